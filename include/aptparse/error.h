@@ -1,0 +1,92 @@
+// Errors and diagnostics.
+//
+// aptparse never throws from its core. Every problem is a value:
+//
+//   * A `status` is what parser::feed() and parser::finish() return. It is
+//     `ok` unless the caller misused the parser (feeding after finish) or an
+//     option made a condition fatal (options::strict). A failed status is
+//     sticky: every later call returns it until parser::reset().
+//
+//   * A `diagnostic` is a problem in the *input* that the parser handled and
+//     kept going: a line over the length cap, a list over the package cap,
+//     an unrecognised line inside a package list. Diagnostics reach the sink
+//     through event_sink::on_diagnostic() and never stop the parse.
+//
+// Both carry the error code, the 1-based line number and the 0-based byte
+// offset of the line in the whole input.
+//
+// Error numbers are stable: a code keeps its number forever and new codes get
+// new numbers, so they can be stored and compared across versions.
+#ifndef APTPARSE_ERROR_H_
+#define APTPARSE_ERROR_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace aptparse {
+
+// X(name, number, message)
+#define APTPARSE_ERRC_MAP(X)                                                  \
+  X(ok, 0, "success")                                                         \
+  X(line_too_long, 1,                                                         \
+    "line longer than options::max_line_bytes; the excess bytes were dropped") \
+  X(too_many_packages, 2,                                                     \
+    "package list longer than options::max_packages_per_list; the rest of "   \
+    "the list was counted but not kept")                                      \
+  X(too_many_transactions, 3,                                                 \
+    "more transactions than options::max_transactions; later ones were "      \
+    "counted but not kept")                                                   \
+  X(unknown_line_in_list, 4,                                                  \
+    "a line inside a package list was neither a package item nor the end of " \
+    "the list")                                                               \
+  X(truncated_transaction, 5,                                                 \
+    "the input ended inside a package list or before apt's summary line")    \
+  X(used_after_finish, 6,                                                     \
+    "feed() or finish() was called after finish(); call reset() first")      \
+  X(strict_violation, 7,                                                      \
+    "options::strict made an input diagnostic fatal")                        \
+  X(io_error, 8, "the input could not be read")
+
+// The error codes. `ok` is 0, and only `ok` is false in a boolean context
+// through status::ok().
+enum class errc : std::uint8_t {
+#define APTPARSE_ERRC_ENUM(name, number, message) name = number,
+  APTPARSE_ERRC_MAP(APTPARSE_ERRC_ENUM)
+#undef APTPARSE_ERRC_ENUM
+};
+
+// Returns the identifier of `code`, e.g. "line_too_long". Never null.
+std::string_view error_name(errc code) noexcept;
+
+// Returns a one-sentence English explanation of `code`. Never null.
+std::string_view error_message(errc code) noexcept;
+
+// Where in the input something happened.
+struct position {
+  std::uint64_t line = 0;    // 1-based line number (lines end at '\n')
+  std::uint64_t offset = 0;  // 0-based byte offset of the start of that line
+  friend bool operator==(const position&, const position&) = default;
+};
+
+// The result of parser::feed() and parser::finish().
+struct [[nodiscard]] status {
+  errc code = errc::ok;
+  position where;
+
+  // Returns true iff nothing went wrong.
+  constexpr bool ok() const noexcept { return code == errc::ok; }
+  friend bool operator==(const status&, const status&) = default;
+};
+
+// A problem in the input that the parser handled. See the file comment.
+struct diagnostic {
+  errc code = errc::ok;
+  position where;
+  // How many bytes (line_too_long) or items (too_many_packages) were dropped.
+  std::uint64_t dropped = 0;
+  friend bool operator==(const diagnostic&, const diagnostic&) = default;
+};
+
+}  // namespace aptparse
+
+#endif  // APTPARSE_ERROR_H_

@@ -1,0 +1,153 @@
+// Events: what the streaming parser tells its sink.
+//
+// The parser turns apt's text into a stream of events. A sink receives them
+// by overriding the virtual functions of `event_sink`; every function has an
+// empty default, so a sink overrides only what it needs.
+//
+// A log holds zero or more *transactions*, one per apt run that printed a
+// result (package lists, a summary line, simulate lines or errors). Inside a
+// transaction the parser reports list headers, packages, apt's counts and
+// sizes, and apt's messages. Lines it does not know are reported as
+// unrecognised, with their position; noise that it knows (progress lines,
+// downloads, dpkg's unpack/setup lines) is counted and skipped.
+//
+// IMPORTANT: lifetime. Every std::string_view passed to a sink points into
+// the parser's buffers and is valid only until the callback returns. Copy
+// what you keep (report_builder does).
+//
+// Order: on_transaction_begin comes before any event that belongs to the
+// transaction, on_transaction_end after the last. on_diagnostic and
+// on_unrecognized may also arrive outside a transaction.
+#ifndef APTPARSE_EVENTS_H_
+#define APTPARSE_EVENTS_H_
+
+#include <cstdint>
+#include <string_view>
+
+#include "aptparse/error.h"
+
+namespace aptparse {
+
+// The sets apt reports. The names are the JSON keys (see set_name()).
+enum class pkg_set : std::uint8_t {
+  upgraded,           // "The following packages will be upgraded:", "Upgrading:"
+  newly_installed,    // "The following NEW packages ...", "Installing:"
+  to_remove,          // "... will be REMOVED:", "REMOVING:", Remv/Purg lines
+  not_upgraded,       // kept back, deferred by phasing
+  downgraded,         // "... will be DOWNGRADED:", "DOWNGRADING:"
+  reinstalled,        // simulate lines whose new version equals the old one
+  held_changed,       // "The following held packages will be changed:"
+  autoremovable,      // "... automatically installed and ... no longer required"
+  suggested,          // "Suggested packages:"
+  recommended,        // "Recommended packages:"
+  essential_removed,  // "WARNING: The following essential packages ..."
+  additional,         // "The following additional packages will be installed:"
+  broken,             // "The following packages have unmet dependencies:"
+  disappeared,        // "The following packages disappeared from your system"
+};
+inline constexpr int pkg_set_count = 14;
+
+// Returns the stable snake_case name of `set`, e.g. "newly_installed".
+std::string_view set_name(pkg_set set) noexcept;
+
+// Why a package is in not_upgraded.
+enum class hold_reason : std::uint8_t {
+  none,       // not in not_upgraded
+  kept_back,  // "kept back" / "Not upgrading:"; apt lists held packages here
+  phasing,    // "deferred due to phasing" / "Not upgrading yet due to phasing:"
+};
+
+// Returns "", "kept_back" or "phasing".
+std::string_view reason_name(hold_reason reason) noexcept;
+
+// Bits of package_ref::flags.
+enum package_flag : std::uint8_t {
+  flag_purge = 1,        // removal marked '*' (purge) or a Purg line
+  flag_automatic = 2,    // installed as a dependency ("Installing dependencies:")
+  flag_alternative = 4,  // an or-group alternative ("| name") of the previous item
+  flag_simulated = 8,    // came from a simulate line (Inst/Remv/Purg)
+};
+
+// One package as the text shows it. Empty views mean "not printed".
+struct package_ref {
+  std::string_view name;          // without ":arch" and without the '*' marker
+  std::string_view arch;          // from "name:arch" or a simulate "[arch]"
+  bool arch_qualified = false;    // true iff the text spelled "name:arch"
+  std::string_view old_version;   // installed version
+  std::string_view new_version;   // version apt will install
+  std::string_view origins;       // simulate lines: "Debian:12.5/stable, ..."
+  std::string_view note;          // other parenthesised text, e.g. "due to foo"
+  pkg_set set = pkg_set::upgraded;
+  hold_reason reason = hold_reason::none;
+  std::uint8_t flags = 0;         // package_flag bits
+};
+
+// apt's summary line(s), exactly as printed. Parts that apt leaves out when
+// they are zero (reinstalled, downgraded, not fully installed) are 0.
+struct counts {
+  std::uint64_t upgraded = 0;
+  std::uint64_t newly_installed = 0;
+  std::uint64_t reinstalled = 0;
+  std::uint64_t downgraded = 0;
+  std::uint64_t to_remove = 0;
+  std::uint64_t not_upgraded = 0;
+  std::uint64_t not_fully_installed = 0;
+  friend bool operator==(const counts&, const counts&) = default;
+};
+
+// The sizes apt prints, in bytes (apt rounds them to 2-4 digits).
+enum class size_kind : std::uint8_t {
+  download,        // "Need to get X" / "Download size: X" (still to fetch)
+  download_total,  // "Need to get X/Y": Y, the whole download
+  disk_used,       // "X of additional disk space will be used" / "Space needed"
+  disk_freed,      // "X disk space will be freed" / "Freed space: X"
+  disk_available,  // apt 3.0 "Space needed: X / Y available": Y
+  boot_needed,     // apt 3.0 "in /boot: X / Y available": X
+  boot_available,  // ... Y
+};
+
+enum class message_level : std::uint8_t { error, warning, notice, audit };
+
+// Returns "error", "warning", "notice" or "audit".
+std::string_view level_name(message_level level) noexcept;
+
+// Where a transaction lies in the input.
+struct transaction_span {
+  position first;              // the first line of the apt run
+  position last;               // the last line that belonged to it
+  std::uint64_t end_offset = 0;  // one past the last byte of `last`
+  // False iff the input ended inside a package list or after lists but
+  // before apt's summary line: a cut-off log.
+  bool complete = true;
+};
+
+// Receives events. See the file comment for order and lifetimes.
+class event_sink {
+ public:
+  virtual ~event_sink() = default;
+
+  virtual void on_transaction_begin(const position& /*where*/) {}
+  virtual void on_transaction_end(const transaction_span& /*span*/) {}
+  // A list header; the packages of the list follow.
+  virtual void on_section(pkg_set /*set*/, hold_reason /*reason*/,
+                          const position& /*where*/) {}
+  virtual void on_package(const package_ref& /*pkg*/,
+                          const position& /*where*/) {}
+  virtual void on_counts(const counts& /*c*/, const position& /*where*/) {}
+  virtual void on_size(size_kind /*kind*/, std::uint64_t /*bytes*/,
+                       const position& /*where*/) {}
+  // An apt message (E:, W:, N:, A:, or apt 3.0's Error:, Warning: ...).
+  virtual void on_message(message_level /*level*/, std::string_view /*text*/,
+                          const position& /*where*/) {}
+  // A further line of the last message (apt indents them by three spaces).
+  virtual void on_message_continuation(std::string_view /*text*/,
+                                       const position& /*where*/) {}
+  // A line that no format table knows, outside the known noise.
+  virtual void on_unrecognized(std::string_view /*text*/,
+                               const position& /*where*/) {}
+  virtual void on_diagnostic(const diagnostic& /*d*/) {}
+};
+
+}  // namespace aptparse
+
+#endif  // APTPARSE_EVENTS_H_

@@ -1,0 +1,38 @@
+// Parser options.
+//
+//   option                  (default)   meaning
+//   max_line_bytes          (1 MiB)     a longer line is cut to this many
+//                                       bytes; the rest is dropped and
+//                                       reported as errc::line_too_long. This
+//                                       bounds the parser's memory.
+//   max_packages_per_list   (1 << 20)   the report builder keeps at most this
+//                                       many packages in one set; the rest
+//                                       are reported as too_many_packages.
+//   max_transactions        (0 = none)  the report builder keeps at most this
+//                                       many transactions.
+//   max_unrecognized_kept   (64)        the report builder keeps the text of
+//                                       this many unrecognised lines per
+//                                       transaction; all are counted.
+//   strict                  (false)     a diagnostic about the input (an
+//                                       unknown line inside a package list, a
+//                                       line over the cap) becomes a fatal
+//                                       status. USE FOR TESTS: real logs hold
+//                                       lines that no table knows.
+#ifndef APTPARSE_OPTIONS_H_
+#define APTPARSE_OPTIONS_H_
+
+#include <cstddef>
+
+namespace aptparse {
+
+struct options {
+  std::size_t max_line_bytes = std::size_t{1} << 20;
+  std::size_t max_packages_per_list = std::size_t{1} << 20;
+  std::size_t max_transactions = 0;
+  std::size_t max_unrecognized_kept = 64;
+  bool strict = false;
+};
+
+}  // namespace aptparse
+
+#endif  // APTPARSE_OPTIONS_H_

@@ -1,0 +1,180 @@
+// The report: every transaction of a log, with owned copies of its data.
+//
+//   aptparse::report r = aptparse::parse(text);
+//   for (const aptparse::transaction& t : r.transactions)
+//     for (const aptparse::package& p : t.upgraded)
+//       std::cout << p.name << ' ' << p.old_version << " -> " << p.new_version;
+//
+// parse() is the one-shot call. For streams, feed a parser whose sink is a
+// report_builder; give the builder a callback to receive each transaction as
+// it ends instead of keeping them all (memory then stays bounded).
+#ifndef APTPARSE_REPORT_H_
+#define APTPARSE_REPORT_H_
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aptparse/error.h"
+#include "aptparse/events.h"
+#include "aptparse/options.h"
+#include "aptparse/parser.h"
+
+namespace aptparse {
+
+struct package {
+  std::string name;         // without ":arch"
+  std::string arch;         // "" when the text does not give it
+  std::string old_version;  // "" when not printed
+  std::string new_version;  // "" when not printed
+  std::string origins;      // simulate lines' release list, else ""
+  std::string note;         // other parenthesised text ("due to foo")
+  std::vector<std::string> alternatives;  // or-group: "a | b" gives a, [b]
+  hold_reason reason = hold_reason::none;  // set in not_upgraded
+  bool purge = false;
+  bool automatic = false;
+  bool simulated = false;  // seen on a simulate line (Inst/Remv/Purg)
+  friend bool operator==(const package&, const package&) = default;
+};
+
+enum class consistency_verdict : std::uint8_t {
+  consistent,    // every count apt printed matches the parsed set
+  inconsistent,  // at least one count differs from its set's size
+  no_counts,     // apt printed no summary line (e.g. -qq simulate output)
+};
+
+// Returns "consistent", "inconsistent" or "no_counts".
+std::string_view verdict_name(consistency_verdict v) noexcept;
+
+// Do the parsed sets agree with apt's own counts?
+struct consistency {
+  consistency_verdict verdict = consistency_verdict::no_counts;
+  // Count names (as in `counts`) whose set size differs from apt's number.
+  std::vector<std::string> mismatches;
+  // Count names that apt printed but whose set the text never lists, so they
+  // cannot be checked: "reinstalled" without simulate lines, "not_upgraded"
+  // after an install command (apt counts, but does not list, them).
+  std::vector<std::string> unverifiable;
+  friend bool operator==(const consistency&, const consistency&) = default;
+};
+
+struct sizes {
+  std::optional<std::uint64_t> download;        // still to fetch
+  std::optional<std::uint64_t> download_total;  // whole download ("X/Y")
+  std::optional<std::int64_t> disk_change;      // + used, - freed
+  std::optional<std::uint64_t> disk_available;  // apt 3.0 "... / Y available"
+  std::optional<std::uint64_t> boot_needed;     // apt 3.0 "in /boot: X / Y"
+  std::optional<std::uint64_t> boot_available;
+  friend bool operator==(const sizes&, const sizes&) = default;
+};
+
+struct message {
+  message_level level = message_level::error;
+  std::string text;  // continuation lines joined with '\n'
+  position where;
+  friend bool operator==(const message&, const message&) = default;
+};
+
+struct unrecognized_line {
+  position where;
+  std::string text;
+  friend bool operator==(const unrecognized_line&, const unrecognized_line&) =
+      default;
+};
+
+struct transaction {
+  std::vector<package> upgraded;
+  std::vector<package> newly_installed;
+  std::vector<package> to_remove;
+  std::vector<package> not_upgraded;
+  std::vector<package> downgraded;
+  std::vector<package> reinstalled;
+  std::vector<package> held_changed;
+  std::vector<package> autoremovable;
+  std::vector<package> suggested;
+  std::vector<package> recommended;
+  std::vector<package> essential_removed;
+  std::vector<package> additional;
+  std::vector<package> broken;
+  std::vector<package> disappeared;
+
+  std::optional<aptparse::counts> counts;  // apt's summary, when printed
+  aptparse::consistency consistency;
+  aptparse::sizes sizes;
+  std::vector<message> messages;
+  std::uint64_t unrecognized_count = 0;
+  // The first options::max_unrecognized_kept unrecognised lines.
+  std::vector<unrecognized_line> unrecognized;
+  std::vector<diagnostic> diagnostics;
+  transaction_span span;
+
+  // Returns the set named by `s`.
+  std::vector<package>& set(pkg_set s) noexcept;
+  const std::vector<package>& set(pkg_set s) const noexcept;
+
+  friend bool operator==(const transaction&, const transaction&) = default;
+};
+
+struct report {
+  std::vector<transaction> transactions;
+  // Unrecognised lines and diagnostics outside any transaction.
+  std::uint64_t unrecognized_count = 0;
+  std::vector<unrecognized_line> unrecognized;
+  std::vector<diagnostic> diagnostics;
+  std::uint64_t dropped_transactions = 0;  // over options::max_transactions
+  parse_stats stats;
+  status error;  // not ok only under options::strict
+  friend bool operator==(const report&, const report&) = default;
+};
+
+// An event_sink that builds transactions. With a callback, each transaction
+// is handed over as it ends and not kept; without one, they collect in
+// take_report().
+class report_builder : public event_sink {
+ public:
+  using callback = std::function<void(transaction&&)>;
+  explicit report_builder(const options& opts = {}, callback on_done = {});
+  ~report_builder() override;
+
+  // Not copyable: a parser holds it by reference.
+  report_builder(const report_builder&) = delete;
+  report_builder& operator=(const report_builder&) = delete;
+
+  // Returns the report built so far and starts a new, empty one.
+  report take_report();
+
+  void on_transaction_begin(const position& where) override;
+  void on_transaction_end(const transaction_span& span) override;
+  void on_section(pkg_set set, hold_reason reason,
+                  const position& where) override;
+  void on_package(const package_ref& pkg, const position& where) override;
+  void on_counts(const counts& c, const position& where) override;
+  void on_size(size_kind kind, std::uint64_t bytes,
+               const position& where) override;
+  void on_message(message_level level, std::string_view text,
+                  const position& where) override;
+  void on_message_continuation(std::string_view text,
+                               const position& where) override;
+  void on_unrecognized(std::string_view text, const position& where) override;
+  void on_diagnostic(const diagnostic& d) override;
+
+ private:
+  class state;
+  std::unique_ptr<state> state_;
+};
+
+// Parses a whole log. Equivalent to feeding `text` to a parser with a
+// report_builder sink and calling finish().
+report parse(std::string_view text, const options& opts = {});
+
+// Computes `t.consistency` from its sets and counts. report_builder calls it
+// when a transaction ends; call it again after editing a transaction.
+void check_consistency(transaction& t);
+
+}  // namespace aptparse
+
+#endif  // APTPARSE_REPORT_H_

@@ -1,0 +1,19 @@
+// aptparse version. CMake and the Python build read APTPARSE_VERSION_* from
+// this file, so it is the one place the version lives.
+#ifndef APTPARSE_VERSION_H_
+#define APTPARSE_VERSION_H_
+
+#define APTPARSE_VERSION_MAJOR 0
+#define APTPARSE_VERSION_MINOR 1
+#define APTPARSE_VERSION_PATCH 0
+#define APTPARSE_VERSION_STRING "0.1.0"
+
+namespace aptparse {
+
+// Returns the version of the library that is linked, which can differ from
+// APTPARSE_VERSION_STRING when a program is built against other headers.
+const char* version() noexcept;
+
+}  // namespace aptparse
+
+#endif  // APTPARSE_VERSION_H_

@@ -1,0 +1,292 @@
+#include "classify/format_table.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "aptparse/events.h"
+#include "util/text.h"
+
+namespace aptparse::detail {
+namespace {
+
+struct source_row {
+  match_kind match;
+  line_kind kind;
+  std::uint8_t arg;
+  std::uint8_t arg2;
+  const char* msgid;
+};
+
+#define S(x) static_cast<std::uint8_t>(pkg_set::x)
+#define H(x) header_##x
+#define L(x) static_cast<std::uint8_t>(message_level::x)
+#define ROW(m, k, a, a2, text) {match_kind::m, line_kind::k, a, a2, text},
+constexpr source_row kEnglish[] = {
+#include "classify/tables/apt_en.inc"
+#include "classify/tables/dpkg_en.inc"
+};
+#undef ROW
+#undef L
+#undef H
+#undef S
+
+struct translation {
+  const char* lang;
+  const char* msgid;
+  const char* msgstr;
+};
+#define TR(lang, id, str) {lang, id, str},
+constexpr translation kTranslations[] = {
+#include "classify/tables/translations.inc"
+};
+#undef TR
+
+using msgid_index =
+    std::unordered_map<std::string_view, std::vector<const source_row*>>;
+
+// Returns the text of `format` before its first conversion, "%%" unescaped.
+// Sets `converts` to whether a conversion follows.
+std::string literal_prefix(std::string_view format, bool& converts) {
+  std::string out;
+  converts = false;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') {
+      out += format[i];
+    } else if (i + 1 < format.size() && format[i + 1] == '%') {
+      out += '%';
+      ++i;
+    } else {
+      converts = true;
+      break;
+    }
+  }
+  return out;
+}
+
+std::shared_ptr<re2::RE2> compile_regex(const std::string& pattern) {
+  re2::RE2::Options opt;
+  opt.set_log_errors(false);
+  opt.set_dot_nl(true);
+  auto re = std::make_shared<re2::RE2>(pattern, opt);
+  if (!re->ok()) return nullptr;
+  return re;
+}
+
+}  // namespace
+
+void compile_format(std::string_view format, std::string& regex,
+                    std::vector<int>& arg_of_group) {
+  int next_arg = 0;
+  std::string literal;
+  auto flush = [&] {
+    regex += re2::RE2::QuoteMeta(literal);
+    literal.clear();
+  };
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') {
+      literal += format[i];
+      continue;
+    }
+    if (i + 1 < format.size() && format[i + 1] == '%') {
+      literal += '%';
+      ++i;
+      continue;
+    }
+    // %[N$][flags][width][.precision][length]conversion
+    std::size_t j = i + 1;
+    int position = -1;
+    std::size_t k = j;
+    while (k < format.size() && format[k] >= '0' && format[k] <= '9') ++k;
+    if (k > j && k < format.size() && format[k] == '$') {
+      position = std::atoi(std::string(format.substr(j, k - j)).c_str()) - 1;
+      j = k + 1;
+    }
+    while (j < format.size() &&
+           std::strchr("'-+ #0123456789.hlLqjzt", format[j]) != nullptr)
+      ++j;
+    if (j >= format.size()) {  // a lone '%' at the end stays literal
+      literal += format.substr(i);
+      break;
+    }
+    flush();
+    bool numeric = std::strchr("diuxX", format[j]) != nullptr;
+    regex += numeric ? "([0-9]+)" : "(.*?)";
+    arg_of_group.push_back(position >= 0 ? position : next_arg);
+    ++next_arg;
+    i = j;
+  }
+  flush();
+}
+
+const format_table& format_table::instance() {
+  static const format_table table;
+  return table;
+}
+
+format_table::format_table() {
+  msgid_index by_id;
+  for (const source_row& src : kEnglish) by_id[src.msgid].push_back(&src);
+
+  // Adds the rows of one msgid or msgstr: one per line of its text.
+  auto add = [&](const source_row& src, std::string_view text,
+                 std::string_view lang) {
+    std::size_t line_no = 0;
+    for (std::string_view line : split_lines(text)) {
+      std::string_view t = trim(line);
+      if (t.empty()) continue;
+      table_row row;
+      row.text = std::string(t);
+      row.lang = std::string(lang);
+      row.kind = (src.kind == line_kind::header && line_no > 0)
+                     ? line_kind::header_more
+                     : src.kind;
+      row.arg = src.arg;
+      row.arg2 = src.arg2;
+      ++line_no;
+      bool converts = false;
+      row.literal = literal_prefix(t, converts);
+      row.match = src.match;
+      if (row.match == match_kind::exact && converts)
+        row.match = match_kind::format;
+      // A prefix this short would swallow unrelated lines: match in full.
+      if (row.match == match_kind::prefix && trim(row.literal).size() < 3)
+        row.match = match_kind::format;
+      if (row.match == match_kind::format) {
+        std::string regex;
+        compile_format(t, regex, row.arg_of_group);
+        if (src.match == match_kind::prefix) regex += ".*";
+        row.re = compile_regex(regex);
+        if (!row.re) continue;
+      }
+      rows_.push_back(std::move(row));
+    }
+  };
+
+  for (const source_row& src : kEnglish)
+    if (src.kind != line_kind::summary) add(src, src.msgid, "");
+
+  // The summary line is four msgids printed one after another; compose one
+  // row per language and layout, falling back to the English piece where a
+  // catalogue lacks one (as gettext does).
+  using pieces = std::array<std::string, 4>;
+  std::map<std::pair<std::string, int>, pieces> summary;
+  std::array<pieces, 2> english;
+  for (const source_row& src : kEnglish)
+    if (src.kind == line_kind::summary)
+      english[src.arg2][src.arg] = src.msgid;
+
+  for (const translation& tr : kTranslations) {
+    auto it = by_id.find(tr.msgid);
+    if (it == by_id.end()) continue;
+    for (const source_row* src : it->second) {
+      if (src->kind != line_kind::summary) {
+        add(*src, tr.msgstr, tr.lang);
+        continue;
+      }
+      auto key = std::make_pair(std::string(tr.lang), int{src->arg2});
+      auto [entry, fresh] = summary.try_emplace(key, english[src->arg2]);
+      entry->second[src->arg] = tr.msgstr;
+    }
+  }
+  add_summary_row("", 0, english[0]);
+  add_summary_row("", 1, english[1]);
+  for (const auto& [key, p] : summary) add_summary_row(key.first, key.second, p);
+  index_rows();
+}
+
+void format_table::add_summary_row(std::string_view lang, int layout,
+                                   const std::array<std::string, 4>& p) {
+  table_row row;
+  row.kind = line_kind::summary;
+  row.match = match_kind::format;
+  row.lang = std::string(lang);
+  row.arg2 = static_cast<std::uint8_t>(layout);
+  // Capture groups in count order: upgraded, installed | reinstalled |
+  // downgraded | to remove, not upgraded. Each piece numbers its own
+  // arguments; shift them so arg_of_group indexes the six counts.
+  static constexpr int kFirstCount[4] = {0, 2, 3, 4};
+  std::string regex;
+  for (int i = 0; i < 4; ++i) {
+    std::string_view piece = p[i];
+    if (i == 0) piece = trim_left(piece);
+    if (i == 3) piece = trim_right(piece);
+    std::string sub;
+    std::vector<int> args;
+    compile_format(piece, sub, args);
+    bool optional = (i == 1 || i == 2);
+    regex += optional ? "(?:" + sub + ")?" : sub;
+    for (int a : args) row.arg_of_group.push_back(kFirstCount[i] + a);
+  }
+  bool converts = false;
+  row.literal = literal_prefix(trim_left(std::string_view(p[0])), converts);
+  row.text = p[0] + p[1] + p[2] + p[3];
+  row.re = compile_regex(regex);
+  if (row.re) rows_.push_back(std::move(row));
+}
+
+void format_table::index_rows() {
+  for (auto& bucket : by_first_byte_) bucket.clear();
+  fallback_.clear();
+  for (std::uint32_t i = 0; i < rows_.size(); ++i) {
+    const table_row& row = rows_[i];
+    if (!row.literal.empty()) {
+      by_first_byte_[static_cast<unsigned char>(row.literal[0])].push_back(i);
+    } else if (!row.arg_of_group.empty() && row.re &&
+               row.re->pattern().rfind("([0-9]+)", 0) == 0) {
+      for (char d = '0'; d <= '9'; ++d)
+        by_first_byte_[static_cast<unsigned char>(d)].push_back(i);
+    } else {
+      fallback_.push_back(i);
+    }
+  }
+}
+
+bool format_table::row_matches(const table_row& row, std::string_view line,
+                               captures& caps) const {
+  switch (row.match) {
+    case match_kind::exact:
+      return line == row.text;
+    case match_kind::prefix:
+      return line.starts_with(row.literal);
+    case match_kind::format:
+      break;
+  }
+  if (!line.starts_with(row.literal)) return false;
+  const int groups = static_cast<int>(row.arg_of_group.size());
+  re2::StringPiece pieces[max_captures];
+  re2::RE2::Arg args[max_captures];
+  const re2::RE2::Arg* argp[max_captures] = {};
+  const int n = std::min(groups, max_captures);
+  for (int i = 0; i < n; ++i) {
+    args[i] = re2::RE2::Arg(&pieces[i]);
+    argp[i] = &args[i];
+  }
+  if (!re2::RE2::FullMatchN(re2::StringPiece(line.data(), line.size()),
+                            *row.re, argp, n))
+    return false;
+  caps = captures{};
+  for (int i = 0; i < n; ++i) {
+    int a = row.arg_of_group[i];
+    if (a < 0 || a >= max_captures) continue;
+    if (pieces[i].data() != nullptr)
+      caps.arg[a] = std::string_view(pieces[i].data(), pieces[i].size());
+    caps.count = std::max(caps.count, a + 1);
+  }
+  return true;
+}
+
+const table_row* format_table::match(std::string_view line,
+                                     captures& caps) const {
+  for (std::uint32_t i : by_first_byte_[static_cast<unsigned char>(line[0])])
+    if (row_matches(rows_[i], line, caps)) return &rows_[i];
+  for (std::uint32_t i : fallback_)
+    if (row_matches(rows_[i], line, caps)) return &rows_[i];
+  return nullptr;
+}
+
+}  // namespace aptparse::detail

@@ -1,0 +1,82 @@
+// The format tables, compiled once: apt's and dpkg's strings in English and
+// in every translation, each mapped to a line_kind.
+//
+// Lookup dispatches on the first byte of the line to the few rows whose text
+// can start with it, compares literal text, and runs RE2 only for rows that
+// need their numbers or sizes extracted (the summary and size lines) and for
+// rows whose text starts with a conversion (tried last, on lines that match
+// nothing else).
+#ifndef APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_H_
+#define APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_H_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "classify/line_kind.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace aptparse::detail {
+
+inline constexpr int max_captures = 6;
+
+// The printf arguments a format row captured, in argument order (a
+// translation may reorder them with %1$s; captures are put back in order).
+struct captures {
+  std::array<std::string_view, max_captures> arg{};
+  int count = 0;
+};
+
+struct table_row {
+  std::string text;      // one line of the msgid or msgstr, trimmed
+  std::string literal;   // text before the first conversion
+  std::string lang;      // "" for English
+  match_kind match = match_kind::exact;
+  line_kind kind = line_kind::unknown;
+  std::uint8_t arg = 0;
+  std::uint8_t arg2 = 0;
+  std::shared_ptr<re2::RE2> re;  // format rows only
+  std::vector<int> arg_of_group;  // capture group i holds printf arg [i]
+};
+
+class format_table {
+ public:
+  // The table of every known language, built on first use (thread-safe).
+  static const format_table& instance();
+
+  // Returns the row that `line` (trimmed, non-empty) matches, or nullptr.
+  // Fills `caps` for format rows.
+  const table_row* match(std::string_view line, captures& caps) const;
+
+  std::size_t size() const noexcept { return rows_.size(); }
+  const std::vector<table_row>& rows() const noexcept { return rows_; }
+
+ private:
+  format_table();
+  void add_summary_row(std::string_view lang, int layout,
+                       const std::array<std::string, 4>& pieces);
+  void index_rows();
+  bool row_matches(const table_row& row, std::string_view line,
+                   captures& caps) const;
+
+  std::vector<table_row> rows_;
+  std::array<std::vector<std::uint32_t>, 256> by_first_byte_;
+  std::vector<std::uint32_t> fallback_;  // rows with no literal prefix
+};
+
+// Compiles a printf-style format ("%lu upgraded, %s", "%2$s") into an RE2
+// pattern matching it in full. Appends the pattern to `regex` and, for each
+// capture group, the 0-based printf argument it holds to `arg_of_group`.
+// Conversions: %s (any text), %lu %u %d %i %li %llu %zu (digits), %%.
+void compile_format(std::string_view format, std::string& regex,
+                    std::vector<int>& arg_of_group);
+
+}  // namespace aptparse::detail
+
+#endif  // APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_H_

@@ -1,0 +1,47 @@
+// What a line of apt output means. The format tables map text to these.
+#ifndef APTPARSE_SRC_CLASSIFY_LINE_KIND_H_
+#define APTPARSE_SRC_CLASSIFY_LINE_KIND_H_
+
+#include <cstdint>
+
+namespace aptparse::detail {
+
+enum class line_kind : std::uint8_t {
+  unknown,        // no table row matched
+  blank,          // empty or only white space
+  noise,          // known text that carries nothing to report
+  run_start,      // "Reading package lists": an apt run begins
+  header,         // a package list header; arg = pkg_set, arg2 = header_flags
+  header_more,    // the second line of a two-line header
+  summary,        // the counts line (composed from four msgids)
+  not_fully_installed,  // "%lu not fully installed or removed."
+  size_download,        // "Need to get %sB of archives."
+  size_download_partial,  // "Need to get %sB/%sB of archives."
+  size_disk_used,         // "... %sB of additional disk space will be used."
+  size_disk_freed,        // "... %sB disk space will be freed."
+  size_space_needed,      // apt 3.0 "Space needed: %sB / %sB available"
+  size_boot,              // apt 3.0 "in %s:  %sB / %sB available"
+  message,        // E:/W:/N:/A: and apt 3.0 Error:...; arg = message_level
+  sim_inst,       // "Inst ..." simulate line
+  sim_conf,       // "Conf ..."
+  sim_remv,       // "Remv ..."
+  sim_purg,       // "Purg ..."
+};
+
+// header_flags: extra meaning of a list header (format_row::arg2).
+enum header_flag : std::uint8_t {
+  header_kept_back = 1,  // not_upgraded, reason kept_back
+  header_phasing = 2,    // not_upgraded, reason phasing
+  header_automatic = 4,  // the packages are automatic (dependencies)
+};
+
+// How a row's pattern is matched against a line (trimmed of white space).
+enum class match_kind : std::uint8_t {
+  exact,   // the whole line equals the pattern
+  prefix,  // the line starts with the pattern's text before its first '%'
+  format,  // printf-style: %s and %lu become RE2 captures
+};
+
+}  // namespace aptparse::detail
+
+#endif  // APTPARSE_SRC_CLASSIFY_LINE_KIND_H_

@@ -1,0 +1,51 @@
+#include "classify/list_items.h"
+
+namespace aptparse::detail {
+namespace {
+
+// Sets whose single -V version is the installed one (apt's CurrentVersion).
+bool shows_current_version(pkg_set set) {
+  switch (set) {
+    case pkg_set::to_remove:
+    case pkg_set::autoremovable:
+    case pkg_set::essential_removed:
+    case pkg_set::disappeared:
+    case pkg_set::broken:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+void set_name(package_ref& pkg, std::string_view token) {
+  // The purge marker: apt appends '*' to names in the removal list.
+  if (pkg.set == pkg_set::to_remove && !token.empty() && token.back() == '*') {
+    token.remove_suffix(1);
+    pkg.flags |= flag_purge;
+  }
+  if (std::size_t colon = token.find(':'); colon != std::string_view::npos) {
+    pkg.arch = token.substr(colon + 1);
+    pkg.arch_qualified = true;
+    token = token.substr(0, colon);
+  }
+  pkg.name = token;
+}
+
+void apply_group(package_ref& pkg, std::string_view inside) {
+  static constexpr std::string_view kArrow = " => ";
+  if (std::size_t arrow = inside.find(kArrow);
+      arrow != std::string_view::npos) {
+    pkg.old_version = inside.substr(0, arrow);
+    pkg.new_version = inside.substr(arrow + kArrow.size());
+  } else if (!inside.empty() &&
+             inside.find_first_of(" \t") == std::string_view::npos) {
+    (shows_current_version(pkg.set) ? pkg.old_version : pkg.new_version) =
+        inside;
+  } else {
+    pkg.note = inside;
+  }
+}
+
+}  // namespace aptparse::detail

@@ -1,0 +1,99 @@
+// Stage 2b: the packages on one line of a package list.
+//
+// apt prints list items as names joined by spaces (classic), in columns
+// (apt 3.0), or one per line with versions (-V):
+//   "  foo bar:i386 baz*"           names, foreign arch, purge marker
+//   "   foo (1.0-1 => 1.1-1)"        -V, old => new
+//   "   foo (1.0-1)"                 -V, one version
+//   "  a | b c"                      or-groups in Suggested/Recommended
+//   "  libc6 (due to libc-bin)"      essential removals
+//   " foo : Depends: bar but ..."    unmet dependencies (first token only)
+#ifndef APTPARSE_SRC_CLASSIFY_LIST_ITEMS_H_
+#define APTPARSE_SRC_CLASSIFY_LIST_ITEMS_H_
+
+#include <cstdint>
+#include <string_view>
+
+#include "aptparse/events.h"
+
+namespace aptparse::detail {
+
+// What the open list header said about its packages.
+struct list_context {
+  pkg_set set = pkg_set::upgraded;
+  hold_reason reason = hold_reason::none;
+  std::uint8_t flags = 0;  // package_flag bits every item gets
+};
+
+// Fills the name, arch and flags of `pkg` from a list token ("foo:i386*").
+void set_name(package_ref& pkg, std::string_view token);
+
+// Applies a parenthesised group that follows an item: "old => new", one
+// version (old for removals, new otherwise), or other text (a note).
+void apply_group(package_ref& pkg, std::string_view inside);
+
+// Calls emit(const package_ref&) for each item on `line`.
+template <class Emit>
+void parse_list_line(std::string_view line, const list_context& ctx,
+                     Emit&& emit) {
+  const std::size_t n = line.size();
+  std::size_t i = 0;
+  auto skip_spaces = [&] {
+    while (i < n && (line[i] == ' ' || line[i] == '\t')) ++i;
+  };
+  if (ctx.set == pkg_set::broken) {
+    // " name : Depends: ..." starts an item; deeper lines continue it.
+    skip_spaces();
+    std::size_t start = i;
+    while (i < n && line[i] != ' ' && line[i] != '\t') ++i;
+    std::size_t name_end = i;
+    skip_spaces();
+    if (start == name_end || i >= n || line[i] != ':') return;
+    package_ref pkg;
+    pkg.set = ctx.set;
+    pkg.flags = ctx.flags;
+    set_name(pkg, line.substr(start, name_end - start));
+    emit(pkg);
+    return;
+  }
+  package_ref pending;
+  bool have = false;
+  bool alternative = false;
+  while (true) {
+    skip_spaces();
+    if (i >= n) break;
+    if (line[i] == '(') {
+      int depth = 0;
+      std::size_t start = i + 1;
+      std::size_t j = i;
+      for (; j < n; ++j) {
+        if (line[j] == '(') ++depth;
+        if (line[j] == ')' && --depth == 0) break;
+      }
+      if (have) apply_group(pending, line.substr(start, (j < n ? j : n) - start));
+      i = j < n ? j + 1 : n;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < n && line[i] != ' ' && line[i] != '\t') ++i;
+    std::string_view token = line.substr(start, i - start);
+    if (token == "|") {
+      alternative = true;
+      continue;
+    }
+    if (have) emit(pending);
+    pending = package_ref{};
+    pending.set = ctx.set;
+    pending.reason = ctx.reason;
+    pending.flags = ctx.flags;
+    if (alternative) pending.flags |= flag_alternative;
+    alternative = false;
+    set_name(pending, token);
+    have = true;
+  }
+  if (have) emit(pending);
+}
+
+}  // namespace aptparse::detail
+
+#endif  // APTPARSE_SRC_CLASSIFY_LIST_ITEMS_H_

@@ -1,0 +1,41 @@
+// Stage 2c: apt's simulate lines (apt-pkg/algorithms.cc, pkgSimulate).
+//
+//   Inst name [current] (candidate origins [arch]) [broken ...]
+//   Conf name (candidate origins [arch])
+//   Remv name [current]
+//   Purg name [current]
+//
+// `name` may be "name:arch". `origins` is a comma-separated list of
+// "Label:Version/Archive" entries whose labels may contain spaces. These
+// lines are never translated.
+#ifndef APTPARSE_SRC_CLASSIFY_SIM_LINE_H_
+#define APTPARSE_SRC_CLASSIFY_SIM_LINE_H_
+
+#include <string_view>
+
+#include "aptparse/events.h"
+
+namespace aptparse::detail {
+
+struct sim_fields {
+  std::string_view name;  // as printed, maybe "name:arch"
+  std::string_view current;
+  std::string_view candidate;
+  std::string_view origins;
+  std::string_view arch;
+};
+
+// Parses what follows "Inst "/"Conf "/"Remv "/"Purg ". Returns false if
+// there is no name.
+bool parse_sim_fields(std::string_view rest, sim_fields& out) noexcept;
+
+// Builds the package of an Inst line: upgraded, downgraded or reinstalled
+// by comparing versions, newly_installed without a current version.
+package_ref inst_package(const sim_fields& f) noexcept;
+
+// Builds the package of a Remv (purge = false) or Purg line.
+package_ref removal_package(const sim_fields& f, bool purge) noexcept;
+
+}  // namespace aptparse::detail
+
+#endif  // APTPARSE_SRC_CLASSIFY_SIM_LINE_H_

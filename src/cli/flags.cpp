@@ -1,0 +1,153 @@
+#include "cli/flags.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <string_view>
+
+namespace aptparse::cli {
+namespace {
+
+enum class takes { nothing, number };
+
+struct flag {
+  const char* long_name;
+  char short_name;  // 0: none
+  takes arg;
+  const char* help;
+  void (*apply)(settings&, unsigned long long);
+};
+
+constexpr flag kFlags[] = {
+    {"json", 0, takes::nothing,
+     "Print JSON Lines: one object per transaction (schema in README.md).",
+     [](settings& s, unsigned long long) { s.json = true; }},
+    {"unbuffered", 0, takes::nothing,
+     "Flush the output after every transaction (for pipes).",
+     [](settings& s, unsigned long long) { s.unbuffered = true; }},
+    {"strict", 0, takes::nothing,
+     "Treat input diagnostics (unknown line inside a list, overlong line) as "
+     "errors.",
+     [](settings& s, unsigned long long) { s.parse.strict = true; }},
+    {"max-line-bytes", 0, takes::number,
+     "Cut lines longer than N bytes (default 1048576) and report them.",
+     [](settings& s, unsigned long long n) {
+       s.parse.max_line_bytes = static_cast<std::size_t>(n);
+     }},
+    {"jobs", 'j', takes::number,
+     "Parse up to N files at once (default: one per core).",
+     [](settings& s, unsigned long long n) {
+       s.jobs = static_cast<unsigned>(n);
+     }},
+    {"help", 'h', takes::nothing, "Show this help and exit.",
+     [](settings& s, unsigned long long) { s.help = true; }},
+    {"version", 'V', takes::nothing, "Show the version and exit.",
+     [](settings& s, unsigned long long) { s.version = true; }},
+};
+
+const flag* find_long(std::string_view name) {
+  for (const flag& f : kFlags)
+    if (name == f.long_name) return &f;
+  return nullptr;
+}
+
+const flag* find_short(char c) {
+  for (const flag& f : kFlags)
+    if (f.short_name == c) return &f;
+  return nullptr;
+}
+
+bool parse_number(std::string_view text, unsigned long long& out) {
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && ptr == text.data() + text.size() && out > 0;
+}
+
+}  // namespace
+
+bool parse_flags(int argc, char** argv, settings& out, std::string& error) {
+  bool only_files = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (only_files || a == "-" || !a.starts_with('-')) {
+      out.files.emplace_back(a);
+      continue;
+    }
+    if (a == "--") {
+      only_files = true;
+      continue;
+    }
+    const flag* f = nullptr;
+    std::string_view value;
+    bool has_value = false;
+    if (a.starts_with("--")) {
+      std::string_view name = a.substr(2);
+      if (auto eq = name.find('='); eq != std::string_view::npos) {
+        value = name.substr(eq + 1);
+        name = name.substr(0, eq);
+        has_value = true;
+      }
+      f = find_long(name);
+    } else if (a.size() >= 2) {
+      f = find_short(a[1]);
+      if (a.size() > 2) {
+        value = a.substr(2);
+        has_value = true;
+      }
+    }
+    if (f == nullptr) {
+      error = fmt::format("unknown option '{}'", a);
+      return false;
+    }
+    unsigned long long n = 0;
+    if (f->arg == takes::number) {
+      if (!has_value) {
+        if (i + 1 >= argc) {
+          error = fmt::format("option '--{}' needs a number", f->long_name);
+          return false;
+        }
+        value = argv[++i];
+      }
+      if (!parse_number(value, n)) {
+        error = fmt::format("option '--{}' needs a positive number, not '{}'",
+                            f->long_name, value);
+        return false;
+      }
+    } else if (has_value) {
+      error = fmt::format("option '--{}' takes no value", f->long_name);
+      return false;
+    }
+    f->apply(out, n);
+  }
+  return true;
+}
+
+std::string help_text() {
+  std::string out =
+      "Usage: aptparse [OPTIONS] [FILE...]\n"
+      "\n"
+      "Reads what apt, apt-get and dpkg printed and reports what changed:\n"
+      "upgraded, newly installed, removed, not upgraded (kept back or\n"
+      "deferred by phasing) and more, with versions, apt's counts, sizes\n"
+      "and errors. Reads standard input when FILE is absent or '-'.\n"
+      "\n"
+      "Options:\n";
+  for (const flag& f : kFlags) {
+    std::string name = f.short_name ? fmt::format("-{}, ", f.short_name)
+                                    : std::string("    ");
+    name += fmt::format("--{}", f.long_name);
+    if (f.arg == takes::number) name += " N";
+    out += fmt::format("  {:<24}{}\n", name, f.help);
+  }
+  out +=
+      "\n"
+      "Exit status:\n"
+      "  0  at least one apt transaction was parsed\n"
+      "  1  no transaction was found\n"
+      "  2  an error: a file could not be read, or a usage error\n"
+      "\n"
+      "Example:\n"
+      "  apt-get -s upgrade | aptparse --json\n";
+  return out;
+}
+
+}  // namespace aptparse::cli

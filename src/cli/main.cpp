@@ -1,0 +1,163 @@
+// aptparse: the command-line tool. See `aptparse --help`.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "aptparse/aptparse.h"
+#include "cli/flags.h"
+#include "cli/input.h"
+#include "cli/text_report.h"
+
+namespace aptparse::cli {
+namespace {
+
+enum exit_code { exit_found = 0, exit_none = 1, exit_error = 2 };
+
+// What parsing one input produced.
+struct outcome {
+  std::string output;  // text or JSON Lines, when buffered
+  std::string error;   // why the input could not be read, or ""
+  std::uint64_t transactions = 0;
+};
+
+void write_out(std::string_view s) {
+  std::fwrite(s.data(), 1, s.size(), stdout);
+}
+
+// Parses one input. With `stream`, each transaction is written as soon as it
+// ends; otherwise the output collects in the outcome.
+outcome run_one(const settings& cfg, const std::string& path, bool stream) {
+  outcome result;
+  const std::string source = path == "-" ? "-" : path;
+  report_builder builder(cfg.parse, [&](transaction&& t) {
+    ++result.transactions;
+    if (cfg.json) {
+      append_json(result.output, t, source);
+      result.output += '\n';
+    } else {
+      append_text(result.output, t, source);
+    }
+    if (stream) {
+      write_out(result.output);
+      result.output.clear();
+      if (cfg.unbuffered) std::fflush(stdout);
+    }
+  });
+  parser p(builder, cfg.parse);
+  status st;
+  result.error = read_chunks(path, [&](std::string_view chunk) {
+    if (st.ok()) st = p.feed(chunk);
+  });
+  if (st.ok()) st = p.finish();
+  if (result.error.empty() && !st.ok())
+    result.error = fmt::format("line {}: {}", st.where.line,
+                               error_message(st.code));
+  if (stream) write_out(result.output);
+  return result;
+}
+
+void report_error(const std::string& path, const std::string& reason) {
+  std::fflush(stdout);
+  fmt::print(stderr, "aptparse: {}: {}\n",
+             path == "-" ? "(standard input)" : path, reason);
+}
+
+// Parses the files on `jobs` threads and prints the results in file order.
+int run_parallel(const settings& cfg, unsigned jobs) {
+  const std::size_t n = cfg.files.size();
+  std::vector<outcome> results(n);
+  std::vector<bool> done(n, false);
+  std::mutex mu;
+  std::condition_variable cv;
+  std::atomic<std::size_t> next{0};
+  std::size_t printed = 0;  // guarded by mu
+  const std::size_t window = 2 * jobs;  // bounds the buffered outputs
+
+  auto worker = [&] {
+    while (true) {
+      std::size_t i = next.fetch_add(1);
+      if (i >= n) return;
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return i < printed + window; });
+      }
+      outcome o = run_one(cfg, cfg.files[i], /*stream=*/false);
+      std::lock_guard lock(mu);
+      results[i] = std::move(o);
+      done[i] = true;
+      cv.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+
+  int code = exit_none;
+  bool error = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    outcome o;
+    {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return done[i]; });
+      o = std::move(results[i]);
+    }
+    write_out(o.output);
+    if (cfg.unbuffered) std::fflush(stdout);
+    if (!o.error.empty()) {
+      report_error(cfg.files[i], o.error);
+      error = true;
+    }
+    if (o.transactions > 0) code = exit_found;
+    std::lock_guard lock(mu);
+    printed = i + 1;
+    cv.notify_all();
+  }
+  for (auto& t : threads) t.join();
+  return error ? exit_error : code;
+}
+
+int run(int argc, char** argv) {
+  settings cfg;
+  std::string usage_error;
+  if (!parse_flags(argc, argv, cfg, usage_error)) {
+    fmt::print(stderr, "aptparse: {}\nUsage: aptparse [OPTIONS] [FILE...]\n"
+                       "Try 'aptparse --help' for more information.\n",
+               usage_error);
+    return exit_error;
+  }
+  if (cfg.help) {
+    write_out(help_text());
+    return exit_found;
+  }
+  if (cfg.version) {
+    fmt::print("aptparse {}\n", version());
+    return exit_found;
+  }
+  if (cfg.files.empty()) cfg.files.emplace_back("-");
+  unsigned jobs = cfg.jobs ? cfg.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, cfg.files.size()));
+  if (jobs > 1) return run_parallel(cfg, jobs);
+
+  int code = exit_none;
+  bool error = false;
+  for (const std::string& path : cfg.files) {
+    outcome o = run_one(cfg, path, /*stream=*/true);
+    if (!o.error.empty()) {
+      report_error(path, o.error);
+      error = true;
+    }
+    if (o.transactions > 0) code = exit_found;
+  }
+  std::fflush(stdout);
+  return error ? exit_error : code;
+}
+
+}  // namespace
+}  // namespace aptparse::cli
+
+int main(int argc, char** argv) { return aptparse::cli::run(argc, argv); }

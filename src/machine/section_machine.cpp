@@ -1,0 +1,257 @@
+#include "machine/section_machine.h"
+
+#include "classify/sim_line.h"
+#include "util/size.h"
+#include "util/text.h"
+
+namespace aptparse::detail {
+namespace {
+
+// Lists that apt prints before its summary line; a log that ends after one
+// of them without a summary was cut off.
+bool expects_summary(pkg_set set) {
+  return set != pkg_set::broken && set != pkg_set::disappeared;
+}
+
+std::uint64_t to_count(std::string_view digits) {
+  std::uint64_t v = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') break;
+    if (v > (UINT64_MAX - 9) / 10) return UINT64_MAX;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+void section_machine::line(std::string_view text, const position& where,
+                           std::uint64_t end_offset) {
+  ++stats_.lines;
+  std::string_view t = trim_right(text);
+  if (t.empty()) {  // ends an apt 3.0 list and any message
+    state_ = state::outside;
+    ++stats_.noise_lines;
+  } else if (is_space(t[0]) && state_ == state::in_list) {
+    list_empty_ = false;
+    parse_list_line(t, list_, [&](const package_ref& pkg) {
+      emit_package(pkg, where);
+    });
+  } else if (is_space(t[0]) && state_ == state::in_message) {
+    sink_->on_message_continuation(trim_left(t), where);
+  } else {
+    std::string_view body = trim_left(t);
+    captures caps;
+    const table_row* row = table_->match(body, caps);
+    classified(body, row, caps, where);
+  }
+  prev_ = where;
+  prev_end_ = end_offset;
+}
+
+void section_machine::classified(std::string_view body, const table_row* row,
+                                 const captures& caps, const position& where) {
+  const line_kind kind = row ? row->kind : line_kind::unknown;
+  // The second line of a two-line header keeps its list open.
+  if (kind == line_kind::header_more && state_ == state::in_list &&
+      list_empty_) {
+    ++stats_.noise_lines;
+    return;
+  }
+  const bool was_in_list = state_ == state::in_list;
+  state_ = state::outside;
+  switch (kind) {
+    case line_kind::unknown:
+      ++stats_.unrecognized_lines;
+      if (was_in_list) diagnose(errc::unknown_line_in_list, where);
+      sink_->on_unrecognized(body, where);
+      return;
+    case line_kind::run_start:
+      if (open_) end_transaction();
+      run_start_ = where;
+      ++stats_.noise_lines;
+      return;
+    case line_kind::header:
+      open_list(*row, where);
+      return;
+    case line_kind::summary:
+      emit_counts(caps, where);
+      return;
+    case line_kind::not_fully_installed:
+      ensure_transaction(where);
+      counts_.not_fully_installed = to_count(caps.arg[0]);
+      sink_->on_counts(counts_, where);
+      return;
+    case line_kind::size_download:
+    case line_kind::size_download_partial:
+    case line_kind::size_disk_used:
+    case line_kind::size_disk_freed:
+    case line_kind::size_space_needed:
+    case line_kind::size_boot:
+      emit_sizes(*row, caps, where);
+      return;
+    case line_kind::message:
+      emit_message(*row, body, where);
+      return;
+    case line_kind::sim_inst:
+    case line_kind::sim_remv:
+    case line_kind::sim_purg:
+      simulate_line(kind, trim_left(body.substr(row->literal.size())), where);
+      return;
+    case line_kind::blank:
+    case line_kind::noise:
+    case line_kind::header_more:
+    case line_kind::sim_conf:
+      ++stats_.noise_lines;
+      return;
+  }
+}
+
+void section_machine::open_list(const table_row& row, const position& where) {
+  ensure_transaction(where);
+  list_ = list_context{};
+  list_.set = static_cast<pkg_set>(row.arg);
+  if (row.arg2 & header_kept_back) list_.reason = hold_reason::kept_back;
+  if (row.arg2 & header_phasing) list_.reason = hold_reason::phasing;
+  if (row.arg2 & header_automatic) list_.flags |= flag_automatic;
+  state_ = state::in_list;
+  list_empty_ = true;
+  if (expects_summary(list_.set)) awaiting_summary_ = true;
+  sink_->on_section(list_.set, list_.reason, where);
+}
+
+void section_machine::emit_package(const package_ref& pkg,
+                                   const position& where) {
+  ++stats_.packages;
+  sink_->on_package(pkg, where);
+}
+
+void section_machine::emit_counts(const captures& caps,
+                                  const position& where) {
+  ensure_transaction(where);
+  counts_ = counts{};
+  counts_.upgraded = to_count(caps.arg[0]);
+  counts_.newly_installed = to_count(caps.arg[1]);
+  counts_.reinstalled = to_count(caps.arg[2]);
+  counts_.downgraded = to_count(caps.arg[3]);
+  counts_.to_remove = to_count(caps.arg[4]);
+  counts_.not_upgraded = to_count(caps.arg[5]);
+  awaiting_summary_ = false;
+  sink_->on_counts(counts_, where);
+}
+
+void section_machine::emit_sizes(const table_row& row, const captures& caps,
+                                 const position& where) {
+  ensure_transaction(where);
+  auto emit = [&](size_kind kind, std::string_view text) {
+    if (auto bytes = parse_size(text)) sink_->on_size(kind, *bytes, where);
+  };
+  switch (row.kind) {
+    case line_kind::size_download:
+      emit(size_kind::download, caps.arg[0]);
+      break;
+    case line_kind::size_download_partial:
+      emit(size_kind::download, caps.arg[0]);
+      emit(size_kind::download_total, caps.arg[1]);
+      break;
+    case line_kind::size_disk_used:
+      emit(size_kind::disk_used, caps.arg[0]);
+      break;
+    case line_kind::size_disk_freed:
+      emit(size_kind::disk_freed, caps.arg[0]);
+      break;
+    case line_kind::size_space_needed:
+      emit(size_kind::disk_used, caps.arg[0]);
+      if (row.arg == 2) emit(size_kind::disk_available, caps.arg[1]);
+      break;
+    case line_kind::size_boot:
+      emit(size_kind::boot_needed, caps.arg[1]);
+      emit(size_kind::boot_available, caps.arg[2]);
+      break;
+    default:
+      break;
+  }
+}
+
+void section_machine::emit_message(const table_row& row, std::string_view body,
+                                   const position& where) {
+  ensure_transaction(where);
+  std::string_view text =
+      row.arg2 == 1 ? body : trim_left(body.substr(row.literal.size()));
+  sink_->on_message(static_cast<message_level>(row.arg), text, where);
+  state_ = state::in_message;
+}
+
+void section_machine::simulate_line(line_kind kind, std::string_view rest,
+                                    const position& where) {
+  sim_fields f;
+  if (!parse_sim_fields(rest, f)) {
+    ++stats_.unrecognized_lines;
+    sink_->on_unrecognized(rest, where);
+    return;
+  }
+  ensure_transaction(where);
+  emit_package(kind == line_kind::sim_inst
+                   ? inst_package(f)
+                   : removal_package(f, kind == line_kind::sim_purg),
+               where);
+}
+
+void section_machine::ensure_transaction(const position& where) {
+  if (open_) return;
+  open_ = true;
+  first_ = run_start_.value_or(where);
+  run_start_.reset();
+  awaiting_summary_ = false;
+  counts_ = counts{};
+  sink_->on_transaction_begin(first_);
+}
+
+void section_machine::end_transaction() {
+  transaction_span span;
+  span.first = first_;
+  span.last = prev_;
+  span.end_offset = prev_end_;
+  span.complete = !awaiting_summary_;
+  if (!span.complete) diagnose(errc::truncated_transaction, prev_);
+  open_ = false;
+  state_ = state::outside;
+  ++stats_.transactions;
+  sink_->on_transaction_end(span);
+}
+
+void section_machine::line_too_long(const position& where,
+                                    std::uint64_t dropped,
+                                    std::uint64_t end_offset) {
+  ++stats_.lines;
+  diagnose(errc::line_too_long, where, dropped);
+  prev_ = where;
+  prev_end_ = end_offset;
+}
+
+void section_machine::finish() {
+  if (open_) end_transaction();
+  state_ = state::outside;
+}
+
+void section_machine::diagnose(errc code, const position& where,
+                               std::uint64_t dropped) {
+  sink_->on_diagnostic(diagnostic{code, where, dropped});
+  if (opts_.strict && failure_.ok())
+    failure_ = status{errc::strict_violation, where};
+}
+
+void section_machine::reset() {
+  stats_ = parse_stats{};
+  failure_ = status{};
+  state_ = state::outside;
+  list_empty_ = false;
+  open_ = false;
+  run_start_.reset();
+  first_ = prev_ = position{};
+  prev_end_ = 0;
+  awaiting_summary_ = false;
+  counts_ = counts{};
+}
+
+}  // namespace aptparse::detail

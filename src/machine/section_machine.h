@@ -1,0 +1,87 @@
+// Stage 3: classified lines -> events.
+//
+// A small state machine over the lines of a log. It knows three states:
+// outside any list, inside a package list (opened by a header row, closed
+// by a blank line or the first line that is not indented), and after an apt
+// message (whose indented lines continue it). Transactions open at the first
+// line with content after an apt run starts ("Reading package lists"), and
+// end when the next run starts or the input ends. Everything that depends on
+// apt's wording comes from the format table; nothing here names a string.
+#ifndef APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
+#define APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
+
+#include <optional>
+#include <string_view>
+
+#include "aptparse/error.h"
+#include "aptparse/events.h"
+#include "aptparse/options.h"
+#include "aptparse/parser.h"
+#include "classify/format_table.h"
+#include "classify/list_items.h"
+
+namespace aptparse::detail {
+
+class section_machine {
+ public:
+  section_machine(event_sink& sink, const options& opts)
+      : sink_(&sink), opts_(opts), table_(&format_table::instance()) {}
+
+  // One logical line: terminal controls removed, line end removed.
+  // `end_offset` is one past its last byte in the input.
+  void line(std::string_view text, const position& where,
+            std::uint64_t end_offset);
+
+  // A line cut at options::max_line_bytes; it is skipped.
+  void line_too_long(const position& where, std::uint64_t dropped,
+                     std::uint64_t end_offset);
+
+  // The input ended: closes the open list and transaction.
+  void finish();
+
+  void reset();
+
+  parse_stats& stats() noexcept { return stats_; }
+  const status& failure() const noexcept { return failure_; }
+  void set_sink(event_sink& sink) noexcept { sink_ = &sink; }
+
+ private:
+  enum class state : std::uint8_t { outside, in_list, in_message };
+
+  void classified(std::string_view body, const table_row* row,
+                  const captures& caps, const position& where);
+  void open_list(const table_row& row, const position& where);
+  void emit_package(const package_ref& pkg, const position& where);
+  void emit_counts(const captures& caps, const position& where);
+  void emit_sizes(const table_row& row, const captures& caps,
+                  const position& where);
+  void emit_message(const table_row& row, std::string_view body,
+                    const position& where);
+  void simulate_line(line_kind kind, std::string_view rest,
+                     const position& where);
+  void ensure_transaction(const position& where);
+  void end_transaction();
+  void diagnose(errc code, const position& where, std::uint64_t dropped = 0);
+
+  event_sink* sink_;
+  options opts_;
+  const format_table* table_;
+  parse_stats stats_;
+  status failure_;
+
+  state state_ = state::outside;
+  list_context list_;
+  bool list_empty_ = false;  // a header opened the list, no item yet
+
+  bool open_ = false;                     // a transaction is open
+  std::optional<position> run_start_;     // where the current apt run began
+  position first_;                        // of the open transaction
+  position prev_;                         // the previous line
+  std::uint64_t prev_end_ = 0;
+  bool awaiting_summary_ = false;         // lists seen, summary not yet
+  counts counts_;
+};
+
+}  // namespace aptparse::detail
+
+#endif  // APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_

@@ -1,0 +1,82 @@
+// The stable names of enumerations: error codes, sets, reasons, levels and
+// verdicts. JSON and the Python binding use these strings.
+#include "aptparse/error.h"
+#include "aptparse/events.h"
+#include "aptparse/report.h"
+#include "aptparse/version.h"
+
+namespace aptparse {
+
+const char* version() noexcept { return APTPARSE_VERSION_STRING; }
+
+std::string_view error_name(errc code) noexcept {
+  switch (code) {
+#define APTPARSE_ERRC_NAME(name, number, message) \
+  case errc::name:                                \
+    return #name;
+    APTPARSE_ERRC_MAP(APTPARSE_ERRC_NAME)
+#undef APTPARSE_ERRC_NAME
+  }
+  return "unknown_error";
+}
+
+std::string_view error_message(errc code) noexcept {
+  switch (code) {
+#define APTPARSE_ERRC_MESSAGE(name, number, message) \
+  case errc::name:                                   \
+    return message;
+    APTPARSE_ERRC_MAP(APTPARSE_ERRC_MESSAGE)
+#undef APTPARSE_ERRC_MESSAGE
+  }
+  return "unknown error";
+}
+
+std::string_view set_name(pkg_set set) noexcept {
+  switch (set) {
+    case pkg_set::upgraded: return "upgraded";
+    case pkg_set::newly_installed: return "newly_installed";
+    case pkg_set::to_remove: return "to_remove";
+    case pkg_set::not_upgraded: return "not_upgraded";
+    case pkg_set::downgraded: return "downgraded";
+    case pkg_set::reinstalled: return "reinstalled";
+    case pkg_set::held_changed: return "held_changed";
+    case pkg_set::autoremovable: return "autoremovable";
+    case pkg_set::suggested: return "suggested";
+    case pkg_set::recommended: return "recommended";
+    case pkg_set::essential_removed: return "essential_removed";
+    case pkg_set::additional: return "additional";
+    case pkg_set::broken: return "broken";
+    case pkg_set::disappeared: return "disappeared";
+  }
+  return "unknown";
+}
+
+std::string_view reason_name(hold_reason reason) noexcept {
+  switch (reason) {
+    case hold_reason::none: return "";
+    case hold_reason::kept_back: return "kept_back";
+    case hold_reason::phasing: return "phasing";
+  }
+  return "";
+}
+
+std::string_view level_name(message_level level) noexcept {
+  switch (level) {
+    case message_level::error: return "error";
+    case message_level::warning: return "warning";
+    case message_level::notice: return "notice";
+    case message_level::audit: return "audit";
+  }
+  return "error";
+}
+
+std::string_view verdict_name(consistency_verdict v) noexcept {
+  switch (v) {
+    case consistency_verdict::consistent: return "consistent";
+    case consistency_verdict::inconsistent: return "inconsistent";
+    case consistency_verdict::no_counts: return "no_counts";
+  }
+  return "no_counts";
+}
+
+}  // namespace aptparse
