@@ -82,7 +82,8 @@ struct [[nodiscard]] status {
 struct diagnostic {
   errc code = errc::ok;
   position where;
-  // How many bytes (line_too_long) or items (too_many_packages) were dropped.
+  // How many bytes (line_too_long) or package mentions (too_many_packages)
+  // were dropped.
   std::uint64_t dropped = 0;
   friend bool operator==(const diagnostic&, const diagnostic&) = default;
 };

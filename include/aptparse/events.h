@@ -66,6 +66,9 @@ enum package_flag : std::uint8_t {
   flag_automatic = 2,    // installed as a dependency ("Installing dependencies:")
   flag_alternative = 4,  // an or-group alternative ("| name") of the previous item
   flag_simulated = 8,    // came from a simulate line (Inst/Remv/Purg)
+  // Came from dpkg's output or apt's logs, which spell "name:arch" even for
+  // the native architecture, unlike apt's lists (see report_builder).
+  flag_log_arch = 16,
 };
 
 // One package as the text shows it. Empty views mean "not printed".

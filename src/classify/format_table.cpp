@@ -25,12 +25,17 @@ struct source_row {
 #define S(x) static_cast<std::uint8_t>(pkg_set::x)
 #define H(x) header_##x
 #define L(x) static_cast<std::uint8_t>(message_level::x)
+#define A(x) static_cast<std::uint8_t>(dpkg_act::x)
+#define R(x) record_##x
 #define ROW(m, k, a, a2, text) {match_kind::m, line_kind::k, a, a2, text},
 constexpr source_row kEnglish[] = {
 #include "classify/tables/apt_en.inc"
 #include "classify/tables/dpkg_en.inc"
+#include "classify/tables/apt_logs.inc"
 };
 #undef ROW
+#undef R
+#undef A
 #undef L
 #undef H
 #undef S
@@ -66,6 +71,40 @@ std::string literal_prefix(std::string_view format, bool& converts) {
     }
   }
   return out;
+}
+
+// Splits a format into literals and conversions for fast_match(). Leaves
+// `row.literals` empty (RE2 only) when two conversions touch, since then
+// only a backtracking matcher can tell where one ends.
+void split_format(std::string_view format, table_row& row) {
+  std::vector<std::string> literals(1);
+  std::vector<bool> numeric;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') {
+      literals.back() += format[i];
+      continue;
+    }
+    if (i + 1 < format.size() && format[i + 1] == '%') {
+      literals.back() += '%';
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < format.size() &&
+           std::strchr("'-+ #0123456789.$hlLqjzt", format[j]) != nullptr)
+      ++j;
+    if (j >= format.size()) {
+      literals.back() += format.substr(i);
+      break;
+    }
+    if (!numeric.empty() && literals.back().empty()) return;
+    numeric.push_back(std::strchr("diuxX", format[j]) != nullptr);
+    literals.emplace_back();
+    i = j;
+  }
+  if (numeric.size() > max_captures) return;
+  row.literals = std::move(literals);
+  row.numeric = std::move(numeric);
 }
 
 std::shared_ptr<re2::RE2> compile_regex(const std::string& pattern) {
@@ -137,8 +176,12 @@ format_table::format_table() {
                  std::string_view lang) {
     std::size_t line_no = 0;
     for (std::string_view line : split_lines(text)) {
-      std::string_view t = trim(line);
-      if (t.empty()) continue;
+      // Lines are matched trimmed, so patterns are too; a prefix keeps its
+      // trailing space ("Inst " must not match "Installiere").
+      std::string_view t = src.match == match_kind::prefix
+                               ? trim_left(line)
+                               : trim(line);
+      if (trim(t).empty()) continue;
       table_row row;
       row.text = std::string(t);
       row.lang = std::string(lang);
@@ -162,6 +205,7 @@ format_table::format_table() {
         if (src.match == match_kind::prefix) regex += ".*";
         row.re = compile_regex(regex);
         if (!row.re) continue;
+        if (src.match != match_kind::prefix) split_format(t, row);
       }
       rows_.push_back(std::move(row));
     }
@@ -232,7 +276,22 @@ void format_table::add_summary_row(std::string_view lang, int layout,
 void format_table::index_rows() {
   for (auto& bucket : by_first_byte_) bucket.clear();
   fallback_.clear();
-  for (std::uint32_t i = 0; i < rows_.size(); ++i) {
+  // Within a bucket, exact rows come first (a header never loses to another
+  // language's prefix), then the longest literal prefix, then the most
+  // literal text in all ("%s (%s) over (%s) ..." before "%s (%s) ...").
+  std::vector<std::uint32_t> order(rows_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
+    const table_row& x = rows_[a];
+    const table_row& y = rows_[b];
+    bool xe = x.match == match_kind::exact, ye = y.match == match_kind::exact;
+    if (xe != ye) return xe;
+    if (x.literal.size() != y.literal.size())
+      return x.literal.size() > y.literal.size();
+    return x.text.size() - x.arg_of_group.size() * 2 >
+           y.text.size() - y.arg_of_group.size() * 2;
+  });
+  for (std::uint32_t i : order) {
     const table_row& row = rows_[i];
     if (!row.literal.empty()) {
       by_first_byte_[static_cast<unsigned char>(row.literal[0])].push_back(i);
@@ -257,6 +316,7 @@ bool format_table::row_matches(const table_row& row, std::string_view line,
       break;
   }
   if (!line.starts_with(row.literal)) return false;
+  if (!row.literals.empty()) return fast_match(row, line, caps);
   const int groups = static_cast<int>(row.arg_of_group.size());
   re2::StringPiece pieces[max_captures];
   re2::RE2::Arg args[max_captures];
@@ -275,6 +335,45 @@ bool format_table::row_matches(const table_row& row, std::string_view line,
     if (a < 0 || a >= max_captures) continue;
     if (pieces[i].data() != nullptr)
       caps.arg[a] = std::string_view(pieces[i].data(), pieces[i].size());
+    caps.count = std::max(caps.count, a + 1);
+  }
+  return true;
+}
+
+// Matches a format row without RE2: each %s takes the shortest text up to
+// the next literal, except the last, which runs to the line's final
+// literal; each number takes the digits. Enough for apt's formats, whose
+// values never contain the literal that follows them.
+bool format_table::fast_match(const table_row& row, std::string_view line,
+                              captures& caps) const {
+  std::size_t pos = row.literals[0].size();
+  const std::size_t n = row.numeric.size();
+  std::array<std::string_view, max_captures> groups{};
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string& next = row.literals[i + 1];
+    std::size_t end;
+    if (row.numeric[i]) {
+      end = pos;
+      while (end < line.size() && line[end] >= '0' && line[end] <= '9') ++end;
+      if (end == pos) return false;
+      if (line.compare(end, next.size(), next) != 0) return false;
+    } else if (i + 1 == n) {
+      if (line.size() < pos + next.size() || !line.ends_with(next))
+        return false;
+      end = line.size() - next.size();
+    } else {
+      end = line.find(next, pos);
+      if (end == std::string_view::npos) return false;
+    }
+    groups[i] = line.substr(pos, end - pos);
+    pos = end + next.size();
+  }
+  if (pos != line.size()) return false;
+  caps = captures{};
+  for (std::size_t i = 0; i < n; ++i) {
+    int a = row.arg_of_group[i];
+    if (a < 0 || a >= max_captures) continue;
+    caps.arg[a] = groups[i];
     caps.count = std::max(caps.count, a + 1);
   }
   return true;

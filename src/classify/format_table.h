@@ -43,6 +43,11 @@ struct table_row {
   std::uint8_t arg2 = 0;
   std::shared_ptr<re2::RE2> re;  // format rows only
   std::vector<int> arg_of_group;  // capture group i holds printf arg [i]
+  // For the fast matcher: the literals around the conversions (one more
+  // than conversions) and whether each conversion is a number. Empty when
+  // only RE2 can match the row.
+  std::vector<std::string> literals;
+  std::vector<bool> numeric;
 };
 
 class format_table {
@@ -64,6 +69,8 @@ class format_table {
   void index_rows();
   bool row_matches(const table_row& row, std::string_view line,
                    captures& caps) const;
+  bool fast_match(const table_row& row, std::string_view line,
+                  captures& caps) const;
 
   std::vector<table_row> rows_;
   std::array<std::vector<std::uint32_t>, 256> by_first_byte_;

@@ -26,6 +26,23 @@ enum class line_kind : std::uint8_t {
   sim_conf,       // "Conf ..."
   sim_remv,       // "Remv ..."
   sim_purg,       // "Purg ..."
+  dpkg_action,    // dpkg's "Unpacking %s (%s) over (%s) ..."; arg = dpkg_act
+  record,         // history.log "Upgrade: a (1, 2), b (3, 4)"; arg = pkg_set,
+                  // arg2 = record_flag bits
+};
+
+// What a dpkg action line says happened to its package (format_row::arg).
+enum class dpkg_act : std::uint8_t {
+  unpack_new,   // "Unpacking %s (%s) ...": a new install
+  unpack_over,  // "Unpacking %s (%s) over (%s) ...": up-, down- or reinstall
+  remove,       // "Removing %s (%s) ..."
+  purge,        // "Purging configuration files for %s (%s) ..."
+};
+
+// record_flag: extra meaning of a log record (format_row::arg2).
+enum record_flag : std::uint8_t {
+  record_purge = 1,      // "Purge:" entries
+  record_reinstall = 2,  // "Reinstall:" entries: old and new are the same
 };
 
 // header_flags: extra meaning of a list header (format_row::arg2).

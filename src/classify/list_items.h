@@ -32,6 +32,10 @@ void set_name(package_ref& pkg, std::string_view token);
 // version (old for removals, new otherwise), or other text (a note).
 void apply_group(package_ref& pkg, std::string_view inside);
 
+// Fills versions and flags from the parentheses of a history.log entry.
+void apply_record_group(package_ref& pkg, std::string_view inside,
+                        std::uint8_t record_flags);
+
 // Calls emit(const package_ref&) for each item on `line`.
 template <class Emit>
 void parse_list_line(std::string_view line, const list_context& ctx,
@@ -92,6 +96,35 @@ void parse_list_line(std::string_view line, const list_context& ctx,
     have = true;
   }
   if (have) emit(pending);
+}
+
+// Calls emit(const package_ref&) for each entry of a history.log action
+// line, after its key: "name:arch (version[, automatic]), ..." or, for
+// Upgrade/Downgrade, "name:arch (old, new), ...". `record_flags` holds
+// record_flag bits (line_kind.h).
+template <class Emit>
+void parse_record_line(std::string_view text, const list_context& ctx,
+                       std::uint8_t record_flags, Emit&& emit) {
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    while (i < n && (text[i] == ' ' || text[i] == ',')) ++i;
+    std::size_t start = i;
+    while (i < n && text[i] != ' ' && text[i] != '(') ++i;
+    if (start == i) break;
+    package_ref pkg;
+    pkg.set = ctx.set;
+    pkg.flags = ctx.flags | flag_log_arch;
+    set_name(pkg, text.substr(start, i - start));
+    while (i < n && text[i] == ' ') ++i;
+    if (i < n && text[i] == '(') {
+      std::size_t close = text.find(')', i);
+      if (close == std::string_view::npos) close = n;
+      apply_record_group(pkg, text.substr(i + 1, close - i - 1), record_flags);
+      i = close < n ? close + 1 : n;
+    }
+    emit(pkg);
+  }
 }
 
 }  // namespace aptparse::detail

@@ -1,6 +1,7 @@
 #include "machine/section_machine.h"
 
 #include "classify/sim_line.h"
+#include "util/debversion.h"
 #include "util/size.h"
 #include "util/text.h"
 
@@ -97,6 +98,12 @@ void section_machine::classified(std::string_view body, const table_row* row,
     case line_kind::sim_remv:
     case line_kind::sim_purg:
       simulate_line(kind, trim_left(body.substr(row->literal.size())), where);
+      return;
+    case line_kind::dpkg_action:
+      dpkg_line(*row, caps, where);
+      return;
+    case line_kind::record:
+      record_line(*row, body.substr(row->literal.size()), where);
       return;
     case line_kind::blank:
     case line_kind::noise:
@@ -195,6 +202,46 @@ void section_machine::simulate_line(line_kind kind, std::string_view rest,
                    ? inst_package(f)
                    : removal_package(f, kind == line_kind::sim_purg),
                where);
+}
+
+void section_machine::dpkg_line(const table_row& row, const captures& caps,
+                                const position& where) {
+  ensure_transaction(where);
+  package_ref pkg;
+  set_name(pkg, caps.arg[0]);
+  pkg.flags |= flag_log_arch;
+  switch (static_cast<dpkg_act>(row.arg)) {
+    case dpkg_act::unpack_new:
+      pkg.set = pkg_set::newly_installed;
+      pkg.new_version = caps.arg[1];
+      break;
+    case dpkg_act::unpack_over: {
+      pkg.new_version = caps.arg[1];
+      pkg.old_version = caps.arg[2];
+      int c = compare_versions(pkg.new_version, pkg.old_version);
+      pkg.set = c > 0 ? pkg_set::upgraded
+                      : (c < 0 ? pkg_set::downgraded : pkg_set::reinstalled);
+      break;
+    }
+    case dpkg_act::remove:
+    case dpkg_act::purge:
+      pkg.set = pkg_set::to_remove;
+      pkg.old_version = caps.arg[1];
+      if (static_cast<dpkg_act>(row.arg) == dpkg_act::purge)
+        pkg.flags |= flag_purge;
+      break;
+  }
+  emit_package(pkg, where);
+}
+
+void section_machine::record_line(const table_row& row, std::string_view rest,
+                                  const position& where) {
+  ensure_transaction(where);
+  list_context ctx;
+  ctx.set = static_cast<pkg_set>(row.arg);
+  parse_record_line(rest, ctx, row.arg2, [&](const package_ref& pkg) {
+    emit_package(pkg, where);
+  });
 }
 
 void section_machine::ensure_transaction(const position& where) {

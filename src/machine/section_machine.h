@@ -59,6 +59,10 @@ class section_machine {
                     const position& where);
   void simulate_line(line_kind kind, std::string_view rest,
                      const position& where);
+  void dpkg_line(const table_row& row, const captures& caps,
+                 const position& where);
+  void record_line(const table_row& row, std::string_view rest,
+                   const position& where);
   void ensure_transaction(const position& where);
   void end_transaction();
   void diagnose(errc code, const position& where, std::uint64_t dropped = 0);

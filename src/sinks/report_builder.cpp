@@ -55,8 +55,7 @@ class report_builder::state {
       set.back().alternatives.push_back(std::move(alt));
       return;
     }
-    key_.assign(ref.name);
-    if (ref.arch_qualified) key_.append(":").append(ref.arch);
+    make_key(ref, index_[s]);
     auto [it, fresh] = index_[s].try_emplace(key_, set.size());
     if (!fresh) {
       merge(set[it->second], ref);
@@ -94,6 +93,23 @@ class report_builder::state {
   }
 
  private:
+  // The key is the name as apt's lists print it: "name", or "name:arch"
+  // for a foreign architecture. dpkg and apt's logs also qualify native
+  // names, so theirs are keyed bare unless the arch is known to be foreign
+  // or the qualified name is already there.
+  void make_key(const package_ref& ref,
+                const std::unordered_map<std::string, std::size_t>& index) {
+    key_.assign(ref.name);
+    if ((ref.flags & flag_simulated) && !ref.arch_qualified &&
+        !ref.arch.empty() && ref.arch != "all")
+      native_arch_.assign(ref.arch);
+    if (!ref.arch_qualified) return;
+    key_.append(":").append(ref.arch);
+    if (!(ref.flags & flag_log_arch) || index.count(key_) != 0) return;
+    if (native_arch_.empty() || ref.arch == native_arch_ || ref.arch == "all")
+      key_.resize(ref.name.size());
+  }
+
   static void fill(std::string& field, std::string_view value) {
     if (field.empty() && !value.empty()) field.assign(value);
   }
@@ -119,6 +135,7 @@ class report_builder::state {
       index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
   std::string key_;
+  std::string native_arch_;  // learnt from simulate lines
 };
 
 report_builder::report_builder(const options& opts, callback on_done)

@@ -1,0 +1,91 @@
+// Streaming is exact: every input, fed in chunks of every size from 1 to 64
+// and at random split points, gives exactly the events of feeding it whole.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "aptparse/parser.h"
+#include "support/corpus_files.h"
+#include "support/event_trace.h"
+#include "support/samples.h"
+
+namespace aptparse {
+namespace {
+
+using testing::event_trace;
+
+std::string trace_whole(std::string_view input) {
+  event_trace t;
+  parser p(t);
+  EXPECT_TRUE(p.feed(input).ok());
+  EXPECT_TRUE(p.finish().ok());
+  return t.text;
+}
+
+std::string trace_chunks(std::string_view input,
+                         const std::vector<std::size_t>& cuts) {
+  event_trace t;
+  parser p(t);
+  std::size_t start = 0;
+  for (std::size_t cut : cuts) {
+    EXPECT_TRUE(p.feed(input.substr(start, cut - start)).ok());
+    start = cut;
+  }
+  EXPECT_TRUE(p.feed(input.substr(start)).ok());
+  EXPECT_TRUE(p.finish().ok());
+  return t.text;
+}
+
+void expect_chunking_exact(std::string_view input) {
+  const std::string whole = trace_whole(input);
+  ASSERT_FALSE(whole.empty());
+  for (std::size_t size = 1; size <= 64; ++size) {
+    event_trace t;
+    parser p(t);
+    for (std::size_t i = 0; i < input.size(); i += size)
+      ASSERT_TRUE(p.feed(input.substr(i, size)).ok());
+    ASSERT_TRUE(p.finish().ok());
+    ASSERT_EQ(t.text, whole) << "chunk size " << size;
+  }
+  std::mt19937_64 rng(input.size());
+  for (int round = 0; round < 16; ++round) {
+    std::vector<std::size_t> cuts;
+    std::uniform_int_distribution<std::size_t> pick(0, input.size());
+    for (int k = 0; k < 1 + round * 4; ++k) cuts.push_back(pick(rng));
+    std::sort(cuts.begin(), cuts.end());
+    ASSERT_EQ(trace_chunks(input, cuts), whole) << "random round " << round;
+  }
+}
+
+class SampleChunking : public ::testing::TestWithParam<testing::sample> {};
+
+TEST_P(SampleChunking, AnyChunkingGivesTheEventsOfTheWholeInput) {
+  expect_chunking_exact(GetParam().text);
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, SampleChunking,
+                         ::testing::ValuesIn(testing::kSamples),
+                         [](const auto& info) {
+                           return std::string(info.param.name);
+                         });
+
+class CorpusChunking : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(CorpusChunking, AnyChunkingGivesTheEventsOfTheWholeLog) {
+  expect_chunking_exact(
+      testing::read_file(testing::corpus_dir() / (GetParam() + ".log")));
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, CorpusChunking,
+                         ::testing::ValuesIn(testing::corpus_logs()),
+                         [](const auto& info) {
+                           return testing::test_name(info.param);
+                         });
+
+TEST(CorpusChunking, CorpusIsNotEmpty) {
+  EXPECT_GE(testing::corpus_logs().size(), 1u)
+      << "no logs in " << testing::corpus_dir();
+}
+
+}  // namespace
+}  // namespace aptparse

@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Tests of the `aptparse` command line: exit codes, errors, JSON Lines.
+
+Usage: cli_test.py PATH/TO/aptparse CORPUS_DIR
+Every --json line is decoded into a strict schema (unknown or missing keys
+fail), as ripgrep's tests do for its --json output.
+"""
+import gzip
+import json
+import os
+import pathlib
+import stat
+import subprocess
+import sys
+import tempfile
+import unittest
+
+CLI = sys.argv[1] if len(sys.argv) > 1 else "aptparse"
+CORPUS = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else "corpus") / "logs"
+
+SETS = ["upgraded", "newly_installed", "to_remove", "not_upgraded",
+        "downgraded", "reinstalled", "held_changed", "autoremovable",
+        "suggested", "recommended", "essential_removed", "additional",
+        "broken", "disappeared"]
+TOP_KEYS = (["source", "first_line", "last_line", "first_offset", "end_offset",
+             "complete"] + SETS +
+            ["counts", "consistency", "sizes", "messages",
+             "unrecognized_count", "unrecognized", "diagnostics"])
+PACKAGE_REQUIRED = {"name", "arch", "old", "new"}
+PACKAGE_OPTIONAL = {"origins", "note", "alternatives", "reason", "purge",
+                    "automatic", "simulated"}
+COUNT_KEYS = ["upgraded", "newly_installed", "reinstalled", "downgraded",
+              "to_remove", "not_upgraded", "not_fully_installed"]
+SIZE_KEYS = ["download", "download_total", "disk_change", "disk_available",
+             "boot_needed", "boot_available"]
+
+UPGRADE = (b"Reading package lists...\n"
+           b"The following packages will be upgraded:\n  libc6 tzdata\n"
+           b"2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n")
+
+
+def run(*args, stdin=None):
+    return subprocess.run([CLI, *args], input=stdin, capture_output=True,
+                          timeout=120)
+
+
+def check_schema(tc, obj):
+    tc.assertEqual(list(obj.keys()), TOP_KEYS)
+    for s in SETS:
+        for p in obj[s]:
+            keys = set(p)
+            tc.assertTrue(PACKAGE_REQUIRED <= keys, p)
+            tc.assertTrue(keys <= PACKAGE_REQUIRED | PACKAGE_OPTIONAL, p)
+            tc.assertIsInstance(p["name"], str)
+    if obj["counts"] is not None:
+        tc.assertEqual(list(obj["counts"]), COUNT_KEYS)
+    tc.assertEqual(list(obj["sizes"]), SIZE_KEYS)
+    tc.assertIn(obj["consistency"]["verdict"],
+                ["consistent", "inconsistent", "no_counts"])
+    for m in obj["messages"]:
+        tc.assertEqual(set(m), {"level", "text", "line", "offset"})
+
+
+class Cli(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = pathlib.Path(self.tmp.name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def write(self, name, data):
+        p = self.dir / name
+        p.write_bytes(data)
+        return str(p)
+
+    def test_help_and_version_exit_zero(self):
+        r = run("--help")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn(b"Usage: aptparse", r.stdout)
+        self.assertIn(b"Exit status", r.stdout)
+        r = run("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(r.stdout.decode(), r"^aptparse \d+\.\d+\.\d+\n$")
+
+    def test_unknown_option_is_a_usage_error(self):
+        r = run("--bogus")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"unknown option '--bogus'", r.stderr)
+        self.assertEqual(r.stdout, b"")
+
+    def test_stdin_json_and_exit_zero(self):
+        r = run("--json", stdin=UPGRADE)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.decode().splitlines()
+        self.assertEqual(len(lines), 1)
+        obj = json.loads(lines[0])
+        check_schema(self, obj)
+        self.assertEqual(obj["source"], "-")
+        self.assertEqual([p["name"] for p in obj["upgraded"]],
+                         ["libc6", "tzdata"])
+        self.assertEqual(obj["consistency"]["verdict"], "consistent")
+
+    def test_no_transaction_exits_one(self):
+        r = run(self.write("empty.log", b""))
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr, b"")
+
+    def test_missing_file_is_named_and_others_still_parsed(self):
+        good = self.write("good.log", UPGRADE)
+        r = run("--json", str(self.dir / "missing.log"), good)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"missing.log: No such file or directory", r.stderr)
+        self.assertEqual(len(r.stdout.splitlines()), 1)
+        self.assertEqual(json.loads(r.stdout)["source"], good)
+
+    def test_directory_is_an_error(self):
+        r = run(str(self.dir))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"Is a directory", r.stderr)
+
+    @unittest.skipIf(os.geteuid() == 0, "root reads any file")
+    def test_unreadable_file_is_an_error(self):
+        p = self.write("secret.log", UPGRADE)
+        os.chmod(p, 0)
+        r = run(p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"Permission denied", r.stderr)
+
+    def test_gzip_input_gets_a_clear_answer(self):
+        r = run(self.write("x.log.gz", gzip.compress(UPGRADE)))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"gzip", r.stderr)
+
+    def test_binary_garbage_gives_valid_json_and_no_crash(self):
+        data = bytes(range(256)) * 64 + b"\n" + UPGRADE + b"\xff\xfe\x00\n"
+        r = run("--json", self.write("bin.log", data))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for line in r.stdout.decode("utf-8").splitlines():
+            check_schema(self, json.loads(line))
+
+    def test_invalid_utf8_round_trips_through_surrogate_escapes(self):
+        data = UPGRADE.replace(b"tzdata", b"tz\xe9data")
+        r = run("--json", self.write("latin1.log", data))
+        obj = json.loads(r.stdout)
+        name = obj["upgraded"][1]["name"]
+        self.assertEqual(name.encode("utf-8", "surrogateescape"), b"tz\xe9data")
+
+    def test_overlong_line_is_reported_and_memory_bounded(self):
+        data = b"x" * (5 << 20) + b"\n" + UPGRADE
+        r = run("--json", "--max-line-bytes", "1000", self.write("long.log", data))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        obj = json.loads(r.stdout)
+        self.assertEqual(len(obj["upgraded"]), 2)
+
+    def test_strict_mode_fails_on_a_cut_off_log(self):
+        r = run("--strict", stdin=b"Reading package lists...\n"
+                b"The following packages will be upgraded:\n  libc6")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"(standard input)", r.stderr)
+
+    def test_text_output_names_sets_and_verdict(self):
+        r = run(stdin=UPGRADE)
+        self.assertEqual(r.returncode, 0)
+        out = r.stdout.decode()
+        self.assertIn("upgraded (2):", out)
+        self.assertIn("consistency: consistent", out)
+
+    def test_parallel_jobs_keep_file_order(self):
+        files = [self.write(f"f{i}.log", UPGRADE.replace(b"tzdata", f"p{i}".encode()))
+                 for i in range(12)]
+        r = run("--json", "-j", "2", *files)
+        self.assertEqual(r.returncode, 0)
+        sources = [json.loads(l)["source"] for l in r.stdout.splitlines()]
+        self.assertEqual(sources, files)
+        serial = run("--json", "-j", "1", *files)
+        self.assertEqual(serial.stdout, r.stdout)
+
+    def test_every_corpus_log_gives_schema_valid_json(self):
+        logs = sorted(CORPUS.glob("*.log"))
+        self.assertTrue(logs, f"no logs in {CORPUS}")
+        r = run("--json", *map(str, logs))
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        for line in r.stdout.decode("utf-8").splitlines():
+            check_schema(self, json.loads(line))
+
+
+if __name__ == "__main__":
+    unittest.main(argv=[sys.argv[0], "-v"])

@@ -1,0 +1,92 @@
+#include "classify/list_items.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace aptparse::detail {
+namespace {
+
+struct item {
+  std::string name, arch, old_version, new_version, note;
+  std::uint8_t flags;
+};
+
+std::vector<item> items(std::string_view line, pkg_set set) {
+  std::vector<item> out;
+  list_context ctx;
+  ctx.set = set;
+  parse_list_line(line, ctx, [&](const package_ref& p) {
+    out.push_back({std::string(p.name), std::string(p.arch),
+                   std::string(p.old_version), std::string(p.new_version),
+                   std::string(p.note), p.flags});
+  });
+  return out;
+}
+
+TEST(ListItems, SplitsNamesAndForeignArchitectures) {
+  auto v = items("  libc6 libfoo:i386 tzdata", pkg_set::upgraded);
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[1].name, "libfoo");
+  EXPECT_EQ(v[1].arch, "i386");
+}
+
+TEST(ListItems, ColumnsWithSeveralSpacesAreItems) {
+  EXPECT_EQ(items("  a    b  c", pkg_set::upgraded).size(), 3u);
+}
+
+TEST(ListItems, PurgeMarkerOnlyInRemovals) {
+  auto v = items("  nano* vim", pkg_set::to_remove);
+  EXPECT_EQ(v[0].name, "nano");
+  EXPECT_TRUE(v[0].flags & flag_purge);
+  EXPECT_FALSE(v[1].flags & flag_purge);
+  EXPECT_EQ(items("  odd*", pkg_set::upgraded)[0].name, "odd*");
+}
+
+TEST(ListItems, VerboseVersionsArrowIsOldAndNew) {
+  auto v = items("   libc6 (2.36-9 => 2.36-10)", pkg_set::upgraded);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].old_version, "2.36-9");
+  EXPECT_EQ(v[0].new_version, "2.36-10");
+}
+
+TEST(ListItems, SingleVersionIsInstalledForRemovalsAndCandidateOtherwise) {
+  EXPECT_EQ(items("   nano (7.2-1)", pkg_set::to_remove)[0].old_version,
+            "7.2-1");
+  EXPECT_EQ(items("   jq (1.6-2)", pkg_set::newly_installed)[0].new_version,
+            "1.6-2");
+}
+
+TEST(ListItems, OrGroupsMarkTheAlternative) {
+  auto v = items("  git-daemon-run | git-daemon-sysvinit git-doc",
+                 pkg_set::suggested);
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_FALSE(v[0].flags & flag_alternative);
+  EXPECT_TRUE(v[1].flags & flag_alternative);
+  EXPECT_EQ(v[1].name, "git-daemon-sysvinit");
+  EXPECT_FALSE(v[2].flags & flag_alternative);
+}
+
+TEST(ListItems, TextWithSpacesInParenthesesIsANote) {
+  auto v = items("  login (due to libpam-runtime) bash",
+                 pkg_set::essential_removed);
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].note, "due to libpam-runtime");
+}
+
+TEST(ListItems, UnmetDependencyLinesGiveTheFirstNameOnly) {
+  EXPECT_EQ(items(" foo : Depends: bar but it is not installable",
+                  pkg_set::broken)[0].name,
+            "foo");
+  EXPECT_TRUE(items("       Recommends: baz", pkg_set::broken).empty());
+}
+
+TEST(ListItems, UnclosedParenthesisEndsTheLine) {
+  auto v = items("   libc6 (2.36-9 => 2.3", pkg_set::upgraded);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].new_version, "2.3");
+}
+
+}  // namespace
+}  // namespace aptparse::detail

@@ -1,0 +1,239 @@
+// The parser end to end: events and transactions for each kind of input.
+#include "aptparse/parser.h"
+
+#include <gtest/gtest.h>
+
+#include "aptparse/report.h"
+#include "support/event_trace.h"
+#include "support/samples.h"
+
+namespace aptparse {
+namespace {
+
+using testing::event_trace;
+namespace s = aptparse::testing;
+
+std::vector<std::string> names(const std::vector<package>& pkgs) {
+  std::vector<std::string> out;
+  for (const package& p : pkgs) out.push_back(p.name);
+  return out;
+}
+
+TEST(Parser, SimulatedUpgradeMergesListsWithInstLines) {
+  report r = parse(s::kUpgradeSimulated);
+  ASSERT_EQ(r.transactions.size(), 1u);
+  const transaction& t = r.transactions[0];
+  EXPECT_EQ(names(t.upgraded),
+            (std::vector<std::string>{"libc-bin", "libc6", "tzdata"}));
+  EXPECT_EQ(t.upgraded[1].old_version, "2.36-9+deb12u7");
+  EXPECT_EQ(t.upgraded[1].new_version, "2.36-9+deb12u10");
+  EXPECT_EQ(t.upgraded[2].arch, "all");
+  EXPECT_TRUE(t.upgraded[2].simulated);
+  ASSERT_EQ(t.not_upgraded.size(), 1u);
+  EXPECT_EQ(t.not_upgraded[0].reason, hold_reason::kept_back);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
+  EXPECT_EQ(t.span.first.line, 1u);
+  EXPECT_EQ(t.unrecognized_count, 0u);
+}
+
+TEST(Parser, InstallListsAdditionalSuggestedRecommendedAndSizes) {
+  report r = parse(s::kInstallWithSuggested);
+  ASSERT_EQ(r.transactions.size(), 1u);
+  const transaction& t = r.transactions[0];
+  EXPECT_EQ(names(t.newly_installed),
+            (std::vector<std::string>{"git", "git-man", "liberror-perl"}));
+  EXPECT_EQ(t.additional.size(), 3u);
+  ASSERT_EQ(t.suggested.size(), 4u);
+  EXPECT_EQ(t.suggested[1].name, "git-daemon-run");
+  EXPECT_EQ(t.suggested[1].alternatives,
+            (std::vector<std::string>{"git-daemon-sysvinit"}));
+  EXPECT_EQ(names(t.recommended),
+            (std::vector<std::string>{"less", "ssh-client"}));
+  EXPECT_EQ(t.sizes.download, 9417000u);
+  EXPECT_EQ(t.sizes.download_total, 9762000u);
+  EXPECT_EQ(t.sizes.disk_change, 48100000);
+  // 12 not upgraded, but an install does not list them.
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
+  EXPECT_EQ(t.consistency.unverifiable,
+            (std::vector<std::string>{"not_upgraded"}));
+  EXPECT_EQ(t.unrecognized_count, 0u);
+}
+
+TEST(Parser, VerboseListsCarryVersions) {
+  report r = parse(s::kUpgradeVerbose);
+  const transaction& t = r.transactions.at(0);
+  ASSERT_EQ(t.upgraded.size(), 2u);
+  EXPECT_EQ(t.upgraded[1].old_version, "2024a-0+deb12u1");
+  EXPECT_EQ(t.not_upgraded.at(0).new_version, "6.1.99-1");
+  EXPECT_EQ(t.sizes.disk_change, 12300);
+}
+
+TEST(Parser, RemovalsKeepPurgeMarksArchAndAutoremovable) {
+  report r = parse(s::kRemovePurge);
+  const transaction& t = r.transactions.at(0);
+  ASSERT_EQ(t.to_remove.size(), 3u);
+  EXPECT_TRUE(t.to_remove[0].purge);
+  EXPECT_EQ(t.to_remove[1].name, "vim-tiny");
+  EXPECT_EQ(t.to_remove[1].arch, "i386");
+  EXPECT_EQ(t.to_remove[1].old_version, "2:9.0.1378-2");
+  EXPECT_FALSE(t.to_remove[1].purge);
+  EXPECT_EQ(names(t.autoremovable), (std::vector<std::string>{"libfoo1"}));
+  EXPECT_EQ(t.sizes.disk_change, -4096000);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
+}
+
+TEST(Parser, QuietSimulationClassifiesByVersionOrder) {
+  report r = parse(s::kSimulateQuiet);
+  const transaction& t = r.transactions.at(0);
+  EXPECT_EQ(names(t.upgraded), (std::vector<std::string>{"libssl3"}));
+  EXPECT_EQ(names(t.newly_installed), (std::vector<std::string>{"newpkg"}));
+  EXPECT_EQ(names(t.downgraded), (std::vector<std::string>{"olderpkg"}));
+  EXPECT_EQ(names(t.reinstalled), (std::vector<std::string>{"samepkg"}));
+  EXPECT_EQ(names(t.to_remove), (std::vector<std::string>{"oldpkg"}));
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::no_counts);
+}
+
+TEST(Parser, Apt3LayoutListsAndSummaryBlock) {
+  report r = parse(s::kApt3Layout);
+  const transaction& t = r.transactions.at(0);
+  EXPECT_EQ(t.upgraded.size(), 3u);
+  ASSERT_EQ(t.newly_installed.size(), 3u);
+  EXPECT_FALSE(t.newly_installed[0].automatic);
+  EXPECT_TRUE(t.newly_installed[1].automatic);
+  EXPECT_TRUE(t.to_remove.at(0).purge);
+  ASSERT_TRUE(t.counts);
+  EXPECT_EQ(t.counts->newly_installed, 3u);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
+  EXPECT_EQ(t.sizes.download, 12500000u);
+  EXPECT_EQ(t.sizes.disk_change, 20100000);
+  EXPECT_EQ(t.sizes.disk_available, 40200000000u);
+  EXPECT_EQ(t.unrecognized_count, 0u);
+}
+
+TEST(Parser, UnmetDependenciesAndErrors) {
+  report r = parse(s::kUnmetDependencies);
+  const transaction& t = r.transactions.at(0);
+  EXPECT_EQ(names(t.broken), (std::vector<std::string>{"foo"}));
+  ASSERT_EQ(t.messages.size(), 1u);
+  EXPECT_EQ(t.messages[0].level, message_level::error);
+  EXPECT_EQ(t.messages[0].text,
+            "Unable to correct problems, you have held broken packages.");
+  EXPECT_TRUE(t.span.complete);
+  EXPECT_EQ(t.unrecognized_count, 0u);
+}
+
+TEST(Parser, TranslatedOutputIsParsed) {
+  report r = parse(s::kGermanSummary);
+  const transaction& t = r.transactions.at(0);
+  EXPECT_EQ(names(t.upgraded), (std::vector<std::string>{"libc6", "tzdata"}));
+  ASSERT_TRUE(t.counts);
+  EXPECT_EQ(t.counts->upgraded, 2u);
+  EXPECT_EQ(t.sizes.download, 3016000u);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
+}
+
+TEST(Parser, TerminalCaptureWithColoursCarriageReturnsAndProgressBar) {
+  report r = parse(s::kTerminal);
+  const transaction& t = r.transactions.at(0);
+  EXPECT_EQ(names(t.upgraded), (std::vector<std::string>{"libc6", "tzdata"}));
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
+  EXPECT_EQ(t.unrecognized_count, 0u);
+}
+
+TEST(Parser, EachAptRunIsItsOwnTransaction) {
+  report r = parse(s::kTwoRuns);
+  ASSERT_EQ(r.transactions.size(), 3u);
+  EXPECT_EQ(r.transactions[0].messages.size(), 1u);  // update's warning
+  EXPECT_EQ(r.transactions[0].span.first.line, 2u);
+  EXPECT_EQ(names(r.transactions[1].upgraded),
+            (std::vector<std::string>{"tzdata"}));
+  EXPECT_EQ(r.transactions[1].span.first.line, 4u);
+  EXPECT_EQ(r.transactions[1].span.last.line, 8u);
+  EXPECT_EQ(names(r.transactions[2].newly_installed),
+            (std::vector<std::string>{"jq"}));
+}
+
+TEST(Parser, CutOffLogGivesAnIncompleteTransaction) {
+  report r = parse(s::kTruncated);
+  ASSERT_EQ(r.transactions.size(), 1u);
+  const transaction& t = r.transactions[0];
+  EXPECT_FALSE(t.span.complete);
+  EXPECT_EQ(names(t.upgraded), (std::vector<std::string>{"libc6", "tzd"}));
+  ASSERT_FALSE(t.diagnostics.empty());
+  EXPECT_EQ(t.diagnostics.back().code, errc::truncated_transaction);
+}
+
+TEST(Parser, EssentialWarningIsATwoLineHeader) {
+  report r = parse(s::kEssential);
+  const transaction& t = r.transactions.at(0);
+  ASSERT_EQ(t.essential_removed.size(), 1u);
+  EXPECT_EQ(t.essential_removed[0].note, "due to libpam-runtime");
+  EXPECT_EQ(t.unrecognized_count, 0u);
+}
+
+TEST(Parser, GarbageIsCountedAndNeverLost) {
+  report r = parse(s::kGarbage);
+  EXPECT_EQ(r.unrecognized_count, 2u);  // before the first header
+  ASSERT_EQ(r.transactions.size(), 1u);
+  const transaction& t = r.transactions[0];
+  ASSERT_EQ(t.upgraded.size(), 2u);
+  EXPECT_EQ(t.upgraded[0].name, "caf\xe9");
+  EXPECT_EQ(t.upgraded[1].name, std::string("\0nul", 4));
+  EXPECT_EQ(t.unrecognized_count, 1u);
+  EXPECT_FALSE(t.span.complete);
+  EXPECT_EQ(t.diagnostics.front().code, errc::unknown_line_in_list);
+}
+
+TEST(Parser, LineOverTheCapIsSkippedWithADiagnostic) {
+  options opts;
+  opts.max_line_bytes = 64;
+  std::string input = "Reading package lists...\n" + std::string(1000, 'x') +
+                      "\nThe following packages will be upgraded:\n  a\n"
+                      "1 upgraded, 0 newly installed, 0 to remove and 0 not "
+                      "upgraded.\n";
+  report r = parse(input, opts);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].code, errc::line_too_long);
+  EXPECT_EQ(r.diagnostics[0].where.line, 2u);
+  EXPECT_EQ(r.diagnostics[0].dropped, 1000u - 64u);
+  EXPECT_EQ(r.transactions.at(0).upgraded.size(), 1u);
+}
+
+TEST(Parser, StrictModeMakesDiagnosticsFatal) {
+  options opts;
+  opts.strict = true;
+  report r = parse(s::kTruncated, opts);
+  EXPECT_EQ(r.error.code, errc::strict_violation);
+  EXPECT_TRUE(parse(s::kUpgradeSimulated, opts).error.ok());
+}
+
+TEST(Parser, FeedAfterFinishIsAStickyMisuseError) {
+  event_trace trace;
+  parser p(trace);
+  EXPECT_TRUE(p.feed("x\n").ok());
+  EXPECT_TRUE(p.finish().ok());
+  EXPECT_EQ(p.feed("y").code, errc::used_after_finish);
+  EXPECT_EQ(p.finish().code, errc::used_after_finish);
+  p.reset();
+  EXPECT_TRUE(p.feed("y\n").ok());
+}
+
+TEST(Parser, StatsCountLinesNoiseAndUnknowns) {
+  event_trace trace;
+  parser p(trace);
+  ASSERT_TRUE(p.feed(s::kGarbage).ok());
+  ASSERT_TRUE(p.finish().ok());
+  EXPECT_EQ(p.stats().lines, 5u);
+  EXPECT_EQ(p.stats().unrecognized_lines, 3u);
+  EXPECT_EQ(p.stats().packages, 2u);
+  EXPECT_EQ(p.stats().bytes, s::kGarbage.size());
+}
+
+TEST(Parser, EmptyInputHasNoTransaction) {
+  report r = parse("");
+  EXPECT_TRUE(r.transactions.empty());
+  EXPECT_TRUE(r.error.ok());
+}
+
+}  // namespace
+}  // namespace aptparse

@@ -1,0 +1,123 @@
+// report_builder: merging, limits, streaming callback, consistency.
+#include "aptparse/report.h"
+
+#include <gtest/gtest.h>
+
+#include "support/samples.h"
+
+namespace aptparse {
+namespace {
+
+namespace s = aptparse::testing;
+
+package_ref ref(pkg_set set, std::string_view name) {
+  package_ref p;
+  p.set = set;
+  p.name = name;
+  return p;
+}
+
+TEST(ReportBuilder, MergesMentionsOfOnePackageWithinASet) {
+  report_builder b;
+  b.on_transaction_begin({1, 0});
+  b.on_package(ref(pkg_set::upgraded, "libc6"), {2, 0});
+  package_ref sim = ref(pkg_set::upgraded, "libc6");
+  sim.arch = "amd64";
+  sim.old_version = "1";
+  sim.new_version = "2";
+  sim.flags = flag_simulated;
+  b.on_package(sim, {3, 0});
+  b.on_transaction_end({});
+  report r = b.take_report();
+  ASSERT_EQ(r.transactions.at(0).upgraded.size(), 1u);
+  const package& p = r.transactions[0].upgraded[0];
+  EXPECT_EQ(p.arch, "amd64");
+  EXPECT_EQ(p.new_version, "2");
+  EXPECT_TRUE(p.simulated);
+}
+
+TEST(ReportBuilder, ForeignArchIsADifferentPackage) {
+  report_builder b;
+  b.on_transaction_begin({1, 0});
+  b.on_package(ref(pkg_set::upgraded, "libc6"), {2, 0});
+  package_ref foreign = ref(pkg_set::upgraded, "libc6");
+  foreign.arch = "i386";
+  foreign.arch_qualified = true;
+  b.on_package(foreign, {2, 0});
+  b.on_transaction_end({});
+  EXPECT_EQ(b.take_report().transactions.at(0).upgraded.size(), 2u);
+}
+
+TEST(ReportBuilder, PackagesOverTheLimitAreCountedInADiagnostic) {
+  options opts;
+  opts.max_packages_per_list = 2;
+  report r = parse(s::kUpgradeSimulated, opts);
+  const transaction& t = r.transactions.at(0);
+  EXPECT_EQ(t.upgraded.size(), 2u);
+  ASSERT_EQ(t.diagnostics.size(), 1u);
+  EXPECT_EQ(t.diagnostics[0].code, errc::too_many_packages);
+  // tzdata was dropped twice: from the list and from its Inst line. The
+  // builder counts mentions, since remembering dropped names would defeat
+  // the memory bound the limit exists for.
+  EXPECT_EQ(t.diagnostics[0].dropped, 2u);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::inconsistent);
+}
+
+TEST(ReportBuilder, TransactionsOverTheLimitAreCounted) {
+  options opts;
+  opts.max_transactions = 1;
+  report r = parse(s::kTwoRuns, opts);
+  EXPECT_EQ(r.transactions.size(), 1u);
+  EXPECT_EQ(r.dropped_transactions, 2u);
+}
+
+TEST(ReportBuilder, CallbackReceivesTransactionsAndKeepsNone) {
+  std::vector<transaction> seen;
+  report_builder b({}, [&](transaction&& t) { seen.push_back(std::move(t)); });
+  parser p(b);
+  ASSERT_TRUE(p.feed(s::kTwoRuns).ok());
+  EXPECT_EQ(seen.size(), 2u);  // the third ends at finish()
+  ASSERT_TRUE(p.finish().ok());
+  EXPECT_EQ(seen.size(), 3u);
+  EXPECT_TRUE(b.take_report().transactions.empty());
+}
+
+TEST(ReportBuilder, KeepsOnlyTheFirstUnrecognizedLinesButCountsAll) {
+  options opts;
+  opts.max_unrecognized_kept = 1;
+  report r = parse("junk 1\njunk 2\njunk 3\n", opts);
+  EXPECT_EQ(r.unrecognized_count, 3u);
+  ASSERT_EQ(r.unrecognized.size(), 1u);
+  EXPECT_EQ(r.unrecognized[0].text, "junk 1");
+  EXPECT_EQ(r.unrecognized[0].where.line, 1u);
+}
+
+TEST(Consistency, ReportsWhichCountDisagrees) {
+  transaction t;
+  t.upgraded.resize(2);
+  t.counts = counts{};
+  t.counts->upgraded = 3;
+  check_consistency(t);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::inconsistent);
+  EXPECT_EQ(t.consistency.mismatches, (std::vector<std::string>{"upgraded"}));
+}
+
+TEST(Consistency, NoCountsMeansNoVerdict) {
+  transaction t;
+  t.upgraded.resize(2);
+  check_consistency(t);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::no_counts);
+}
+
+TEST(Consistency, UnlistedReinstallsAreUnverifiableNotWrong) {
+  transaction t;
+  t.counts = counts{};
+  t.counts->reinstalled = 1;
+  check_consistency(t);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
+  EXPECT_EQ(t.consistency.unverifiable,
+            (std::vector<std::string>{"reinstalled"}));
+}
+
+}  // namespace
+}  // namespace aptparse
