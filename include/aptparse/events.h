@@ -122,6 +122,8 @@ struct transaction_span {
   // False iff the input ended inside a package list or after lists but
   // before apt's summary line: a cut-off log.
   bool complete = true;
+  friend bool operator==(const transaction_span&,
+                         const transaction_span&) = default;
 };
 
 // Receives events. See the file comment for order and lifetimes.

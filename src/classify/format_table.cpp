@@ -73,6 +73,30 @@ std::string literal_prefix(std::string_view format, bool& converts) {
   return out;
 }
 
+// Returns the longest run of literal text in a printf format.
+std::string longest_literal(std::string_view format) {
+  std::string best, cur;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') {
+      cur += format[i];
+      continue;
+    }
+    if (i + 1 < format.size() && format[i + 1] == '%') {
+      cur += '%';
+      ++i;
+      continue;
+    }
+    if (cur.size() > best.size()) best = cur;
+    cur.clear();
+    std::size_t j = i + 1;
+    while (j < format.size() &&
+           std::strchr("'-+ #0123456789.$hlLqjzt", format[j]) != nullptr)
+      ++j;
+    i = j;
+  }
+  return cur.size() > best.size() ? cur : best;
+}
+
 // Splits a format into literals and conversions for fast_match(). Leaves
 // `row.literals` empty (RE2 only) when two conversions touch, since then
 // only a backtracking matcher can tell where one ends.
@@ -205,6 +229,7 @@ format_table::format_table() {
         if (src.match == match_kind::prefix) regex += ".*";
         row.re = compile_regex(regex);
         if (!row.re) continue;
+        row.required = longest_literal(t);
         if (src.match != match_kind::prefix) split_format(t, row);
       }
       rows_.push_back(std::move(row));
@@ -269,6 +294,7 @@ void format_table::add_summary_row(std::string_view lang, int layout,
   bool converts = false;
   row.literal = literal_prefix(trim_left(std::string_view(p[0])), converts);
   row.text = p[0] + p[1] + p[2] + p[3];
+  row.required = longest_literal(trim(std::string_view(p[3])));
   row.re = compile_regex(regex);
   if (row.re) rows_.push_back(std::move(row));
 }
@@ -303,6 +329,14 @@ void format_table::index_rows() {
       fallback_.push_back(i);
     }
   }
+  re2::RE2::Options opt;
+  opt.set_log_errors(false);
+  opt.set_dot_nl(true);
+  fallback_set_ =
+      std::make_unique<re2::RE2::Set>(opt, re2::RE2::ANCHOR_BOTH);
+  for (std::uint32_t i : fallback_)
+    fallback_set_->Add(rows_[i].re->pattern(), nullptr);
+  if (!fallback_set_->Compile()) fallback_set_.reset();
 }
 
 bool format_table::row_matches(const table_row& row, std::string_view line,
@@ -317,6 +351,8 @@ bool format_table::row_matches(const table_row& row, std::string_view line,
   }
   if (!line.starts_with(row.literal)) return false;
   if (!row.literals.empty()) return fast_match(row, line, caps);
+  if (!row.required.empty() && line.find(row.required) == std::string_view::npos)
+    return false;
   const int groups = static_cast<int>(row.arg_of_group.size());
   re2::StringPiece pieces[max_captures];
   re2::RE2::Arg args[max_captures];
@@ -383,8 +419,17 @@ const table_row* format_table::match(std::string_view line,
                                      captures& caps) const {
   for (std::uint32_t i : by_first_byte_[static_cast<unsigned char>(line[0])])
     if (row_matches(rows_[i], line, caps)) return &rows_[i];
-  for (std::uint32_t i : fallback_)
-    if (row_matches(rows_[i], line, caps)) return &rows_[i];
+  if (fallback_set_ == nullptr) {
+    for (std::uint32_t i : fallback_)
+      if (row_matches(rows_[i], line, caps)) return &rows_[i];
+    return nullptr;
+  }
+  std::vector<int> hits;
+  if (!fallback_set_->Match(re2::StringPiece(line.data(), line.size()), &hits))
+    return nullptr;
+  std::sort(hits.begin(), hits.end());  // table order is priority
+  for (int h : hits)
+    if (row_matches(rows_[fallback_[h]], line, caps)) return &rows_[fallback_[h]];
   return nullptr;
 }
 

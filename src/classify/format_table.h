@@ -16,11 +16,11 @@
 #include <string_view>
 #include <vector>
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include "classify/line_kind.h"
 
-namespace re2 {
-class RE2;
-}
 
 namespace aptparse::detail {
 
@@ -42,6 +42,9 @@ struct table_row {
   std::uint8_t arg = 0;
   std::uint8_t arg2 = 0;
   std::shared_ptr<re2::RE2> re;  // format rows only
+  // The longest literal run of the pattern: a line without it cannot match,
+  // which spares RE2 most calls.
+  std::string required;
   std::vector<int> arg_of_group;  // capture group i holds printf arg [i]
   // For the fast matcher: the literals around the conversions (one more
   // than conversions) and whether each conversion is a number. Empty when
@@ -75,6 +78,9 @@ class format_table {
   std::vector<table_row> rows_;
   std::array<std::vector<std::uint32_t>, 256> by_first_byte_;
   std::vector<std::uint32_t> fallback_;  // rows with no literal prefix
+  // The fallback rows' patterns in one RE2::Set: one pass over a line that
+  // matched nothing else tells which of them (if any) can match.
+  std::unique_ptr<re2::RE2::Set> fallback_set_;
 };
 
 // Compiles a printf-style format ("%lu upgraded, %s", "%2$s") into an RE2
