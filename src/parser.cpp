@@ -48,7 +48,8 @@ class parser_impl {
       machine_.line_too_long(l.where, l.dropped, end);
       return;
     }
-    machine_.line(strip_terminal_controls(l.text, scratch_), l.where, end);
+    machine_.line(l.escape ? strip_terminal_controls(l.text, scratch_) : l.text,
+                  l.where, end);
   }
 
   status sticky(errc code) {

@@ -299,6 +299,41 @@ void format_table::add_summary_row(std::string_view lang, int layout,
   if (row.re) rows_.push_back(std::move(row));
 }
 
+namespace {
+
+// The first four bytes of `s`, zero-padded: the dispatch key.
+std::uint32_t key4(std::string_view s) {
+  std::uint32_t k = 0;
+  std::memcpy(&k, s.data(), std::min<std::size_t>(4, s.size()));
+  return k;
+}
+
+// The first eight bytes of `s`, zero-padded.
+std::uint64_t head8(std::string_view s) {
+  std::uint64_t h = 0;
+  std::memcpy(&h, s.data(), std::min<std::size_t>(8, s.size()));
+  return h;
+}
+
+std::uint64_t head_mask(std::size_t n) {
+  return n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
+}
+
+std::size_t slot_of(std::uint32_t key, std::size_t mask) {
+  return (key * 2654435761u >> 7) & mask;  // Knuth's multiplicative hash
+}
+
+}  // namespace
+
+const format_table::slot* format_table::find_slot(std::uint32_t key) const {
+  const std::size_t mask = kSlots - 1;
+  for (std::size_t i = slot_of(key, mask);; i = (i + 1) & mask) {
+    const slot& s = slots_[i];
+    if (s.begin == s.end) return nullptr;
+    if (s.key == key) return &s;
+  }
+}
+
 void format_table::index_rows() {
   for (auto& bucket : by_first_byte_) bucket.clear();
   fallback_.clear();
@@ -317,9 +352,12 @@ void format_table::index_rows() {
     return x.text.size() - x.arg_of_group.size() * 2 >
            y.text.size() - y.arg_of_group.size() * 2;
   });
+  std::map<std::uint32_t, std::vector<std::uint32_t>> by_key;
   for (std::uint32_t i : order) {
     const table_row& row = rows_[i];
-    if (!row.literal.empty()) {
+    if (row.literal.size() >= 4) {
+      by_key[key4(row.literal)].push_back(i);
+    } else if (!row.literal.empty()) {
       by_first_byte_[static_cast<unsigned char>(row.literal[0])].push_back(i);
     } else if (!row.arg_of_group.empty() && row.re &&
                row.re->pattern().rfind("([0-9]+)", 0) == 0) {
@@ -328,6 +366,21 @@ void format_table::index_rows() {
     } else {
       fallback_.push_back(i);
     }
+  }
+  slots_.assign(kSlots, slot{});
+  candidates_.clear();
+  const std::size_t mask = kSlots - 1;
+  for (const auto& [key, rows] : by_key) {
+    std::size_t i = slot_of(key, mask);
+    while (slots_[i].begin != slots_[i].end) i = (i + 1) & mask;
+    slots_[i].key = key;
+    slots_[i].begin = static_cast<std::uint32_t>(candidates_.size());
+    for (std::uint32_t r : rows) {
+      const std::string& lit = rows_[r].literal;
+      candidates_.push_back(
+          candidate{head8(lit) & head_mask(lit.size()), head_mask(lit.size()), r});
+    }
+    slots_[i].end = static_cast<std::uint32_t>(candidates_.size());
   }
   re2::RE2::Options opt;
   opt.set_log_errors(false);
@@ -417,6 +470,16 @@ bool format_table::fast_match(const table_row& row, std::string_view line,
 
 const table_row* format_table::match(std::string_view line,
                                      captures& caps) const {
+  if (line.size() >= 4) {
+    if (const slot* s = find_slot(key4(line))) {
+      const std::uint64_t head = head8(line);
+      for (std::uint32_t k = s->begin; k != s->end; ++k) {
+        const candidate& c = candidates_[k];
+        if ((head & c.head_mask) != c.head) continue;
+        if (row_matches(rows_[c.row], line, caps)) return &rows_[c.row];
+      }
+    }
+  }
   for (std::uint32_t i : by_first_byte_[static_cast<unsigned char>(line[0])])
     if (row_matches(rows_[i], line, caps)) return &rows_[i];
   if (fallback_set_ == nullptr) {

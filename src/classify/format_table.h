@@ -76,6 +76,25 @@ class format_table {
                   captures& caps) const;
 
   std::vector<table_row> rows_;
+  // Dispatch. Rows whose literal prefix has at least four bytes are found by
+  // those four bytes in a small open-addressing hash table (one probe for
+  // most lines); rows with a shorter prefix by their first byte.
+  static constexpr std::size_t kSlots = 1 << 13;
+  struct slot {
+    std::uint32_t key = 0;
+    std::uint32_t begin = 0;  // range in candidates_
+    std::uint32_t end = 0;    // begin == end: empty slot
+  };
+  // A candidate row with its first eight literal bytes, so that one 64-bit
+  // comparison rejects most rows before any memcmp.
+  struct candidate {
+    std::uint64_t head = 0;       // first min(8, literal) bytes of the row
+    std::uint64_t head_mask = 0;  // which bytes of `head` count
+    std::uint32_t row = 0;
+  };
+  const slot* find_slot(std::uint32_t key) const;
+  std::vector<slot> slots_;
+  std::vector<candidate> candidates_;
   std::array<std::vector<std::uint32_t>, 256> by_first_byte_;
   std::vector<std::uint32_t> fallback_;  // rows with no literal prefix
   // The fallback rows' patterns in one RE2::Set: one pass over a line that

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "aptparse/error.h"
+#include "lines/scan.h"
 
 namespace aptparse::detail {
 
@@ -23,6 +24,7 @@ struct raw_line {
   std::string_view text;
   position where;             // line number and offset of its first byte
   std::uint64_t dropped = 0;  // bytes cut off over max_line_bytes
+  bool escape = true;         // may hold an ESC byte (false: surely not)
 };
 
 class line_splitter {
@@ -44,15 +46,18 @@ class line_splitter {
       }
     }
     while (p != end) {
-      const char* eol = find_line_end(p, end);
+      const scan_result scan = scan_line(p, end);
+      const char* eol = scan.end;
       if (eol == end) {
         append_carry(p, end);
         offset_ += static_cast<std::uint64_t>(end - p);
         return;
       }
       std::string_view text;
+      bool escape = true;  // unknown for a carried line: the next stage checks
       if (carry_.empty() && dropped_ == 0) {
         text = cap(std::string_view(p, static_cast<std::size_t>(eol - p)));
+        escape = scan.escape;
       } else {
         append_carry(p, eol);
         text = carry_;
@@ -69,7 +74,7 @@ class line_splitter {
           ++offset_;
         }
       }
-      emit(text, on_line);
+      emit(text, on_line, escape);
       p = next;
     }
   }
@@ -78,7 +83,8 @@ class line_splitter {
   template <class OnLine>
   void finish(OnLine&& on_line) {
     skip_lf_ = false;
-    if (!carry_.empty() || dropped_ != 0) emit(std::string_view(carry_), on_line);
+    if (!carry_.empty() || dropped_ != 0)
+      emit(std::string_view(carry_), on_line, true);
   }
 
   void reset() {
@@ -93,14 +99,6 @@ class line_splitter {
   std::uint64_t lines() const noexcept { return line_no_; }
 
  private:
-  // Returns the first '\n' or '\r' in [p, end), or end.
-  static const char* find_line_end(const char* p, const char* end) {
-    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-    const char* stop = nl ? static_cast<const char*>(nl) : end;
-    const void* cr = std::memchr(p, '\r', static_cast<std::size_t>(stop - p));
-    return cr ? static_cast<const char*>(cr) : stop;
-  }
-
   std::string_view cap(std::string_view text) {
     if (text.size() > max_line_bytes_) {
       dropped_ += text.size() - max_line_bytes_;
@@ -120,8 +118,8 @@ class line_splitter {
   }
 
   template <class OnLine>
-  void emit(std::string_view text, OnLine& on_line) {
-    raw_line line{text, position{++line_no_, line_start_}, dropped_};
+  void emit(std::string_view text, OnLine& on_line, bool escape) {
+    raw_line line{text, position{++line_no_, line_start_}, dropped_, escape};
     on_line(line);
     carry_.clear();
     dropped_ = 0;
