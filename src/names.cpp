@@ -47,6 +47,7 @@ std::string_view set_name(pkg_set set) noexcept {
     case pkg_set::additional: return "additional";
     case pkg_set::broken: return "broken";
     case pkg_set::disappeared: return "disappeared";
+    case pkg_set::esm: return "esm";
   }
   return "unknown";
 }
@@ -56,6 +57,15 @@ std::string_view reason_name(hold_reason reason) noexcept {
     case hold_reason::none: return "";
     case hold_reason::kept_back: return "kept_back";
     case hold_reason::phasing: return "phasing";
+  }
+  return "";
+}
+
+std::string_view prefix_name(line_prefix prefix) noexcept {
+  switch (prefix) {
+    case line_prefix::none: return "";
+    case line_prefix::buildkit: return "buildkit";
+    case line_prefix::github_actions: return "github_actions";
   }
   return "";
 }

@@ -1,9 +1,11 @@
 // The parser facade: wires the stages together.
-//   line_splitter -> strip_terminal_controls -> section_machine -> sink
+//   line_splitter -> strip_terminal_controls -> strip_ci_prefix
+//     -> section_machine -> sink
 #include "aptparse/parser.h"
 
 #include <string>
 
+#include "lines/ci_prefix.h"
 #include "lines/line_splitter.h"
 #include "lines/terminal_text.h"
 #include "machine/section_machine.h"
@@ -48,8 +50,15 @@ class parser_impl {
       machine_.line_too_long(l.where, l.dropped, end);
       return;
     }
-    machine_.line(l.escape ? strip_terminal_controls(l.text, scratch_) : l.text,
-                  l.where, end);
+    std::string_view text =
+        l.escape ? strip_terminal_controls(l.text, scratch_) : l.text;
+    const prefix_result p = strip_ci_prefix(text);
+    machine_.note_prefix(p.kind);
+    if (p.ci_status) {
+      machine_.noise_line(l.where, end);
+      return;
+    }
+    machine_.line(p.text, l.where, end);
   }
 
   status sticky(errc code) {

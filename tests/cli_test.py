@@ -21,9 +21,9 @@ CORPUS = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else "corpus") / "logs"
 SETS = ["upgraded", "newly_installed", "to_remove", "not_upgraded",
         "downgraded", "reinstalled", "held_changed", "autoremovable",
         "suggested", "recommended", "essential_removed", "additional",
-        "broken", "disappeared"]
+        "broken", "disappeared", "esm"]
 TOP_KEYS = (["source", "first_line", "last_line", "first_offset", "end_offset",
-             "complete"] + SETS +
+             "complete", "line_prefix"] + SETS +
             ["counts", "consistency", "sizes", "messages",
              "unrecognized_count", "unrecognized", "diagnostics"])
 PACKAGE_REQUIRED = {"name", "arch", "old", "new"}

@@ -229,6 +229,32 @@ TEST(Parser, StatsCountLinesNoiseAndUnknowns) {
   EXPECT_EQ(p.stats().bytes, s::kGarbage.size());
 }
 
+TEST(Parser, UbuntuProAdvertIsTheEsmSetNotUpgrades) {
+  report r = parse(s::kUbuntuPro);
+  ASSERT_EQ(r.transactions.size(), 1u);
+  const transaction& t = r.transactions[0];
+  EXPECT_EQ(names(t.esm),
+            (std::vector<std::string>{"libjs-jquery-ui", "python3-pil"}));
+  EXPECT_EQ(names(t.upgraded),
+            (std::vector<std::string>{"libssl3t64", "openssl"}));
+  ASSERT_EQ(t.not_upgraded.size(), 1u);
+  EXPECT_EQ(t.not_upgraded[0].reason, hold_reason::phasing);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
+  EXPECT_EQ(t.unrecognized_count, 0u);
+}
+
+TEST(Parser, Apt3BootSpaceLineWithTreeMark) {
+  report r = parse(
+      "Summary:\n"
+      "  Upgrading: 1, Installing: 0, Removing: 0, Not Upgrading: 0\n"
+      "  Space needed: 1,024 kB / 10.0 GB available\n"
+      "  \u2514\u2500 in /boot:  512 kB / 300 MB available\n");
+  const transaction& t = r.transactions.at(0);
+  EXPECT_EQ(t.sizes.boot_needed, 512000u);
+  EXPECT_EQ(t.sizes.boot_available, 300000000u);
+  EXPECT_EQ(t.unrecognized_count, 0u);
+}
+
 TEST(Parser, EmptyInputHasNoTransaction) {
   report r = parse("");
   EXPECT_TRUE(r.transactions.empty());

@@ -44,8 +44,9 @@ enum class pkg_set : std::uint8_t {
   additional,         // "The following additional packages will be installed:"
   broken,             // "The following packages have unmet dependencies:"
   disappeared,        // "The following packages disappeared from your system"
+  esm,                // Ubuntu Pro's advert: updates that need esm-infra/apps
 };
-inline constexpr int pkg_set_count = 14;
+inline constexpr int pkg_set_count = 15;
 
 // Returns the stable snake_case name of `set`, e.g. "newly_installed".
 std::string_view set_name(pkg_set set) noexcept;
@@ -114,6 +115,17 @@ enum class message_level : std::uint8_t { error, warning, notice, audit };
 // Returns "error", "warning", "notice" or "audit".
 std::string_view level_name(message_level level) noexcept;
 
+// A prefix that a CI system put before every line of the log; it is
+// stripped before parsing.
+enum class line_prefix : std::uint8_t {
+  none,
+  buildkit,        // Docker BuildKit: "#7 12.34 "
+  github_actions,  // GitHub Actions: "2024-05-01T10:00:00.1234567Z "
+};
+
+// Returns "", "buildkit" or "github_actions".
+std::string_view prefix_name(line_prefix prefix) noexcept;
+
 // Where a transaction lies in the input.
 struct transaction_span {
   position first;              // the first line of the apt run
@@ -122,6 +134,8 @@ struct transaction_span {
   // False iff the input ended inside a package list or after lists but
   // before apt's summary line: a cut-off log.
   bool complete = true;
+  // The CI prefix found on the transaction's lines (none: the log has none).
+  line_prefix prefix = line_prefix::none;
   friend bool operator==(const transaction_span&,
                          const transaction_span&) = default;
 };

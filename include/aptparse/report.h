@@ -101,6 +101,9 @@ struct transaction {
   std::vector<package> additional;
   std::vector<package> broken;
   std::vector<package> disappeared;
+  // Ubuntu Pro's pre-prompt advert: updates that need esm-infra or esm-apps.
+  // Never part of upgraded.
+  std::vector<package> esm;
 
   std::optional<aptparse::counts> counts;  // apt's summary, when printed
   aptparse::consistency consistency;

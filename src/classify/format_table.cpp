@@ -32,7 +32,13 @@ constexpr source_row kEnglish[] = {
 #include "classify/tables/apt_en.inc"
 #include "classify/tables/dpkg_en.inc"
 #include "classify/tables/apt_logs.inc"
+#include "classify/tables/ubuntu_pro.inc"
 };
+
+// Text that apt prints, untranslated, before a translated string: the tree
+// mark of apt 3.0's "└─ in /boot: ..." line (or its ASCII form). A line that
+// matches nothing is matched again without it.
+constexpr std::string_view kDecorations[] = {"\u2514\u2500 ", "- "};
 #undef ROW
 #undef R
 #undef A
@@ -482,6 +488,15 @@ const table_row* format_table::match(std::string_view line,
   }
   for (std::uint32_t i : by_first_byte_[static_cast<unsigned char>(line[0])])
     if (row_matches(rows_[i], line, caps)) return &rows_[i];
+  if (const table_row* row = match_fallback(line, caps)) return row;
+  for (std::string_view mark : kDecorations)
+    if (line.size() > mark.size() && line.starts_with(mark))
+      return match(line.substr(mark.size()), caps);
+  return nullptr;
+}
+
+const table_row* format_table::match_fallback(std::string_view line,
+                                              captures& caps) const {
   if (fallback_set_ == nullptr) {
     for (std::uint32_t i : fallback_)
       if (row_matches(rows_[i], line, caps)) return &rows_[i];

@@ -74,6 +74,7 @@ class format_table {
                    captures& caps) const;
   bool fast_match(const table_row& row, std::string_view line,
                   captures& caps) const;
+  const table_row* match_fallback(std::string_view line, captures& caps) const;
 
   std::vector<table_row> rows_;
   // Dispatch. Rows whose literal prefix has at least four bytes are found by

@@ -11,7 +11,8 @@ namespace {
 // Lists that apt prints before its summary line; a log that ends after one
 // of them without a summary was cut off.
 bool expects_summary(pkg_set set) {
-  return set != pkg_set::broken && set != pkg_set::disappeared;
+  return set != pkg_set::broken && set != pkg_set::disappeared &&
+         set != pkg_set::esm;
 }
 
 std::uint64_t to_count(std::string_view digits) {
@@ -251,6 +252,7 @@ void section_machine::ensure_transaction(const position& where) {
   run_start_.reset();
   awaiting_summary_ = false;
   counts_ = counts{};
+  prefix_ = last_prefix_;
   sink_->on_transaction_begin(first_);
 }
 
@@ -260,6 +262,7 @@ void section_machine::end_transaction() {
   span.last = prev_;
   span.end_offset = prev_end_;
   span.complete = !awaiting_summary_;
+  span.prefix = prefix_;
   if (!span.complete) diagnose(errc::truncated_transaction, prev_);
   open_ = false;
   state_ = state::outside;
@@ -272,6 +275,14 @@ void section_machine::line_too_long(const position& where,
                                     std::uint64_t end_offset) {
   ++stats_.lines;
   diagnose(errc::line_too_long, where, dropped);
+  prev_ = where;
+  prev_end_ = end_offset;
+}
+
+void section_machine::noise_line(const position& where,
+                                 std::uint64_t end_offset) {
+  ++stats_.lines;
+  ++stats_.noise_lines;
   prev_ = where;
   prev_end_ = end_offset;
 }
@@ -299,6 +310,7 @@ void section_machine::reset() {
   prev_end_ = 0;
   awaiting_summary_ = false;
   counts_ = counts{};
+  last_prefix_ = prefix_ = line_prefix::none;
 }
 
 }  // namespace aptparse::detail

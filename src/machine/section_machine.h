@@ -32,6 +32,16 @@ class section_machine {
   void line(std::string_view text, const position& where,
             std::uint64_t end_offset);
 
+  // A line that is known noise outside apt's text (a CI system's own line).
+  void noise_line(const position& where, std::uint64_t end_offset);
+
+  // The CI prefix that was stripped from the coming line.
+  void note_prefix(line_prefix kind) noexcept {
+    if (kind == line_prefix::none) return;
+    last_prefix_ = kind;
+    if (open_ && prefix_ == line_prefix::none) prefix_ = kind;
+  }
+
   // A line cut at options::max_line_bytes; it is skipped.
   void line_too_long(const position& where, std::uint64_t dropped,
                      std::uint64_t end_offset);
@@ -84,6 +94,8 @@ class section_machine {
   std::uint64_t prev_end_ = 0;
   bool awaiting_summary_ = false;         // lists seen, summary not yet
   counts counts_;
+  line_prefix last_prefix_ = line_prefix::none;  // of the log so far
+  line_prefix prefix_ = line_prefix::none;       // of the open transaction
 };
 
 }  // namespace aptparse::detail

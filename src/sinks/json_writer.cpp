@@ -300,6 +300,9 @@ void append_json(std::string& out, const transaction& t,
   out += ',';
   key(out, "complete");
   out += t.span.complete ? "true" : "false";
+  out += ',';
+  key(out, "line_prefix");
+  string_or_null(out, prefix_name(t.span.prefix));
   for (int s = 0; s < pkg_set_count; ++s) {
     const auto set = static_cast<pkg_set>(s);
     out += ',';

@@ -213,6 +213,7 @@ const std::vector<package>& transaction::set(pkg_set s) const noexcept {
     case pkg_set::additional: return additional;
     case pkg_set::broken: return broken;
     case pkg_set::disappeared: return disappeared;
+    case pkg_set::esm: return esm;
   }
   return upgraded;
 }

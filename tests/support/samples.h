@@ -183,6 +183,28 @@ inline constexpr std::string_view kEssential =
     "  login (due to libpam-runtime)\n"
     "0 upgraded, 0 newly installed, 1 to remove and 0 not upgraded.\n";
 
+// Ubuntu 24.04's `apt upgrade` with the Ubuntu Pro hook's advert, APT news
+// and statistics (ubuntu-pro-client apt-hook).
+inline constexpr std::string_view kUbuntuPro =
+    "Reading package lists... Done\n"
+    "Building dependency tree... Done\n"
+    "Reading state information... Done\n"
+    "Calculating upgrade... Done\n"
+    "Get more security updates through Ubuntu Pro with 'esm-apps' enabled:\n"
+    "  libjs-jquery-ui python3-pil\n"
+    "Learn more about Ubuntu Pro at https://ubuntu.com/pro\n"
+    "#\n"
+    "# News about significant security updates, features and services will\n"
+    "# appear here to raise awareness and perhaps tease /r/Linux ;)\n"
+    "#\n"
+    "The following upgrades have been deferred due to phasing:\n"
+    "  python3-distupgrade\n"
+    "The following packages will be upgraded:\n"
+    "  libssl3t64 openssl\n"
+    "2 upgraded, 0 newly installed, 0 to remove and 1 not upgraded.\n"
+    "2 standard LTS security updates\n"
+    "Need to get 3,016 kB of archives.\n";
+
 // Binary bytes, a NUL inside a name, invalid UTF-8.
 inline constexpr char kGarbageBytes[] =
     "\x00\x01\xff\xfe garbage\n\xc3\x28 invalid utf-8\n"
@@ -206,6 +228,7 @@ inline constexpr sample kSamples[] = {
     {"truncated", kTruncated},
     {"essential", kEssential},
     {"garbage", kGarbage},
+    {"ubuntu_pro", kUbuntuPro},
 };
 
 }  // namespace aptparse::testing

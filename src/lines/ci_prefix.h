@@ -1,0 +1,31 @@
+// Stage 1c: prefixes that CI systems and container builds put before every
+// line of a log.
+//
+//   Docker BuildKit (--progress=plain):  "#7 12.34 Reading package lists..."
+//   GitHub Actions (raw log download):   "2024-05-01T10:00:00.1234567Z ..."
+//
+// Each line is checked on its own against strict patterns, so the result
+// does not depend on chunking, and a log without prefixes is left alone: no
+// line of apt's, dpkg's or their logs' output starts like these. The CI
+// system's own lines (BuildKit's "#7 [2/3] RUN ...", "#7 DONE 1.2s", GitHub's
+// "##[group]...") are reported as such, to be counted as noise.
+#ifndef APTPARSE_SRC_LINES_CI_PREFIX_H_
+#define APTPARSE_SRC_LINES_CI_PREFIX_H_
+
+#include <string_view>
+
+#include "aptparse/events.h"
+
+namespace aptparse::detail {
+
+struct prefix_result {
+  std::string_view text;  // the line without its prefix
+  line_prefix kind = line_prefix::none;
+  bool ci_status = false;  // a line of the CI system itself, not of the log
+};
+
+prefix_result strip_ci_prefix(std::string_view line) noexcept;
+
+}  // namespace aptparse::detail
+
+#endif  // APTPARSE_SRC_LINES_CI_PREFIX_H_
