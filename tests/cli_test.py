@@ -106,6 +106,12 @@ class Cli(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertEqual(r.stderr, b"")
 
+    def test_input_without_transaction_says_what_it_held(self):
+        r = run(self.write("junk.log", b"hello\nworld\n"))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"junk.log: no apt transaction in 2 lines "
+                      b"(2 unrecognized)", r.stderr)
+
     def test_missing_file_is_named_and_others_still_parsed(self):
         good = self.write("good.log", UPGRADE)
         r = run("--json", str(self.dir / "missing.log"), good)
@@ -127,10 +133,25 @@ class Cli(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn(b"Permission denied", r.stderr)
 
-    def test_gzip_input_gets_a_clear_answer(self):
-        r = run(self.write("x.log.gz", gzip.compress(UPGRADE)))
+    def test_gzip_file_is_decompressed(self):
+        r = run("--json", self.write("history.log.1.gz", gzip.compress(UPGRADE)))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(json.loads(r.stdout)["upgraded"]), 2)
+
+    def test_truncated_gzip_is_an_error_naming_the_file(self):
+        data = gzip.compress(UPGRADE * 50)
+        good = self.write("good.log", UPGRADE)
+        r = run("--json", self.write("cut.log.gz", data[: len(data) // 2]), good)
         self.assertEqual(r.returncode, 2)
-        self.assertIn(b"gzip", r.stderr)
+        self.assertIn(b"cut.log.gz: corrupt or truncated gzip data", r.stderr)
+        # What was decompressed before the cut is still reported, then the
+        # other file.
+        self.assertEqual(json.loads(r.stdout.splitlines()[-1])["source"], good)
+
+    def test_gzip_on_stdin_gets_a_clear_answer(self):
+        r = run(stdin=gzip.compress(UPGRADE))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"pipe it through zcat", r.stderr)
 
     def test_binary_garbage_gives_valid_json_and_no_crash(self):
         data = bytes(range(256)) * 64 + b"\n" + UPGRADE + b"\xff\xfe\x00\n"

@@ -124,7 +124,9 @@ struct transaction {
 
 struct report {
   std::vector<transaction> transactions;
-  // Unrecognised lines and diagnostics outside any transaction.
+  // Unrecognised lines and diagnostics that no transaction followed (an
+  // input without any apt run). Those that come before a transaction are
+  // reported with that transaction.
   std::uint64_t unrecognized_count = 0;
   std::vector<unrecognized_line> unrecognized;
   std::vector<diagnostic> diagnostics;

@@ -23,6 +23,7 @@ enum exit_code { exit_found = 0, exit_none = 1, exit_error = 2 };
 struct outcome {
   std::string output;  // text or JSON Lines, when buffered
   std::string error;   // why the input could not be read, or ""
+  std::string note;    // what an input without transactions held, or ""
   std::uint64_t transactions = 0;
 };
 
@@ -58,8 +59,24 @@ outcome run_one(const settings& cfg, const std::string& path, bool stream) {
   if (result.error.empty() && !st.ok())
     result.error = fmt::format("line {}: {}", st.where.line,
                                error_message(st.code));
+  // Nothing is lost silently: an input with no apt run says what it held.
+  const report rest = builder.take_report();
+  if (result.transactions == 0 && p.stats().lines > 0)
+    result.note = fmt::format(
+        "no apt transaction in {} lines ({} unrecognized{})",
+        p.stats().lines, rest.unrecognized_count,
+        rest.diagnostics.empty()
+            ? ""
+            : fmt::format(", {}", error_message(rest.diagnostics[0].code)));
   if (stream) write_out(result.output);
   return result;
+}
+
+void report_note(const std::string& path, const outcome& o) {
+  if (o.note.empty()) return;
+  std::fflush(stdout);
+  fmt::print(stderr, "aptparse: {}: {}\n",
+             path == "-" ? "(standard input)" : path, o.note);
 }
 
 void report_error(const std::string& path, const std::string& reason) {
@@ -108,6 +125,7 @@ int run_parallel(const settings& cfg, unsigned jobs) {
     }
     write_out(o.output);
     if (cfg.unbuffered) std::fflush(stdout);
+    report_note(cfg.files[i], o);
     if (!o.error.empty()) {
       report_error(cfg.files[i], o.error);
       error = true;
@@ -147,6 +165,7 @@ int run(int argc, char** argv) {
   bool error = false;
   for (const std::string& path : cfg.files) {
     outcome o = run_one(cfg, path, /*stream=*/true);
+    report_note(path, o);
     if (!o.error.empty()) {
       report_error(path, o.error);
       error = true;

@@ -20,6 +20,12 @@ class report_builder::state {
   void begin(const position& where) {
     cur_ = transaction{};
     cur_.span.first = where;
+    // What came before the run (CI noise, an overlong line) is reported
+    // with it.
+    cur_.unrecognized_count = pending_.unrecognized_count;
+    cur_.unrecognized = std::move(pending_.unrecognized);
+    cur_.diagnostics = std::move(pending_.diagnostics);
+    pending_ = report{};
     open_ = true;
     for (auto& index : index_) index.clear();
     dropped_.fill(0);
@@ -73,15 +79,15 @@ class report_builder::state {
   }
 
   void unrecognized(std::string_view text, const position& where) {
-    auto& count = open_ ? cur_.unrecognized_count : report_.unrecognized_count;
-    auto& kept = open_ ? cur_.unrecognized : report_.unrecognized;
+    auto& count = open_ ? cur_.unrecognized_count : pending_.unrecognized_count;
+    auto& kept = open_ ? cur_.unrecognized : pending_.unrecognized;
     ++count;
     if (kept.size() < opts_.max_unrecognized_kept)
       kept.push_back(unrecognized_line{where, std::string(text)});
   }
 
   void diagnose(const diagnostic& d) {
-    (open_ ? cur_.diagnostics : report_.diagnostics).push_back(d);
+    (open_ ? cur_.diagnostics : pending_.diagnostics).push_back(d);
   }
 
   transaction* current() { return open_ ? &cur_ : nullptr; }
@@ -89,6 +95,11 @@ class report_builder::state {
   report take() {
     report out = std::move(report_);
     report_ = report{};
+    // What no transaction followed stays with the report.
+    out.unrecognized_count = pending_.unrecognized_count;
+    out.unrecognized = std::move(pending_.unrecognized);
+    out.diagnostics = std::move(pending_.diagnostics);
+    pending_ = report{};
     return out;
   }
 
@@ -129,6 +140,7 @@ class report_builder::state {
   options opts_;
   callback on_done_;
   report report_;
+  report pending_;  // outside any transaction, not yet followed by one
   transaction cur_;
   bool open_ = false;
   std::array<std::unordered_map<std::string, std::size_t>, pkg_set_count>
