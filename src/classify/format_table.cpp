@@ -233,10 +233,15 @@ format_table::format_table() {
         std::string regex;
         compile_format(t, regex, row.arg_of_group);
         if (src.match == match_kind::prefix) regex += ".*";
-        row.re = compile_regex(regex);
-        if (!row.re) continue;
-        row.required = longest_literal(t);
         if (src.match != match_kind::prefix) split_format(t, row);
+        // Rows the fast matcher handles never need RE2; compiling ~3000
+        // patterns would dominate the start-up of a short run.
+        row.pattern = regex;
+        if (row.literals.empty()) {
+          row.re = compile_regex(regex);
+          if (!row.re) continue;
+        }
+        row.required = longest_literal(t);
       }
       rows_.push_back(std::move(row));
     }
@@ -301,43 +306,9 @@ void format_table::add_summary_row(std::string_view lang, int layout,
   row.literal = literal_prefix(trim_left(std::string_view(p[0])), converts);
   row.text = p[0] + p[1] + p[2] + p[3];
   row.required = longest_literal(trim(std::string_view(p[3])));
+  row.pattern = regex;
   row.re = compile_regex(regex);
   if (row.re) rows_.push_back(std::move(row));
-}
-
-namespace {
-
-// The first four bytes of `s`, zero-padded: the dispatch key.
-std::uint32_t key4(std::string_view s) {
-  std::uint32_t k = 0;
-  std::memcpy(&k, s.data(), std::min<std::size_t>(4, s.size()));
-  return k;
-}
-
-// The first eight bytes of `s`, zero-padded.
-std::uint64_t head8(std::string_view s) {
-  std::uint64_t h = 0;
-  std::memcpy(&h, s.data(), std::min<std::size_t>(8, s.size()));
-  return h;
-}
-
-std::uint64_t head_mask(std::size_t n) {
-  return n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
-}
-
-std::size_t slot_of(std::uint32_t key, std::size_t mask) {
-  return (key * 2654435761u >> 7) & mask;  // Knuth's multiplicative hash
-}
-
-}  // namespace
-
-const format_table::slot* format_table::find_slot(std::uint32_t key) const {
-  const std::size_t mask = kSlots - 1;
-  for (std::size_t i = slot_of(key, mask);; i = (i + 1) & mask) {
-    const slot& s = slots_[i];
-    if (s.begin == s.end) return nullptr;
-    if (s.key == key) return &s;
-  }
 }
 
 void format_table::index_rows() {
@@ -355,47 +326,41 @@ void format_table::index_rows() {
     if (xe != ye) return xe;
     if (x.literal.size() != y.literal.size())
       return x.literal.size() > y.literal.size();
-    return x.text.size() - x.arg_of_group.size() * 2 >
-           y.text.size() - y.arg_of_group.size() * 2;
+    const auto xs = x.text.size() - x.arg_of_group.size() * 2;
+    const auto ys = y.text.size() - y.arg_of_group.size() * 2;
+    if (xs != ys) return xs > ys;
+    return x.lang.empty() && !y.lang.empty();  // English is the most common
   });
-  std::map<std::uint32_t, std::vector<std::uint32_t>> by_key;
   for (std::uint32_t i : order) {
     const table_row& row = rows_[i];
-    if (row.literal.size() >= 4) {
-      by_key[key4(row.literal)].push_back(i);
+    const bool exact = row.match == match_kind::exact;
+    if (row.literal.size() >= 8) {
+      by8_.add(i, row.literal, exact);
+    } else if (row.literal.size() >= 4) {
+      by4_.add(i, row.literal, exact);
     } else if (!row.literal.empty()) {
       by_first_byte_[static_cast<unsigned char>(row.literal[0])].push_back(i);
-    } else if (!row.arg_of_group.empty() && row.re &&
-               row.re->pattern().rfind("([0-9]+)", 0) == 0) {
-      for (char d = '0'; d <= '9'; ++d)
-        by_first_byte_[static_cast<unsigned char>(d)].push_back(i);
+    } else if (row.pattern.rfind("([0-9]+)", 0) == 0) {
+      numeric_.push_back(i);
     } else {
       fallback_.push_back(i);
     }
   }
-  slots_.assign(kSlots, slot{});
-  candidates_.clear();
-  const std::size_t mask = kSlots - 1;
-  for (const auto& [key, rows] : by_key) {
-    std::size_t i = slot_of(key, mask);
-    while (slots_[i].begin != slots_[i].end) i = (i + 1) & mask;
-    slots_[i].key = key;
-    slots_[i].begin = static_cast<std::uint32_t>(candidates_.size());
-    for (std::uint32_t r : rows) {
-      const std::string& lit = rows_[r].literal;
-      candidates_.push_back(
-          candidate{head8(lit) & head_mask(lit.size()), head_mask(lit.size()), r});
-    }
-    slots_[i].end = static_cast<std::uint32_t>(candidates_.size());
-  }
+  by8_.build();
+  by4_.build();
+  fallback_set_ = compile_set(fallback_);
+  numeric_set_ = compile_set(numeric_);
+}
+
+std::unique_ptr<re2::RE2::Set> format_table::compile_set(
+    const std::vector<std::uint32_t>& rows) const {
   re2::RE2::Options opt;
   opt.set_log_errors(false);
   opt.set_dot_nl(true);
-  fallback_set_ =
-      std::make_unique<re2::RE2::Set>(opt, re2::RE2::ANCHOR_BOTH);
-  for (std::uint32_t i : fallback_)
-    fallback_set_->Add(rows_[i].re->pattern(), nullptr);
-  if (!fallback_set_->Compile()) fallback_set_.reset();
+  auto set = std::make_unique<re2::RE2::Set>(opt, re2::RE2::ANCHOR_BOTH);
+  for (std::uint32_t i : rows) set->Add(rows_[i].pattern, nullptr);
+  if (!set->Compile()) return nullptr;
+  return set;
 }
 
 bool format_table::row_matches(const table_row& row, std::string_view line,
@@ -433,6 +398,22 @@ bool format_table::row_matches(const table_row& row, std::string_view line,
     caps.count = std::max(caps.count, a + 1);
   }
   return true;
+}
+
+const table_row* format_table::match_index(const prefix_index& index,
+                                           std::string_view line,
+                                           std::uint64_t head,
+                                           std::uint64_t tail,
+                                           captures& caps) const {
+  for (const prefix_index::candidate& c : index.candidates(line)) {
+    if (!prefix_index::literal_matches(c, line, head, tail)) continue;
+    const table_row& row = rows_[c.row];
+    if (row.match != match_kind::format) return &row;
+    if (!row.literals.empty() ? fast_match(row, line, caps)
+                              : row_matches(row, line, caps))
+      return &row;
+  }
+  return nullptr;
 }
 
 // Matches a format row without RE2: each %s takes the shortest text up to
@@ -476,38 +457,47 @@ bool format_table::fast_match(const table_row& row, std::string_view line,
 
 const table_row* format_table::match(std::string_view line,
                                      captures& caps) const {
-  if (line.size() >= 4) {
-    if (const slot* s = find_slot(key4(line))) {
-      const std::uint64_t head = head8(line);
-      for (std::uint32_t k = s->begin; k != s->end; ++k) {
-        const candidate& c = candidates_[k];
-        if ((head & c.head_mask) != c.head) continue;
-        if (row_matches(rows_[c.row], line, caps)) return &rows_[c.row];
-      }
-    }
-  }
+  const std::uint64_t head = prefix_index::load8(line);
+  const std::uint64_t tail =
+      line.size() > 8 ? prefix_index::load8(line.substr(8)) : 0;
+  if (line.size() >= 8)
+    if (const table_row* row = match_index(by8_, line, head, tail, caps))
+      return row;
+  if (line.size() >= 4)
+    if (const table_row* row = match_index(by4_, line, head, tail, caps))
+      return row;
   for (std::uint32_t i : by_first_byte_[static_cast<unsigned char>(line[0])])
     if (row_matches(rows_[i], line, caps)) return &rows_[i];
-  if (const table_row* row = match_fallback(line, caps)) return row;
+  if (line[0] >= '0' && line[0] <= '9') {
+    if (const table_row* row = match_set(numeric_set_.get(), numeric_, line, caps))
+      return row;
+  }
+  if (const table_row* row = match_set(fallback_set_.get(), fallback_, line, caps))
+    return row;
   for (std::string_view mark : kDecorations)
     if (line.size() > mark.size() && line.starts_with(mark))
       return match(line.substr(mark.size()), caps);
   return nullptr;
 }
 
-const table_row* format_table::match_fallback(std::string_view line,
-                                              captures& caps) const {
-  if (fallback_set_ == nullptr) {
-    for (std::uint32_t i : fallback_)
+// Finds, among `rows` (in priority order), the first that matches `line`:
+// one pass of their RE2::Set names the candidates, which are then matched
+// one by one for their captures.
+const table_row* format_table::match_set(const re2::RE2::Set* set,
+                                         const std::vector<std::uint32_t>& rows,
+                                         std::string_view line,
+                                         captures& caps) const {
+  if (set == nullptr) {
+    for (std::uint32_t i : rows)
       if (row_matches(rows_[i], line, caps)) return &rows_[i];
     return nullptr;
   }
   std::vector<int> hits;
-  if (!fallback_set_->Match(re2::StringPiece(line.data(), line.size()), &hits))
+  if (!set->Match(re2::StringPiece(line.data(), line.size()), &hits))
     return nullptr;
   std::sort(hits.begin(), hits.end());  // table order is priority
   for (int h : hits)
-    if (row_matches(rows_[fallback_[h]], line, caps)) return &rows_[fallback_[h]];
+    if (row_matches(rows_[rows[h]], line, caps)) return &rows_[rows[h]];
   return nullptr;
 }
 

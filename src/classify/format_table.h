@@ -20,6 +20,7 @@
 #include <re2/set.h>
 
 #include "classify/line_kind.h"
+#include "classify/prefix_index.h"
 
 
 namespace aptparse::detail {
@@ -41,7 +42,8 @@ struct table_row {
   line_kind kind = line_kind::unknown;
   std::uint8_t arg = 0;
   std::uint8_t arg2 = 0;
-  std::shared_ptr<re2::RE2> re;  // format rows only
+  std::string pattern;           // format rows: the RE2 pattern
+  std::shared_ptr<re2::RE2> re;  // compiled, for rows fast_match cannot do
   // The longest literal run of the pattern: a line without it cannot match,
   // which spares RE2 most calls.
   std::string required;
@@ -70,33 +72,30 @@ class format_table {
   void add_summary_row(std::string_view lang, int layout,
                        const std::array<std::string, 4>& pieces);
   void index_rows();
+  std::unique_ptr<re2::RE2::Set> compile_set(
+      const std::vector<std::uint32_t>& rows) const;
   bool row_matches(const table_row& row, std::string_view line,
                    captures& caps) const;
   bool fast_match(const table_row& row, std::string_view line,
                   captures& caps) const;
-  const table_row* match_fallback(std::string_view line, captures& caps) const;
+  const table_row* match_index(const prefix_index& index,
+                               std::string_view line, std::uint64_t head,
+                               std::uint64_t tail, captures& caps) const;
+  const table_row* match_set(const re2::RE2::Set* set,
+                             const std::vector<std::uint32_t>& rows,
+                             std::string_view line, captures& caps) const;
 
   std::vector<table_row> rows_;
-  // Dispatch. Rows whose literal prefix has at least four bytes are found by
-  // those four bytes in a small open-addressing hash table (one probe for
-  // most lines); rows with a shorter prefix by their first byte.
-  static constexpr std::size_t kSlots = 1 << 13;
-  struct slot {
-    std::uint32_t key = 0;
-    std::uint32_t begin = 0;  // range in candidates_
-    std::uint32_t end = 0;    // begin == end: empty slot
-  };
-  // A candidate row with its first eight literal bytes, so that one 64-bit
-  // comparison rejects most rows before any memcmp.
-  struct candidate {
-    std::uint64_t head = 0;       // first min(8, literal) bytes of the row
-    std::uint64_t head_mask = 0;  // which bytes of `head` count
-    std::uint32_t row = 0;
-  };
-  const slot* find_slot(std::uint32_t key) const;
-  std::vector<slot> slots_;
-  std::vector<candidate> candidates_;
+  // Dispatch: rows whose literal prefix has eight bytes or more are found
+  // by a line's first eight bytes, those with four to seven by its first
+  // four, shorter ones by the first byte (see prefix_index.h).
+  prefix_index by8_{8};
+  prefix_index by4_{4};
   std::array<std::vector<std::uint32_t>, 256> by_first_byte_;
+  // Rows whose text starts with a number (apt's summary line in every
+  // language): one RE2::Set pass tells which can match a digit-led line.
+  std::vector<std::uint32_t> numeric_;
+  std::unique_ptr<re2::RE2::Set> numeric_set_;
   std::vector<std::uint32_t> fallback_;  // rows with no literal prefix
   // The fallback rows' patterns in one RE2::Set: one pass over a line that
   // matched nothing else tells which of them (if any) can match.

@@ -1,0 +1,85 @@
+// Dispatch on the first bytes of a line: an open-addressing hash table from
+// a line's first `key_bytes` bytes (4 or 8) to the table rows whose literal
+// prefix starts with them, in priority order. Each candidate carries its
+// literal's first sixteen bytes, so that two 64-bit compares accept or
+// reject most candidates without a memcmp.
+#ifndef APTPARSE_SRC_CLASSIFY_PREFIX_INDEX_H_
+#define APTPARSE_SRC_CLASSIFY_PREFIX_INDEX_H_
+
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aptparse::detail {
+
+class prefix_index {
+ public:
+  struct candidate {
+    std::uint64_t head = 0;  // literal bytes 0-7, masked
+    std::uint64_t head_mask = 0;
+    std::uint64_t tail = 0;  // literal bytes 8-15, masked
+    std::uint64_t tail_mask = 0;
+    std::uint32_t row = 0;
+    std::uint32_t literal_size = 0;
+    std::uint32_t exact_size = 0;  // exact rows: the whole line's size
+    const char* literal = nullptr;  // stays valid: the table owns the text
+  };
+
+  // REQUIRES: key_bytes is 4 or 8.
+  explicit prefix_index(std::size_t key_bytes) : key_bytes_(key_bytes) {}
+
+  // Adds a row; rows are tried in the order they are added. `literal` must
+  // be at least key_bytes long and outlive the index. `exact` rows match
+  // only a line equal to the literal.
+  void add(std::uint32_t row, std::string_view literal, bool exact);
+
+  // Lays out the hash table. Call once, after the last add().
+  void build();
+
+  // The candidates for `line`, which must be at least key_bytes long.
+  std::span<const candidate> candidates(std::string_view line) const;
+
+  // Returns true iff `line` starts with the candidate's literal (an exact
+  // candidate: equals it). A line may lack trailing white space of the
+  // literal, since lines arrive trimmed. `head`/`tail` are load8() of the
+  // line's bytes 0-7 and 8-15.
+  static bool literal_matches(const candidate& c, std::string_view line,
+                              std::uint64_t head, std::uint64_t tail);
+
+  // The first eight bytes of `s`, zero-padded.
+  static std::uint64_t load8(std::string_view s) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, s.data(), s.size() < 8 ? s.size() : 8);
+    return v;
+  }
+
+ private:
+  struct slot {
+    std::uint64_t key = 0;
+    std::uint32_t begin = 0;  // range in candidates_; begin == end: empty
+    std::uint32_t end = 0;
+  };
+  static constexpr std::size_t kSlots = 1 << 13;
+
+  std::uint64_t key_of(std::string_view s) const {
+    std::uint64_t k = load8(s);
+    return key_bytes_ == 8 ? k : (k & 0xffffffffu);
+  }
+  static std::size_t slot_of(std::uint64_t key) {
+    return static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ull) >> 51) &
+           (kSlots - 1);
+  }
+
+  std::size_t key_bytes_;
+  std::map<std::uint64_t, std::vector<candidate>> pending_;
+  std::vector<slot> slots_;
+  std::vector<candidate> candidates_;
+};
+
+}  // namespace aptparse::detail
+
+#endif  // APTPARSE_SRC_CLASSIFY_PREFIX_INDEX_H_
