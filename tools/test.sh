@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: the C++ tests (unit, chunking, corpus golden
-# and truth, CLI, packaging) in a Release build, the Python package's tests,
-# stubs and typing, and the C++ tests again under ASan + UBSan.
-# Usage: tools/test.sh [--quick]   (--quick skips the sanitizer build)
+# and truth, property, CLI, packaging, fuzz-target replay) in a Release
+# build, the Python package's tests, stubs and typing, the C++ tests again
+# under ASan + UBSan, and a one-minute libFuzzer run of each fuzz target.
+# Usage: tools/test.sh [--quick]   (--quick skips sanitizers and fuzzing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0
@@ -25,4 +26,6 @@ fi
 if [ "$quick" -eq 0 ]; then
   step "C++ under AddressSanitizer + UBSan (preset asan)"
   cmake --workflow --preset asan
+  step "libFuzzer: one minute per target (tools/fuzz.sh)"
+  bash tools/fuzz.sh 60
 fi
