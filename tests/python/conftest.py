@@ -26,14 +26,19 @@ LOG_IDS = [p.name for p in LOGS]
 
 
 def find_cli() -> Path | None:
-    """The C++ CLI: $APTPARSE_CLI, else build*/src/aptparse, else PATH."""
+    """The C++ CLI: $APTPARSE_CLI, else the newest build*/src/aptparse
+    (build/ of the default preset first among equals), else PATH.
+
+    The comparison is only meaningful when the CLI and the installed module
+    were built from the same sources: rebuild both after changing src/."""
     env = os.environ.get("APTPARSE_CLI")
     if env:
         return Path(env) if Path(env).is_file() else None
-    for candidate in [ROOT / "build" / "src" / "aptparse",
-                      *sorted(ROOT.glob("build*/src/aptparse"))]:
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return candidate
+    candidates = [c for c in [ROOT / "build" / "src" / "aptparse",
+                              *sorted(ROOT.glob("build*/src/aptparse"))]
+                  if c.is_file() and os.access(c, os.X_OK)]
+    if candidates:
+        return max(candidates, key=lambda c: c.stat().st_mtime)
     found = shutil.which("aptparse")
     return Path(found) if found else None
 

@@ -1,0 +1,437 @@
+"""aptparse: turns what apt prints into data.
+
+    >>> import aptparse
+    >>> report = aptparse.parse(open("apt.log", "rb").read())
+    >>> for t in report.transactions:
+    ...     for p in t.upgraded:
+    ...         print(p.name, p.old, "->", p.new)
+
+The parsing is done by the C++ library, with the GIL released. Results are
+frozen dataclasses (typed, hashable, picklable). Problems in the input are
+reported in the results (``diagnostics``, ``unrecognized``), not raised.
+
+Entry points:
+
+* :func:`parse` -- a whole log in memory (str or any bytes-like object).
+* :func:`parse_file` -- a file on disk (also ``.gz``), read in chunks.
+* :class:`Parser` -- the streaming parser: ``feed()`` chunks, ``finish()``.
+* :func:`iter_transactions` -- transactions from a file object, a pipe or
+  an iterable of lines/chunks, as they complete.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, Final, Union
+
+from . import _core
+from ._model import (
+    SET_NAMES,
+    Consistency,
+    Counts,
+    Diagnostic,
+    Message,
+    Package,
+    Report,
+    Sizes,
+    Stats,
+    Status,
+    Transaction,
+    Unrecognized,
+)
+
+__version__: Final[str] = _core.__version__
+
+__all__ = [
+    "SET_NAMES",
+    "Consistency",
+    "Counts",
+    "Diagnostic",
+    "Message",
+    "Package",
+    "ParseError",
+    "Parser",
+    "Report",
+    "Sizes",
+    "Stats",
+    "Status",
+    "Transaction",
+    "TruncatedFileError",
+    "Unrecognized",
+    "iter_transactions",
+    "parse",
+    "parse_file",
+    "__version__",
+]
+
+#: What parse() and Parser.feed() accept.
+Data = Union[str, bytes, bytearray, memoryview]
+
+DEFAULT_MAX_LINE_BYTES: Final[int] = _core.DEFAULT_MAX_LINE_BYTES
+DEFAULT_CHUNK_SIZE: Final[int] = 1 << 20
+
+
+class ParseError(ValueError):
+    """The input could not be parsed: a strict-mode violation, or a file
+    that could not be decoded (a corrupt .gz)."""
+
+    def __init__(
+        self, message: str, *, code: str = "", line: int = 0, offset: int = 0
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.line = line
+        self.offset = offset
+
+
+class TruncatedFileError(ParseError, EOFError):
+    """A compressed file ended before its end-of-stream marker."""
+
+
+def _check_options(
+    max_line_bytes: int,
+    max_packages_per_list: int,
+    max_transactions: int,
+    max_unrecognized_kept: int,
+    strict: bool,
+) -> dict[str, Any]:
+    for name, value, least in (
+        ("max_line_bytes", max_line_bytes, 1),
+        ("max_packages_per_list", max_packages_per_list, 0),
+        ("max_transactions", max_transactions, 0),
+        ("max_unrecognized_kept", max_unrecognized_kept, 0),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(
+                f"{name} must be an int, not {type(value).__name__}"
+            )
+        if value < least:
+            raise ValueError(f"{name} must be >= {least}, not {value}")
+    if not isinstance(strict, bool):
+        raise TypeError(f"strict must be a bool, not {type(strict).__name__}")
+    return {
+        "max_line_bytes": max_line_bytes,
+        "max_packages_per_list": max_packages_per_list,
+        "max_transactions": max_transactions,
+        "max_unrecognized_kept": max_unrecognized_kept,
+        "strict": strict,
+    }
+
+
+def parse(
+    text: Data,
+    *,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+    max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
+    max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
+    max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
+    strict: bool = False,
+) -> Report:
+    """Parses a whole log.
+
+    ``text`` is a str (encoded as UTF-8; lone surrogates from
+    ``surrogateescape`` decoding become the original bytes again) or any
+    bytes-like object (bytes, bytearray, memoryview, mmap, ...), which is
+    parsed in place, without a copy. The GIL is released while parsing.
+    Under ``strict=True`` an input diagnostic stops the parse and is
+    reported in ``Report.error``.
+    """
+    opts = _check_options(
+        max_line_bytes, max_packages_per_list, max_transactions,
+        max_unrecognized_kept, strict,
+    )
+    report: Report = _core.parse(text, **opts)
+    return report
+
+
+class Parser:
+    """The streaming parser.
+
+    >>> p = aptparse.Parser()
+    >>> for chunk in chunks:
+    ...     for t in p.feed(chunk):     # the transactions this chunk ended
+    ...         handle(t)
+    >>> for t in p.finish():
+    ...     handle(t)
+
+    Chunks may be cut anywhere (inside a line, inside a UTF-8 sequence);
+    the results are those of parsing the whole input at once. Memory stays
+    bounded by the longest line. A Parser may be shared between threads
+    (a lock serialises them); the GIL is released while C++ parses.
+    """
+
+    __slots__ = ("_p",)
+
+    def __init__(
+        self,
+        *,
+        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+        max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
+        max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
+        max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
+        strict: bool = False,
+    ) -> None:
+        self._p = _core.Parser(
+            **_check_options(
+                max_line_bytes, max_packages_per_list, max_transactions,
+                max_unrecognized_kept, strict,
+            )
+        )
+
+    def __repr__(self) -> str:
+        s = self._p.stats
+        state = "finished" if self._p.finished else "open"
+        return (
+            f"<aptparse.Parser {state}, {s.bytes} bytes, {s.lines} lines, "
+            f"{s.transactions} transactions>"
+        )
+
+    def __reduce__(self) -> Any:
+        raise TypeError("an aptparse.Parser cannot be pickled")
+
+    def _raise_if_failed(self) -> None:
+        st = self._p.status
+        if st is not None:
+            raise ParseError(
+                f"line {st.line}: {st.message}",
+                code=st.code, line=st.line, offset=st.offset,
+            )
+
+    def feed(self, data: Data) -> list[Transaction]:
+        """Parses a chunk; returns the transactions that it completed.
+
+        Raises ValueError after finish(), TypeError for a wrong type and,
+        under ``strict=True``, ParseError on the first input diagnostic.
+        """
+        done: list[Transaction] = self._p.feed(data)
+        if self._p.strict:
+            self._raise_if_failed()
+        return done
+
+    def finish(self) -> list[Transaction]:
+        """Ends the input; returns the transactions that were still open."""
+        done: list[Transaction] = self._p.finish()
+        if self._p.strict:
+            self._raise_if_failed()
+        return done
+
+    def reset(self) -> None:
+        """Forgets all input and state, keeping the options."""
+        self._p.reset()
+
+    def report(self) -> Report:
+        """After finish(): a Report of what was outside transactions
+        (unrecognised lines, diagnostics), the stats and the status. Its
+        ``transactions`` are empty: feed() and finish() returned them."""
+        rest: Report = self._p.report()
+        return rest
+
+    @property
+    def stats(self) -> Stats:
+        """Counters over everything fed so far."""
+        s: Stats = self._p.stats
+        return s
+
+    @property
+    def finished(self) -> bool:
+        return bool(self._p.finished)
+
+    @property
+    def error(self) -> Status | None:
+        """The failed status under ``strict=True``, else None."""
+        st: Status | None = self._p.status
+        return st
+
+    @property
+    def strict(self) -> bool:
+        return bool(self._p.strict)
+
+    @property
+    def max_line_bytes(self) -> int:
+        return int(self._p.max_line_bytes)
+
+
+def _open_log(path: str | bytes) -> tuple[io.BufferedIOBase, io.BufferedIOBase | None]:
+    """Opens a log; returns (stream, raw file). Gzip by magic bytes."""
+    raw = open(path, "rb")  # FileNotFoundError, IsADirectoryError, ...
+    try:
+        head = raw.peek(2)[:2]
+        if head == b"\x1f\x8b":
+            return gzip.GzipFile(fileobj=raw, mode="rb"), raw
+        return raw, None
+    except BaseException:
+        raw.close()
+        raise
+
+
+def _read_chunks(
+    stream: IO[bytes] | io.BufferedIOBase, name: str, chunk_size: int
+) -> Iterator[memoryview]:
+    """Yields views of one reused buffer; each is valid until the next.
+
+    Uses readinto1 where the stream has it: one read of what is available,
+    so a pipe's data is parsed as it arrives, not when the buffer is full.
+    """
+    buf = bytearray(chunk_size)
+    view = memoryview(buf)
+    readinto = getattr(stream, "readinto1", None) or getattr(stream, "readinto")
+    while True:
+        try:
+            n = readinto(buf)
+        except EOFError as e:
+            raise TruncatedFileError(
+                f"{name}: compressed file is truncated ({e})"
+            ) from e
+        except (gzip.BadGzipFile, zlib.error) as e:
+            raise ParseError(f"{name}: corrupt gzip data ({e})") from e
+        if not n:
+            return
+        yield view[:n]
+
+
+def parse_file(
+    path: str | bytes | os.PathLike[str] | os.PathLike[bytes],
+    *,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+    max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
+    max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
+    max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
+    strict: bool = False,
+) -> Report:
+    """Parses a log file, reading it in ``chunk_size`` chunks (never the
+    whole file at once). Gzip-compressed files (by their magic bytes, e.g.
+    ``term.log.1.gz``) are decompressed as they are read.
+
+    Raises FileNotFoundError, IsADirectoryError, PermissionError (as
+    open() does), TruncatedFileError (a ParseError and an EOFError) for a
+    cut-off .gz and ParseError for corrupt gzip data; the messages name the
+    file. Input problems are in the Report, as for parse().
+    """
+    fspath = os.fspath(path)
+    if not isinstance(fspath, (str, bytes)):
+        raise TypeError(
+            f"path must be str, bytes or os.PathLike, not {type(path).__name__}"
+        )
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int):
+        raise TypeError(f"chunk_size must be an int, not {type(chunk_size).__name__}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be >= 1, not {chunk_size}")
+    opts = _check_options(
+        max_line_bytes, max_packages_per_list, max_transactions,
+        max_unrecognized_kept, strict,
+    )
+    name = os.fsdecode(fspath)
+    parser = _core.Parser(**opts)
+    transactions: list[Transaction] = []
+    stream, raw = _open_log(fspath)
+    try:
+        for chunk in _read_chunks(stream, name, chunk_size):
+            transactions += parser.feed(chunk)
+            if strict and parser.status is not None:
+                break
+    finally:
+        stream.close()
+        if raw is not None:
+            raw.close()
+    transactions += parser.finish()
+    rest: Report = parser.report()
+    kept = transactions
+    dropped = rest.dropped_transactions
+    if max_transactions and len(kept) > max_transactions:
+        dropped += len(kept) - max_transactions
+        kept = kept[:max_transactions]
+    return Report(
+        transactions=tuple(kept),
+        unrecognized_count=rest.unrecognized_count,
+        unrecognized=rest.unrecognized,
+        diagnostics=rest.diagnostics,
+        dropped_transactions=dropped,
+        stats=rest.stats,
+        error=rest.error,
+    )
+
+
+_Source = Union[
+    IO[str],
+    IO[bytes],
+    Iterable[str],
+    Iterable[bytes],
+    Iterable[Union[str, bytes, bytearray, memoryview]],
+    str,
+    bytes,
+    bytearray,
+    memoryview,
+]
+
+
+def _chunks_of(source: Any, chunk_size: int) -> Iterator[Any]:
+    if isinstance(source, (str, bytes, bytearray, memoryview)):
+        yield source
+        return
+    stdout = getattr(source, "stdout", None)
+    if stdout is not None and hasattr(source, "poll"):  # a subprocess.Popen
+        source = stdout
+    read1 = getattr(source, "read1", None)
+    read = getattr(source, "read", None)
+    if callable(read1) and not isinstance(source, io.TextIOBase):
+        # A binary buffered stream (a pipe): read1 returns what is
+        # available instead of waiting for a full chunk, so transactions
+        # come out as soon as apt prints them.
+        while True:
+            chunk = read1(chunk_size)
+            if not chunk:
+                return
+            yield chunk
+    if callable(read):
+        while True:
+            chunk = read(chunk_size)
+            if not chunk:
+                return
+            yield chunk
+    try:
+        it = iter(source)
+    except TypeError:
+        raise TypeError(
+            "iter_transactions() needs a file object, a subprocess.Popen, an "
+            "iterable of str/bytes chunks, or str/bytes, not "
+            f"{type(source).__name__}"
+        ) from None
+    yield from it
+
+
+def iter_transactions(
+    source: _Source | Any,
+    *,
+    chunk_size: int = 1 << 16,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+    max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
+    max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
+    strict: bool = False,
+) -> Iterator[Transaction]:
+    """Yields the transactions of ``source`` as they complete.
+
+    ``source`` is a text or binary file object (``open(...)``,
+    ``sys.stdin``, ``Popen(...).stdout``), a ``subprocess.Popen`` whose
+    stdout is a pipe, an iterable of str/bytes lines or chunks, or a whole
+    str/bytes. For pipes, a transaction is yielded as soon as the line
+    that ends it arrives.
+    """
+    parser = Parser(
+        max_line_bytes=max_line_bytes,
+        max_packages_per_list=max_packages_per_list,
+        max_unrecognized_kept=max_unrecognized_kept,
+        strict=strict,
+    )
+    for chunk in _chunks_of(source, chunk_size):
+        if not isinstance(chunk, (str, bytes, bytearray, memoryview)):
+            raise TypeError(
+                "iter_transactions(): items must be str or bytes, not "
+                f"{type(chunk).__name__}"
+            )
+        yield from parser.feed(chunk)
+    yield from parser.finish()

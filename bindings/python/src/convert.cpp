@@ -1,0 +1,541 @@
+#include "convert.h"
+
+#include <array>
+#include <initializer_list>
+#include <stdexcept>
+#include <vector>
+
+namespace aptparse_py {
+namespace {
+
+// One registered result class and its field names, in order.
+struct kind {
+  const char* python_name;
+  std::vector<const char*> fields;
+  PyObject* cls = nullptr;          // a strong reference, never released
+  std::vector<PyObject*> names;     // interned field names
+};
+
+enum kind_id {
+  k_package, k_counts, k_consistency, k_sizes, k_message, k_unrecognized,
+  k_diagnostic, k_stats, k_status, k_transaction, k_report, k_count
+};
+
+std::array<kind, k_count>& kinds() {
+  static std::array<kind, k_count> k = {{
+      {"Package",
+       {"name", "arch", "old", "new", "origins", "note", "alternatives",
+        "reason", "purge", "automatic", "simulated"}},
+      {"Counts",
+       {"upgraded", "newly_installed", "reinstalled", "downgraded",
+        "to_remove", "not_upgraded", "not_fully_installed"}},
+      {"Consistency", {"verdict", "mismatches", "unverifiable"}},
+      {"Sizes",
+       {"download", "download_total", "disk_change", "disk_available",
+        "boot_needed", "boot_available"}},
+      {"Message", {"level", "text", "line", "offset"}},
+      {"Unrecognized", {"line", "offset", "text"}},
+      {"Diagnostic", {"code", "line", "offset", "dropped"}},
+      {"Stats",
+       {"bytes", "lines", "noise_lines", "unrecognized_lines", "transactions",
+        "packages"}},
+      {"Status", {"code", "line", "offset"}},
+      {"Transaction",
+       {"upgraded", "newly_installed", "to_remove", "not_upgraded",
+        "downgraded", "reinstalled", "held_changed", "autoremovable",
+        "suggested", "recommended", "essential_removed", "additional",
+        "broken", "disappeared", "esm", "counts", "consistency", "sizes", "messages",
+        "unrecognized_count", "unrecognized", "diagnostics", "first_line",
+        "last_line", "first_offset", "last_offset", "end_offset",
+        "complete", "line_prefix"}},
+      {"Report",
+       {"transactions", "unrecognized_count", "unrecognized", "diagnostics",
+        "dropped_transactions", "stats", "error"}},
+  }};
+  return k;
+}
+
+// Interned names of enum values, indexed by the enum.
+struct enum_names {
+  std::vector<py::object> reason, verdict, level, code;
+};
+enum_names& enums() {
+  static enum_names* e = new enum_names();  // leaked: lives until exit
+  return *e;
+}
+
+const kind& get(kind_id id) {
+  const kind& k = kinds()[id];
+  if (k.cls == nullptr)
+    throw std::runtime_error(
+        "aptparse._core: result classes not registered; import aptparse, "
+        "not aptparse._core");
+  return k;
+}
+
+py::object make(kind_id id, py::object* values, std::size_t n) {
+  const kind& k = get(id);
+  static PyObject* empty = PyTuple_New(0);
+  auto* type = reinterpret_cast<PyTypeObject*>(k.cls);
+  py::object obj = py::reinterpret_steal<py::object>(
+      PyBaseObject_Type.tp_new(type, empty, nullptr));
+  if (!obj) throw py::error_already_set();
+  for (std::size_t i = 0; i < n; ++i)
+    if (PyObject_GenericSetAttr(obj.ptr(), k.names[i], values[i].ptr()) != 0)
+      throw py::error_already_set();
+  return obj;
+}
+
+template <class... A>
+py::object make_of(kind_id id, A&&... values) {
+  py::object v[] = {py::object(std::forward<A>(values))...};
+  return make(id, v, sizeof...(A));
+}
+
+py::object u64(std::uint64_t v) {
+  return py::reinterpret_steal<py::object>(PyLong_FromUnsignedLongLong(v));
+}
+py::object i64(std::int64_t v) {
+  return py::reinterpret_steal<py::object>(PyLong_FromLongLong(v));
+}
+py::object boolean(bool b) { return py::bool_(b); }
+
+template <class T>
+py::object opt(const std::optional<T>& v) {
+  if (!v) return py::none();
+  if constexpr (std::is_signed_v<T>)
+    return i64(*v);
+  else
+    return u64(*v);
+}
+
+py::object strings(const std::vector<std::string>& v) {
+  py::tuple t(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i)
+    PyTuple_SET_ITEM(t.ptr(), i, text(v[i]).release().ptr());
+  return std::move(t);
+}
+
+template <class T, class F>
+py::object tuple_of(const std::vector<T>& v, F&& f) {
+  py::tuple t(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i)
+    PyTuple_SET_ITEM(t.ptr(), i, f(v[i]).release().ptr());
+  return std::move(t);
+}
+
+py::object package_to_py(const aptparse::package& p) {
+  py::object v[] = {
+      text(p.name), text(p.arch), text(p.old_version), text(p.new_version),
+      text(p.origins), text(p.note), strings(p.alternatives),
+      enums().reason[static_cast<int>(p.reason)], boolean(p.purge),
+      boolean(p.automatic), boolean(p.simulated)};
+  return make(k_package, v, std::size(v));
+}
+
+py::object message_to_py(const aptparse::message& m) {
+  return make_of(k_message, enums().level[static_cast<int>(m.level)],
+                 text(m.text), u64(m.where.line), u64(m.where.offset));
+}
+
+py::object unrecognized_to_py(const aptparse::unrecognized_line& u) {
+  return make_of(k_unrecognized, u64(u.where.line), u64(u.where.offset),
+                 text(u.text));
+}
+
+py::object diagnostic_to_py(const aptparse::diagnostic& d) {
+  return make_of(k_diagnostic, enums().code[static_cast<int>(d.code)],
+                 u64(d.where.line), u64(d.where.offset), u64(d.dropped));
+}
+
+// The Python Transaction has a field for every set the C++ library has had;
+// sets that this build of the library lacks stay empty.
+constexpr std::size_t kPySets = 15;
+static_assert(aptparse::pkg_set_count <= static_cast<int>(kPySets),
+              "a new pkg_set: add its field to aptparse/_model.py and here");
+
+// transaction_span::prefix (the CI line prefix) exists in newer versions of
+// the library; these compile either way.
+template <class Span>
+py::object prefix_to_py(const Span& span) {
+  if constexpr (requires { span.prefix; }) {
+    return text(prefix_name(span.prefix));
+  } else {
+    return text("");
+  }
+}
+
+template <class Span>
+void set_prefix(Span& span, py::handle name) {
+  const std::string want = bytes_from_py(name, "line_prefix");
+  if constexpr (requires { span.prefix; }) {
+    using E = decltype(span.prefix);
+    span.prefix = E{};
+    if (want.empty()) return;
+    for (int i = 1; i < 64; ++i) {
+      if (prefix_name(static_cast<E>(i)) == want) {
+        span.prefix = static_cast<E>(i);
+        return;
+      }
+    }
+    throw py::value_error("unknown line_prefix '" + want + "'");
+  } else {
+    if (!want.empty())
+      throw py::value_error("this aptparse build knows no line prefixes");
+  }
+}
+
+// Pauses the cyclic GC while a result is converted: making hundreds of
+// thousands of tracked objects otherwise triggers many useless collections
+// (measured: 35-45% of the conversion time). The GIL is held throughout and
+// no Python code runs meanwhile, so no other thread sees the pause.
+class gc_pause {
+ public:
+  gc_pause() : was_enabled_(PyGC_Disable() == 1) {}
+  ~gc_pause() {
+    if (was_enabled_) PyGC_Enable();
+  }
+  gc_pause(const gc_pause&) = delete;
+  gc_pause& operator=(const gc_pause&) = delete;
+
+ private:
+  bool was_enabled_;
+};
+
+// --- Python -> C++ ---------------------------------------------------------
+
+py::object attr(py::handle o, const char* name) {
+  return py::reinterpret_steal<py::object>(
+      [&] {
+        PyObject* r = PyObject_GetAttrString(o.ptr(), name);
+        if (!r) throw py::error_already_set();
+        return r;
+      }());
+}
+
+std::uint64_t u64_of(py::handle o, const char* what) {
+  unsigned long long v = PyLong_AsUnsignedLongLong(o.ptr());
+  if (v == static_cast<unsigned long long>(-1) && PyErr_Occurred()) {
+    PyErr_Clear();
+    throw py::type_error(std::string(what) +
+                         " must be a non-negative int, not " +
+                         std::string(py::str(py::type::of(o).attr("__name__"))));
+  }
+  return v;
+}
+
+std::int64_t i64_of(py::handle o, const char* what) {
+  long long v = PyLong_AsLongLong(o.ptr());
+  if (v == -1 && PyErr_Occurred()) {
+    PyErr_Clear();
+    throw py::type_error(std::string(what) + " must be an int");
+  }
+  return v;
+}
+
+template <class E>
+E enum_of(py::handle o, const std::vector<py::object>& names,
+          const char* what) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    int eq = PyObject_RichCompareBool(o.ptr(), names[i].ptr(), Py_EQ);
+    if (eq < 0) throw py::error_already_set();
+    if (eq) return static_cast<E>(i);
+  }
+  throw py::value_error(std::string("unknown ") + what + " " +
+                        std::string(py::repr(o)));
+}
+
+std::vector<std::string> strings_of(py::handle o, const char* what) {
+  std::vector<std::string> out;
+  for (py::handle item : o) out.push_back(bytes_from_py(item, what));
+  return out;
+}
+
+aptparse::package package_of(py::handle o) {
+  aptparse::package p;
+  p.name = bytes_from_py(attr(o, "name"), "Package.name");
+  p.arch = bytes_from_py(attr(o, "arch"), "Package.arch");
+  p.old_version = bytes_from_py(attr(o, "old"), "Package.old");
+  p.new_version = bytes_from_py(attr(o, "new"), "Package.new");
+  p.origins = bytes_from_py(attr(o, "origins"), "Package.origins");
+  p.note = bytes_from_py(attr(o, "note"), "Package.note");
+  p.alternatives =
+      strings_of(attr(o, "alternatives"), "Package.alternatives");
+  p.reason = enum_of<aptparse::hold_reason>(attr(o, "reason"),
+                                            enums().reason, "reason");
+  p.purge = attr(o, "purge").cast<bool>();
+  p.automatic = attr(o, "automatic").cast<bool>();
+  p.simulated = attr(o, "simulated").cast<bool>();
+  return p;
+}
+
+template <class T>
+std::optional<T> opt_of(py::handle o, const char* what) {
+  if (o.is_none()) return std::nullopt;
+  if constexpr (std::is_signed_v<T>)
+    return i64_of(o, what);
+  else
+    return u64_of(o, what);
+}
+
+}  // namespace
+
+py::object text(std::string_view s) {
+  PyObject* r = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()),
+                                     "surrogateescape");
+  if (!r) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(r);
+}
+
+void set_types(const py::kwargs& classes) {
+  for (kind& k : kinds()) {
+    if (!classes.contains(k.python_name))
+      throw py::type_error(std::string("_set_types: missing ") + k.python_name);
+    py::object cls = classes[k.python_name];
+    if (!PyType_Check(cls.ptr()))
+      throw py::type_error(std::string("_set_types: ") + k.python_name +
+                           " is not a class");
+    py::object fields = py::module_::import("dataclasses").attr("fields")(cls);
+    std::vector<std::string> have;
+    for (py::handle f : fields) have.push_back(f.attr("name").cast<std::string>());
+    if (have != std::vector<std::string>(k.fields.begin(), k.fields.end()))
+      throw py::type_error(std::string("_set_types: the fields of ") +
+                           k.python_name + " do not match the C++ module");
+    Py_XDECREF(k.cls);
+    k.cls = cls.inc_ref().ptr();
+    k.names.clear();
+    for (const char* f : k.fields) k.names.push_back(PyUnicode_InternFromString(f));
+  }
+  enum_names& e = enums();
+  auto intern = [](std::string_view s) {
+    return py::reinterpret_steal<py::object>(
+        PyUnicode_InternFromString(std::string(s).c_str()));
+  };
+  e.reason.clear();
+  for (auto r : {aptparse::hold_reason::none, aptparse::hold_reason::kept_back,
+                 aptparse::hold_reason::phasing})
+    e.reason.push_back(intern(aptparse::reason_name(r)));
+  e.verdict.clear();
+  for (auto v : {aptparse::consistency_verdict::consistent,
+                 aptparse::consistency_verdict::inconsistent,
+                 aptparse::consistency_verdict::no_counts})
+    e.verdict.push_back(intern(aptparse::verdict_name(v)));
+  e.level.clear();
+  for (auto l : {aptparse::message_level::error, aptparse::message_level::warning,
+                 aptparse::message_level::notice, aptparse::message_level::audit})
+    e.level.push_back(intern(aptparse::level_name(l)));
+  e.code.clear();
+#define APTPARSE_PY_CODE(name, number, message) \
+  e.code.push_back(intern(aptparse::error_name(aptparse::errc::name)));
+  APTPARSE_ERRC_MAP(APTPARSE_PY_CODE)
+#undef APTPARSE_PY_CODE
+}
+
+py::object to_py(const aptparse::transaction& t) {
+  std::array<py::object, kPySets + 14> v;
+  std::size_t i = 0;
+  for (; i < kPySets; ++i)
+    v[i] = i < static_cast<std::size_t>(aptparse::pkg_set_count)
+               ? tuple_of(t.set(static_cast<aptparse::pkg_set>(i)), package_to_py)
+               : py::tuple(0);
+  if (t.counts) {
+    const aptparse::counts& c = *t.counts;
+    v[i++] = make_of(k_counts, u64(c.upgraded), u64(c.newly_installed),
+                     u64(c.reinstalled), u64(c.downgraded), u64(c.to_remove),
+                     u64(c.not_upgraded), u64(c.not_fully_installed));
+  } else {
+    v[i++] = py::none();
+  }
+  v[i++] = make_of(
+      k_consistency,
+      enums().verdict[static_cast<int>(t.consistency.verdict)],
+      strings(t.consistency.mismatches), strings(t.consistency.unverifiable));
+  const aptparse::sizes& z = t.sizes;
+  v[i++] = make_of(k_sizes, opt(z.download), opt(z.download_total),
+                   opt(z.disk_change), opt(z.disk_available),
+                   opt(z.boot_needed), opt(z.boot_available));
+  v[i++] = tuple_of(t.messages, message_to_py);
+  v[i++] = u64(t.unrecognized_count);
+  v[i++] = tuple_of(t.unrecognized, unrecognized_to_py);
+  v[i++] = tuple_of(t.diagnostics, diagnostic_to_py);
+  v[i++] = u64(t.span.first.line);
+  v[i++] = u64(t.span.last.line);
+  v[i++] = u64(t.span.first.offset);
+  v[i++] = u64(t.span.last.offset);
+  v[i++] = u64(t.span.end_offset);
+  v[i++] = boolean(t.span.complete);
+  v[i++] = prefix_to_py(t.span);
+  return make(k_transaction, v.data(), i);
+}
+
+py::list transactions_to_py(const std::vector<aptparse::transaction>& ts) {
+  gc_pause pause;
+  py::list out(ts.size());
+  for (std::size_t i = 0; i < ts.size(); ++i)
+    PyList_SET_ITEM(out.ptr(), i, to_py(ts[i]).release().ptr());
+  return out;
+}
+
+py::object to_py(const aptparse::parse_stats& s) {
+  return make_of(k_stats, u64(s.bytes), u64(s.lines), u64(s.noise_lines),
+                 u64(s.unrecognized_lines), u64(s.transactions),
+                 u64(s.packages));
+}
+
+py::object status_to_py(const aptparse::status& s) {
+  if (s.ok()) return py::none();
+  return make_of(k_status, enums().code[static_cast<int>(s.code)],
+                 u64(s.where.line), u64(s.where.offset));
+}
+
+py::object to_py(const aptparse::report& r) {
+  gc_pause pause;
+  py::object ts = tuple_of(r.transactions,
+                           [](const aptparse::transaction& t) { return to_py(t); });
+  return make_of(k_report, std::move(ts), u64(r.unrecognized_count),
+                 tuple_of(r.unrecognized, unrecognized_to_py),
+                 tuple_of(r.diagnostics, diagnostic_to_py),
+                 u64(r.dropped_transactions), to_py(r.stats),
+                 status_to_py(r.error));
+}
+
+std::string bytes_from_py(py::handle o, const char* what) {
+  if (PyUnicode_Check(o.ptr())) {
+    py::object b = py::reinterpret_steal<py::object>(
+        PyUnicode_AsEncodedString(o.ptr(), "utf-8", "surrogateescape"));
+    if (!b) throw py::error_already_set();
+    return std::string(PyBytes_AS_STRING(b.ptr()),
+                       static_cast<std::size_t>(PyBytes_GET_SIZE(b.ptr())));
+  }
+  if (o.is_none()) return {};
+  input_bytes in(o, what);
+  return std::string(in.view());
+}
+
+aptparse::transaction transaction_from_py(py::handle o) {
+  aptparse::transaction t;
+  const kind& k = get(k_transaction);
+  for (int s = 0; s < aptparse::pkg_set_count; ++s) {
+    auto& set = t.set(static_cast<aptparse::pkg_set>(s));
+    for (py::handle p : attr(o, k.fields[s])) set.push_back(package_of(p));
+  }
+  set_prefix(t.span, attr(o, "line_prefix"));
+  py::object c = attr(o, "counts");
+  if (!c.is_none()) {
+    aptparse::counts n;
+    n.upgraded = u64_of(attr(c, "upgraded"), "Counts.upgraded");
+    n.newly_installed = u64_of(attr(c, "newly_installed"), "Counts.newly_installed");
+    n.reinstalled = u64_of(attr(c, "reinstalled"), "Counts.reinstalled");
+    n.downgraded = u64_of(attr(c, "downgraded"), "Counts.downgraded");
+    n.to_remove = u64_of(attr(c, "to_remove"), "Counts.to_remove");
+    n.not_upgraded = u64_of(attr(c, "not_upgraded"), "Counts.not_upgraded");
+    n.not_fully_installed =
+        u64_of(attr(c, "not_fully_installed"), "Counts.not_fully_installed");
+    t.counts = n;
+  }
+  py::object cons = attr(o, "consistency");
+  t.consistency.verdict = enum_of<aptparse::consistency_verdict>(
+      attr(cons, "verdict"), enums().verdict, "verdict");
+  t.consistency.mismatches = strings_of(attr(cons, "mismatches"), "mismatches");
+  t.consistency.unverifiable =
+      strings_of(attr(cons, "unverifiable"), "unverifiable");
+  py::object z = attr(o, "sizes");
+  t.sizes.download = opt_of<std::uint64_t>(attr(z, "download"), "Sizes.download");
+  t.sizes.download_total =
+      opt_of<std::uint64_t>(attr(z, "download_total"), "Sizes.download_total");
+  t.sizes.disk_change = opt_of<std::int64_t>(attr(z, "disk_change"), "Sizes.disk_change");
+  t.sizes.disk_available =
+      opt_of<std::uint64_t>(attr(z, "disk_available"), "Sizes.disk_available");
+  t.sizes.boot_needed = opt_of<std::uint64_t>(attr(z, "boot_needed"), "Sizes.boot_needed");
+  t.sizes.boot_available =
+      opt_of<std::uint64_t>(attr(z, "boot_available"), "Sizes.boot_available");
+  for (py::handle m : attr(o, "messages")) {
+    aptparse::message msg;
+    msg.level = enum_of<aptparse::message_level>(attr(m, "level"), enums().level,
+                                                 "message level");
+    msg.text = bytes_from_py(attr(m, "text"), "Message.text");
+    msg.where.line = u64_of(attr(m, "line"), "Message.line");
+    msg.where.offset = u64_of(attr(m, "offset"), "Message.offset");
+    t.messages.push_back(std::move(msg));
+  }
+  t.unrecognized_count = u64_of(attr(o, "unrecognized_count"), "unrecognized_count");
+  for (py::handle u : attr(o, "unrecognized")) {
+    aptparse::unrecognized_line line;
+    line.where.line = u64_of(attr(u, "line"), "Unrecognized.line");
+    line.where.offset = u64_of(attr(u, "offset"), "Unrecognized.offset");
+    line.text = bytes_from_py(attr(u, "text"), "Unrecognized.text");
+    t.unrecognized.push_back(std::move(line));
+  }
+  for (py::handle d : attr(o, "diagnostics")) {
+    aptparse::diagnostic diag;
+    diag.code = enum_of<aptparse::errc>(attr(d, "code"), enums().code,
+                                        "diagnostic code");
+    diag.where.line = u64_of(attr(d, "line"), "Diagnostic.line");
+    diag.where.offset = u64_of(attr(d, "offset"), "Diagnostic.offset");
+    diag.dropped = u64_of(attr(d, "dropped"), "Diagnostic.dropped");
+    t.diagnostics.push_back(diag);
+  }
+  t.span.first.line = u64_of(attr(o, "first_line"), "first_line");
+  t.span.last.line = u64_of(attr(o, "last_line"), "last_line");
+  t.span.first.offset = u64_of(attr(o, "first_offset"), "first_offset");
+  t.span.last.offset = u64_of(attr(o, "last_offset"), "last_offset");
+  t.span.end_offset = u64_of(attr(o, "end_offset"), "end_offset");
+  t.span.complete = attr(o, "complete").cast<bool>();
+  return t;
+}
+
+input_bytes::input_bytes(py::handle obj, const char* what) {
+  PyObject* o = obj.ptr();
+  if (PyUnicode_Check(o)) {
+    if (PyUnicode_IS_ASCII(o)) {
+      // ASCII str: its UTF-8 is its own data, no copy.
+      Py_ssize_t n = 0;
+      const char* p = PyUnicode_AsUTF8AndSize(o, &n);
+      if (!p) throw py::error_already_set();
+      keep_ = py::reinterpret_borrow<py::object>(obj);
+      view_ = std::string_view(p, static_cast<std::size_t>(n));
+      return;
+    }
+    keep_ = py::reinterpret_steal<py::object>(
+        PyUnicode_AsEncodedString(o, "utf-8", "surrogateescape"));
+    if (!keep_) throw py::error_already_set();
+    view_ = std::string_view(PyBytes_AS_STRING(keep_.ptr()),
+                             static_cast<std::size_t>(PyBytes_GET_SIZE(keep_.ptr())));
+    return;
+  }
+  if (!PyObject_CheckBuffer(o)) {
+    throw py::type_error(
+        std::string(what) +
+        "() argument must be str or a bytes-like object (bytes, bytearray, "
+        "memoryview), not " +
+        Py_TYPE(o)->tp_name);
+  }
+  if (PyObject_GetBuffer(o, &buffer_, PyBUF_SIMPLE) != 0) {
+    // A non-contiguous memoryview, say.
+    PyErr_Clear();
+    throw py::value_error(std::string(what) +
+                          "() argument must be a C-contiguous buffer");
+  }
+  has_buffer_ = true;
+  view_ = std::string_view(static_cast<const char*>(buffer_.buf),
+                           static_cast<std::size_t>(buffer_.len));
+}
+
+input_bytes::~input_bytes() {
+  if (has_buffer_) PyBuffer_Release(&buffer_);
+}
+
+aptparse::options make_options(std::size_t max_line_bytes,
+                               std::size_t max_packages_per_list,
+                               std::size_t max_transactions,
+                               std::size_t max_unrecognized_kept, bool strict) {
+  aptparse::options o;
+  o.max_line_bytes = max_line_bytes;
+  o.max_packages_per_list = max_packages_per_list;
+  o.max_transactions = max_transactions;
+  o.max_unrecognized_kept = max_unrecognized_kept;
+  o.strict = strict;
+  return o;
+}
+
+}  // namespace aptparse_py

@@ -1,0 +1,67 @@
+// Conversions between the C++ results and the Python objects of aptparse.
+//
+// The Python classes (frozen dataclasses in aptparse/_model.py) are handed
+// to the module once, at import, through _core._set_types(). Instances are
+// then made here without running their __init__: object.__new__ and a
+// generic setattr per field, which bypasses the frozen __setattr__ and is
+// about ten times faster than calling the class.
+//
+// Every function here needs the GIL.
+#ifndef APTPARSE_PY_CONVERT_H_
+#define APTPARSE_PY_CONVERT_H_
+
+#include <pybind11/pybind11.h>
+
+#include <string>
+#include <string_view>
+
+#include "aptparse/aptparse.h"
+
+namespace aptparse_py {
+
+namespace py = pybind11;
+
+// _core._set_types(**classes): registers the result classes.
+void set_types(const py::kwargs& classes);
+
+// C++ -> Python.
+py::object to_py(const aptparse::transaction& t);
+py::object to_py(const aptparse::report& r);
+py::object to_py(const aptparse::parse_stats& s);
+py::object status_to_py(const aptparse::status& s);  // None when ok
+py::list transactions_to_py(const std::vector<aptparse::transaction>& ts);
+// A str from the bytes of the log: UTF-8, invalid bytes as surrogates.
+py::object text(std::string_view s);
+
+// Python -> C++ (used by to_json: the C++ writer makes the JSON).
+aptparse::transaction transaction_from_py(py::handle t);
+// The bytes of a str (UTF-8, surrogateescape) or of a bytes-like object.
+std::string bytes_from_py(py::handle o, const char* what);
+
+// The bytes of a parse() / feed() argument, without copying a bytes-like
+// object: str is encoded (ASCII str is used in place), any other object
+// must export a contiguous buffer. Holds the buffer until destroyed, so the
+// GIL may be released while view() is in use.
+class input_bytes {
+ public:
+  input_bytes(py::handle obj, const char* what);
+  ~input_bytes();
+  input_bytes(const input_bytes&) = delete;
+  input_bytes& operator=(const input_bytes&) = delete;
+  std::string_view view() const { return view_; }
+
+ private:
+  py::object keep_;
+  Py_buffer buffer_{};
+  bool has_buffer_ = false;
+  std::string_view view_;
+};
+
+aptparse::options make_options(std::size_t max_line_bytes,
+                               std::size_t max_packages_per_list,
+                               std::size_t max_transactions,
+                               std::size_t max_unrecognized_kept, bool strict);
+
+}  // namespace aptparse_py
+
+#endif  // APTPARSE_PY_CONVERT_H_

@@ -1,0 +1,14 @@
+// The parts of the module, each in its register_*.cpp.
+#ifndef APTPARSE_PY_REGISTER_H_
+#define APTPARSE_PY_REGISTER_H_
+
+#include <pybind11/pybind11.h>
+
+namespace aptparse_py {
+
+void register_parse(pybind11::module_& m);   // parse(), to_json(), names
+void register_parser(pybind11::module_& m);  // class Parser
+
+}  // namespace aptparse_py
+
+#endif  // APTPARSE_PY_REGISTER_H_

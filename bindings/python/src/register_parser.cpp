@@ -1,0 +1,179 @@
+// class Parser: the streaming parser, safe to share between threads.
+#include <mutex>
+#include <utility>
+#include <vector>
+
+#include "convert.h"
+#include "register.h"
+
+namespace aptparse_py {
+namespace {
+
+// A C++ parser feeding a report_builder whose callback collects the
+// transactions that end; feed() and finish() return them. A mutex guards
+// all state, and the GIL is released while C++ parses, so other Python
+// threads run meanwhile (the GIL is always released before the mutex is
+// taken, never the other way, so they cannot deadlock).
+class py_parser {
+ public:
+  explicit py_parser(const aptparse::options& o)
+      : opts_(o),
+        builder_(opts_,
+                 [this](aptparse::transaction&& t) {
+                   pending_.push_back(std::move(t));
+                 }),
+        parser_(builder_, opts_) {}
+
+  py::list feed(py::handle data) {
+    input_bytes in(data, "feed");
+    std::vector<aptparse::transaction> done;
+    bool after_finish = false;
+    {
+      py::gil_scoped_release nogil;
+      std::lock_guard lock(mu_);
+      if (finished_) {
+        after_finish = true;
+      } else {
+        status_ = parser_.feed(in.view());
+        done.swap(pending_);
+      }
+    }
+    if (after_finish)
+      throw py::value_error(
+          "Parser.feed() called after finish(); call reset() to parse "
+          "another input");
+    return transactions_to_py(done);
+  }
+
+  py::list finish() {
+    std::vector<aptparse::transaction> done;
+    bool after_finish = false;
+    {
+      py::gil_scoped_release nogil;
+      std::lock_guard lock(mu_);
+      if (finished_) {
+        after_finish = true;
+      } else {
+        aptparse::status st = parser_.finish();
+        if (status_.ok()) status_ = st;
+        finished_ = true;
+        done.swap(pending_);
+        rest_ = builder_.take_report();
+        rest_.stats = parser_.stats();
+        rest_.error = status_;
+      }
+    }
+    if (after_finish)
+      throw py::value_error(
+          "Parser.finish() called twice; call reset() to parse another "
+          "input");
+    return transactions_to_py(done);
+  }
+
+  void reset() {
+    py::gil_scoped_release nogil;
+    std::lock_guard lock(mu_);
+    parser_.reset();
+    (void)builder_.take_report();
+    pending_.clear();
+    finished_ = false;
+    status_ = {};
+    rest_ = {};
+  }
+
+  py::object stats() {
+    aptparse::parse_stats s;
+    {
+      py::gil_scoped_release nogil;
+      std::lock_guard lock(mu_);
+      s = parser_.stats();
+    }
+    return to_py(s);
+  }
+
+  py::object status() {
+    aptparse::status s;
+    {
+      py::gil_scoped_release nogil;
+      std::lock_guard lock(mu_);
+      s = status_;
+    }
+    return status_to_py(s);
+  }
+
+  bool finished() {
+    py::gil_scoped_release nogil;
+    std::lock_guard lock(mu_);
+    return finished_;
+  }
+
+  py::object report() {
+    aptparse::report r;
+    bool done = false;
+    {
+      py::gil_scoped_release nogil;
+      std::lock_guard lock(mu_);
+      done = finished_;
+      if (done) r = rest_;
+    }
+    if (!done)
+      throw py::value_error("Parser.report() is available after finish()");
+    return to_py(r);
+  }
+
+  const aptparse::options& opts() const { return opts_; }
+
+ private:
+  std::mutex mu_;
+  aptparse::options opts_;
+  std::vector<aptparse::transaction> pending_;
+  aptparse::report_builder builder_;  // before parser_: it holds a reference
+  aptparse::parser parser_;
+  bool finished_ = false;
+  aptparse::status status_;
+  aptparse::report rest_;  // what finish() left outside transactions
+};
+
+}  // namespace
+
+void register_parser(py::module_& m) {
+  const aptparse::options d;
+  py::class_<py_parser>(m, "Parser",
+                        "The streaming parser (use aptparse.Parser).")
+      .def(py::init([](std::size_t max_line_bytes,
+                       std::size_t max_packages_per_list,
+                       std::size_t max_transactions,
+                       std::size_t max_unrecognized_kept, bool strict) {
+             return new py_parser(make_options(
+                 max_line_bytes, max_packages_per_list, max_transactions,
+                 max_unrecognized_kept, strict));
+           }),
+           py::kw_only(), py::arg("max_line_bytes") = d.max_line_bytes,
+           py::arg("max_packages_per_list") = d.max_packages_per_list,
+           py::arg("max_transactions") = d.max_transactions,
+           py::arg("max_unrecognized_kept") = d.max_unrecognized_kept,
+           py::arg("strict") = false)
+      .def("feed", &py_parser::feed, py::arg("data"),
+           "Parses a chunk; returns the transactions it completed.")
+      .def("finish", &py_parser::finish,
+           "Ends the input; returns the transactions still open.")
+      .def("reset", &py_parser::reset, "Forgets all input and state.")
+      .def("report", &py_parser::report,
+           "After finish(): a Report of what was outside transactions, the "
+           "stats and the status (its transactions are empty).")
+      .def_property_readonly("stats", &py_parser::stats)
+      .def_property_readonly("status", &py_parser::status)
+      .def_property_readonly("finished", &py_parser::finished)
+      .def_property_readonly("max_line_bytes",
+                             [](const py_parser& p) { return p.opts().max_line_bytes; })
+      .def_property_readonly("max_packages_per_list",
+                             [](const py_parser& p) { return p.opts().max_packages_per_list; })
+      .def_property_readonly("max_transactions",
+                             [](const py_parser& p) { return p.opts().max_transactions; })
+      .def_property_readonly("max_unrecognized_kept",
+                             [](const py_parser& p) { return p.opts().max_unrecognized_kept; })
+      .def_property_readonly("strict",
+                             [](const py_parser& p) { return p.opts().strict; });
+}
+
+}  // namespace aptparse_py
