@@ -57,6 +57,7 @@ std::string_view reason_name(hold_reason reason) noexcept {
     case hold_reason::none: return "";
     case hold_reason::kept_back: return "kept_back";
     case hold_reason::phasing: return "phasing";
+    case hold_reason::held: return "held";
   }
   return "";
 }

@@ -79,8 +79,16 @@ def compare_transaction(i, got, want, dpkg_only):
             if gc.get(k) != v:
                 problems.append(f"transaction {i}: counts.{k} {gc.get(k)} != {v}")
     for e in want.get("errors", []):
+        # The truth copies the line with apt's level prefix ("E: ",
+        # "Error: ", "Erreur : "); a message's text is what follows, with
+        # any continuation lines after '\n'.
+        first = e.splitlines()[0] if e else e
+        head, sep, body = first.partition(": ")
+        if sep and len(head) <= 12:
+            first = body
         texts = [m["text"] for m in got["messages"] if m["level"] == "error"]
-        if not any(e.endswith(t) or t.endswith(e) or e in t for t in texts):
+        if not any(t.splitlines()[0].strip() == first.strip() or
+                   first.strip() in t for t in texts if t):
             problems.append(f"transaction {i}: error not found: {e[:60]}")
     return problems
 

@@ -259,6 +259,27 @@ TEST(Parser, Apt3BootSpaceLineWithTreeMark) {
   EXPECT_EQ(t.unrecognized_count, 0u);
 }
 
+TEST(Parser, KeptBackPackagesThatAptMarkHeldAreHeld) {
+  report r = parse(
+      "tzdata set on hold.\n"
+      "apt was already set on hold.\n"
+      "Reading package lists...\n"
+      "The following packages have been kept back:\n"
+      "  apt libc6 tzdata\n"
+      "0 upgraded, 0 newly installed, 0 to remove and 3 not upgraded.\n");
+  const transaction& t = r.transactions.at(0);
+  ASSERT_EQ(t.not_upgraded.size(), 3u);
+  EXPECT_EQ(t.not_upgraded[0].reason, hold_reason::held);
+  EXPECT_EQ(t.not_upgraded[1].reason, hold_reason::kept_back);
+  EXPECT_EQ(t.not_upgraded[2].reason, hold_reason::held);
+  EXPECT_EQ(r.unrecognized_count, 0u);
+  report released = parse(
+      "tzdata set on hold.\nCanceled hold on tzdata.\n"
+      "The following packages have been kept back:\n  tzdata\n");
+  EXPECT_EQ(released.transactions.at(0).not_upgraded.at(0).reason,
+            hold_reason::kept_back);
+}
+
 TEST(Parser, EmptyInputHasNoTransaction) {
   report r = parse("");
   EXPECT_TRUE(r.transactions.empty());

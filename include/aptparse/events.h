@@ -54,11 +54,15 @@ std::string_view set_name(pkg_set set) noexcept;
 // Why a package is in not_upgraded.
 enum class hold_reason : std::uint8_t {
   none,       // not in not_upgraded
-  kept_back,  // "kept back" / "Not upgrading:"; apt lists held packages here
+  kept_back,  // "kept back" / "Not upgrading:"
   phasing,    // "deferred due to phasing" / "Not upgrading yet due to phasing:"
+  // Kept back, and earlier in the log `apt-mark hold` said "%s set on hold."
+  // (apt prints held packages among the kept-back ones, so only the log's
+  // own apt-mark lines can tell them apart).
+  held,
 };
 
-// Returns "", "kept_back" or "phasing".
+// Returns "", "kept_back", "phasing" or "held".
 std::string_view reason_name(hold_reason reason) noexcept;
 
 // Bits of package_ref::flags.

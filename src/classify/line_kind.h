@@ -29,6 +29,7 @@ enum class line_kind : std::uint8_t {
   dpkg_action,    // dpkg's "Unpacking %s (%s) over (%s) ..."; arg = dpkg_act
   record,         // history.log "Upgrade: a (1, 2), b (3, 4)"; arg = pkg_set,
                   // arg2 = record_flag bits
+  hold_mark,      // apt-mark's "%s set on hold."; arg = 1 held, 0 released
 };
 
 // What a dpkg action line says happened to its package (format_row::arg).

@@ -1,5 +1,7 @@
 #include "machine/section_machine.h"
 
+#include <algorithm>
+
 #include "classify/sim_line.h"
 #include "util/debversion.h"
 #include "util/size.h"
@@ -106,6 +108,10 @@ void section_machine::classified(std::string_view body, const table_row* row,
     case line_kind::record:
       record_line(*row, body.substr(row->literal.size()), where);
       return;
+    case line_kind::hold_mark:
+      ++stats_.noise_lines;
+      hold_mark(row->arg == 1, caps.arg[0]);
+      return;
     case line_kind::blank:
     case line_kind::noise:
     case line_kind::header_more:
@@ -131,7 +137,21 @@ void section_machine::open_list(const table_row& row, const position& where) {
 void section_machine::emit_package(const package_ref& pkg,
                                    const position& where) {
   ++stats_.packages;
+  if (pkg.reason == hold_reason::kept_back && !held_.empty() &&
+      std::find(held_.begin(), held_.end(), pkg.name) != held_.end()) {
+    package_ref held = pkg;
+    held.reason = hold_reason::held;
+    sink_->on_package(held, where);
+    return;
+  }
   sink_->on_package(pkg, where);
+}
+
+void section_machine::hold_mark(bool held, std::string_view name) {
+  auto it = std::find(held_.begin(), held_.end(), name);
+  if (held && it == held_.end() && held_.size() < kMaxHeld)
+    held_.emplace_back(name);
+  if (!held && it != held_.end()) held_.erase(it);
 }
 
 void section_machine::emit_counts(const captures& caps,
@@ -311,6 +331,7 @@ void section_machine::reset() {
   awaiting_summary_ = false;
   counts_ = counts{};
   last_prefix_ = prefix_ = line_prefix::none;
+  held_.clear();
 }
 
 }  // namespace aptparse::detail

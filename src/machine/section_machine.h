@@ -11,7 +11,9 @@
 #define APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "aptparse/error.h"
 #include "aptparse/events.h"
@@ -73,6 +75,7 @@ class section_machine {
                  const position& where);
   void record_line(const table_row& row, std::string_view rest,
                    const position& where);
+  void hold_mark(bool held, std::string_view name);
   void ensure_transaction(const position& where);
   void end_transaction();
   void diagnose(errc code, const position& where, std::uint64_t dropped = 0);
@@ -94,6 +97,11 @@ class section_machine {
   std::uint64_t prev_end_ = 0;
   bool awaiting_summary_ = false;         // lists seen, summary not yet
   counts counts_;
+  // Packages that apt-mark put on hold earlier in the log, so that kept-back
+  // ones can be told apart as held. Bounded: a log that holds more than
+  // kMaxHeld packages reports the rest as kept back.
+  static constexpr std::size_t kMaxHeld = 4096;
+  std::vector<std::string> held_;
   line_prefix last_prefix_ = line_prefix::none;  // of the log so far
   line_prefix prefix_ = line_prefix::none;       // of the open transaction
 };

@@ -14,7 +14,7 @@ from typing import Any, Literal, Optional
 
 from . import _core
 
-Reason = Literal["", "kept_back", "phasing"]
+Reason = Literal["", "kept_back", "phasing", "held"]
 Verdict = Literal["consistent", "inconsistent", "no_counts"]
 Level = Literal["error", "warning", "notice", "audit"]
 

@@ -313,7 +313,7 @@ void set_types(const py::kwargs& classes) {
   };
   e.reason.clear();
   for (auto r : {aptparse::hold_reason::none, aptparse::hold_reason::kept_back,
-                 aptparse::hold_reason::phasing})
+                 aptparse::hold_reason::phasing, aptparse::hold_reason::held})
     e.reason.push_back(intern(aptparse::reason_name(r)));
   e.verdict.clear();
   for (auto v : {aptparse::consistency_verdict::consistent,

@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Write <name>.truth.json for a captured log, from apt itself (never from the parser).
+
+  make_truth.py run --name N --logs DIR --src TRUTHSRC --root CHROOT [--notes TEXT]
+      TRUTHSRC holds, per package run i of the capture: run<i>.simcmd (the -s -qq twin of the run),
+      run<i>.sim (its output, taken right before the capture in the same chroot state),
+      run<i>.upg (`apt list --upgradable`), run<i>.held (`apt-mark showhold`).
+      Sets come from the Inst/Remv/Purg lines; not_upgraded = upgradable - changed;
+      counts = the numbers on apt's own summary line(s) in the captured log, located with a regex
+      built from apt's message catalogue (the chroot's apt.mo) for the log's language.
+  make_truth.py journal --name N --logs DIR --journal FILE --tool T
+      history.log / term.log / dpkg.log: the ordered transactions of the real runs listed in FILE.
+"""
+import argparse
+import gettext
+import glob
+import json
+import os
+import re
+import subprocess
+
+INST = re.compile(r"^Inst (\S+) (?:\[(\S+)\] )?\((\S+) .*\[([^\]\s]+)\]\)")
+REMV = re.compile(r"^(Remv|Purg) (\S+)(?: \[(\S+)\])?")
+
+CLASSIC = ["%lu upgraded, %lu newly installed, ", "%lu reinstalled, ", "%lu downgraded, ",
+           "%lu to remove and %lu not upgraded.\n"]
+V30 = ["Upgrading: %lu, Installing: %lu, ", "Reinstalling: %lu, ", "Downgrading: %lu, ",
+       "Removing: %lu, Not Upgrading: %lu\n"]
+KEYS = [["upgraded", "newly_installed"], ["reinstalled"], ["downgraded"], ["to_remove", "not_upgraded"]]
+
+
+def vcmp(a, op, b):
+    return subprocess.run(["dpkg", "--compare-versions", a, op, b]).returncode == 0
+
+
+def parse_sim(path, native):
+    t = {k: [] for k in ("upgraded", "newly_installed", "to_remove", "downgraded", "reinstalled")}
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = INST.match(line)
+            if m:
+                name, cur, new, arch = m.groups()
+                if cur is None:
+                    t["newly_installed"].append({"name": name, "arch": arch, "new": new})
+                elif vcmp(new, "lt", cur):
+                    t["downgraded"].append({"name": name, "arch": arch, "old": cur, "new": new})
+                elif vcmp(new, "eq", cur):
+                    t["reinstalled"].append({"name": name, "arch": arch, "old": cur, "new": new})
+                else:
+                    t["upgraded"].append({"name": name, "arch": arch, "old": cur, "new": new})
+                continue
+            m = REMV.match(line)
+            if m:
+                op, name, cur = m.groups()
+                t["to_remove"].append({"name": name, "arch": None, "old": cur, "purge": op == "Purg"})
+    return t
+
+
+def parse_upgradable(path, native):
+    out = []
+    if not os.path.exists(path):
+        return out
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = re.match(r"^([^/\s]+)/\S+ \S+ (\S+) \[", line)
+            if m:
+                name, arch = m.groups()
+                out.append(name if arch in (native, "all") else f"{name}:{arch}")
+    return out
+
+
+def language_of(meta):
+    lang = meta.get("language") or meta.get("locale") or "C"
+    lang = lang.split(":")[0].split(".")[0]
+    return None if lang in ("C", "POSIX", "n/a", "") else lang
+
+
+def fmt_regex(fmt):
+    """'%lu zu entfernen und %lu ...\\n' -> (regex, [arg index per group])."""
+    fmt = fmt.rstrip("\n")
+    parts = re.split(r"%(?:(\d+)\$)?lu", fmt)
+    rx, order, n = "", [], 0
+    for i, p in enumerate(parts):
+        if i % 2 == 0:
+            rx += re.escape(p)
+        else:
+            order.append(int(p) - 1 if p else n)
+            n += 1
+            rx += r"(\d+)"
+    return rx, order
+
+
+def summary_regex(meta, root):
+    pieces = V30 if meta.get("layout") == "apt3" else CLASSIC
+    lang = language_of(meta)
+    tr = gettext.NullTranslations()
+    if lang:
+        tr = gettext.translation("apt", localedir=os.path.join(root, "usr/share/locale"),
+                                 languages=[lang, lang.split("_")[0]], fallback=True)
+    rx, groups = "", []
+    for i, p in enumerate(pieces):
+        r, order = fmt_regex(tr.gettext(p))
+        keys = [KEYS[i][k] for k in order]
+        r = "(?:" + r + ")" + ("?" if i in (1, 2) else "")
+        rx += r
+        groups += keys
+    return re.compile(rx), groups
+
+
+def find_counts(text, meta, root):
+    rx, keys = summary_regex(meta, root)
+    res = []
+    for m in rx.finditer(text):
+        c = {k: 0 for k in ("upgraded", "newly_installed", "to_remove", "not_upgraded", "downgraded", "reinstalled")}
+        for k, v in zip(keys, m.groups()):
+            if v is not None:
+                c[k] = int(v)
+        res.append(c)
+    return res
+
+
+def find_errors(text, meta, root):
+    prefixes = ["E:", "Error:"]
+    lang = language_of(meta)
+    if lang:
+        # the "E: " / "Error: " prefix is libapt-pkg's message (domain libapt-pkg6.0, libapt-pkg7.0, ...)
+        for l in (lang, lang.split("_")[0]):
+            for mo in glob.glob(os.path.join(root, "usr/share/locale", l, "LC_MESSAGES", "libapt-pkg*.mo")) + \
+                    glob.glob(os.path.join(root, "usr/share/locale", l, "LC_MESSAGES", "apt.mo")):
+                with open(mo, "rb") as f:
+                    tr = gettext.GNUTranslations(f)
+                for msgid in ("E:", "Error:", "E: ", "Error: "):
+                    p = tr.gettext(msgid).strip()
+                    if p not in prefixes:
+                        prefixes.append(p)
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    errs = []
+    for line in re.split(r"\r?\n", text):
+        line = line.split("\r")[-1]
+        if any(line.startswith(p) for p in prefixes):
+            errs.append(line)
+    return errs
+
+
+def cmd_run(a):
+    with open(os.path.join(a.logs, a.name + ".meta.json"), encoding="utf-8") as f:
+        meta = json.load(f)
+    with open(os.path.join(a.logs, a.name + ".log"), "rb") as f:
+        text = f.read().decode("utf-8", errors="replace")
+    native = open(os.path.join(a.src, "native-arch")).read().strip()
+    sims = sorted(glob.glob(os.path.join(a.src, "run*.sim")), key=lambda p: int(re.findall(r"\d+", os.path.basename(p))[0]))
+    counts = find_counts(text, meta, a.root)
+    errors = find_errors(text, meta, a.root)
+    txs, how = [], []
+    for i, sp in enumerate(sims):
+        base = sp[:-4]
+        simcmd = open(base + ".simcmd", encoding="utf-8").read().strip()
+        how.append(simcmd)
+        t = parse_sim(sp, native)
+        changed = {p["name"] for k in ("upgraded", "to_remove", "downgraded", "reinstalled") for p in t[k]}
+        upg = parse_upgradable(base + ".upg", native)
+        t["not_upgraded"] = [{"name": n} for n in upg if n not in changed]
+        held = [l.strip() for l in open(base + ".held", encoding="utf-8") if l.strip()]
+        if held:
+            t["held"] = held
+        if i < len(counts):
+            t["counts"] = counts[i]
+        txs.append(t)
+    if errors:
+        if not txs:
+            txs.append({k: [] for k in ("upgraded", "newly_installed", "to_remove", "downgraded", "reinstalled",
+                                        "not_upgraded")})
+        txs[-1]["errors"] = errors
+    truth = {
+        "derived_from": ("; ".join(f"`{h}`" for h in how) +
+                         " run in the same chroot state just before the capture (Inst/Remv/Purg lines), "
+                         "`apt list --upgradable` and `apt-mark showhold` at the same moment; counts from the "
+                         "summary line of the captured log; errors copied from the log") if how else
+                        "errors copied from the log (no package run)",
+        "transactions": txs,
+    }
+    if len(counts) > len(sims):
+        truth.setdefault("notes", "")
+        truth["notes"] += f"log has {len(counts)} summary lines for {len(sims)} simulated runs. "
+    if a.notes:
+        truth["notes"] = (truth.get("notes", "") + a.notes).strip()
+    with open(os.path.join(a.logs, a.name + ".truth.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
+def cmd_journal(a):
+    txs, srcs = [], []
+    if os.path.exists(a.journal):
+        for n in open(a.journal).read().split():
+            with open(os.path.join(a.logs, n + ".truth.json"), encoding="utf-8") as f:
+                tr = json.load(f)
+            for t in tr["transactions"]:
+                t.pop("counts", None)
+                # apt prints its E: lines on the console; only history.log
+                # records them (as "Error:"), term.log and dpkg.log do not.
+                if a.tool != "history.log":
+                    t.pop("errors", None)
+                t["from_log"] = n + ".log"
+                txs.append(t)
+            srcs.append(n)
+    truth = {
+        "derived_from": f"the simulate-derived truths of the real runs made in this chroot after its setup "
+                        f"logs were rotated, in order ({', '.join(srcs)}); each has its own .truth.json",
+        "transactions": txs,
+        "notes": f"{a.tool} copied verbatim from the chroot; the setup runs (debootstrap, locales) were in "
+                 f"the rotated-away {a.tool}.setup. no counts: {a.tool} has no summary line.",
+    }
+    with open(os.path.join(a.logs, a.name + ".truth.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
+def main():
+    p = argparse.ArgumentParser()
+    sub = p.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run")
+    for o in ("name", "logs", "src", "root"):
+        r.add_argument("--" + o, required=True)
+    r.add_argument("--notes", default="")
+    j = sub.add_parser("journal")
+    for o in ("name", "logs", "journal", "tool"):
+        j.add_argument("--" + o, required=True)
+    a = p.parse_args()
+    {"run": cmd_run, "journal": cmd_journal}[a.cmd](a)
+
+
+if __name__ == "__main__":
+    main()
