@@ -6,9 +6,9 @@
 // one entry, keyed by the name as apt prints it ("foo" or "foo:i386").
 #include <array>
 #include <string>
-#include <unordered_map>
 
 #include "aptparse/report.h"
+#include "sinks/package_index.h"
 
 namespace aptparse {
 
@@ -61,21 +61,19 @@ class report_builder::state {
       set.back().alternatives.push_back(std::move(alt));
       return;
     }
-    make_key(ref, index_[s]);
-    auto [it, fresh] = index_[s].try_emplace(key_, set.size());
-    if (!fresh) {
-      merge(set[it->second], ref);
+    const std::string_view key_arch = key_arch_of(ref, set, index_[s]);
+    if (long at = index_[s].find(set, ref.name, key_arch); at >= 0) {
+      merge(set[static_cast<std::size_t>(at)], ref);
       return;
     }
     if (set.size() >= opts_.max_packages_per_list) {
-      index_[s].erase(it);
       ++dropped_[s];
       return;
     }
-    package p;
+    package& p = set.emplace_back();
     p.name.assign(ref.name);
     merge(p, ref);
-    set.push_back(std::move(p));
+    index_[s].insert(set, set.size() - 1, ref.name, key_arch);
   }
 
   void unrecognized(std::string_view text, const position& where) {
@@ -104,21 +102,23 @@ class report_builder::state {
   }
 
  private:
-  // The key is the name as apt's lists print it: "name", or "name:arch"
-  // for a foreign architecture. dpkg and apt's logs also qualify native
-  // names, so theirs are keyed bare unless the arch is known to be foreign
-  // or the qualified name is already there.
-  void make_key(const package_ref& ref,
-                const std::unordered_map<std::string, std::size_t>& index) {
-    key_.assign(ref.name);
+  // The key is the name as apt's lists print it: the bare name, or with
+  // its arch for a foreign architecture. Returns the key's arch ("" for a
+  // bare key). dpkg and apt's logs also qualify native names, so theirs are
+  // keyed bare unless the arch is known to be foreign or the qualified key
+  // is already there.
+  std::string_view key_arch_of(const package_ref& ref,
+                               const std::vector<package>& set,
+                               const detail::package_index& index) {
     if ((ref.flags & flag_simulated) && !ref.arch_qualified &&
         !ref.arch.empty() && ref.arch != "all")
       native_arch_.assign(ref.arch);
-    if (!ref.arch_qualified) return;
-    key_.append(":").append(ref.arch);
-    if (!(ref.flags & flag_log_arch) || index.count(key_) != 0) return;
+    if (!ref.arch_qualified) return {};
+    if (!(ref.flags & flag_log_arch) || index.find(set, ref.name, ref.arch) >= 0)
+      return ref.arch;
     if (native_arch_.empty() || ref.arch == native_arch_ || ref.arch == "all")
-      key_.resize(ref.name.size());
+      return {};
+    return ref.arch;
   }
 
   static void fill(std::string& field, std::string_view value) {
@@ -143,10 +143,8 @@ class report_builder::state {
   report pending_;  // outside any transaction, not yet followed by one
   transaction cur_;
   bool open_ = false;
-  std::array<std::unordered_map<std::string, std::size_t>, pkg_set_count>
-      index_;
+  std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
-  std::string key_;
   std::string native_arch_;  // learnt from simulate lines
 };
 

@@ -1,0 +1,90 @@
+// Finds the entry of a package within one set of a transaction, by the name
+// as apt's lists print it: the bare name, or name + arch for a foreign
+// architecture. Open addressing over indices into the set's vector, so that
+// adding a package allocates nothing per entry (this runs for every package
+// mention, the report builder's hot path).
+#ifndef APTPARSE_SRC_SINKS_PACKAGE_INDEX_H_
+#define APTPARSE_SRC_SINKS_PACKAGE_INDEX_H_
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "aptparse/report.h"
+
+namespace aptparse::detail {
+
+class package_index {
+ public:
+  // Returns the index in `set` of the entry keyed (name, arch), or -1.
+  // `arch` is empty for an unqualified key.
+  long find(const std::vector<package>& set, std::string_view name,
+            std::string_view arch) const {
+    if (slots_.empty()) return -1;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash(name, arch) & mask;; i = (i + 1) & mask) {
+      const std::uint32_t s = slots_[i];
+      if (s == 0) return -1;
+      const package& p = set[s - 1];
+      if (p.name == name &&
+          (qualified_[s - 1] ? p.arch == arch : arch.empty()))
+        return static_cast<long>(s - 1);
+    }
+  }
+
+  // Records that set[index] is keyed (name, arch).
+  void insert(const std::vector<package>& set, std::size_t index,
+              std::string_view name, std::string_view arch) {
+    if (qualified_.size() <= index) qualified_.resize(index + 1);
+    qualified_[index] = !arch.empty();
+    if ((count_ + 1) * 2 > slots_.size()) grow(set);
+    place(index, hash(name, arch));
+    ++count_;
+  }
+
+  // Forgets every entry; keeps the memory unless it grew large.
+  void clear() {
+    if (count_ == 0) return;
+    if (slots_.size() > 4096) {
+      slots_ = {};
+      qualified_ = {};
+    } else {
+      std::fill(slots_.begin(), slots_.end(), 0);
+    }
+    count_ = 0;
+  }
+
+ private:
+  static std::size_t hash(std::string_view name, std::string_view arch) {
+    std::size_t h = std::hash<std::string_view>{}(name);
+    if (!arch.empty()) h ^= std::hash<std::string_view>{}(arch) * 0x9e3779b97f4a7c15ull;
+    return h;
+  }
+
+  void place(std::size_t index, std::size_t h) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = static_cast<std::uint32_t>(index + 1);
+  }
+
+  void grow(const std::vector<package>& set) {
+    std::vector<std::uint32_t> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
+    for (std::uint32_t s : old) {
+      if (s == 0) continue;
+      const package& p = set[s - 1];
+      place(s - 1, hash(p.name, qualified_[s - 1] ? std::string_view(p.arch)
+                                                   : std::string_view()));
+    }
+  }
+
+  std::vector<std::uint32_t> slots_;  // index + 1; 0 is empty
+  std::vector<bool> qualified_;       // per entry: keyed with its arch
+  std::size_t count_ = 0;
+};
+
+}  // namespace aptparse::detail
+
+#endif  // APTPARSE_SRC_SINKS_PACKAGE_INDEX_H_
