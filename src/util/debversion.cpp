@@ -1,6 +1,6 @@
 #include "util/debversion.h"
 
-#include <cctype>
+#include <algorithm>
 
 namespace aptparse::detail {
 namespace {
@@ -71,6 +71,23 @@ parts split(std::string_view v) {
 }  // namespace
 
 int compare_versions(std::string_view a, std::string_view b) noexcept {
+  if (a == b) return 0;
+  // Fast path for the common case, two versions of one package: skip their
+  // common prefix (backing up to the start of a digit run, which compares
+  // as a number). If neither rest holds ':' or '-', the epochs and the
+  // upstream/revision split are the same, and comparing the rests with
+  // dpkg's algorithm gives the answer for the whole.
+  std::size_t p = 0;
+  const std::size_t n = std::min(a.size(), b.size());
+  while (p < n && a[p] == b[p]) ++p;
+  while (p > 0 && is_digit(a[p - 1])) --p;
+  const std::string_view ra = a.substr(p), rb = b.substr(p);
+  auto plain = [](std::string_view s) {
+    for (char c : s)
+      if (c == ':' || c == '-') return false;
+    return true;
+  };
+  if (plain(ra) && plain(rb)) return compare_part(ra, rb);
   parts pa = split(a), pb = split(b);
   if (pa.epoch != pb.epoch) return pa.epoch < pb.epoch ? -1 : 1;
   if (int c = compare_part(pa.upstream, pb.upstream); c != 0) return c;
