@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "aptparse/events.h"
+#include "classify/printf_format.h"
 #include "util/text.h"
 
 namespace aptparse::detail {
@@ -60,81 +61,16 @@ constexpr translation kTranslations[] = {
 using msgid_index =
     std::unordered_map<std::string_view, std::vector<const source_row*>>;
 
-// Returns the text of `format` before its first conversion, "%%" unescaped.
-// Sets `converts` to whether a conversion follows.
-std::string literal_prefix(std::string_view format, bool& converts) {
-  std::string out;
-  converts = false;
-  for (std::size_t i = 0; i < format.size(); ++i) {
-    if (format[i] != '%') {
-      out += format[i];
-    } else if (i + 1 < format.size() && format[i + 1] == '%') {
-      out += '%';
-      ++i;
-    } else {
-      converts = true;
-      break;
-    }
-  }
-  return out;
-}
-
-// Returns the longest run of literal text in a printf format.
-std::string longest_literal(std::string_view format) {
-  std::string best, cur;
-  for (std::size_t i = 0; i < format.size(); ++i) {
-    if (format[i] != '%') {
-      cur += format[i];
-      continue;
-    }
-    if (i + 1 < format.size() && format[i + 1] == '%') {
-      cur += '%';
-      ++i;
-      continue;
-    }
-    if (cur.size() > best.size()) best = cur;
-    cur.clear();
-    std::size_t j = i + 1;
-    while (j < format.size() &&
-           std::strchr("'-+ #0123456789.$hlLqjzt", format[j]) != nullptr)
-      ++j;
-    i = j;
-  }
-  return cur.size() > best.size() ? cur : best;
-}
-
-// Splits a format into literals and conversions for fast_match(). Leaves
-// `row.literals` empty (RE2 only) when two conversions touch, since then
-// only a backtracking matcher can tell where one ends.
-void split_format(std::string_view format, table_row& row) {
-  std::vector<std::string> literals(1);
-  std::vector<bool> numeric;
-  for (std::size_t i = 0; i < format.size(); ++i) {
-    if (format[i] != '%') {
-      literals.back() += format[i];
-      continue;
-    }
-    if (i + 1 < format.size() && format[i + 1] == '%') {
-      literals.back() += '%';
-      ++i;
-      continue;
-    }
-    std::size_t j = i + 1;
-    while (j < format.size() &&
-           std::strchr("'-+ #0123456789.$hlLqjzt", format[j]) != nullptr)
-      ++j;
-    if (j >= format.size()) {
-      literals.back() += format.substr(i);
-      break;
-    }
-    if (!numeric.empty() && literals.back().empty()) return;
-    numeric.push_back(std::strchr("diuxX", format[j]) != nullptr);
-    literals.emplace_back();
-    i = j;
-  }
-  if (numeric.size() > max_captures) return;
-  row.literals = std::move(literals);
-  row.numeric = std::move(numeric);
+// Keeps a format row's literals and conversion kinds for fast_match(),
+// unless two conversions touch: then only a backtracking matcher (RE2) can
+// tell where one ends.
+void set_fast_match(const printf_format& f, table_row& row) {
+  if (f.conversions.size() > max_captures) return;
+  for (std::size_t i = 1; i + 1 < f.literals.size(); ++i)
+    if (f.literals[i].empty()) return;
+  row.literals = f.literals;
+  row.numeric.clear();
+  for (const auto& c : f.conversions) row.numeric.push_back(c.numeric);
 }
 
 std::shared_ptr<re2::RE2> compile_regex(const std::string& pattern) {
@@ -150,46 +86,9 @@ std::shared_ptr<re2::RE2> compile_regex(const std::string& pattern) {
 
 void compile_format(std::string_view format, std::string& regex,
                     std::vector<int>& arg_of_group) {
-  int next_arg = 0;
-  std::string literal;
-  auto flush = [&] {
-    regex += re2::RE2::QuoteMeta(literal);
-    literal.clear();
-  };
-  for (std::size_t i = 0; i < format.size(); ++i) {
-    if (format[i] != '%') {
-      literal += format[i];
-      continue;
-    }
-    if (i + 1 < format.size() && format[i + 1] == '%') {
-      literal += '%';
-      ++i;
-      continue;
-    }
-    // %[N$][flags][width][.precision][length]conversion
-    std::size_t j = i + 1;
-    int position = -1;
-    std::size_t k = j;
-    while (k < format.size() && format[k] >= '0' && format[k] <= '9') ++k;
-    if (k > j && k < format.size() && format[k] == '$') {
-      position = std::atoi(std::string(format.substr(j, k - j)).c_str()) - 1;
-      j = k + 1;
-    }
-    while (j < format.size() &&
-           std::strchr("'-+ #0123456789.hlLqjzt", format[j]) != nullptr)
-      ++j;
-    if (j >= format.size()) {  // a lone '%' at the end stays literal
-      literal += format.substr(i);
-      break;
-    }
-    flush();
-    bool numeric = std::strchr("diuxX", format[j]) != nullptr;
-    regex += numeric ? "([0-9]+)" : "(.*?)";
-    arg_of_group.push_back(position >= 0 ? position : next_arg);
-    ++next_arg;
-    i = j;
-  }
-  flush();
+  const printf_format f = printf_format::parse(format);
+  regex += f.regex();
+  for (const auto& c : f.conversions) arg_of_group.push_back(c.arg);
 }
 
 const format_table& format_table::instance() {
@@ -221,8 +120,9 @@ format_table::format_table() {
       row.arg = src.arg;
       row.arg2 = src.arg2;
       ++line_no;
-      bool converts = false;
-      row.literal = literal_prefix(t, converts);
+      const printf_format f = printf_format::parse(t);
+      const bool converts = !f.conversions.empty();
+      row.literal = f.literals[0];
       row.match = src.match;
       if (row.match == match_kind::exact && converts)
         row.match = match_kind::format;
@@ -230,10 +130,10 @@ format_table::format_table() {
       if (row.match == match_kind::prefix && trim(row.literal).size() < 3)
         row.match = match_kind::format;
       if (row.match == match_kind::format) {
-        std::string regex;
-        compile_format(t, regex, row.arg_of_group);
+        std::string regex = f.regex();
+        for (const auto& c : f.conversions) row.arg_of_group.push_back(c.arg);
         if (src.match == match_kind::prefix) regex += ".*";
-        if (src.match != match_kind::prefix) split_format(t, row);
+        if (src.match != match_kind::prefix) set_fast_match(f, row);
         // Rows the fast matcher handles never need RE2; compiling ~3000
         // patterns would dominate the start-up of a short run.
         row.pattern = regex;
@@ -241,7 +141,7 @@ format_table::format_table() {
           row.re = compile_regex(regex);
           if (!row.re) continue;
         }
-        row.required = longest_literal(t);
+        row.required = f.longest_literal();
       }
       rows_.push_back(std::move(row));
     }
@@ -302,10 +202,10 @@ void format_table::add_summary_row(std::string_view lang, int layout,
     regex += optional ? "(?:" + sub + ")?" : sub;
     for (int a : args) row.arg_of_group.push_back(kFirstCount[i] + a);
   }
-  bool converts = false;
-  row.literal = literal_prefix(trim_left(std::string_view(p[0])), converts);
+  row.literal = printf_format::parse(trim_left(std::string_view(p[0]))).literals[0];
   row.text = p[0] + p[1] + p[2] + p[3];
-  row.required = longest_literal(trim(std::string_view(p[3])));
+  row.required =
+      printf_format::parse(trim(std::string_view(p[3]))).longest_literal();
   row.pattern = regex;
   row.re = compile_regex(regex);
   if (row.re) rows_.push_back(std::move(row));

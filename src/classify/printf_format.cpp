@@ -1,0 +1,66 @@
+#include "classify/printf_format.h"
+
+#include <re2/re2.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace aptparse::detail {
+
+printf_format printf_format::parse(std::string_view f) {
+  printf_format out;
+  out.literals.emplace_back();
+  int next_arg = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f[i] != '%') {
+      out.literals.back() += f[i];
+      continue;
+    }
+    if (i + 1 < f.size() && f[i + 1] == '%') {
+      out.literals.back() += '%';
+      ++i;
+      continue;
+    }
+    // %[N$][flags][width][.precision][length]conversion
+    std::size_t j = i + 1;
+    int position = -1;
+    std::size_t k = j;
+    while (k < f.size() && f[k] >= '0' && f[k] <= '9') ++k;
+    if (k > j && k < f.size() && f[k] == '$') {
+      position = std::atoi(std::string(f.substr(j, k - j)).c_str()) - 1;
+      j = k + 1;
+    }
+    while (j < f.size() && std::strchr("'-+ #0123456789.hlLqjzt", f[j]) != nullptr)
+      ++j;
+    if (j >= f.size()) {  // a lone '%' at the end stays literal
+      out.literals.back() += f.substr(i);
+      break;
+    }
+    conversion c;
+    c.arg = position >= 0 ? position : next_arg;
+    c.numeric = std::strchr("diuxX", f[j]) != nullptr;
+    out.conversions.push_back(c);
+    out.literals.emplace_back();
+    ++next_arg;
+    i = j;
+  }
+  return out;
+}
+
+const std::string& printf_format::longest_literal() const {
+  const std::string* best = &literals[0];
+  for (const std::string& l : literals)
+    if (l.size() > best->size()) best = &l;
+  return *best;
+}
+
+std::string printf_format::regex() const {
+  std::string out = re2::RE2::QuoteMeta(literals[0]);
+  for (std::size_t i = 0; i < conversions.size(); ++i) {
+    out += conversions[i].numeric ? "([0-9]+)" : "(.*?)";
+    out += re2::RE2::QuoteMeta(literals[i + 1]);
+  }
+  return out;
+}
+
+}  // namespace aptparse::detail
