@@ -59,6 +59,19 @@ void unumber(std::string& out, std::uint64_t v) {
   fmt::format_to(std::back_inserter(out), "{}", v);
 }
 
+// Appends `"k":[...]` with each(item) writing one element.
+template <class T, class Each>
+void array(std::string& out, std::string_view k, const std::vector<T>& items,
+           Each&& each) {
+  key(out, k);
+  out += '[';
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    each(items[i]);
+  }
+  out += ']';
+}
+
 // A string field, or null when empty.
 void string_or_null(std::string& out, std::string_view v) {
   if (v.empty()) {
@@ -112,13 +125,8 @@ void append_package(std::string& out, const package& p) {
   }
   if (!p.alternatives.empty()) {
     out += ',';
-    key(out, "alternatives");
-    out += '[';
-    for (std::size_t i = 0; i < p.alternatives.size(); ++i) {
-      if (i) out += ',';
-      append_json_string(out, p.alternatives[i]);
-    }
-    out += ']';
+    array(out, "alternatives", p.alternatives,
+          [&](const std::string& a) { append_json_string(out, a); });
   }
   if (p.reason != hold_reason::none) {
     out += ',';
@@ -146,26 +154,16 @@ void append_counts(std::string& out, const std::optional<counts>& c) {
                  c->not_fully_installed);
 }
 
-void append_names(std::string& out, const std::vector<std::string>& names) {
-  out += '[';
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, names[i]);
-  }
-  out += ']';
-}
-
 void append_consistency(std::string& out, const consistency& c) {
   key(out, "consistency");
   out += '{';
   key(out, "verdict");
   append_json_string(out, verdict_name(c.verdict));
   out += ',';
-  key(out, "mismatches");
-  append_names(out, c.mismatches);
+  auto name = [&](const std::string& n) { append_json_string(out, n); };
+  array(out, "mismatches", c.mismatches, name);
   out += ',';
-  key(out, "unverifiable");
-  append_names(out, c.unverifiable);
+  array(out, "unverifiable", c.unverifiable, name);
   out += '}';
 }
 
@@ -187,57 +185,45 @@ void append_sizes(std::string& out, const sizes& s) {
 }
 
 void append_messages(std::string& out, const std::vector<message>& ms) {
-  key(out, "messages");
-  out += '[';
-  for (std::size_t i = 0; i < ms.size(); ++i) {
-    if (i) out += ',';
+  array(out, "messages", ms, [&](const message& m) {
     out += '{';
     key(out, "level");
-    append_json_string(out, level_name(ms[i].level));
+    append_json_string(out, level_name(m.level));
     out += ',';
     key(out, "text");
-    append_json_string(out, ms[i].text);
+    append_json_string(out, m.text);
     out += ',';
-    append_position(out, ms[i].where);
+    append_position(out, m.where);
     out += '}';
-  }
-  out += ']';
+  });
 }
 
 void append_unrecognized(std::string& out, const transaction& t) {
   key(out, "unrecognized_count");
   unumber(out, t.unrecognized_count);
   out += ',';
-  key(out, "unrecognized");
-  out += '[';
-  for (std::size_t i = 0; i < t.unrecognized.size(); ++i) {
-    if (i) out += ',';
+  array(out, "unrecognized", t.unrecognized, [&](const unrecognized_line& u) {
     out += '{';
-    append_position(out, t.unrecognized[i].where);
+    append_position(out, u.where);
     out += ',';
     key(out, "text");
-    append_json_string(out, t.unrecognized[i].text);
+    append_json_string(out, u.text);
     out += '}';
-  }
-  out += ']';
+  });
 }
 
 void append_diagnostics(std::string& out, const std::vector<diagnostic>& ds) {
-  key(out, "diagnostics");
-  out += '[';
-  for (std::size_t i = 0; i < ds.size(); ++i) {
-    if (i) out += ',';
+  array(out, "diagnostics", ds, [&](const diagnostic& d) {
     out += '{';
     key(out, "code");
-    append_json_string(out, error_name(ds[i].code));
+    append_json_string(out, error_name(d.code));
     out += ',';
-    append_position(out, ds[i].where);
+    append_position(out, d.where);
     out += ',';
     key(out, "dropped");
-    unumber(out, ds[i].dropped);
+    unumber(out, d.dropped);
     out += '}';
-  }
-  out += ']';
+  });
 }
 
 }  // namespace
@@ -306,14 +292,8 @@ void append_json(std::string& out, const transaction& t,
   for (int s = 0; s < pkg_set_count; ++s) {
     const auto set = static_cast<pkg_set>(s);
     out += ',';
-    key(out, set_name(set));
-    out += '[';
-    const std::vector<package>& pkgs = t.set(set);
-    for (std::size_t i = 0; i < pkgs.size(); ++i) {
-      if (i) out += ',';
-      append_package(out, pkgs[i]);
-    }
-    out += ']';
+    array(out, set_name(set), t.set(set),
+          [&](const package& p) { append_package(out, p); });
   }
   out += ',';
   append_counts(out, t.counts);
