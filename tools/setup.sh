@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 echo "== apt packages"
-as_root apt-get update -qq
+# A mirror in the middle of a sync makes update fail for one index; the
+# install below can still work from the lists there are.
+as_root apt-get update -qq || echo "warning: apt-get update failed; using the current package lists"
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
   g++ cmake ninja-build pkg-config python3 python3-pip python3-venv \
   libre2-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev \
