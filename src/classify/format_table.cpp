@@ -181,34 +181,43 @@ format_table::format_table() {
 
 void format_table::add_summary_row(std::string_view lang, int layout,
                                    const std::array<std::string, 4>& p) {
-  table_row row;
-  row.kind = line_kind::summary;
-  row.match = match_kind::format;
-  row.lang = std::string(lang);
-  row.arg2 = static_cast<std::uint8_t>(layout);
-  // Capture groups in count order: upgraded, installed | reinstalled |
-  // downgraded | to remove, not upgraded. Each piece numbers its own
-  // arguments; shift them so arg_of_group indexes the six counts.
+  // apt prints piece 0, then piece 1 only if something is reinstalled and
+  // piece 2 only if something is downgraded, then piece 3: four possible
+  // lines, each a plain format of its own. Each piece numbers its own
+  // arguments; they are shifted so that args index the six counts
+  // (upgraded, installed, reinstalled, downgraded, to remove, not upgraded).
   static constexpr int kFirstCount[4] = {0, 2, 3, 4};
-  std::string regex;
+  std::array<printf_format, 4> pieces;
   for (int i = 0; i < 4; ++i) {
     std::string_view piece = p[i];
     if (i == 0) piece = trim_left(piece);
     if (i == 3) piece = trim_right(piece);
-    std::string sub;
-    std::vector<int> args;
-    compile_format(piece, sub, args);
-    bool optional = (i == 1 || i == 2);
-    regex += optional ? "(?:" + sub + ")?" : sub;
-    for (int a : args) row.arg_of_group.push_back(kFirstCount[i] + a);
+    pieces[i] = printf_format::parse(piece);
+    for (auto& c : pieces[i].conversions) c.arg += kFirstCount[i];
   }
-  row.literal = printf_format::parse(trim_left(std::string_view(p[0]))).literals[0];
-  row.text = p[0] + p[1] + p[2] + p[3];
-  row.required =
-      printf_format::parse(trim(std::string_view(p[3]))).longest_literal();
-  row.pattern = regex;
-  row.re = compile_regex(regex);
-  if (row.re) rows_.push_back(std::move(row));
+  for (int optional = 0; optional < 4; ++optional) {
+    printf_format f = pieces[0];
+    for (int i = 1; i < 4; ++i) {
+      if ((i == 1 && !(optional & 1)) || (i == 2 && !(optional & 2))) continue;
+      f.append(pieces[i]);
+    }
+    table_row row;
+    row.kind = line_kind::summary;
+    row.match = match_kind::format;
+    row.lang = std::string(lang);
+    row.arg2 = static_cast<std::uint8_t>(layout);
+    row.literal = f.literals[0];
+    row.text = p[0] + p[1] + p[2] + p[3];
+    row.required = f.longest_literal();
+    row.pattern = f.regex();
+    for (const auto& c : f.conversions) row.arg_of_group.push_back(c.arg);
+    set_fast_match(f, row);
+    if (row.literals.empty()) {
+      row.re = compile_regex(row.pattern);
+      if (!row.re) continue;
+    }
+    rows_.push_back(std::move(row));
+  }
 }
 
 void format_table::index_rows() {
@@ -248,19 +257,10 @@ void format_table::index_rows() {
   }
   by8_.build();
   by4_.build();
-  fallback_set_ = compile_set(fallback_);
-  numeric_set_ = compile_set(numeric_);
-}
-
-std::unique_ptr<re2::RE2::Set> format_table::compile_set(
-    const std::vector<std::uint32_t>& rows) const {
-  re2::RE2::Options opt;
-  opt.set_log_errors(false);
-  opt.set_dot_nl(true);
-  auto set = std::make_unique<re2::RE2::Set>(opt, re2::RE2::ANCHOR_BOTH);
-  for (std::uint32_t i : rows) set->Add(rows_[i].pattern, nullptr);
-  if (!set->Compile()) return nullptr;
-  return set;
+  for (std::uint32_t k = 0; k < numeric_.size(); ++k)
+    numeric_search_.add(k, rows_[numeric_[k]].required);
+  for (std::uint32_t k = 0; k < fallback_.size(); ++k)
+    fallback_search_.add(k, rows_[fallback_[k]].required);
 }
 
 bool format_table::row_matches(const table_row& row, std::string_view line,
@@ -369,10 +369,12 @@ const table_row* format_table::match(std::string_view line,
   for (std::uint32_t i : by_first_byte_[static_cast<unsigned char>(line[0])])
     if (row_matches(rows_[i], line, caps)) return &rows_[i];
   if (line[0] >= '0' && line[0] <= '9') {
-    if (const table_row* row = match_set(numeric_set_.get(), numeric_, line, caps))
+    if (const table_row* row =
+            match_unprefixed(numeric_search_, numeric_, line, caps))
       return row;
   }
-  if (const table_row* row = match_set(fallback_set_.get(), fallback_, line, caps))
+  if (const table_row* row =
+          match_unprefixed(fallback_search_, fallback_, line, caps))
     return row;
   for (std::string_view mark : kDecorations)
     if (line.size() > mark.size() && line.starts_with(mark))
@@ -381,23 +383,32 @@ const table_row* format_table::match(std::string_view line,
 }
 
 // Finds, among `rows` (in priority order), the first that matches `line`:
-// one pass of their RE2::Set names the candidates, which are then matched
-// one by one for their captures.
-const table_row* format_table::match_set(const re2::RE2::Set* set,
-                                         const std::vector<std::uint32_t>& rows,
-                                         std::string_view line,
-                                         captures& caps) const {
-  if (set == nullptr) {
+// the literal search names the rows whose longest literal the line holds,
+// which are then matched in priority order.
+const table_row* format_table::match_unprefixed(
+    const literal_search& search, const std::vector<std::uint32_t>& rows,
+    std::string_view line, captures& caps) const {
+  std::uint32_t hits[64];
+  std::size_t n = 0;
+  bool overflow = false;
+  search.search(line, [&](std::uint32_t k) {
+    if (n < 64) {
+      hits[n++] = k;
+    } else {
+      overflow = true;
+    }
+  });
+  if (overflow) {  // a pathological line: try every row
     for (std::uint32_t i : rows)
       if (row_matches(rows_[i], line, caps)) return &rows_[i];
     return nullptr;
   }
-  std::vector<int> hits;
-  if (!set->Match(re2::StringPiece(line.data(), line.size()), &hits))
-    return nullptr;
-  std::sort(hits.begin(), hits.end());  // table order is priority
-  for (int h : hits)
-    if (row_matches(rows_[rows[h]], line, caps)) return &rows_[rows[h]];
+  std::sort(hits, hits + n);  // row order is priority
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k > 0 && hits[k] == hits[k - 1]) continue;
+    const table_row& row = rows_[rows[hits[k]]];
+    if (row_matches(row, line, caps)) return &row;
+  }
   return nullptr;
 }
 

@@ -17,9 +17,9 @@
 #include <vector>
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include "classify/line_kind.h"
+#include "classify/literal_search.h"
 #include "classify/prefix_index.h"
 
 
@@ -72,8 +72,6 @@ class format_table {
   void add_summary_row(std::string_view lang, int layout,
                        const std::array<std::string, 4>& pieces);
   void index_rows();
-  std::unique_ptr<re2::RE2::Set> compile_set(
-      const std::vector<std::uint32_t>& rows) const;
   bool row_matches(const table_row& row, std::string_view line,
                    captures& caps) const;
   bool fast_match(const table_row& row, std::string_view line,
@@ -81,9 +79,10 @@ class format_table {
   const table_row* match_index(const prefix_index& index,
                                std::string_view line, std::uint64_t head,
                                std::uint64_t tail, captures& caps) const;
-  const table_row* match_set(const re2::RE2::Set* set,
-                             const std::vector<std::uint32_t>& rows,
-                             std::string_view line, captures& caps) const;
+  const table_row* match_unprefixed(const literal_search& search,
+                                    const std::vector<std::uint32_t>& rows,
+                                    std::string_view line,
+                                    captures& caps) const;
 
   std::vector<table_row> rows_;
   // Dispatch: rows whose literal prefix has eight bytes or more are found
@@ -92,14 +91,14 @@ class format_table {
   prefix_index by8_{8};
   prefix_index by4_{4};
   std::array<std::vector<std::uint32_t>, 256> by_first_byte_;
-  // Rows whose text starts with a number (apt's summary line in every
-  // language): one RE2::Set pass tells which can match a digit-led line.
+  // Rows with no literal prefix: those whose text starts with a number
+  // (apt's summary line in every language), tried on digit-led lines, and
+  // the others, tried on lines that matched nothing else. A literal search
+  // over their longest literal runs picks the few that can match a line.
   std::vector<std::uint32_t> numeric_;
-  std::unique_ptr<re2::RE2::Set> numeric_set_;
-  std::vector<std::uint32_t> fallback_;  // rows with no literal prefix
-  // The fallback rows' patterns in one RE2::Set: one pass over a line that
-  // matched nothing else tells which of them (if any) can match.
-  std::unique_ptr<re2::RE2::Set> fallback_set_;
+  literal_search numeric_search_;
+  std::vector<std::uint32_t> fallback_;
+  literal_search fallback_search_;
 };
 
 // Compiles a printf-style format ("%lu upgraded, %s", "%2$s") into an RE2

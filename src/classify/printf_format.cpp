@@ -47,6 +47,14 @@ printf_format printf_format::parse(std::string_view f) {
   return out;
 }
 
+void printf_format::append(const printf_format& next) {
+  literals.back() += next.literals.front();
+  literals.insert(literals.end(), next.literals.begin() + 1,
+                  next.literals.end());
+  conversions.insert(conversions.end(), next.conversions.begin(),
+                     next.conversions.end());
+}
+
 const std::string& printf_format::longest_literal() const {
   const std::string* best = &literals[0];
   for (const std::string& l : literals)

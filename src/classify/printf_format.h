@@ -24,6 +24,9 @@ struct printf_format {
   // Parses `format`. A '%' that starts no conversion stays literal text.
   static printf_format parse(std::string_view format);
 
+  // Appends `next`, as when two formats are printed one after the other.
+  void append(const printf_format& next);
+
   // Returns the longest literal run (a line must contain it to match).
   const std::string& longest_literal() const;
 
