@@ -7,10 +7,19 @@ void literal_search::add(std::uint32_t id, std::string_view literal) {
     always_.push_back(id);
     return;
   }
-  const auto* p = reinterpret_cast<const unsigned char*>(literal.data());
-  const unsigned key = p[0] | (unsigned{p[1]} << 8);
-  bits_[key >> 6] |= std::uint64_t{1} << (key & 63);
-  by_bigram_[key].push_back(entry{std::string(literal), id});
+  if (literal.size() < 4) {
+    const std::uint32_t k =
+        static_cast<unsigned char>(literal[0]) |
+        (std::uint32_t{static_cast<unsigned char>(literal[1])} << 8);
+    short_bits_[k >> 6] |= std::uint64_t{1} << (k & 63);
+    short_[k].push_back(entry{std::string(literal), id});
+    return;
+  }
+  std::uint32_t k;
+  std::memcpy(&k, literal.data(), 4);
+  const std::uint32_t h = hash4(k);
+  long4_bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+  long4_[k].push_back(entry{std::string(literal), id});
 }
 
 }  // namespace aptparse::detail
