@@ -280,6 +280,18 @@ TEST(Parser, KeptBackPackagesThatAptMarkHeldAreHeld) {
             hold_reason::kept_back);
 }
 
+TEST(Parser, PrefixRowsWithNothingAfterTheirTrimmedSpace) {
+  // Found by fuzz_chunking: "Install: " matches a trimmed "Install:", and
+  // the text after the literal is then empty, not out of range.
+  for (std::string_view line : {"Install:", "Upgrade:", "Inst", "Remv", "E:",
+                                "Error:", "Purg", "Start-Date:"}) {
+    report r = parse(std::string(line) + "\n");
+    EXPECT_TRUE(r.error.ok()) << line;
+  }
+  report r = parse("Start-Date: x\nInstall:\nUpgrade: a:amd64 (1, 2)\n");
+  EXPECT_EQ(r.transactions.at(0).upgraded.size(), 1u);
+}
+
 TEST(Parser, EmptyInputHasNoTransaction) {
   report r = parse("");
   EXPECT_TRUE(r.transactions.empty());

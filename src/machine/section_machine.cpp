@@ -17,6 +17,12 @@ bool expects_summary(pkg_set set) {
          set != pkg_set::esm;
 }
 
+// The text after a row's literal prefix. A line may be shorter than the
+// literal: lines arrive trimmed, so "Install: " matches "Install:".
+std::string_view after_literal(std::string_view body, const table_row& row) {
+  return body.substr(std::min(row.literal.size(), body.size()));
+}
+
 std::uint64_t to_count(std::string_view digits) {
   std::uint64_t v = 0;
   for (char c : digits) {
@@ -100,13 +106,13 @@ void section_machine::classified(std::string_view body, const table_row* row,
     case line_kind::sim_inst:
     case line_kind::sim_remv:
     case line_kind::sim_purg:
-      simulate_line(kind, trim_left(body.substr(row->literal.size())), where);
+      simulate_line(kind, trim_left(after_literal(body, *row)), where);
       return;
     case line_kind::dpkg_action:
       dpkg_line(*row, caps, where);
       return;
     case line_kind::record:
-      record_line(*row, body.substr(row->literal.size()), where);
+      record_line(*row, after_literal(body, *row), where);
       return;
     case line_kind::hold_mark:
       ++stats_.noise_lines;
@@ -205,7 +211,7 @@ void section_machine::emit_message(const table_row& row, std::string_view body,
                                    const position& where) {
   ensure_transaction(where);
   std::string_view text =
-      row.arg2 == 1 ? body : trim_left(body.substr(row.literal.size()));
+      row.arg2 == 1 ? body : trim_left(after_literal(body, row));
   sink_->on_message(static_cast<message_level>(row.arg), text, where);
   state_ = state::in_message;
 }
