@@ -3,15 +3,15 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
 #include <cstdio>
-#include <mutex>
+#include <functional>
 #include <thread>
 #include <vector>
 
 #include "aptparse/aptparse.h"
 #include "cli/flags.h"
 #include "cli/input.h"
+#include "cli/ordered_output.h"
 #include "cli/text_report.h"
 
 namespace aptparse::cli {
@@ -31,9 +31,10 @@ void write_out(std::string_view s) {
   std::fwrite(s.data(), 1, s.size(), stdout);
 }
 
-// Parses one input. With `stream`, each transaction is written as soon as it
-// ends; otherwise the output collects in the outcome.
-outcome run_one(const settings& cfg, const std::string& path, bool stream) {
+// Parses one input. After each transaction, `flush` may write and clear
+// the output so far; what it leaves is in the outcome.
+outcome run_one(const settings& cfg, const std::string& path,
+                const std::function<void(std::string&)>& flush) {
   outcome result;
   const std::string source = path == "-" ? "-" : path;
   report_builder builder(cfg.parse, [&](transaction&& t) {
@@ -44,11 +45,7 @@ outcome run_one(const settings& cfg, const std::string& path, bool stream) {
     } else {
       append_text(result.output, t, source);
     }
-    if (stream) {
-      write_out(result.output);
-      result.output.clear();
-      if (cfg.unbuffered) std::fflush(stdout);
-    }
+    flush(result.output);
   });
   parser p(builder, cfg.parse);
   status st;
@@ -68,7 +65,7 @@ outcome run_one(const settings& cfg, const std::string& path, bool stream) {
         rest.diagnostics.empty()
             ? ""
             : fmt::format(", {}", error_message(rest.diagnostics[0].code)));
-  if (stream) write_out(result.output);
+  flush(result.output);
   return result;
 }
 
@@ -88,55 +85,31 @@ void report_error(const std::string& path, const std::string& reason) {
 // Parses the files on `jobs` threads and prints the results in file order.
 int run_parallel(const settings& cfg, unsigned jobs) {
   const std::size_t n = cfg.files.size();
-  std::vector<outcome> results(n);
-  std::vector<bool> done(n, false);
-  std::mutex mu;
-  std::condition_variable cv;
+  ordered_output out(cfg.unbuffered);
   std::atomic<std::size_t> next{0};
-  std::size_t printed = 0;  // guarded by mu
-  const std::size_t window = 2 * jobs;  // bounds the buffered outputs
+  std::atomic<bool> error{false}, found{false};
 
   auto worker = [&] {
-    while (true) {
-      std::size_t i = next.fetch_add(1);
-      if (i >= n) return;
-      {
-        std::unique_lock lock(mu);
-        cv.wait(lock, [&] { return i < printed + window; });
-      }
-      outcome o = run_one(cfg, cfg.files[i], /*stream=*/false);
-      std::lock_guard lock(mu);
-      results[i] = std::move(o);
-      done[i] = true;
-      cv.notify_all();
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+      out.wait_to_start(i, 2 * jobs);
+      const std::string& path = cfg.files[i];
+      outcome o = run_one(cfg, path,
+                          [&](std::string& text) { out.write(i, text); });
+      if (o.transactions > 0) found = true;
+      if (!o.error.empty()) error = true;
+      std::string rest = std::move(o.output);
+      o.output.clear();
+      out.finish(i, std::move(rest), [&path, o = std::move(o)] {
+        report_note(path, o);
+        if (!o.error.empty()) report_error(path, o.error);
+      });
     }
   };
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-
-  int code = exit_none;
-  bool error = false;
-  for (std::size_t i = 0; i < n; ++i) {
-    outcome o;
-    {
-      std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return done[i]; });
-      o = std::move(results[i]);
-    }
-    write_out(o.output);
-    if (cfg.unbuffered) std::fflush(stdout);
-    report_note(cfg.files[i], o);
-    if (!o.error.empty()) {
-      report_error(cfg.files[i], o.error);
-      error = true;
-    }
-    if (o.transactions > 0) code = exit_found;
-    std::lock_guard lock(mu);
-    printed = i + 1;
-    cv.notify_all();
-  }
   for (auto& t : threads) t.join();
-  return error ? exit_error : code;
+  std::fflush(stdout);
+  return error ? exit_error : (found ? exit_found : exit_none);
 }
 
 int run(int argc, char** argv) {
@@ -164,7 +137,11 @@ int run(int argc, char** argv) {
   int code = exit_none;
   bool error = false;
   for (const std::string& path : cfg.files) {
-    outcome o = run_one(cfg, path, /*stream=*/true);
+    outcome o = run_one(cfg, path, [&](std::string& text) {
+      write_out(text);
+      text.clear();
+      if (cfg.unbuffered) std::fflush(stdout);
+    });
     report_note(path, o);
     if (!o.error.empty()) {
       report_error(path, o.error);

@@ -1,0 +1,116 @@
+// The output of files parsed in parallel, in file order, in bounded memory:
+// the file whose turn it is writes straight through as its transactions
+// end; the others keep their output until their turn, in memory up to
+// kSpillBytes and in an unnamed temporary file beyond, so that a run over
+// many large files stays flat in memory.
+#ifndef APTPARSE_SRC_CLI_ORDERED_OUTPUT_H_
+#define APTPARSE_SRC_CLI_ORDERED_OUTPUT_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace aptparse::cli {
+
+class ordered_output {
+ public:
+  explicit ordered_output(bool unbuffered) : unbuffered_(unbuffered) {}
+
+  // Blocks until file `i` may start: at most `window` files ahead of the
+  // one whose turn it is, which bounds what can be buffered.
+  void wait_to_start(std::size_t i, std::size_t window) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return i < turn_ + window; });
+  }
+
+  // New output of file `i`: written (and cleared) if it is i's turn, else
+  // kept in `text` by the caller, or spilled to a temporary file when it
+  // grows large.
+  void write(std::size_t i, std::string& text) {
+    if (text.empty()) return;
+    if (turn_.load(std::memory_order_acquire) == i) {
+      std::FILE* spilled = take_spill(i);
+      if (spilled) copy_out(spilled);
+      emit(text);
+      text.clear();
+      return;
+    }
+    if (text.size() < kSpillBytes) return;
+    std::FILE* f = spill_of(i);
+    if (f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size())
+      text.clear();  // else keep it in memory: correct, if not flat
+  }
+
+  // File `i` is done: `rest` is its unwritten output, `after` writes its
+  // notes and errors (to stderr) once its output is out.
+  void finish(std::size_t i, std::string rest, std::function<void()> after) {
+    std::lock_guard lock(mu_);
+    done_.emplace(i, pending{std::move(rest), std::move(after)});
+    // Hand the turn on through every file that is complete.
+    for (auto it = done_.find(turn_); it != done_.end();
+         it = done_.find(turn_)) {
+      if (auto s = spills_.find(turn_); s != spills_.end()) {
+        copy_out(s->second);
+        spills_.erase(s);
+      }
+      emit(it->second.text);
+      it->second.after();
+      done_.erase(it);
+      turn_.store(turn_ + 1, std::memory_order_release);
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  struct pending {
+    std::string text;
+    std::function<void()> after;
+  };
+
+  static constexpr std::size_t kSpillBytes = 8 << 20;
+
+  void emit(const std::string& text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (unbuffered_) std::fflush(stdout);
+  }
+
+  // Copies a spill file to stdout and closes it.
+  void copy_out(std::FILE* f) {
+    std::rewind(f);
+    char buf[1 << 16];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;)
+      std::fwrite(buf, 1, n, stdout);
+    std::fclose(f);
+  }
+
+  std::FILE* spill_of(std::size_t i) {
+    std::lock_guard lock(mu_);
+    auto [it, fresh] = spills_.try_emplace(i, nullptr);
+    if (fresh) it->second = std::tmpfile();
+    return it->second;
+  }
+
+  std::FILE* take_spill(std::size_t i) {
+    std::lock_guard lock(mu_);
+    auto it = spills_.find(i);
+    if (it == spills_.end()) return nullptr;
+    std::FILE* f = it->second;
+    spills_.erase(it);
+    return f;
+  }
+
+  const bool unbuffered_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::atomic<std::size_t> turn_{0};
+  std::map<std::size_t, pending> done_;  // finished before their turn
+  std::map<std::size_t, std::FILE*> spills_;  // output spilled to disk
+};
+
+}  // namespace aptparse::cli
+
+#endif  // APTPARSE_SRC_CLI_ORDERED_OUTPUT_H_
