@@ -7,7 +7,7 @@
 #define APTPARSE_SRC_SINKS_PACKAGE_INDEX_H_
 
 #include <cstdint>
-#include <functional>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -17,13 +17,19 @@ namespace aptparse::detail {
 
 class package_index {
  public:
-  // Returns the index in `set` of the entry keyed (name, arch), or -1.
-  // `arch` is empty for an unqualified key.
+  // The hash of the key (name, arch); `arch` is empty for a bare key.
+  static std::size_t hash(std::string_view name, std::string_view arch) {
+    std::uint64_t h = mix(0x9e3779b97f4a7c15ull, name);
+    return static_cast<std::size_t>(arch.empty() ? h : mix(h, arch));
+  }
+
+  // Returns the index in `set` of the entry keyed (name, arch), whose
+  // hash() is `h`, or -1.
   long find(const std::vector<package>& set, std::string_view name,
-            std::string_view arch) const {
+            std::string_view arch, std::size_t h) const {
     if (slots_.empty()) return -1;
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash(name, arch) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const std::uint32_t s = slots_[i];
       if (s == 0) return -1;
       const package& p = set[s - 1];
@@ -33,13 +39,13 @@ class package_index {
     }
   }
 
-  // Records that set[index] is keyed (name, arch).
+  // Records that set[index] is keyed (name, arch), whose hash() is `h`.
   void insert(const std::vector<package>& set, std::size_t index,
-              std::string_view name, std::string_view arch) {
+              bool qualified, std::size_t h) {
     if (qualified_.size() <= index) qualified_.resize(index + 1);
-    qualified_[index] = !arch.empty();
+    qualified_[index] = qualified;
     if ((count_ + 1) * 2 > slots_.size()) grow(set);
-    place(index, hash(name, arch));
+    place(index, h);
     ++count_;
   }
 
@@ -56,10 +62,20 @@ class package_index {
   }
 
  private:
-  static std::size_t hash(std::string_view name, std::string_view arch) {
-    std::size_t h = std::hash<std::string_view>{}(name);
-    if (!arch.empty()) h ^= std::hash<std::string_view>{}(arch) * 0x9e3779b97f4a7c15ull;
-    return h;
+  // Eight bytes at a time: package names are short, and this runs for every
+  // package mention.
+  static std::uint64_t mix(std::uint64_t h, std::string_view s) {
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 0xff51afd7ed558ccdull;
+      h ^= h >> 32;
+    }
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ w ^ s.size()) * 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 29);
   }
 
   void place(std::size_t index, std::size_t h) {

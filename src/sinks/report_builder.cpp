@@ -62,7 +62,8 @@ class report_builder::state {
       return;
     }
     const std::string_view key_arch = key_arch_of(ref, set, index_[s]);
-    if (long at = index_[s].find(set, ref.name, key_arch); at >= 0) {
+    const std::size_t h = detail::package_index::hash(ref.name, key_arch);
+    if (long at = index_[s].find(set, ref.name, key_arch, h); at >= 0) {
       merge(set[static_cast<std::size_t>(at)], ref);
       return;
     }
@@ -73,7 +74,7 @@ class report_builder::state {
     package& p = set.emplace_back();
     p.name.assign(ref.name);
     merge(p, ref);
-    index_[s].insert(set, set.size() - 1, ref.name, key_arch);
+    index_[s].insert(set, set.size() - 1, !key_arch.empty(), h);
   }
 
   void unrecognized(std::string_view text, const position& where) {
@@ -114,7 +115,9 @@ class report_builder::state {
         !ref.arch.empty() && ref.arch != "all")
       native_arch_.assign(ref.arch);
     if (!ref.arch_qualified) return {};
-    if (!(ref.flags & flag_log_arch) || index.find(set, ref.name, ref.arch) >= 0)
+    if (!(ref.flags & flag_log_arch) ||
+        index.find(set, ref.name, ref.arch,
+                   detail::package_index::hash(ref.name, ref.arch)) >= 0)
       return ref.arch;
     if (native_arch_.empty() || ref.arch == native_arch_ || ref.arch == "all")
       return {};
