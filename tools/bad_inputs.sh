@@ -6,6 +6,7 @@
 set -uo pipefail
 cli=$(realpath "${1:-build/src/aptparse}")
 dir=$(mktemp -d)
+chmod 755 "$dir"  # so that the permission case below is about the file alone
 trap 'rm -rf "$dir"' EXIT
 upgrade=$'Reading package lists...\nThe following packages will be upgraded:\n  libc6 tzdata\n2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n'
 printf '%s' "$upgrade" > "$dir/good.log"
