@@ -21,7 +21,7 @@ for t in "${targets[@]}"; do
   build-fuzz/fuzz/"$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
     -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix=build-fuzz/findings/"$t"- "$work" 2>&1 |
-    grep -E '^(#[0-9]+ +(INITED|DONE)|stat::|Done|==[0-9]+==ERROR|SUMMARY)' || true
+    grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|stat::|Done|==[0-9]+==ERROR|SUMMARY)' || true
   if ls build-fuzz/findings/"$t"-* >/dev/null 2>&1; then
     echo "FINDING in $t: $(ls build-fuzz/findings/"$t"-*)"
     exit 1
