@@ -50,12 +50,12 @@ TEST(FormatTable, SummaryLineGivesCountsWithOptionalParts) {
       caps);
   ASSERT_NE(row, nullptr);
   EXPECT_EQ(row->kind, line_kind::summary);
-  EXPECT_EQ(caps.arg[0], "1");
-  EXPECT_EQ(caps.arg[1], "2");
-  EXPECT_EQ(caps.arg[2], "3");
-  EXPECT_TRUE(caps.arg[3].empty());  // no "downgraded" part
-  EXPECT_EQ(caps.arg[4], "4");
-  EXPECT_EQ(caps.arg[5], "5");
+  EXPECT_EQ(caps.arg(0), "1");
+  EXPECT_EQ(caps.arg(1), "2");
+  EXPECT_EQ(caps.arg(2), "3");
+  EXPECT_TRUE(caps.arg(3).empty());  // no "downgraded" part
+  EXPECT_EQ(caps.arg(4), "4");
+  EXPECT_EQ(caps.arg(5), "5");
 }
 
 TEST(FormatTable, Apt3SummaryLine) {
@@ -66,8 +66,8 @@ TEST(FormatTable, Apt3SummaryLine) {
       caps);
   ASSERT_NE(row, nullptr);
   EXPECT_EQ(row->kind, line_kind::summary);
-  EXPECT_EQ(caps.arg[3], "2");
-  EXPECT_EQ(caps.arg[5], "7");
+  EXPECT_EQ(caps.arg(3), "2");
+  EXPECT_EQ(caps.arg(5), "7");
 }
 
 TEST(FormatTable, TranslatedRowsComeFromTheCatalogues) {
@@ -84,9 +84,9 @@ TEST(FormatTable, TranslatedRowsComeFromTheCatalogues) {
       caps);
   ASSERT_NE(row, nullptr);
   EXPECT_EQ(row->kind, line_kind::summary);
-  EXPECT_EQ(caps.arg[0], "2");
-  EXPECT_EQ(caps.arg[4], "1");
-  EXPECT_EQ(caps.arg[5], "4");
+  EXPECT_EQ(caps.arg(0), "2");
+  EXPECT_EQ(caps.arg(4), "1");
+  EXPECT_EQ(caps.arg(5), "4");
 }
 
 TEST(FormatTable, EveryLanguageOfTheCataloguesIsLoaded) {
@@ -108,8 +108,8 @@ TEST(FormatTable, SizeLinesCaptureTheNumbers) {
   const table_row* row = match("Need to get 9,417 kB/9,762 kB of archives.", caps);
   ASSERT_NE(row, nullptr);
   EXPECT_EQ(row->kind, line_kind::size_download_partial);
-  EXPECT_EQ(caps.arg[0], "9,417 k");
-  EXPECT_EQ(caps.arg[1], "9,762 k");
+  EXPECT_EQ(caps.arg(0), "9,417 k");
+  EXPECT_EQ(caps.arg(1), "9,762 k");
 }
 
 }  // namespace

@@ -289,13 +289,11 @@ bool format_table::row_matches(const table_row& row, std::string_view line,
   if (!re2::RE2::FullMatchN(re2::StringPiece(line.data(), line.size()),
                             *row.re, argp, n))
     return false;
-  caps = captures{};
+  caps.clear();
   for (int i = 0; i < n; ++i) {
     int a = row.arg_of_group[i];
-    if (a < 0 || a >= max_captures) continue;
-    if (pieces[i].data() != nullptr)
-      caps.arg[a] = std::string_view(pieces[i].data(), pieces[i].size());
-    caps.count = std::max(caps.count, a + 1);
+    if (a < 0 || a >= max_captures || pieces[i].data() == nullptr) continue;
+    caps.set(a, std::string_view(pieces[i].data(), pieces[i].size()));
   }
   return true;
 }
@@ -345,12 +343,11 @@ bool format_table::fast_match(const table_row& row, std::string_view line,
     pos = end + next.size();
   }
   if (pos != line.size()) return false;
-  caps = captures{};
+  caps.clear();
   for (std::size_t i = 0; i < n; ++i) {
     int a = row.arg_of_group[i];
     if (a < 0 || a >= max_captures) continue;
-    caps.arg[a] = groups[i];
-    caps.count = std::max(caps.count, a + 1);
+    caps.set(a, groups[i]);
   }
   return true;
 }

@@ -29,9 +29,27 @@ inline constexpr int max_captures = 6;
 
 // The printf arguments a format row captured, in argument order (a
 // translation may reorder them with %1$s; captures are put back in order).
-struct captures {
-  std::array<std::string_view, max_captures> arg{};
-  int count = 0;
+// Built for every classified line, so it is left uninitialized but for a
+// bit mask of the arguments that are set (zeroing it cost more than the
+// classification of most lines).
+class captures {
+ public:
+  // Returns printf argument `k`, or "" if the row has none such.
+  std::string_view arg(int k) const noexcept {
+    return (present_ >> k) & 1u ? std::string_view(ptr_[k], size_[k])
+                                : std::string_view();
+  }
+  void set(int k, std::string_view v) noexcept {
+    ptr_[k] = v.data();
+    size_[k] = v.size();
+    present_ |= 1u << k;
+  }
+  void clear() noexcept { present_ = 0; }
+
+ private:
+  const char* ptr_[max_captures];
+  std::size_t size_[max_captures];
+  unsigned present_ = 0;
 };
 
 struct table_row {

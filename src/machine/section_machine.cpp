@@ -89,7 +89,7 @@ void section_machine::classified(std::string_view body, const table_row* row,
       return;
     case line_kind::not_fully_installed:
       ensure_transaction(where);
-      counts_.not_fully_installed = to_count(caps.arg[0]);
+      counts_.not_fully_installed = to_count(caps.arg(0));
       sink_->on_counts(counts_, where);
       return;
     case line_kind::size_download:
@@ -116,7 +116,7 @@ void section_machine::classified(std::string_view body, const table_row* row,
       return;
     case line_kind::hold_mark:
       ++stats_.noise_lines;
-      hold_mark(row->arg == 1, caps.arg[0]);
+      hold_mark(row->arg == 1, caps.arg(0));
       return;
     case line_kind::blank:
     case line_kind::noise:
@@ -164,12 +164,12 @@ void section_machine::emit_counts(const captures& caps,
                                   const position& where) {
   ensure_transaction(where);
   counts_ = counts{};
-  counts_.upgraded = to_count(caps.arg[0]);
-  counts_.newly_installed = to_count(caps.arg[1]);
-  counts_.reinstalled = to_count(caps.arg[2]);
-  counts_.downgraded = to_count(caps.arg[3]);
-  counts_.to_remove = to_count(caps.arg[4]);
-  counts_.not_upgraded = to_count(caps.arg[5]);
+  counts_.upgraded = to_count(caps.arg(0));
+  counts_.newly_installed = to_count(caps.arg(1));
+  counts_.reinstalled = to_count(caps.arg(2));
+  counts_.downgraded = to_count(caps.arg(3));
+  counts_.to_remove = to_count(caps.arg(4));
+  counts_.not_upgraded = to_count(caps.arg(5));
   awaiting_summary_ = false;
   sink_->on_counts(counts_, where);
 }
@@ -182,25 +182,25 @@ void section_machine::emit_sizes(const table_row& row, const captures& caps,
   };
   switch (row.kind) {
     case line_kind::size_download:
-      emit(size_kind::download, caps.arg[0]);
+      emit(size_kind::download, caps.arg(0));
       break;
     case line_kind::size_download_partial:
-      emit(size_kind::download, caps.arg[0]);
-      emit(size_kind::download_total, caps.arg[1]);
+      emit(size_kind::download, caps.arg(0));
+      emit(size_kind::download_total, caps.arg(1));
       break;
     case line_kind::size_disk_used:
-      emit(size_kind::disk_used, caps.arg[0]);
+      emit(size_kind::disk_used, caps.arg(0));
       break;
     case line_kind::size_disk_freed:
-      emit(size_kind::disk_freed, caps.arg[0]);
+      emit(size_kind::disk_freed, caps.arg(0));
       break;
     case line_kind::size_space_needed:
-      emit(size_kind::disk_used, caps.arg[0]);
-      if (row.arg == 2) emit(size_kind::disk_available, caps.arg[1]);
+      emit(size_kind::disk_used, caps.arg(0));
+      if (row.arg == 2) emit(size_kind::disk_available, caps.arg(1));
       break;
     case line_kind::size_boot:
-      emit(size_kind::boot_needed, caps.arg[1]);
-      emit(size_kind::boot_available, caps.arg[2]);
+      emit(size_kind::boot_needed, caps.arg(1));
+      emit(size_kind::boot_available, caps.arg(2));
       break;
     default:
       break;
@@ -235,16 +235,16 @@ void section_machine::dpkg_line(const table_row& row, const captures& caps,
                                 const position& where) {
   ensure_transaction(where);
   package_ref pkg;
-  set_name(pkg, caps.arg[0]);
+  set_name(pkg, caps.arg(0));
   pkg.flags |= flag_log_arch;
   switch (static_cast<dpkg_act>(row.arg)) {
     case dpkg_act::unpack_new:
       pkg.set = pkg_set::newly_installed;
-      pkg.new_version = caps.arg[1];
+      pkg.new_version = caps.arg(1);
       break;
     case dpkg_act::unpack_over: {
-      pkg.new_version = caps.arg[1];
-      pkg.old_version = caps.arg[2];
+      pkg.new_version = caps.arg(1);
+      pkg.old_version = caps.arg(2);
       int c = compare_versions(pkg.new_version, pkg.old_version);
       pkg.set = c > 0 ? pkg_set::upgraded
                       : (c < 0 ? pkg_set::downgraded : pkg_set::reinstalled);
@@ -253,7 +253,7 @@ void section_machine::dpkg_line(const table_row& row, const captures& caps,
     case dpkg_act::remove:
     case dpkg_act::purge:
       pkg.set = pkg_set::to_remove;
-      pkg.old_version = caps.arg[1];
+      pkg.old_version = caps.arg(1);
       if (static_cast<dpkg_act>(row.arg) == dpkg_act::purge)
         pkg.flags |= flag_purge;
       break;
