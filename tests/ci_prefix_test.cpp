@@ -109,6 +109,20 @@ TEST_P(PrefixedCorpus, PrefixedLogGivesTheTransactionsOfTheCleanLog) {
   }
 }
 
+TEST_P(PrefixedCorpus, ShellTracesOfTheCommandsAreNoise) {
+  // `set -x` in a CI script echoes each command with "+ " (nested: "++ ")
+  // before apt's output.
+  const std::string log =
+      testing::read_file(testing::corpus_dir() / (GetParam() + ".log"));
+  const report clean = parse(log);
+  const report traced =
+      parse("+ apt-get update\n++ date\n+ apt-get -y upgrade\n" + log);
+  ASSERT_EQ(traced.transactions.size(), clean.transactions.size());
+  for (std::size_t i = 0; i < clean.transactions.size(); ++i)
+    EXPECT_EQ(content(traced.transactions[i]), content(clean.transactions[i]));
+  EXPECT_EQ(traced.unrecognized_count, clean.unrecognized_count);
+}
+
 INSTANTIATE_TEST_SUITE_P(Corpus, PrefixedCorpus,
                          ::testing::ValuesIn(testing::corpus_logs()),
                          [](const auto& info) {
