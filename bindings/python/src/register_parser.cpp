@@ -26,48 +26,24 @@ class py_parser {
 
   py::list feed(py::handle data) {
     input_bytes in(data, "feed");
-    std::vector<aptparse::transaction> done;
-    bool after_finish = false;
-    {
-      py::gil_scoped_release nogil;
-      std::lock_guard lock(mu_);
-      if (finished_) {
-        after_finish = true;
-      } else {
-        status_ = parser_.feed(in.view());
-        done.swap(pending_);
-      }
-    }
-    if (after_finish)
-      throw py::value_error(
-          "Parser.feed() called after finish(); call reset() to parse "
-          "another input");
-    return transactions_to_py(done);
+    return step(
+        [&] { status_ = parser_.feed(in.view()); },
+        "Parser.feed() called after finish(); call reset() to parse "
+        "another input");
   }
 
   py::list finish() {
-    std::vector<aptparse::transaction> done;
-    bool after_finish = false;
-    {
-      py::gil_scoped_release nogil;
-      std::lock_guard lock(mu_);
-      if (finished_) {
-        after_finish = true;
-      } else {
-        aptparse::status st = parser_.finish();
-        if (status_.ok()) status_ = st;
-        finished_ = true;
-        done.swap(pending_);
-        rest_ = builder_.take_report();
-        rest_.stats = parser_.stats();
-        rest_.error = status_;
-      }
-    }
-    if (after_finish)
-      throw py::value_error(
-          "Parser.finish() called twice; call reset() to parse another "
-          "input");
-    return transactions_to_py(done);
+    return step(
+        [&] {
+          aptparse::status st = parser_.finish();
+          if (status_.ok()) status_ = st;
+          finished_ = true;
+          rest_ = builder_.take_report();
+          rest_.stats = parser_.stats();
+          rest_.error = status_;
+        },
+        "Parser.finish() called twice; call reset() to parse another "
+        "input");
   }
 
   void reset() {
@@ -122,6 +98,27 @@ class py_parser {
   }
 
   const aptparse::options& opts() const { return opts_; }
+
+  // Runs `work` under the lock with the GIL released, unless the input was
+  // finished (then raises ValueError with `misuse`), and returns the
+  // transactions it completed.
+  template <class Work>
+  py::list step(Work&& work, const char* misuse) {
+    std::vector<aptparse::transaction> done;
+    bool after_finish = false;
+    {
+      py::gil_scoped_release nogil;
+      std::lock_guard lock(mu_);
+      if (finished_) {
+        after_finish = true;
+      } else {
+        work();
+        done.swap(pending_);
+      }
+    }
+    if (after_finish) throw py::value_error(misuse);
+    return transactions_to_py(done);
+  }
 
  private:
   std::mutex mu_;
