@@ -295,7 +295,8 @@ const std::string& merged_expected(const input& in) {
   if (it != cache.end()) return it->second;
   aptparse::transaction m;
   std::map<std::pair<int, std::string>, std::size_t> index;
-  auto fill = [](std::string& a, const std::string& b) {
+  // The views point into the per-log transactions, which outlive `m`.
+  auto fill = [](std::string_view& a, std::string_view b) {
     if (a.empty()) a = b;
   };
   for (const instance& inst : in.instances)
@@ -303,7 +304,8 @@ const std::string& merged_expected(const input& in) {
       for (int s = 0; s < aptparse::pkg_set_count; ++s) {
         const auto set = static_cast<aptparse::pkg_set>(s);
         for (const aptparse::package& p : t.set(set)) {
-          auto [slot, fresh] = index.try_emplace({s, p.name}, m.set(set).size());
+          auto [slot, fresh] = index.try_emplace({s, std::string(p.name)},
+                                            m.set(set).size());
           if (fresh) {
             m.set(set).push_back(p);
             continue;

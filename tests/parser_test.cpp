@@ -15,7 +15,7 @@ namespace s = aptparse::testing;
 
 std::vector<std::string> names(const std::vector<package>& pkgs) {
   std::vector<std::string> out;
-  for (const package& p : pkgs) out.push_back(p.name);
+  for (const package& p : pkgs) out.emplace_back(p.name);
   return out;
 }
 
@@ -46,7 +46,7 @@ TEST(Parser, InstallListsAdditionalSuggestedRecommendedAndSizes) {
   ASSERT_EQ(t.suggested.size(), 4u);
   EXPECT_EQ(t.suggested[1].name, "git-daemon-run");
   EXPECT_EQ(t.suggested[1].alternatives,
-            (std::vector<std::string>{"git-daemon-sysvinit"}));
+            (std::vector<std::string_view>{"git-daemon-sysvinit"}));
   EXPECT_EQ(names(t.recommended),
             (std::vector<std::string>{"less", "ssh-client"}));
   EXPECT_EQ(t.sizes.download, 9417000u);

@@ -3,6 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
+#include "aptparse/parser.h"
+
 #include "support/samples.h"
 
 namespace aptparse {
@@ -80,6 +85,84 @@ TEST(ReportBuilder, CallbackReceivesTransactionsAndKeepsNone) {
   ASSERT_TRUE(p.finish().ok());
   EXPECT_EQ(seen.size(), 3u);
   EXPECT_TRUE(b.take_report().transactions.empty());
+}
+
+// A callback that copies, moves or only reads each transaction: the builder
+// reuses its buffers only when nobody else holds them, so kept transactions
+// never change afterwards.
+TEST(ReportBuilder, TransactionsKeptByACallbackStayIntactWhateverItDoes) {
+  const std::string log = std::string(s::kUpgradeSimulated) +
+                          std::string(s::kInstallWithSuggested) +
+                          std::string(s::kRemovePurge);
+  const report whole = parse(log);
+  ASSERT_EQ(whole.transactions.size(), 3u);
+  for (int mode = 0; mode < 3; ++mode) {
+    std::vector<transaction> kept;
+    std::vector<std::string> json_at_callback;
+    report_builder b({}, [&](transaction&& t) {
+      if (mode == 0) kept.push_back(t);             // a copy
+      if (mode == 1) kept.push_back(std::move(t));  // moved out
+      if (mode == 2 && kept.empty()) kept.push_back(t);  // read, keep one
+    });
+    parser p(b);
+    ASSERT_TRUE(p.feed(log).ok());
+    ASSERT_TRUE(p.finish().ok());
+    const std::size_t n = mode == 2 ? 1 : 3;
+    ASSERT_EQ(kept.size(), n) << mode;
+    for (std::size_t i = 0; i < n; ++i)
+      EXPECT_EQ(kept[i], whole.transactions[i]) << mode << " " << i;
+  }
+}
+
+TEST(ReportBuilder, TakingTheReportInsideATransactionKeepsItForTheNext) {
+  report_builder b;
+  b.on_transaction_begin({1, 0});
+  b.on_package(ref(pkg_set::upgraded, "first"), {2, 0});
+  b.on_transaction_end({});
+  b.on_transaction_begin({3, 0});
+  b.on_package(ref(pkg_set::upgraded, "second"), {4, 0});
+  report early = b.take_report();
+  b.on_package(ref(pkg_set::upgraded, "third"), {5, 0});
+  b.on_transaction_end({});
+  report late = b.take_report();
+  ASSERT_EQ(early.transactions.size(), 1u);
+  EXPECT_EQ(early.transactions[0].upgraded.at(0).name, "first");
+  ASSERT_EQ(late.transactions.size(), 1u);
+  ASSERT_EQ(late.transactions[0].upgraded.size(), 2u);
+  EXPECT_EQ(late.transactions[0].upgraded[0].name, "second");
+  EXPECT_EQ(late.transactions[0].upgraded[1].name, "third");
+}
+
+TEST(StringArena, ViewsStayValidAsItGrowsAndClearReusesItsBlock) {
+  string_arena a;
+  std::vector<std::string_view> views;
+  std::vector<std::string> want;
+  for (int i = 0; i < 2000; ++i) {
+    want.push_back("package-" + std::to_string(i) + std::string(i % 37, 'x'));
+    views.push_back(a.save(want.back()));
+  }
+  for (std::size_t i = 0; i < want.size(); ++i) EXPECT_EQ(views[i], want[i]);
+  EXPECT_TRUE(a.save("").empty());
+  const std::size_t grown = a.capacity();
+  a.clear();
+  EXPECT_GT(a.capacity(), 448u);  // the largest block is kept
+  EXPECT_LT(a.capacity(), grown);
+  EXPECT_EQ(a.save("again"), "again");
+  // A save larger than any block gets a block of its own.
+  const std::string big(1 << 20, 'b');
+  EXPECT_EQ(a.save(big), big);
+}
+
+TEST(Transaction, EqualityComparesContentNotWhereTheBytesLive) {
+  const report a = parse(s::kUpgradeSimulated);
+  const report b = parse(s::kUpgradeSimulated);
+  ASSERT_EQ(a.transactions.size(), 1u);
+  EXPECT_NE(a.transactions[0].strings, b.transactions[0].strings);
+  EXPECT_EQ(a.transactions[0], b.transactions[0]);
+  transaction c = a.transactions[0];  // copies share the bytes
+  EXPECT_EQ(c.strings, a.transactions[0].strings);
+  c.upgraded[0].name = "other";
+  EXPECT_NE(c, a.transactions[0]);
 }
 
 TEST(ReportBuilder, KeepsOnlyTheFirstUnrecognizedLinesButCountsAll) {

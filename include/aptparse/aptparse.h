@@ -27,9 +27,9 @@
 //
 //   aptparse::report r = aptparse::parse(text);
 //   for (const auto& t : r.transactions) {
-//     for (const auto& p : t.upgraded)
-//       std::printf("%s %s -> %s\n", p.name.c_str(), p.old_version.c_str(),
-//                   p.new_version.c_str());
+//     for (const auto& p : t.upgraded)  // fields are std::string_views
+//       std::cout << p.name << ' ' << p.old_version << " -> "
+//                 << p.new_version << '\n';
 //     if (t.consistency.verdict == aptparse::consistency_verdict::inconsistent)
 //       std::puts("apt's counts disagree with its lists");
 //   }

@@ -1,4 +1,4 @@
-// The report: every transaction of a log, with owned copies of its data.
+// The report: every transaction of a log, with its own copy of the text.
 //
 //   aptparse::report r = aptparse::parse(text);
 //   for (const aptparse::transaction& t : r.transactions)
@@ -8,12 +8,22 @@
 // parse() is the one-shot call. For streams, feed a parser whose sink is a
 // report_builder; give the builder a callback to receive each transaction as
 // it ends instead of keeping them all (memory then stays bounded).
+//
+// Strings. A package's fields are std::string_views into its transaction's
+// `strings` arena, which the transaction shares with its copies (and with
+// the other transactions of the same report). They stay valid as long as
+// any copy of the transaction lives, and not longer: copy a field into a
+// std::string to keep it on its own.
+// Building a package in one arena instead of six heap strings is what lets
+// the report keep up with the parser (see bench/RESULTS.md).
 #ifndef APTPARSE_REPORT_H_
 #define APTPARSE_REPORT_H_
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,14 +36,63 @@
 
 namespace aptparse {
 
+// Append-only storage for the text of one transaction. save() copies bytes
+// into blocks that never move, so the views it returned stay valid until
+// the arena is destroyed, however much is saved after them. Not
+// thread-safe; neither copyable nor movable (share it by pointer).
+class string_arena {
+ public:
+  string_arena() = default;
+  string_arena(const string_arena&) = delete;
+  string_arena& operator=(const string_arena&) = delete;
+  ~string_arena();
+
+  // Returns a view of a copy of `s` owned by the arena.
+  std::string_view save(std::string_view s) {
+    if (s.empty()) return {};
+    if (s.size() > left_) grow(s.size());
+    char* at = next_;
+    std::memcpy(at, s.data(), s.size());
+    next_ += s.size();
+    left_ -= s.size();
+    return {at, s.size()};
+  }
+
+  // Bytes held, including unused space at the ends of blocks.
+  std::size_t capacity() const noexcept { return capacity_; }
+
+  // Forgets every saved byte, keeping the largest block for reuse. Every
+  // view save() returned dangles afterwards.
+  void clear() noexcept;
+
+  // Makes room for `bytes` more without another allocation.
+  void reserve(std::size_t bytes) {
+    if (bytes > left_) grow(bytes);
+  }
+
+ private:
+  void grow(std::size_t need);
+
+  static constexpr std::size_t kInline = 448;  // most transactions fit
+  char* next_ = inline_;
+  std::size_t left_ = kInline;
+  std::size_t capacity_ = kInline;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t last_size_ = 0;  // of blocks_.back()
+  std::unique_ptr<char[]> spare_;  // kept by clear(), used by grow()
+  std::size_t spare_size_ = 0;
+  char inline_[kInline];
+};
+
 struct package {
-  std::string name;         // without ":arch"
-  std::string arch;         // "" when the text does not give it
-  std::string old_version;  // "" when not printed
-  std::string new_version;  // "" when not printed
-  std::string origins;      // simulate lines' release list, else ""
-  std::string note;         // other parenthesised text ("due to foo")
-  std::vector<std::string> alternatives;  // or-group: "a | b" gives a, [b]
+  // Views into the transaction's `strings` (see the file comment).
+  std::string_view name;         // without ":arch"
+  std::string_view arch;         // "" when the text does not give it
+  std::string_view old_version;  // "" when not printed
+  std::string_view new_version;  // "" when not printed
+  std::string_view origins;      // simulate lines' release list, else ""
+  std::string_view note;         // other parenthesised text ("due to foo")
+  std::vector<std::string_view> alternatives;  // "a | b" gives a, [b]
   hold_reason reason = hold_reason::none;  // set in not_upgraded
   bool purge = false;
   bool automatic = false;
@@ -114,12 +173,17 @@ struct transaction {
   std::vector<unrecognized_line> unrecognized;
   std::vector<diagnostic> diagnostics;
   transaction_span span;
+  // Owns the bytes of the packages' string_views. The transactions of one
+  // report share one arena; one handed to a report_builder callback has
+  // its own. To build packages by hand, save() their text here.
+  std::shared_ptr<string_arena> strings;
 
   // Returns the set named by `s`.
   std::vector<package>& set(pkg_set s) noexcept;
   const std::vector<package>& set(pkg_set s) const noexcept;
 
-  friend bool operator==(const transaction&, const transaction&) = default;
+  // Compares the content; `strings` (where the bytes live) does not count.
+  friend bool operator==(const transaction&, const transaction&);
 };
 
 struct report {

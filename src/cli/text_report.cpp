@@ -9,13 +9,13 @@ namespace aptparse::cli {
 namespace {
 
 std::string describe(const package& p) {
-  std::string s = p.name;
-  if (!p.arch.empty()) s += ":" + p.arch;
-  for (const std::string& alt : p.alternatives) s += " | " + alt;
+  std::string s(p.name);
+  if (!p.arch.empty()) s.append(":").append(p.arch);
+  for (std::string_view alt : p.alternatives) s.append(" | ").append(alt);
   if (!p.old_version.empty() && !p.new_version.empty()) {
     s += fmt::format(" ({} -> {})", p.old_version, p.new_version);
   } else if (!p.old_version.empty() || !p.new_version.empty()) {
-    s += fmt::format(" ({})", p.old_version + p.new_version);
+    s += fmt::format(" ({}{})", p.old_version, p.new_version);
   }
   if (p.purge) s += " [purge]";
   if (p.automatic) s += " [auto]";

@@ -62,20 +62,37 @@ class package_index {
   }
 
  private:
-  // Eight bytes at a time: package names are short, and this runs for every
-  // package mention.
+  // Eight bytes at a time, with fixed-size loads only (a variable-length
+  // memcpy of the tail was a library call and a store-forwarding stall):
+  // the last block overlaps the one before it. This runs for every package
+  // mention.
   static std::uint64_t mix(std::uint64_t h, std::string_view s) {
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      h = (h ^ w) * 0xff51afd7ed558ccdull;
-      h ^= h >> 32;
-    }
+    const char* p = s.data();
+    const std::size_t n = s.size();
     std::uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, s.size() - i);
-    h = (h ^ w ^ s.size()) * 0xc4ceb9fe1a85ec53ull;
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 < n; i += 8) {
+        h = (h ^ load<std::uint64_t>(p + i)) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+      }
+      w = load<std::uint64_t>(p + n - 8);
+    } else if (n >= 4) {
+      w = load<std::uint32_t>(p) |
+          (std::uint64_t{load<std::uint32_t>(p + n - 4)} << 32);
+    } else if (n > 0) {
+      w = static_cast<unsigned char>(p[0]) |
+          (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+          (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+    }
+    h = (h ^ w ^ n) * 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
+  }
+
+  template <class T>
+  static T load(const char* p) {
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
   }
 
   void place(std::size_t index, std::size_t h) {

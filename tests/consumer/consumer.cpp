@@ -13,7 +13,8 @@ int main() {
     std::puts("unexpected result");
     return 1;
   }
-  std::printf("aptparse %s: %s\n", aptparse::version(),
-              r.transactions[0].upgraded[0].name.c_str());
+  const std::string_view name = r.transactions[0].upgraded[0].name;
+  std::printf("aptparse %s: %.*s\n", aptparse::version(),
+              static_cast<int>(name.size()), name.data());
   return 0;
 }
