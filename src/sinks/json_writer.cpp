@@ -1,6 +1,17 @@
 // Stage 5: a transaction -> one JSON object (JSON Lines).
 // The schema is documented in README.md; keys are only ever added.
-#include <fmt/format.h>
+//
+// Speed: the writer fills a cursor over pre-sized room in the output string
+// instead of appending piece by piece (each std::string append checks and
+// may grow the capacity), and strings are copied 16 bytes at a time until
+// a byte needs escaping (most of a log is plain ASCII).
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "aptparse/json.h"
 
@@ -10,7 +21,7 @@ namespace {
 constexpr char kHex[] = "0123456789abcdef";
 
 // Returns the length of the valid UTF-8 sequence at s[i], or 0.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
+std::size_t utf8_length(const char* s, std::size_t i, std::size_t size) {
   const auto b = [&](std::size_t k) {
     return static_cast<unsigned char>(s[k]);
   };
@@ -29,7 +40,7 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   } else {
     return 0;
   }
-  if (i + n > s.size()) return 0;
+  if (i + n > size) return 0;
   for (std::size_t k = 1; k < n; ++k) {
     if ((b(i + k) & 0xc0) != 0x80) return 0;
     cp = (cp << 6) | (b(i + k) & 0x3f);
@@ -41,273 +52,404 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return n;
 }
 
-void append_u(std::string& out, unsigned code) {
-  out += "\\u";
-  out += kHex[(code >> 12) & 0xf];
-  out += kHex[(code >> 8) & 0xf];
-  out += kHex[(code >> 4) & 0xf];
-  out += kHex[code & 0xf];
+// Room a JSON string literal of `n` bytes may need: every byte can become a
+// six-byte \uXXXX escape; 16 more for the block copy's overshoot.
+constexpr std::size_t string_room(std::size_t n) { return 6 * n + 2 + 16; }
+
+char* put_u(char* w, unsigned code) {
+  w[0] = '\\';
+  w[1] = 'u';
+  w[2] = kHex[(code >> 12) & 0xf];
+  w[3] = kHex[(code >> 8) & 0xf];
+  w[4] = kHex[(code >> 4) & 0xf];
+  w[5] = kHex[code & 0xf];
+  return w + 6;
 }
 
-void key(std::string& out, std::string_view k) {
-  out += '"';
-  out += k;
-  out += "\":";
+template <class T>
+T load(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
 }
 
-void unumber(std::string& out, std::uint64_t v) {
-  fmt::format_to(std::back_inserter(out), "{}", v);
+// True iff the eight bytes of `x` hold a byte that JSON must escape or that
+// may start invalid UTF-8: below 0x20, from 0x80 up, '"' or '\\'.
+bool has_special(std::uint64_t x) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  const auto zero_byte = [](std::uint64_t v) {
+    return (v - ones) & ~v & highs;
+  };
+  return ((x | ((x - ones * 0x20) & ~x)) & highs) != 0 ||
+         zero_byte(x ^ (ones * '"')) != 0 || zero_byte(x ^ (ones * '\\')) != 0;
+}
+
+// True iff `s` needs no escaping. Overlapping eight-byte loads: no byte
+// outside `s` is read, and no per-byte loop runs for the common case.
+bool plain(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (has_special(load<std::uint64_t>(p + i))) return false;
+    return !has_special(load<std::uint64_t>(p + n - 8));
+  }
+  if (n >= 4) {
+    const std::uint64_t lo = load<std::uint32_t>(p);
+    const std::uint64_t hi = load<std::uint32_t>(p + n - 4);
+    return !has_special(lo | (hi << 32));
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+// Copies `s` to `w` with fixed-size moves (room for 16 extra bytes).
+char* copy_plain(char* w, std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) std::memcpy(w + i, p + i, 8);
+    std::memcpy(w + n - 8, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(w, p, 4);
+    std::memcpy(w + n - 4, p + n - 4, 4);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) w[i] = p[i];
+  }
+  return w + n;
+}
+
+// Writes `s` as a JSON string literal at `w`, which has string_room() bytes;
+// returns the end.
+char* put_string(char* w, std::string_view s) {
+  *w++ = '"';
+  if (plain(s)) {  // most strings: names, versions, plain ASCII
+    w = copy_plain(w, s);
+    *w++ = '"';
+    return w;
+  }
+  const char* const base = s.data();
+  const std::size_t size = s.size();
+  std::size_t i = 0;
+  while (i < size) {
+#if defined(__SSE2__)
+    // Signed compare: bytes below 0x20 and from 0x80 up are both "< 0x20".
+    while (size - i >= 16) {
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
+      const __m128i special = _mm_or_si128(
+          _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
+      const unsigned mask =
+          static_cast<unsigned>(_mm_movemask_epi8(special));
+      if (mask == 0) {
+        i += 16;
+        w += 16;
+        continue;
+      }
+      const unsigned k = static_cast<unsigned>(__builtin_ctz(mask));
+      i += k;
+      w += k;
+      break;
+    }
+    if (i == size) break;
+#endif
+    const auto c = static_cast<unsigned char>(base[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      *w++ = static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      if (std::size_t n = utf8_length(base, i, size); n != 0) {
+        std::memcpy(w, base + i, n);
+        w += n;
+        i += n;
+      } else {
+        w = put_u(w, 0xdc00 + c);  // surrogateescape: lossless
+        ++i;
+      }
+      continue;
+    }
+    *w++ = '\\';
+    switch (c) {
+      case '"': *w++ = '"'; break;
+      case '\\': *w++ = '\\'; break;
+      case '\n': *w++ = 'n'; break;
+      case '\t': *w++ = 't'; break;
+      case '\r': *w++ = 'r'; break;
+      default: w = put_u(w - 1, c); break;
+    }
+    ++i;
+  }
+  *w++ = '"';
+  return w;
+}
+
+// A write cursor into `out`: room() makes space, the put functions write
+// without checks, and the destructor cuts `out` to what was written.
+class cursor {
+ public:
+  explicit cursor(std::string& out) : out_(out), used_(out.size()) {
+    grow(1024);
+  }
+  ~cursor() { out_.resize(used()); }
+  cursor(const cursor&) = delete;
+  cursor& operator=(const cursor&) = delete;
+
+  void room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - w_) < n) grow(n);
+  }
+  void raw(std::string_view s) {
+    room(s.size());
+    std::memcpy(w_, s.data(), s.size());
+    w_ += s.size();
+  }
+  void ch(char c) {
+    room(1);
+    *w_++ = c;
+  }
+  void string(std::string_view s) {
+    room(string_room(s.size()));
+    w_ = put_string(w_, s);
+  }
+  template <class T>
+  void number(T v) {
+    room(24);
+    w_ = std::to_chars(w_, w_ + 24, v).ptr;
+  }
+
+ private:
+  std::size_t used() const {
+    return static_cast<std::size_t>(w_ - out_.data());
+  }
+  void grow(std::size_t n) {
+    const std::size_t at = w_ == nullptr ? used_ : used();
+    out_.resize(std::max(at + n, 2 * out_.size()));
+    w_ = out_.data() + at;
+    end_ = out_.data() + out_.size();
+  }
+
+  std::string& out_;
+  std::size_t used_;  // out_'s size before the cursor
+  char* w_ = nullptr;
+  char* end_ = nullptr;
+};
+
+void key(cursor& c, std::string_view k) {
+  c.room(k.size() + 3);
+  c.ch('"');
+  c.raw(k);
+  c.raw("\":");
 }
 
 // Appends `"k":[...]` with each(item) writing one element.
-template <class T, class Each>
-void array(std::string& out, std::string_view k, const std::vector<T>& items,
-           Each&& each) {
-  key(out, k);
-  out += '[';
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ',';
-    each(items[i]);
+template <class Items, class Each>
+void array(cursor& c, std::string_view k, const Items& items, Each&& each) {
+  key(c, k);
+  c.ch('[');
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) c.ch(',');
+    first = false;
+    each(item);
   }
-  out += ']';
+  c.ch(']');
 }
 
 // A string field, or null when empty.
-void string_or_null(std::string& out, std::string_view v) {
+void string_or_null(cursor& c, std::string_view v) {
   if (v.empty()) {
-    out += "null";
+    c.raw("null");
   } else {
-    append_json_string(out, v);
+    c.string(v);
   }
 }
 
 template <class T>
-void optional_number(std::string& out, std::string_view k,
-                     const std::optional<T>& v) {
-  key(out, k);
+void optional_number(cursor& c, std::string_view k, const std::optional<T>& v) {
+  key(c, k);
   if (v) {
-    fmt::format_to(std::back_inserter(out), "{}", *v);
+    c.number(*v);
   } else {
-    out += "null";
+    c.raw("null");
   }
 }
 
-void append_position(std::string& out, const position& p) {
-  key(out, "line");
-  unumber(out, p.line);
-  out += ',';
-  key(out, "offset");
-  unumber(out, p.offset);
+void append_position(cursor& c, const position& p) {
+  c.raw("\"line\":");
+  c.number(p.line);
+  c.raw(",\"offset\":");
+  c.number(p.offset);
 }
 
-void append_package(std::string& out, const package& p) {
-  out += '{';
-  key(out, "name");
-  append_json_string(out, p.name);
-  out += ',';
-  key(out, "arch");
-  string_or_null(out, p.arch);
-  out += ',';
-  key(out, "old");
-  string_or_null(out, p.old_version);
-  out += ',';
-  key(out, "new");
-  string_or_null(out, p.new_version);
+void append_package(cursor& c, const package& p) {
+  c.raw("{\"name\":");
+  c.string(p.name);
+  c.raw(",\"arch\":");
+  string_or_null(c, p.arch);
+  c.raw(",\"old\":");
+  string_or_null(c, p.old_version);
+  c.raw(",\"new\":");
+  string_or_null(c, p.new_version);
   if (!p.origins.empty()) {
-    out += ',';
-    key(out, "origins");
-    append_json_string(out, p.origins);
+    c.raw(",\"origins\":");
+    c.string(p.origins);
   }
   if (!p.note.empty()) {
-    out += ',';
-    key(out, "note");
-    append_json_string(out, p.note);
+    c.raw(",\"note\":");
+    c.string(p.note);
   }
   if (!p.alternatives.empty()) {
-    out += ',';
-    array(out, "alternatives", p.alternatives,
-          [&](const std::string& a) { append_json_string(out, a); });
+    c.ch(',');
+    array(c, "alternatives", p.alternatives,
+          [&](std::string_view a) { c.string(a); });
   }
   if (p.reason != hold_reason::none) {
-    out += ',';
-    key(out, "reason");
-    append_json_string(out, reason_name(p.reason));
+    c.raw(",\"reason\":");
+    c.string(reason_name(p.reason));
   }
-  if (p.purge) out += ",\"purge\":true";
-  if (p.automatic) out += ",\"automatic\":true";
-  if (p.simulated) out += ",\"simulated\":true";
-  out += '}';
+  if (p.purge) c.raw(",\"purge\":true");
+  if (p.automatic) c.raw(",\"automatic\":true");
+  if (p.simulated) c.raw(",\"simulated\":true");
+  c.ch('}');
 }
 
-void append_counts(std::string& out, const std::optional<counts>& c) {
-  key(out, "counts");
-  if (!c) {
-    out += "null";
+void append_counts(cursor& c, const std::optional<counts>& n) {
+  key(c, "counts");
+  if (!n) {
+    c.raw("null");
     return;
   }
-  fmt::format_to(std::back_inserter(out),
-                 "{{\"upgraded\":{},\"newly_installed\":{},\"reinstalled\":{},"
-                 "\"downgraded\":{},\"to_remove\":{},\"not_upgraded\":{},"
-                 "\"not_fully_installed\":{}}}",
-                 c->upgraded, c->newly_installed, c->reinstalled,
-                 c->downgraded, c->to_remove, c->not_upgraded,
-                 c->not_fully_installed);
+  c.raw("{\"upgraded\":");
+  c.number(n->upgraded);
+  c.raw(",\"newly_installed\":");
+  c.number(n->newly_installed);
+  c.raw(",\"reinstalled\":");
+  c.number(n->reinstalled);
+  c.raw(",\"downgraded\":");
+  c.number(n->downgraded);
+  c.raw(",\"to_remove\":");
+  c.number(n->to_remove);
+  c.raw(",\"not_upgraded\":");
+  c.number(n->not_upgraded);
+  c.raw(",\"not_fully_installed\":");
+  c.number(n->not_fully_installed);
+  c.ch('}');
 }
 
-void append_consistency(std::string& out, const consistency& c) {
-  key(out, "consistency");
-  out += '{';
-  key(out, "verdict");
-  append_json_string(out, verdict_name(c.verdict));
-  out += ',';
-  auto name = [&](const std::string& n) { append_json_string(out, n); };
-  array(out, "mismatches", c.mismatches, name);
-  out += ',';
-  array(out, "unverifiable", c.unverifiable, name);
-  out += '}';
+void append_consistency(cursor& c, const consistency& k) {
+  c.raw("\"consistency\":{\"verdict\":");
+  c.string(verdict_name(k.verdict));
+  c.ch(',');
+  auto name = [&](const std::string& n) { c.string(n); };
+  array(c, "mismatches", k.mismatches, name);
+  c.ch(',');
+  array(c, "unverifiable", k.unverifiable, name);
+  c.ch('}');
 }
 
-void append_sizes(std::string& out, const sizes& s) {
-  key(out, "sizes");
-  out += '{';
-  optional_number(out, "download", s.download);
-  out += ',';
-  optional_number(out, "download_total", s.download_total);
-  out += ',';
-  optional_number(out, "disk_change", s.disk_change);
-  out += ',';
-  optional_number(out, "disk_available", s.disk_available);
-  out += ',';
-  optional_number(out, "boot_needed", s.boot_needed);
-  out += ',';
-  optional_number(out, "boot_available", s.boot_available);
-  out += '}';
+void append_sizes(cursor& c, const sizes& s) {
+  c.raw("\"sizes\":{");
+  optional_number(c, "download", s.download);
+  c.ch(',');
+  optional_number(c, "download_total", s.download_total);
+  c.ch(',');
+  optional_number(c, "disk_change", s.disk_change);
+  c.ch(',');
+  optional_number(c, "disk_available", s.disk_available);
+  c.ch(',');
+  optional_number(c, "boot_needed", s.boot_needed);
+  c.ch(',');
+  optional_number(c, "boot_available", s.boot_available);
+  c.ch('}');
 }
 
-void append_messages(std::string& out, const std::vector<message>& ms) {
-  array(out, "messages", ms, [&](const message& m) {
-    out += '{';
-    key(out, "level");
-    append_json_string(out, level_name(m.level));
-    out += ',';
-    key(out, "text");
-    append_json_string(out, m.text);
-    out += ',';
-    append_position(out, m.where);
-    out += '}';
+void append_messages(cursor& c, const std::vector<message>& ms) {
+  array(c, "messages", ms, [&](const message& m) {
+    c.raw("{\"level\":");
+    c.string(level_name(m.level));
+    c.raw(",\"text\":");
+    c.string(m.text);
+    c.ch(',');
+    append_position(c, m.where);
+    c.ch('}');
   });
 }
 
-void append_unrecognized(std::string& out, const transaction& t) {
-  key(out, "unrecognized_count");
-  unumber(out, t.unrecognized_count);
-  out += ',';
-  array(out, "unrecognized", t.unrecognized, [&](const unrecognized_line& u) {
-    out += '{';
-    append_position(out, u.where);
-    out += ',';
-    key(out, "text");
-    append_json_string(out, u.text);
-    out += '}';
+void append_unrecognized(cursor& c, const transaction& t) {
+  c.raw("\"unrecognized_count\":");
+  c.number(t.unrecognized_count);
+  c.ch(',');
+  array(c, "unrecognized", t.unrecognized, [&](const unrecognized_line& u) {
+    c.ch('{');
+    append_position(c, u.where);
+    c.raw(",\"text\":");
+    c.string(u.text);
+    c.ch('}');
   });
 }
 
-void append_diagnostics(std::string& out, const std::vector<diagnostic>& ds) {
-  array(out, "diagnostics", ds, [&](const diagnostic& d) {
-    out += '{';
-    key(out, "code");
-    append_json_string(out, error_name(d.code));
-    out += ',';
-    append_position(out, d.where);
-    out += ',';
-    key(out, "dropped");
-    unumber(out, d.dropped);
-    out += '}';
+void append_diagnostics(cursor& c, const std::vector<diagnostic>& ds) {
+  array(c, "diagnostics", ds, [&](const diagnostic& d) {
+    c.raw("{\"code\":");
+    c.string(error_name(d.code));
+    c.ch(',');
+    append_position(c, d.where);
+    c.raw(",\"dropped\":");
+    c.number(d.dropped);
+    c.ch('}');
   });
 }
 
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  std::size_t i = 0;
-  while (i < s.size()) {
-    // Copy the longest run that needs no escaping.
-    std::size_t run = i;
-    while (run < s.size()) {
-      const auto c = static_cast<unsigned char>(s[run]);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      ++run;
-    }
-    out.append(s.data() + i, run - i);
-    i = run;
-    if (i >= s.size()) break;
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      if (std::size_t n = utf8_length(s, i); n != 0) {
-        out.append(s.data() + i, n);
-        i += n;
-      } else {
-        append_u(out, 0xdc00 + c);  // surrogateescape: lossless
-        ++i;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default: append_u(out, c); break;
-    }
-    ++i;
-  }
-  out += '"';
+  cursor c(out);
+  c.string(s);
 }
 
 void append_json(std::string& out, const transaction& t,
                  std::string_view source) {
-  out += '{';
-  key(out, "source");
-  append_json_string(out, source);
-  out += ',';
-  key(out, "first_line");
-  unumber(out, t.span.first.line);
-  out += ',';
-  key(out, "last_line");
-  unumber(out, t.span.last.line);
-  out += ',';
-  key(out, "first_offset");
-  unumber(out, t.span.first.offset);
-  out += ',';
-  key(out, "end_offset");
-  unumber(out, t.span.end_offset);
-  out += ',';
-  key(out, "complete");
-  out += t.span.complete ? "true" : "false";
-  out += ',';
-  key(out, "line_prefix");
-  string_or_null(out, prefix_name(t.span.prefix));
+  cursor c(out);
+  c.raw("{\"source\":");
+  c.string(source);
+  c.raw(",\"first_line\":");
+  c.number(t.span.first.line);
+  c.raw(",\"last_line\":");
+  c.number(t.span.last.line);
+  c.raw(",\"first_offset\":");
+  c.number(t.span.first.offset);
+  c.raw(",\"end_offset\":");
+  c.number(t.span.end_offset);
+  c.raw(t.span.complete ? ",\"complete\":true" : ",\"complete\":false");
+  c.raw(",\"line_prefix\":");
+  string_or_null(c, prefix_name(t.span.prefix));
   for (int s = 0; s < pkg_set_count; ++s) {
     const auto set = static_cast<pkg_set>(s);
-    out += ',';
-    array(out, set_name(set), t.set(set),
-          [&](const package& p) { append_package(out, p); });
+    c.ch(',');
+    array(c, set_name(set), t.set(set),
+          [&](const package& p) { append_package(c, p); });
   }
-  out += ',';
-  append_counts(out, t.counts);
-  out += ',';
-  append_consistency(out, t.consistency);
-  out += ',';
-  append_sizes(out, t.sizes);
-  out += ',';
-  append_messages(out, t.messages);
-  out += ',';
-  append_unrecognized(out, t);
-  out += ',';
-  append_diagnostics(out, t.diagnostics);
-  out += '}';
+  c.ch(',');
+  append_counts(c, t.counts);
+  c.ch(',');
+  append_consistency(c, t.consistency);
+  c.ch(',');
+  append_sizes(c, t.sizes);
+  c.ch(',');
+  append_messages(c, t.messages);
+  c.ch(',');
+  append_unrecognized(c, t);
+  c.ch(',');
+  append_diagnostics(c, t.diagnostics);
+  c.ch('}');
 }
 
 std::string to_json(const transaction& t, std::string_view source) {
