@@ -37,6 +37,8 @@ void prefix_index::build() {
     slots_[i].begin = static_cast<std::uint32_t>(candidates_.size());
     candidates_.insert(candidates_.end(), list.begin(), list.end());
     slots_[i].end = static_cast<std::uint32_t>(candidates_.size());
+    const std::size_t bit = filter_bit(key);
+    filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
   pending_.clear();
 }
@@ -44,6 +46,7 @@ void prefix_index::build() {
 std::span<const prefix_index::candidate> prefix_index::candidates(
     std::string_view line) const {
   const std::uint64_t key = key_of(line);
+  if (!maybe_present(key)) return {};
   for (std::size_t i = slot_of(key);; i = (i + 1) & (kSlots - 1)) {
     const slot& s = slots_[i];
     if (s.begin == s.end) return {};

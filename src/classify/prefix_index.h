@@ -64,6 +64,10 @@ class prefix_index {
     std::uint32_t end = 0;
   };
   static constexpr std::size_t kSlots = 1 << 13;
+  // One bit per hash of the keys present: most lines' first bytes are no
+  // key (an 8-byte "Inst lib" for a 5-byte literal "Inst "), and an 8 KiB
+  // bitmap answers that from L1 instead of a probe into the 128 KiB slots.
+  static constexpr std::size_t kFilterBits = 1 << 16;
 
   std::uint64_t key_of(std::string_view s) const {
     std::uint64_t k = load8(s);
@@ -73,11 +77,20 @@ class prefix_index {
     return static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ull) >> 51) &
            (kSlots - 1);
   }
+  static std::size_t filter_bit(std::uint64_t key) {
+    return static_cast<std::size_t>((key * 0xc2b2ae3d27d4eb4full) >> 48);
+  }
+  bool maybe_present(std::uint64_t key) const {
+    const std::size_t bit = filter_bit(key);
+    return (filter_[bit / 64] >> (bit % 64)) & 1u;
+  }
 
   std::size_t key_bytes_;
   std::map<std::uint64_t, std::vector<candidate>> pending_;
   std::vector<slot> slots_;
   std::vector<candidate> candidates_;
+  std::vector<std::uint64_t> filter_ =
+      std::vector<std::uint64_t>(kFilterBits / 64);
 };
 
 }  // namespace aptparse::detail
