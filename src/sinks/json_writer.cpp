@@ -196,22 +196,30 @@ char* put_string(char* w, std::string_view s) {
 // without checks, and the destructor cuts `out` to what was written.
 class cursor {
  public:
-  explicit cursor(std::string& out) : out_(out), used_(out.size()) {
+  explicit cursor(std::string& out) : out_(out), start_(out.size()) {
     grow(1024);
   }
   ~cursor() { out_.resize(used()); }
   cursor(const cursor&) = delete;
   cursor& operator=(const cursor&) = delete;
 
-  void room(std::size_t n) {
-    if (static_cast<std::size_t>(end_ - w_) < n) grow(n);
+  [[gnu::always_inline]] void room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - w_) < n) [[unlikely]]
+      grow(n);
+  }
+  // A literal: its size is known at compile time, so the copy is inlined.
+  template <std::size_t N>
+  [[gnu::always_inline]] void raw(const char (&s)[N]) {
+    room(N - 1);
+    std::memcpy(w_, s, N - 1);
+    w_ += N - 1;
   }
   void raw(std::string_view s) {
     room(s.size());
     std::memcpy(w_, s.data(), s.size());
     w_ += s.size();
   }
-  void ch(char c) {
+  [[gnu::always_inline]] void ch(char c) {
     room(1);
     *w_++ = c;
   }
@@ -229,15 +237,17 @@ class cursor {
   std::size_t used() const {
     return static_cast<std::size_t>(w_ - out_.data());
   }
-  void grow(std::size_t n) {
-    const std::size_t at = w_ == nullptr ? used_ : used();
-    out_.resize(std::max(at + n, 2 * out_.size()));
+  // Doubles what this cursor has written (not all of `out`, which may hold
+  // megabytes already): resize() zero-fills what it adds.
+  [[gnu::noinline]] void grow(std::size_t n) {
+    const std::size_t at = w_ == nullptr ? start_ : used();
+    out_.resize(at + std::max(n, at - start_ + 1024));
     w_ = out_.data() + at;
     end_ = out_.data() + out_.size();
   }
 
   std::string& out_;
-  std::size_t used_;  // out_'s size before the cursor
+  std::size_t start_;  // out_'s size before the cursor
   char* w_ = nullptr;
   char* end_ = nullptr;
 };
