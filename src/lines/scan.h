@@ -1,7 +1,7 @@
 // The hot loop of stage 1: find the end of a line and, in the same pass,
 // whether it holds an escape byte (so terminal-control stripping is skipped
-// for the lines that have none). SSE2 compares 16 bytes at a time; other
-// CPUs use memchr.
+// for the lines that have none). SSE2 tests 16 bytes at a time; other CPUs
+// use memchr.
 #ifndef APTPARSE_SRC_LINES_SCAN_H_
 #define APTPARSE_SRC_LINES_SCAN_H_
 
@@ -24,8 +24,16 @@ inline scan_result scan_line(const char* p, const char* const stop) {
   const __m128i nl = _mm_set1_epi8('\n');
   const __m128i cr = _mm_set1_epi8('\r');
   const __m128i esc = _mm_set1_epi8('\x1b');
+  const __m128i low = _mm_set1_epi8(0x1b);
   while (stop - p >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // One test for the common block: no byte <= ESC (0x1b) at all, so no
+    // line end and no escape. Only blocks that have one are looked at.
+    const __m128i controls = _mm_cmpeq_epi8(_mm_min_epu8(v, low), v);
+    if (_mm_movemask_epi8(controls) == 0) {
+      p += 16;
+      continue;
+    }
     const unsigned ends = static_cast<unsigned>(_mm_movemask_epi8(
         _mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr))));
     const unsigned escs =

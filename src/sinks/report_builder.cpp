@@ -82,7 +82,7 @@ class report_builder::state {
       return;
     }
     // Most sets are short; skip the 1-2-4 reallocations of each.
-    if (set.empty()) set.reserve(8);
+    if (set.empty()) set.reserve(4);
     set.push_back(make_package(ref));
     index_[s].insert(set, set.size() - 1, !key_arch.empty(), h);
   }

@@ -7,9 +7,10 @@
 
 namespace aptparse::detail {
 
+// ' ', or '\t' '\n' '\v' '\f' '\r' (contiguous from 9 to 13): two compares
+// instead of six, on every trimmed line.
 constexpr bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' ||
-         c == '\f';
+  return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
 }
 
 constexpr std::string_view trim_left(std::string_view s) noexcept {
