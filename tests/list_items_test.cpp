@@ -1,4 +1,5 @@
 #include "classify/list_items.h"
+#include "util/text.h"
 
 #include <gtest/gtest.h>
 
@@ -86,6 +87,39 @@ TEST(ListItems, UnclosedParenthesisEndsTheLine) {
   auto v = items("   libc6 (2.36-9 => 2.3", pkg_set::upgraded);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].new_version, "2.3");
+}
+
+}  // namespace
+}  // namespace aptparse::detail
+
+namespace aptparse::detail {
+namespace {
+
+// The SWAR search against the obvious loop, at every start and for blanks
+// at every position of strings around the 8-byte blocks.
+TEST(FindBlank, AgreesWithAByteLoopEverywhere) {
+  for (std::size_t n = 0; n <= 24; ++n) {
+    for (std::size_t at = 0; at <= n; ++at) {
+      for (char blank : {' ', '\t'}) {
+        std::string s(n, 'x');
+        for (std::size_t k = 0; k < n; ++k)
+          s[k] = static_cast<char>(k % 2 ? 0x80 + k : 'a' + k);  // any bytes
+        if (at < n) s[at] = blank;
+        for (std::size_t from = 0; from <= n; ++from) {
+          std::size_t want = from;
+          while (want < n && s[want] != ' ' && s[want] != '\t') ++want;
+          EXPECT_EQ(find_blank(s, from), want)
+              << "n=" << n << " at=" << at << " from=" << from;
+        }
+      }
+    }
+  }
+}
+
+TEST(IsSpace, MatchesTheCLocaleSpaces) {
+  for (int c = -128; c < 128; ++c)
+    EXPECT_EQ(is_space(static_cast<char>(c)), c == ' ' || (c >= 9 && c <= 13))
+        << c;
 }
 
 }  // namespace

@@ -27,7 +27,8 @@ void set_name(package_ref& pkg, std::string_view token) {
     token.remove_suffix(1);
     pkg.flags |= flag_purge;
   }
-  if (std::size_t colon = token.find(':'); colon != std::string_view::npos) {
+  if (std::size_t colon = find_short(token, ':');
+      colon != std::string_view::npos) {
     pkg.arch = token.substr(colon + 1);
     pkg.arch_qualified = true;
     token = token.substr(0, colon);

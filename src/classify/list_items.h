@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "aptparse/events.h"
+#include "util/text.h"
 
 namespace aptparse::detail {
 
@@ -79,7 +80,7 @@ void parse_list_line(std::string_view line, const list_context& ctx,
       continue;
     }
     std::size_t start = i;
-    while (i < n && line[i] != ' ' && line[i] != '\t') ++i;
+    i = find_blank(line, i);
     std::string_view token = line.substr(start, i - start);
     if (token == "|") {
       alternative = true;

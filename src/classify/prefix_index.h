@@ -53,7 +53,11 @@ class prefix_index {
   // The first eight bytes of `s`, zero-padded.
   static std::uint64_t load8(std::string_view s) {
     std::uint64_t v = 0;
-    std::memcpy(&v, s.data(), s.size() < 8 ? s.size() : 8);
+    if (s.size() >= 8) {  // most lines: one fixed-size load, no libc call
+      std::memcpy(&v, s.data(), 8);
+    } else {
+      std::memcpy(&v, s.data(), s.size());
+    }
     return v;
   }
 

@@ -2,6 +2,8 @@
 #ifndef APTPARSE_SRC_UTIL_TEXT_H_
 #define APTPARSE_SRC_UTIL_TEXT_H_
 
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -11,6 +13,37 @@ namespace aptparse::detail {
 // instead of six, on every trimmed line.
 constexpr bool is_space(char c) noexcept {
   return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
+}
+
+// The index of the first ' ' or '\t' in s[from..], or s.size(). Eight
+// bytes at a time (SWAR): list lines are runs of short tokens, and the
+// byte loop that found their ends was the costliest line of list parsing.
+inline std::size_t find_blank(std::string_view s, std::size_t from) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  const std::size_t n = s.size();
+  std::size_t i = from;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    const std::uint64_t sp = x ^ (ones * ' ');
+    const std::uint64_t tab = x ^ (ones * '\t');
+    // A zero byte in sp or tab; borrows only flag bytes above a real one,
+    // so the lowest flag is the first blank.
+    const std::uint64_t hit =
+        ((sp - ones) & ~sp & highs) | ((tab - ones) & ~tab & highs);
+    if (hit != 0)
+      return i + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8;
+  }
+  while (i < n && s[i] != ' ' && s[i] != '\t') ++i;
+  return i;
+}
+
+// s.find(c) for short strings: an inline loop, not a libc call.
+constexpr std::size_t find_short(std::string_view s, char c) noexcept {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s[i] == c) return i;
+  return std::string_view::npos;
 }
 
 constexpr std::string_view trim_left(std::string_view s) noexcept {
