@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
 namespace aptparse::detail {
 namespace {
 
@@ -41,6 +44,101 @@ TEST(CompareVersions, OrdersAsDpkgDoes) {
         << c.a << " vs " << c.b;
     EXPECT_EQ(sign(compare_versions(c.b, c.a)), -c.expected)
         << c.b << " vs " << c.a;
+  }
+}
+
+// dpkg's algorithm as written (lib/dpkg/version.c): split at the first ':'
+// and the last '-', then verrevcmp each part from its start. The library
+// skips common prefixes and avoids library calls; it must agree.
+int order_ref(char c) {
+  if (c >= '0' && c <= '9') return 0;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return c;
+  if (c == '~') return -1;
+  if (c) return static_cast<unsigned char>(c) + 256;
+  return 0;
+}
+
+int verrevcmp_ref(std::string a, std::string b) {
+  const char* x = a.c_str();
+  const char* y = b.c_str();
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  while (*x || *y) {
+    int first_diff = 0;
+    while ((*x && !digit(*x)) || (*y && !digit(*y))) {
+      int ac = order_ref(*x), bc = order_ref(*y);
+      if (ac != bc) return ac - bc;
+      if (*x) ++x;
+      if (*y) ++y;
+    }
+    while (*x == '0') ++x;
+    while (*y == '0') ++y;
+    while (digit(*x) && digit(*y)) {
+      if (!first_diff) first_diff = *x - *y;
+      ++x;
+      ++y;
+    }
+    if (digit(*x)) return 1;
+    if (digit(*y)) return -1;
+    if (first_diff) return first_diff;
+  }
+  return 0;
+}
+
+int compare_ref(const std::string& a, const std::string& b) {
+  auto split = [](std::string v, unsigned long& epoch, std::string& up,
+                  std::string& rev) {
+    epoch = 0;
+    if (auto c = v.find(':'); c != std::string::npos) {
+      epoch = std::stoul("0" + v.substr(0, c));
+      v = v.substr(c + 1);
+    }
+    rev.clear();
+    if (auto d = v.rfind('-'); d != std::string::npos) {
+      rev = v.substr(d + 1);
+      v = v.substr(0, d);
+    }
+    up = v;
+  };
+  unsigned long ea, eb;
+  std::string ua, ra, ub, rb;
+  split(a, ea, ua, ra);
+  split(b, eb, ub, rb);
+  if (ea != eb) return ea < eb ? -1 : 1;
+  if (int c = verrevcmp_ref(ua, ub)) return c;
+  return verrevcmp_ref(ra, rb);
+}
+
+TEST(CompareVersions, AgreesWithDpkgsAlgorithmOnRandomVersions) {
+  // Versions built from the characters that matter, often sharing long
+  // prefixes (as two versions of one package do).
+  std::mt19937 rng(42);
+  const std::string alphabet = "0123456789..~~+--:ab";
+  auto piece = [&](std::size_t len) {
+    std::string s;
+    for (std::size_t i = 0; i < len; ++i) s += alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  for (int i = 0; i < 200000; ++i) {
+    // Epochs stay digit strings: dpkg rejects others, and the parser never
+    // compares them.
+    std::string stem = (rng() % 4 == 0 ? std::to_string(rng() % 3) + ":" : "") +
+                       std::to_string(rng() % 20) + piece(rng() % 6);
+    for (char& c : stem)
+      if (c == ':' && &c != &stem[stem.find(':')]) c = '.';
+    std::string a = stem + piece(rng() % 5), b = stem + piece(rng() % 5);
+    for (std::string* v : {&a, &b})
+      for (std::size_t k = 0; k < v->size(); ++k)
+        if ((*v)[k] == ':' && k != v->find(':')) (*v)[k] = '.';
+    if (a.find(':') != std::string::npos &&
+        a.substr(0, a.find(':')).find_first_not_of("0123456789") !=
+            std::string::npos)
+      continue;
+    if (b.find(':') != std::string::npos &&
+        b.substr(0, b.find(':')).find_first_not_of("0123456789") !=
+            std::string::npos)
+      continue;
+    ASSERT_EQ(sign(compare_versions(a, b)), sign(compare_ref(a, b)))
+        << a << " vs " << b;
   }
 }
 

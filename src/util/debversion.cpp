@@ -53,45 +53,77 @@ struct parts {
   std::string_view revision;
 };
 
+// Inline loops, not find()/rfind(): versions are short, and a libc call
+// per search cost more than the search (this runs for every Inst line).
 parts split(std::string_view v) {
   parts p;
-  if (std::size_t colon = v.find(':'); colon != std::string_view::npos) {
-    for (char c : v.substr(0, colon))
-      if (is_digit(c)) p.epoch = p.epoch * 10 + (c - '0');
+  std::size_t colon = 0;
+  while (colon < v.size() && v[colon] != ':') ++colon;
+  if (colon < v.size()) {
+    for (std::size_t k = 0; k < colon; ++k)
+      if (is_digit(v[k])) p.epoch = p.epoch * 10 + (v[k] - '0');
     v.remove_prefix(colon + 1);
   }
-  if (std::size_t dash = v.rfind('-'); dash != std::string_view::npos) {
-    p.revision = v.substr(dash + 1);
-    v = v.substr(0, dash);
+  std::size_t dash = v.size();
+  while (dash > 0 && v[dash - 1] != '-') --dash;
+  if (dash > 0) {
+    p.revision = v.substr(dash);
+    v = v.substr(0, dash - 1);
   }
   p.upstream = v;
   return p;
+}
+
+// compare_part(a, b) after skipping their common prefix, backed up to the
+// start of a digit run (digits compare as a number; a common run of other
+// characters compares equal wherever it is cut).
+int compare_rest(std::string_view a, std::string_view b) {
+  std::size_t p = 0;
+  const std::size_t n = std::min(a.size(), b.size());
+  while (p < n && a[p] == b[p]) ++p;
+  if (p == a.size() && p == b.size()) return 0;  // equal parts
+  while (p > 0 && is_digit(a[p - 1])) --p;
+  return compare_part(a.substr(p), b.substr(p));
 }
 
 }  // namespace
 
 int compare_versions(std::string_view a, std::string_view b) noexcept {
   if (a == b) return 0;
-  // Fast path for the common case, two versions of one package: skip their
-  // common prefix (backing up to the start of a digit run, which compares
-  // as a number). If neither rest holds ':' or '-', the epochs and the
-  // upstream/revision split are the same, and comparing the rests with
-  // dpkg's algorithm gives the answer for the whole.
+  // Two versions of one package share a long prefix; the parts only need
+  // finding after it. ':' there means different epoch spellings (the slow
+  // path); a ':' in the prefix is the same epoch for both.
   std::size_t p = 0;
   const std::size_t n = std::min(a.size(), b.size());
   while (p < n && a[p] == b[p]) ++p;
-  while (p > 0 && is_digit(a[p - 1])) --p;
-  const std::string_view ra = a.substr(p), rb = b.substr(p);
-  auto plain = [](std::string_view s) {
-    for (char c : s)
-      if (c == ':' || c == '-') return false;
+  std::size_t dash_a = std::string_view::npos, dash_b = dash_a;
+  auto scan_rest = [p](std::string_view s, std::size_t& dash) {
+    for (std::size_t k = p; k < s.size(); ++k) {
+      if (s[k] == ':') return false;
+      if (s[k] == '-') dash = k;
+    }
     return true;
   };
-  if (plain(ra) && plain(rb)) return compare_part(ra, rb);
-  parts pa = split(a), pb = split(b);
+  if (scan_rest(a, dash_a) && scan_rest(b, dash_b)) {
+    std::size_t q = p;
+    while (q > 0 && is_digit(a[q - 1])) --q;  // never past a ':' or '-'
+    if (dash_a == std::string_view::npos && dash_b == std::string_view::npos)
+      // Both last dashes (if any) are in the prefix, at the same place:
+      // the rests are the ends of the same part.
+      return compare_part(a.substr(q), b.substr(q));
+    if (dash_a != std::string_view::npos && dash_b != std::string_view::npos) {
+      // Both revisions start after the prefix: compare the upstreams'
+      // ends, then the revisions.
+      if (int c = compare_part(a.substr(q, dash_a - q), b.substr(q, dash_b - q));
+          c != 0)
+        return c;
+      return compare_rest(a.substr(dash_a + 1), b.substr(dash_b + 1));
+    }
+  }
+  const parts pa = split(a), pb = split(b);
   if (pa.epoch != pb.epoch) return pa.epoch < pb.epoch ? -1 : 1;
-  if (int c = compare_part(pa.upstream, pb.upstream); c != 0) return c;
-  return compare_part(pa.revision, pb.revision);
+  if (int c = compare_rest(pa.upstream, pb.upstream); c != 0) return c;
+  return compare_rest(pa.revision, pb.revision);
 }
 
 }  // namespace aptparse::detail
