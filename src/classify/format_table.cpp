@@ -298,7 +298,9 @@ bool format_table::row_matches(const table_row& row, std::string_view line,
   return true;
 }
 
-const table_row* format_table::match_index(const prefix_index& index,
+// Inlined into match(): a call per index cost a full prologue per line.
+[[gnu::always_inline]] inline const table_row* format_table::match_index(
+    const prefix_index& index,
                                            std::string_view line,
                                            std::uint64_t head,
                                            std::uint64_t tail,

@@ -43,33 +43,4 @@ void prefix_index::build() {
   pending_.clear();
 }
 
-std::span<const prefix_index::candidate> prefix_index::candidates(
-    std::string_view line) const {
-  const std::uint64_t key = key_of(line);
-  if (!maybe_present(key)) return {};
-  for (std::size_t i = slot_of(key);; i = (i + 1) & (kSlots - 1)) {
-    const slot& s = slots_[i];
-    if (s.begin == s.end) return {};
-    if (s.key == key)
-      return {candidates_.data() + s.begin, candidates_.data() + s.end};
-  }
-}
-
-bool prefix_index::literal_matches(const candidate& c, std::string_view line,
-                                   std::uint64_t head, std::uint64_t tail) {
-  if ((head & c.head_mask) != c.head) return false;
-  if (c.exact_size != 0) {
-    if (line.size() != c.exact_size) return false;
-  } else if (line.size() < c.literal_size) {
-    // "(Reading database ... " arrives trimmed of its final space.
-    std::string_view lit(c.literal, c.literal_size);
-    return lit.starts_with(line) && trim(lit.substr(line.size())).empty();
-  }
-  if (c.literal_size <= 8) return true;
-  if ((tail & c.tail_mask) != c.tail) return false;
-  if (c.literal_size <= 16) return true;
-  return std::memcmp(line.data() + 16, c.literal + 16, c.literal_size - 16) ==
-         0;
-}
-
 }  // namespace aptparse::detail
