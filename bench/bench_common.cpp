@@ -1,6 +1,7 @@
 #include "bench_common.h"
 
 #include <fcntl.h>
+#include <re2/re2.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,8 +13,6 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <re2/re2.h>
 
 namespace aptbench {
 namespace {
@@ -75,26 +74,30 @@ std::vector<log_file> load() {
     f.lines = r.stats.lines;
     // Lines outside any transaction before the first one: in a
     // concatenation they join the previous log's open transaction.
-    const std::uint64_t first =
-        r.transactions.empty() ? UINT64_MAX : r.transactions[0].span.first.offset;
-    for (const auto& u : r.unrecognized) f.leading_outside += u.where.offset < first;
-    for (const auto& d : r.diagnostics) f.leading_outside += d.where.offset < first;
+    const std::uint64_t first = r.transactions.empty()
+                                    ? UINT64_MAX
+                                    : r.transactions[0].span.first.offset;
+    for (const auto& u : r.unrecognized)
+      f.leading_outside += u.where.offset < first;
+    for (const auto& d : r.diagnostics)
+      f.leading_outside += d.where.offset < first;
     if (r.unrecognized_count != r.unrecognized.size()) ++f.leading_outside;
     f.alone = std::move(r.transactions);
     if (f.alone.size() != f.golden.size())
-      f.golden_error = f.name + ".log alone: " + std::to_string(f.alone.size()) +
-                       " transactions, golden " + std::to_string(f.golden.size());
+      f.golden_error =
+          f.name + ".log alone: " + std::to_string(f.alone.size()) +
+          " transactions, golden " + std::to_string(f.golden.size());
     for (std::size_t i = 0; i < f.alone.size() && f.golden_error.empty(); ++i) {
       std::string json;
       aptparse::append_json(json, f.alone[i], f.name + ".log");
       if (json != f.golden[i]) {
         std::size_t at = 0;
         while (at < json.size() && json[at] == f.golden[i][at]) ++at;
-        f.golden_error = f.name + ".log alone: transaction #" +
-                         std::to_string(i + 1) + " differs from the golden at byte " +
-                         std::to_string(at) + ": got ..." +
-                         json.substr(at > 60 ? at - 60 : 0, 160) + "\n  golden ..." +
-                         f.golden[i].substr(at > 60 ? at - 60 : 0, 160);
+        f.golden_error =
+            f.name + ".log alone: transaction #" + std::to_string(i + 1) +
+            " differs from the golden at byte " + std::to_string(at) +
+            ": got ..." + json.substr(at > 60 ? at - 60 : 0, 160) +
+            "\n  golden ..." + f.golden[i].substr(at > 60 ? at - 60 : 0, 160);
       }
     }
     if (!f.golden_error.empty())
@@ -105,8 +108,9 @@ std::vector<log_file> load() {
     std::fprintf(stderr, "bench: no logs with goldens in %s\n", dir.c_str());
     std::exit(2);
   }
-  std::sort(out.begin(), out.end(),
-            [](const log_file& a, const log_file& b) { return a.name < b.name; });
+  std::sort(out.begin(), out.end(), [](const log_file& a, const log_file& b) {
+    return a.name < b.name;
+  });
   return out;
 }
 
@@ -124,7 +128,8 @@ bool separable(const log_file& f) {
   family fam{f.name, {&f}, false};
   input in = make_input(fam, 2 * f.text.size());
   golden_checker checker(in);
-  aptparse::report_builder b({}, [&](aptparse::transaction&& t) { checker.check(t); });
+  aptparse::report_builder b(
+      {}, [&](aptparse::transaction&& t) { checker.check(t); });
   aptparse::parser p(b);
   (void)p.feed(in.buf);
   (void)p.finish();
@@ -161,8 +166,8 @@ std::vector<family> make_families() {
     else
       other.files.push_back(&f);  // term.log, dpkg.log, pty captures
   }
-  // mixed: every separable log once, the kinds interleaved round-robin, as in a CI
-  // log of many jobs.
+  // mixed: every separable log once, the kinds interleaved round-robin, as in a
+  // CI log of many jobs.
   family mixed{"mixed", {}};
   // -sqq logs are left out: they would join the previous log's transaction.
   const family* groups[] = {&classic, &apt3, &history, &other};
@@ -304,8 +309,8 @@ const std::string& merged_expected(const input& in) {
       for (int s = 0; s < aptparse::pkg_set_count; ++s) {
         const auto set = static_cast<aptparse::pkg_set>(s);
         for (const aptparse::package& p : t.set(set)) {
-          auto [slot, fresh] = index.try_emplace({s, std::string(p.name)},
-                                            m.set(set).size());
+          auto [slot, fresh] =
+              index.try_emplace({s, std::string(p.name)}, m.set(set).size());
           if (fresh) {
             m.set(set).push_back(p);
             continue;
@@ -323,7 +328,8 @@ const std::string& merged_expected(const input& in) {
       }
       if (t.counts || !t.messages.empty() || t.unrecognized_count != 0 ||
           !t.diagnostics.empty())
-        std::fprintf(stderr, "bench: merged family log has more than packages\n");
+        std::fprintf(stderr,
+                     "bench: merged family log has more than packages\n");
     }
   aptparse::check_consistency(m);
   std::string json;
@@ -354,7 +360,8 @@ bool golden_checker::check(aptparse::transaction& t) {
     const std::string& want = merged_expected(in_);
     if (json_ != want) {
       std::size_t at = 0;
-      while (at < json_.size() && at < want.size() && json_[at] == want[at]) ++at;
+      while (at < json_.size() && at < want.size() && json_[at] == want[at])
+        ++at;
       error_ = in_.name + ": merged transaction differs at byte " +
                std::to_string(at) + ":\n  got:    ..." + excerpt(json_, at) +
                "\n  expect: ..." + excerpt(want, at);
@@ -436,7 +443,8 @@ bool golden_checker::finish() {
 std::uint64_t peak_rss_kib() {
   std::ifstream f("/proc/self/status");
   for (std::string line; std::getline(f, line);)
-    if (line.rfind("VmHWM:", 0) == 0) return std::strtoull(line.c_str() + 6, nullptr, 10);
+    if (line.rfind("VmHWM:", 0) == 0)
+      return std::strtoull(line.c_str() + 6, nullptr, 10);
   return 0;
 }
 

@@ -21,9 +21,9 @@ TEST(CompareVersions, OrdersAsDpkgDoes) {
       {"1.0-1", "1.0-2", -1},
       {"2.36-9+deb12u10", "2.36-9+deb12u7", 1},
       {"1.0~rc1", "1.0", -1},  // '~' sorts before the end
-      {"1:0.9", "2.0", 1},      // epoch wins
+      {"1:0.9", "2.0", 1},     // epoch wins
       {"1.0a", "1.0", 1},
-      {"1.0.", "1.0a", 1},      // non-letters sort after letters
+      {"1.0.", "1.0a", 1},  // non-letters sort after letters
       {"20250419~deb12u2", "20230311+deb12u1", 1},
       {"0.16.1-2+b1", "0.16.1-2", 1},
       {"3.0.16-1~deb12u1", "3.0.15-1~deb12u1", 1},
@@ -115,7 +115,8 @@ TEST(CompareVersions, AgreesWithDpkgsAlgorithmOnRandomVersions) {
   const std::string alphabet = "0123456789..~~+--:ab";
   auto piece = [&](std::size_t len) {
     std::string s;
-    for (std::size_t i = 0; i < len; ++i) s += alphabet[rng() % alphabet.size()];
+    for (std::size_t i = 0; i < len; ++i)
+      s += alphabet[rng() % alphabet.size()];
     return s;
   };
   for (int i = 0; i < 200000; ++i) {

@@ -26,7 +26,8 @@ TEST(JsonString, KeepsValidUtf8) {
 TEST(JsonString, InvalidUtf8BecomesSurrogateEscapes) {
   EXPECT_EQ(json_quoted("caf\xe9"), R"("caf\udce9")");
   EXPECT_EQ(json_quoted("\xc3\x28"), R"("\udcc3(")");
-  EXPECT_EQ(json_quoted("\xed\xa0\x80"), R"("\udced\udca0\udc80")");  // surrogate
+  EXPECT_EQ(json_quoted("\xed\xa0\x80"),
+            R"("\udced\udca0\udc80")");                     // surrogate
   EXPECT_EQ(json_quoted("\xc0\xaf"), R"("\udcc0\udcaf")");  // overlong
   EXPECT_EQ(json_quoted(std::string_view("\0", 1)), R"("\u0000")");
 }
@@ -70,11 +71,12 @@ std::string reference_quoted(std::string_view s) {
 
 TEST(JsonString, EveryLengthAndEscapePositionMatchesTheReference) {
   // Lengths around the 16-byte blocks, a special byte at every position.
-  const std::string specials[] = {"\"", "\\", "\n", "\x01", "\x7f",
-                                  "\xc3\xa9", "\xff", "\xe9"};
+  const std::string specials[] = {"\"",   "\\",       "\n",   "\x01",
+                                  "\x7f", "\xc3\xa9", "\xff", "\xe9"};
   for (std::size_t n = 0; n <= 48; ++n) {
     std::string plain(n, 'a');
-    for (std::size_t k = 0; k < n; ++k) plain[k] = static_cast<char>('a' + k % 26);
+    for (std::size_t k = 0; k < n; ++k)
+      plain[k] = static_cast<char>('a' + k % 26);
     EXPECT_EQ(json_quoted(plain), reference_quoted(plain)) << n;
     for (std::size_t at = 0; at <= n; ++at)
       for (const std::string& sp : specials) {
@@ -96,9 +98,9 @@ TEST(Json, TransactionObjectHasEverySetAndTheSpan) {
   std::string j = to_json(r.transactions.at(0), "x.log");
   EXPECT_EQ(j.rfind("{\"source\":\"x.log\",\"first_line\":1,", 0), 0u) << j;
   for (int s = 0; s < pkg_set_count; ++s)
-    EXPECT_NE(j.find("\"" + std::string(set_name(static_cast<pkg_set>(s))) +
-                     "\":["),
-              std::string::npos);
+    EXPECT_NE(
+        j.find("\"" + std::string(set_name(static_cast<pkg_set>(s))) + "\":["),
+        std::string::npos);
   EXPECT_NE(j.find(R"({"name":"nano","arch":null,"old":"7.2-1","new":null,)"
                    R"("purge":true,"simulated":true})"),
             std::string::npos)

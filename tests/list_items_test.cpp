@@ -1,10 +1,11 @@
 #include "classify/list_items.h"
-#include "util/text.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "util/text.h"
 
 namespace aptparse::detail {
 namespace {
@@ -70,16 +71,17 @@ TEST(ListItems, OrGroupsMarkTheAlternative) {
 }
 
 TEST(ListItems, TextWithSpacesInParenthesesIsANote) {
-  auto v = items("  login (due to libpam-runtime) bash",
-                 pkg_set::essential_removed);
+  auto v =
+      items("  login (due to libpam-runtime) bash", pkg_set::essential_removed);
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0].note, "due to libpam-runtime");
 }
 
 TEST(ListItems, UnmetDependencyLinesGiveTheFirstNameOnly) {
-  EXPECT_EQ(items(" foo : Depends: bar but it is not installable",
-                  pkg_set::broken)[0].name,
-            "foo");
+  EXPECT_EQ(
+      items(" foo : Depends: bar but it is not installable", pkg_set::broken)[0]
+          .name,
+      "foo");
   EXPECT_TRUE(items("       Recommends: baz", pkg_set::broken).empty());
 }
 

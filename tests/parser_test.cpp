@@ -283,8 +283,8 @@ TEST(Parser, KeptBackPackagesThatAptMarkHeldAreHeld) {
 TEST(Parser, PrefixRowsWithNothingAfterTheirTrimmedSpace) {
   // Found by fuzz_chunking: "Install: " matches a trimmed "Install:", and
   // the text after the literal is then empty, not out of range.
-  for (std::string_view line : {"Install:", "Upgrade:", "Inst", "Remv", "E:",
-                                "Error:", "Purg", "Start-Date:"}) {
+  for (std::string_view line : {"Install:", "Upgrade:", "Inst", "Remv",
+                                "E:", "Error:", "Purg", "Start-Date:"}) {
     report r = parse(std::string(line) + "\n");
     EXPECT_TRUE(r.error.ok()) << line;
   }

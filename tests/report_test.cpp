@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "aptparse/parser.h"
-
 #include "support/samples.h"
 
 namespace aptparse {
@@ -100,8 +99,8 @@ TEST(ReportBuilder, TransactionsKeptByACallbackStayIntactWhateverItDoes) {
     std::vector<transaction> kept;
     std::vector<std::string> json_at_callback;
     report_builder b({}, [&](transaction&& t) {
-      if (mode == 0) kept.push_back(t);             // a copy
-      if (mode == 1) kept.push_back(std::move(t));  // moved out
+      if (mode == 0) kept.push_back(t);                  // a copy
+      if (mode == 1) kept.push_back(std::move(t));       // moved out
       if (mode == 2 && kept.empty()) kept.push_back(t);  // read, keep one
     });
     parser p(b);

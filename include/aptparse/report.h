@@ -78,7 +78,7 @@ class string_arena {
   std::size_t left_ = kInline;
   std::size_t capacity_ = kInline;
   std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t last_size_ = 0;  // of blocks_.back()
+  std::size_t last_size_ = 0;      // of blocks_.back()
   std::unique_ptr<char[]> spare_;  // kept by clear(), used by grow()
   std::size_t spare_size_ = 0;
   char inline_[kInline];
@@ -93,7 +93,7 @@ struct package {
   std::string_view origins;      // simulate lines' release list, else ""
   std::string_view note;         // other parenthesised text ("due to foo")
   std::vector<std::string_view> alternatives;  // "a | b" gives a, [b]
-  hold_reason reason = hold_reason::none;  // set in not_upgraded
+  hold_reason reason = hold_reason::none;      // set in not_upgraded
   bool purge = false;
   bool automatic = false;
   bool simulated = false;  // seen on a simulate line (Inst/Remv/Purg)
@@ -141,8 +141,8 @@ struct message {
 struct unrecognized_line {
   position where;
   std::string text;
-  friend bool operator==(const unrecognized_line&, const unrecognized_line&) =
-      default;
+  friend bool operator==(const unrecognized_line&,
+                         const unrecognized_line&) = default;
 };
 
 struct transaction {

@@ -31,8 +31,8 @@ struct source_row {
 #define ROW(m, k, a, a2, text) {match_kind::m, line_kind::k, a, a2, text},
 constexpr source_row kEnglish[] = {
 #include "classify/tables/apt_en.inc"
-#include "classify/tables/dpkg_en.inc"
 #include "classify/tables/apt_logs.inc"
+#include "classify/tables/dpkg_en.inc"
 #include "classify/tables/ubuntu_pro.inc"
 };
 
@@ -107,9 +107,8 @@ format_table::format_table() {
     for (std::string_view line : split_lines(text)) {
       // Lines are matched trimmed, so patterns are too; a prefix keeps its
       // trailing space ("Inst " must not match "Installiere").
-      std::string_view t = src.match == match_kind::prefix
-                               ? trim_left(line)
-                               : trim(line);
+      std::string_view t =
+          src.match == match_kind::prefix ? trim_left(line) : trim(line);
       if (trim(t).empty()) continue;
       table_row row;
       row.text = std::string(t);
@@ -157,8 +156,7 @@ format_table::format_table() {
   std::map<std::pair<std::string, int>, pieces> summary;
   std::array<pieces, 2> english;
   for (const source_row& src : kEnglish)
-    if (src.kind == line_kind::summary)
-      english[src.arg2][src.arg] = src.msgid;
+    if (src.kind == line_kind::summary) english[src.arg2][src.arg] = src.msgid;
 
   for (const translation& tr : kTranslations) {
     auto it = by_id.find(tr.msgid);
@@ -175,7 +173,8 @@ format_table::format_table() {
   }
   add_summary_row("", 0, english[0]);
   add_summary_row("", 1, english[1]);
-  for (const auto& [key, p] : summary) add_summary_row(key.first, key.second, p);
+  for (const auto& [key, p] : summary)
+    add_summary_row(key.first, key.second, p);
   index_rows();
 }
 
@@ -275,7 +274,8 @@ bool format_table::row_matches(const table_row& row, std::string_view line,
   }
   if (!line.starts_with(row.literal)) return false;
   if (!row.literals.empty()) return fast_match(row, line, caps);
-  if (!row.required.empty() && line.find(row.required) == std::string_view::npos)
+  if (!row.required.empty() &&
+      line.find(row.required) == std::string_view::npos)
     return false;
   const int groups = static_cast<int>(row.arg_of_group.size());
   re2::StringPiece pieces[max_captures];
@@ -286,8 +286,8 @@ bool format_table::row_matches(const table_row& row, std::string_view line,
     args[i] = re2::RE2::Arg(&pieces[i]);
     argp[i] = &args[i];
   }
-  if (!re2::RE2::FullMatchN(re2::StringPiece(line.data(), line.size()),
-                            *row.re, argp, n))
+  if (!re2::RE2::FullMatchN(re2::StringPiece(line.data(), line.size()), *row.re,
+                            argp, n))
     return false;
   caps.clear();
   for (int i = 0; i < n; ++i) {
@@ -300,11 +300,8 @@ bool format_table::row_matches(const table_row& row, std::string_view line,
 
 // Inlined into match(): a call per index cost a full prologue per line.
 [[gnu::always_inline]] inline const table_row* format_table::match_index(
-    const prefix_index& index,
-                                           std::string_view line,
-                                           std::uint64_t head,
-                                           std::uint64_t tail,
-                                           captures& caps) const {
+    const prefix_index& index, std::string_view line, std::uint64_t head,
+    std::uint64_t tail, captures& caps) const {
   for (const prefix_index::candidate& c : index.candidates(line)) {
     if (!prefix_index::literal_matches(c, line, head, tail)) continue;
     const table_row& row = rows_[c.row];

@@ -75,7 +75,8 @@ void parse_list_line(std::string_view line, const list_context& ctx,
         if (line[j] == '(') ++depth;
         if (line[j] == ')' && --depth == 0) break;
       }
-      if (have) apply_group(pending, line.substr(start, (j < n ? j : n) - start));
+      if (have)
+        apply_group(pending, line.substr(start, (j < n ? j : n) - start));
       i = j < n ? j + 1 : n;
       continue;
     }

@@ -27,7 +27,7 @@ class prefix_index {
     std::uint64_t tail_mask = 0;
     std::uint32_t row = 0;
     std::uint32_t literal_size = 0;
-    std::uint32_t exact_size = 0;  // exact rows: the whole line's size
+    std::uint32_t exact_size = 0;   // exact rows: the whole line's size
     const char* literal = nullptr;  // stays valid: the table owns the text
   };
 
@@ -113,8 +113,10 @@ inline std::span<const prefix_index::candidate> prefix_index::candidates(
   }
 }
 
-inline bool prefix_index::literal_matches(const candidate& c, std::string_view line,
-                                   std::uint64_t head, std::uint64_t tail) {
+inline bool prefix_index::literal_matches(const candidate& c,
+                                          std::string_view line,
+                                          std::uint64_t head,
+                                          std::uint64_t tail) {
   if ((head & c.head_mask) != c.head) return false;
   if (c.exact_size != 0) {
     if (line.size() != c.exact_size) return false;

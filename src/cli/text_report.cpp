@@ -35,8 +35,8 @@ std::string human_bytes(double bytes) {
     v /= 1000;
     ++unit;
   }
-  return fmt::format("{}{:.{}f} {}", bytes < 0 ? "-" : "", v,
-                     unit == 0 ? 0 : 1, kUnits[unit]);
+  return fmt::format("{}{:.{}f} {}", bytes < 0 ? "-" : "", v, unit == 0 ? 0 : 1,
+                     kUnits[unit]);
 }
 
 void append_text(std::string& out, const transaction& t,
@@ -75,7 +75,8 @@ void append_text(std::string& out, const transaction& t,
                    c.to_remove, c.not_upgraded);
     if (c.not_fully_installed)
       fmt::format_to(o, ", {} not fully installed", c.not_fully_installed);
-    fmt::format_to(o, "\n  consistency: {}", verdict_name(t.consistency.verdict));
+    fmt::format_to(o, "\n  consistency: {}",
+                   verdict_name(t.consistency.verdict));
     if (!t.consistency.mismatches.empty())
       fmt::format_to(o, " (differ: {})",
                      fmt::join(t.consistency.mismatches, ", "));
@@ -97,8 +98,8 @@ void append_text(std::string& out, const transaction& t,
     fmt::format_to(o, "  disk space: {}{}\n", *z.disk_change >= 0 ? "+" : "",
                    human_bytes(double(*z.disk_change)));
   for (const message& m : t.messages)
-    fmt::format_to(o, "  {} (line {}): {}\n", level_name(m.level),
-                   m.where.line, m.text);
+    fmt::format_to(o, "  {} (line {}): {}\n", level_name(m.level), m.where.line,
+                   m.text);
   if (t.unrecognized_count)
     fmt::format_to(o, "  unrecognized lines: {}\n", t.unrecognized_count);
   for (const diagnostic& d : t.diagnostics)

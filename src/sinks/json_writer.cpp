@@ -141,13 +141,12 @@ char* put_string(char* w, std::string_view s) {
     while (size - i >= 16) {
       const __m128i v =
           _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
-      const __m128i special = _mm_or_si128(
-          _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+      const __m128i special =
+          _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
-      const unsigned mask =
-          static_cast<unsigned>(_mm_movemask_epi8(special));
+      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
       if (mask == 0) {
         i += 16;
         w += 16;
@@ -179,12 +178,24 @@ char* put_string(char* w, std::string_view s) {
     }
     *w++ = '\\';
     switch (c) {
-      case '"': *w++ = '"'; break;
-      case '\\': *w++ = '\\'; break;
-      case '\n': *w++ = 'n'; break;
-      case '\t': *w++ = 't'; break;
-      case '\r': *w++ = 'r'; break;
-      default: w = put_u(w - 1, c); break;
+      case '"':
+        *w++ = '"';
+        break;
+      case '\\':
+        *w++ = '\\';
+        break;
+      case '\n':
+        *w++ = 'n';
+        break;
+      case '\t':
+        *w++ = 't';
+        break;
+      case '\r':
+        *w++ = 'r';
+        break;
+      default:
+        w = put_u(w - 1, c);
+        break;
     }
     ++i;
   }

@@ -33,8 +33,7 @@ class package_index {
       const std::uint32_t s = slots_[i];
       if (s == 0) return -1;
       const package& p = set[s - 1];
-      if (p.name == name &&
-          (qualified_[s - 1] ? p.arch == arch : arch.empty()))
+      if (p.name == name && (qualified_[s - 1] ? p.arch == arch : arch.empty()))
         return static_cast<long>(s - 1);
     }
   }
@@ -109,7 +108,7 @@ class package_index {
       if (s == 0) continue;
       const package& p = set[s - 1];
       place(s - 1, hash(p.name, qualified_[s - 1] ? std::string_view(p.arch)
-                                                   : std::string_view()));
+                                                  : std::string_view()));
     }
   }
 

@@ -51,14 +51,20 @@ class report_builder::state {
     t.span = span;
     for (int s = 0; s < pkg_set_count; ++s)
       if (dropped_[s] != 0)
-        t.diagnostics.push_back(diagnostic{errc::too_many_packages,
-                                           span.first, dropped_[s]});
+        t.diagnostics.push_back(
+            diagnostic{errc::too_many_packages, span.first, dropped_[s]});
     check_consistency(t);
     switch (where_) {
-      case target::report: return;
-      case target::callback: on_done_(std::move(t)); break;
-      case target::drop: ++report_.dropped_transactions; break;
-      case target::report_later: report_.transactions.push_back(std::move(t));
+      case target::report:
+        return;
+      case target::callback:
+        on_done_(std::move(t));
+        break;
+      case target::drop:
+        ++report_.dropped_transactions;
+        break;
+      case target::report_later:
+        report_.transactions.push_back(std::move(t));
     }
     clear_for_reuse(scratch_);
   }
@@ -227,7 +233,8 @@ class report_builder::state {
   // Empties `t` for the next transaction, keeping the capacity of its
   // vectors (after a callback that only read it, no allocation is needed).
   static void clear_for_reuse(transaction& t) {
-    for (int s = 0; s < pkg_set_count; ++s) t.set(static_cast<pkg_set>(s)).clear();
+    for (int s = 0; s < pkg_set_count; ++s)
+      t.set(static_cast<pkg_set>(s)).clear();
     t.counts.reset();
     t.consistency.verdict = consistency_verdict::no_counts;
     t.consistency.mismatches.clear();
@@ -248,7 +255,7 @@ class report_builder::state {
   target where_ = target::report;
   transaction scratch_;
   std::shared_ptr<string_arena> report_arena_;  // of report_'s transactions
-  string_arena* arena_ = nullptr;  // cur_->strings, while open
+  string_arena* arena_ = nullptr;               // cur_->strings, while open
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
   std::string native_arch_;  // learnt from simulate lines
@@ -280,13 +287,27 @@ void report_builder::on_size(size_kind kind, std::uint64_t bytes,
   sizes& s = t->sizes;
   const auto signed_bytes = static_cast<std::int64_t>(bytes);
   switch (kind) {
-    case size_kind::download: s.download = bytes; break;
-    case size_kind::download_total: s.download_total = bytes; break;
-    case size_kind::disk_used: s.disk_change = signed_bytes; break;
-    case size_kind::disk_freed: s.disk_change = -signed_bytes; break;
-    case size_kind::disk_available: s.disk_available = bytes; break;
-    case size_kind::boot_needed: s.boot_needed = bytes; break;
-    case size_kind::boot_available: s.boot_available = bytes; break;
+    case size_kind::download:
+      s.download = bytes;
+      break;
+    case size_kind::download_total:
+      s.download_total = bytes;
+      break;
+    case size_kind::disk_used:
+      s.disk_change = signed_bytes;
+      break;
+    case size_kind::disk_freed:
+      s.disk_change = -signed_bytes;
+      break;
+    case size_kind::disk_available:
+      s.disk_available = bytes;
+      break;
+    case size_kind::boot_needed:
+      s.boot_needed = bytes;
+      break;
+    case size_kind::boot_available:
+      s.boot_available = bytes;
+      break;
   }
 }
 void report_builder::on_message(message_level level, std::string_view text,
@@ -304,9 +325,7 @@ void report_builder::on_unrecognized(std::string_view text,
                                      const position& where) {
   state_->unrecognized(text, where);
 }
-void report_builder::on_diagnostic(const diagnostic& d) {
-  state_->diagnose(d);
-}
+void report_builder::on_diagnostic(const diagnostic& d) { state_->diagnose(d); }
 
 std::vector<package>& transaction::set(pkg_set s) noexcept {
   return const_cast<std::vector<package>&>(
@@ -315,21 +334,36 @@ std::vector<package>& transaction::set(pkg_set s) noexcept {
 
 const std::vector<package>& transaction::set(pkg_set s) const noexcept {
   switch (s) {
-    case pkg_set::upgraded: return upgraded;
-    case pkg_set::newly_installed: return newly_installed;
-    case pkg_set::to_remove: return to_remove;
-    case pkg_set::not_upgraded: return not_upgraded;
-    case pkg_set::downgraded: return downgraded;
-    case pkg_set::reinstalled: return reinstalled;
-    case pkg_set::held_changed: return held_changed;
-    case pkg_set::autoremovable: return autoremovable;
-    case pkg_set::suggested: return suggested;
-    case pkg_set::recommended: return recommended;
-    case pkg_set::essential_removed: return essential_removed;
-    case pkg_set::additional: return additional;
-    case pkg_set::broken: return broken;
-    case pkg_set::disappeared: return disappeared;
-    case pkg_set::esm: return esm;
+    case pkg_set::upgraded:
+      return upgraded;
+    case pkg_set::newly_installed:
+      return newly_installed;
+    case pkg_set::to_remove:
+      return to_remove;
+    case pkg_set::not_upgraded:
+      return not_upgraded;
+    case pkg_set::downgraded:
+      return downgraded;
+    case pkg_set::reinstalled:
+      return reinstalled;
+    case pkg_set::held_changed:
+      return held_changed;
+    case pkg_set::autoremovable:
+      return autoremovable;
+    case pkg_set::suggested:
+      return suggested;
+    case pkg_set::recommended:
+      return recommended;
+    case pkg_set::essential_removed:
+      return essential_removed;
+    case pkg_set::additional:
+      return additional;
+    case pkg_set::broken:
+      return broken;
+    case pkg_set::disappeared:
+      return disappeared;
+    case pkg_set::esm:
+      return esm;
   }
   return upgraded;
 }

@@ -46,8 +46,8 @@ bool operator==(const transaction& a, const transaction& b) {
   return a.counts == b.counts && a.consistency == b.consistency &&
          a.sizes == b.sizes && a.messages == b.messages &&
          a.unrecognized_count == b.unrecognized_count &&
-         a.unrecognized == b.unrecognized &&
-         a.diagnostics == b.diagnostics && a.span == b.span;
+         a.unrecognized == b.unrecognized && a.diagnostics == b.diagnostics &&
+         a.span == b.span;
 }
 
 }  // namespace aptparse

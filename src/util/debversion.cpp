@@ -114,7 +114,8 @@ int compare_versions(std::string_view a, std::string_view b) noexcept {
     if (dash_a != std::string_view::npos && dash_b != std::string_view::npos) {
       // Both revisions start after the prefix: compare the upstreams'
       // ends, then the revisions.
-      if (int c = compare_part(a.substr(q, dash_a - q), b.substr(q, dash_b - q));
+      if (int c =
+              compare_part(a.substr(q, dash_a - q), b.substr(q, dash_b - q));
           c != 0)
         return c;
       return compare_rest(a.substr(dash_a + 1), b.substr(dash_b + 1));

@@ -32,8 +32,7 @@ inline std::size_t find_blank(std::string_view s, std::size_t from) noexcept {
     // so the lowest flag is the first blank.
     const std::uint64_t hit =
         ((sp - ones) & ~sp & highs) | ((tab - ones) & ~tab & highs);
-    if (hit != 0)
-      return i + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8;
+    if (hit != 0) return i + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8;
   }
   while (i < n && s[i] != ' ' && s[i] != '\t') ++i;
   return i;
