@@ -7,8 +7,10 @@
     ...         print(p.name, p.old, "->", p.new)
 
 The parsing is done by the C++ library, with the GIL released. Results are
-frozen dataclasses (typed, hashable, picklable). Problems in the input are
-reported in the results (``diagnostics``, ``unrecognized``), not raised.
+frozen dataclasses (typed, hashable, picklable). A Report's transactions
+are a lazy sequence: each Transaction is made from the C++ result when it
+is first read. Problems in the input are reported in the results
+(``diagnostics``, ``unrecognized``), not raised.
 
 Entry points:
 
@@ -34,6 +36,7 @@ from ._model import (
     Consistency,
     Counts,
     Diagnostic,
+    LazyTransactions,
     Message,
     Package,
     Report,
@@ -51,6 +54,7 @@ __all__ = [
     "Consistency",
     "Counts",
     "Diagnostic",
+    "LazyTransactions",
     "Message",
     "Package",
     "ParseError",
@@ -137,8 +141,9 @@ def parse(
     ``surrogateescape`` decoding become the original bytes again) or any
     bytes-like object (bytes, bytearray, memoryview, mmap, ...), which is
     parsed in place, without a copy. The GIL is released while parsing.
-    Under ``strict=True`` an input diagnostic stops the parse and is
-    reported in ``Report.error``.
+    ``Report.transactions`` is a :class:`LazyTransactions`: a Transaction
+    is made when it is first read. Under ``strict=True`` an input
+    diagnostic stops the parse and is reported in ``Report.error``.
     """
     opts = _check_options(
         max_line_bytes, max_packages_per_list, max_transactions,
@@ -310,7 +315,8 @@ def parse_file(
     Raises FileNotFoundError, IsADirectoryError, PermissionError (as
     open() does), TruncatedFileError (a ParseError and an EOFError) for a
     cut-off .gz and ParseError for corrupt gzip data; the messages name the
-    file. Input problems are in the Report, as for parse().
+    file. Input problems are in the Report, as for parse(), and its
+    transactions are converted on first access too.
     """
     fspath = os.fspath(path)
     if not isinstance(fspath, (str, bytes)):
@@ -326,34 +332,22 @@ def parse_file(
         max_unrecognized_kept, strict,
     )
     name = os.fsdecode(fspath)
-    parser = _core.Parser(**opts)
-    transactions: list[Transaction] = []
+    # The C++ builder keeps the transactions (and applies max_transactions,
+    # as parse() does); report() then converts each on first access.
+    parser = _core.Parser(**opts, keep_transactions=True)
     stream, raw = _open_log(fspath)
     try:
         for chunk in _read_chunks(stream, name, chunk_size):
-            transactions += parser.feed(chunk)
+            parser.feed(chunk)
             if strict and parser.status is not None:
                 break
     finally:
         stream.close()
         if raw is not None:
             raw.close()
-    transactions += parser.finish()
-    rest: Report = parser.report()
-    kept = transactions
-    dropped = rest.dropped_transactions
-    if max_transactions and len(kept) > max_transactions:
-        dropped += len(kept) - max_transactions
-        kept = kept[:max_transactions]
-    return Report(
-        transactions=tuple(kept),
-        unrecognized_count=rest.unrecognized_count,
-        unrecognized=rest.unrecognized,
-        diagnostics=rest.diagnostics,
-        dropped_transactions=dropped,
-        stats=rest.stats,
-        error=rest.error,
-    )
+    parser.finish()
+    report: Report = parser.report()
+    return report
 
 
 _Source = Union[

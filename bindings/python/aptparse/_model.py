@@ -1,4 +1,5 @@
-"""The result classes: frozen, slotted, typed, picklable dataclasses.
+"""The result classes: frozen, slotted, typed, picklable dataclasses, and
+LazyTransactions, the sequence of a Report's transactions.
 
 The C++ module makes instances of these classes directly (see
 bindings/python/src/convert.h), so the field order here is the one
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
-from typing import Any, Literal, Optional
+import operator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Literal, Optional, Union, overload
 
 from . import _core
 
@@ -45,7 +47,7 @@ class _Frozen:
 def _plain(v: Any) -> Any:
     if isinstance(v, _Frozen):
         return v.to_dict()
-    if isinstance(v, tuple):
+    if isinstance(v, (tuple, LazyTransactions)):
         return [_plain(x) for x in v]
     return v
 
@@ -286,11 +288,96 @@ class Transaction(_Frozen):
         return result
 
 
+class LazyTransactions(Sequence[Transaction]):
+    """The transactions of a parsed Report: an immutable sequence that
+    makes each Python Transaction from the C++ result on first access and
+    keeps it (``ts[i] is ts[i]``).
+
+    It behaves as the tuple of its transactions: equal to that tuple (and
+    to any LazyTransactions with equal items), with the same hash, pickled
+    as that tuple; slicing and ``+`` give tuples. Thread-safe: a
+    transaction is converted under the GIL, once. Made by parse(),
+    parse_file() and Parser.report(), not by hand.
+    """
+
+    __slots__ = ("_src", "_len", "_hash")
+
+    def __init__(self, src: _core._LazyTransactions) -> None:
+        self._src = src
+        self._len = len(src)
+        self._hash: Optional[int] = None
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, index: int) -> Transaction: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Transaction, ...]: ...
+    def __getitem__(
+        self, index: Union[int, slice]
+    ) -> Union[Transaction, tuple[Transaction, ...]]:
+        if isinstance(index, slice):
+            get = self._src.get
+            return tuple(get(i) for i in range(*index.indices(self._len)))
+        i = operator.index(index)
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("transaction index out of range")
+        return self._src.get(i)
+
+    def __iter__(self) -> Iterator[Transaction]:
+        get = self._src.get
+        for i in range(self._len):
+            yield get(i)
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, (LazyTransactions, tuple)):
+            return NotImplemented
+        return len(other) == self._len and all(
+            a is b or a == b for a, b in zip(self, other)
+        )
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(tuple(self))
+        return self._hash
+
+    def __add__(self, other: Iterable[Transaction]) -> tuple[Transaction, ...]:
+        if not isinstance(other, (LazyTransactions, tuple)):
+            return NotImplemented
+        return tuple(self) + tuple(other)
+
+    def __radd__(self, other: Iterable[Transaction]) -> tuple[Transaction, ...]:
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return other + tuple(self)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (tuple, (tuple(self),))
+
+    def __repr__(self) -> str:
+        return f"LazyTransactions({tuple(self)!r})"
+
+    @property
+    def converted(self) -> int:
+        """How many transactions have been made into Python objects so
+        far (for tests and benchmarks)."""
+        return self._src.converted
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Report(_Frozen):
-    """Everything parsed from one input."""
+    """Everything parsed from one input.
 
-    transactions: tuple[Transaction, ...] = ()
+    ``transactions`` is a :class:`LazyTransactions` when the Report comes
+    from the parser (each Transaction is made on first access), and any
+    sequence (a tuple, say) when made by hand."""
+
+    transactions: Sequence[Transaction] = ()
     unrecognized_count: int = 0  # outside any transaction
     unrecognized: tuple[Unrecognized, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
@@ -333,4 +420,5 @@ _core._set_types(
     Status=Status,
     Transaction=Transaction,
     Report=Report,
+    LazyTransactions=LazyTransactions,
 )

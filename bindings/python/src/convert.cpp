@@ -1,9 +1,15 @@
 #include "convert.h"
 
+#include <structmember.h>  // PyMemberDef, T_OBJECT_EX (Python.h from 3.12)
+
 #include <array>
+#include <cstring>
+#include <functional>
 #include <initializer_list>
 #include <stdexcept>
 #include <vector>
+
+#include "lazy_transactions.h"
 
 namespace aptparse_py {
 namespace {
@@ -12,13 +18,26 @@ namespace {
 struct kind {
   const char* python_name;
   std::vector<const char*> fields;
-  PyObject* cls = nullptr;          // a strong reference, never released
-  std::vector<PyObject*> names;     // interned field names
+  PyObject* cls = nullptr;            // a strong reference, never released
+  std::vector<PyObject*> names = {};  // interned field names
+  // Where each field's slot is in an instance; empty when a field is not a
+  // plain slot (then fields are set with PyObject_GenericSetAttr).
+  std::vector<Py_ssize_t> offsets = {};
 };
 
 enum kind_id {
-  k_package, k_counts, k_consistency, k_sizes, k_message, k_unrecognized,
-  k_diagnostic, k_stats, k_status, k_transaction, k_report, k_count
+  k_package,
+  k_counts,
+  k_consistency,
+  k_sizes,
+  k_message,
+  k_unrecognized,
+  k_diagnostic,
+  k_stats,
+  k_status,
+  k_transaction,
+  k_report,
+  k_count
 };
 
 std::array<kind, k_count>& kinds() {
@@ -27,8 +46,8 @@ std::array<kind, k_count>& kinds() {
        {"name", "arch", "old", "new", "origins", "note", "alternatives",
         "reason", "purge", "automatic", "simulated"}},
       {"Counts",
-       {"upgraded", "newly_installed", "reinstalled", "downgraded",
-        "to_remove", "not_upgraded", "not_fully_installed"}},
+       {"upgraded", "newly_installed", "reinstalled", "downgraded", "to_remove",
+        "not_upgraded", "not_fully_installed"}},
       {"Consistency", {"verdict", "mismatches", "unverifiable"}},
       {"Sizes",
        {"download", "download_total", "disk_change", "disk_available",
@@ -40,14 +59,16 @@ std::array<kind, k_count>& kinds() {
        {"bytes", "lines", "noise_lines", "unrecognized_lines", "transactions",
         "packages"}},
       {"Status", {"code", "line", "offset"}},
-      {"Transaction",
-       {"upgraded", "newly_installed", "to_remove", "not_upgraded",
-        "downgraded", "reinstalled", "held_changed", "autoremovable",
-        "suggested", "recommended", "essential_removed", "additional",
-        "broken", "disappeared", "esm", "counts", "consistency", "sizes", "messages",
-        "unrecognized_count", "unrecognized", "diagnostics", "first_line",
-        "last_line", "first_offset", "last_offset", "end_offset",
-        "complete", "line_prefix"}},
+      {"Transaction", {"upgraded",     "newly_installed",    "to_remove",
+                       "not_upgraded", "downgraded",         "reinstalled",
+                       "held_changed", "autoremovable",      "suggested",
+                       "recommended",  "essential_removed",  "additional",
+                       "broken",       "disappeared",        "esm",
+                       "counts",       "consistency",        "sizes",
+                       "messages",     "unrecognized_count", "unrecognized",
+                       "diagnostics",  "first_line",         "last_line",
+                       "first_offset", "last_offset",        "end_offset",
+                       "complete",     "line_prefix"}},
       {"Report",
        {"transactions", "unrecognized_count", "unrecognized", "diagnostics",
         "dropped_transactions", "stats", "error"}},
@@ -64,19 +85,68 @@ enum_names& enums() {
   return *e;
 }
 
+// The Python class aptparse._model.LazyTransactions.
+py::object& lazy_class_slot() {
+  static py::object* c = new py::object();  // leaked: lives until exit
+  return *c;
+}
+
+[[noreturn]] void not_registered() {
+  throw std::runtime_error(
+      "aptparse._core: result classes not registered; import aptparse, "
+      "not aptparse._core");
+}
+
 const kind& get(kind_id id) {
   const kind& k = kinds()[id];
-  if (k.cls == nullptr)
-    throw std::runtime_error(
-        "aptparse._core: result classes not registered; import aptparse, "
-        "not aptparse._core");
+  if (k.cls == nullptr) not_registered();
   return k;
 }
 
+const py::object& lazy_class() {
+  if (!lazy_class_slot()) not_registered();
+  return lazy_class_slot();
+}
+
+// Stops the cyclic GC from tracking `obj` when none of the objects it
+// refers to (ref(i) for i < n) is tracked: then it cannot be part of a
+// reference cycle, since the result classes are frozen and tuples
+// immutable. CPython does the same for tuples and dicts, though only when
+// a collection comes across them. Tracked, the objects of a large report
+// made every full collection traverse all of them: when the caller's own
+// allocations triggered collections between lazy conversions, that cost
+// more than making the objects.
+template <class Ref>
+void untrack_if_leaf(PyObject* obj, std::size_t n, Ref&& ref) {
+  if (!PyObject_GC_IsTracked(obj)) return;
+  for (std::size_t i = 0; i < n; ++i)
+    if (PyObject_GC_IsTracked(ref(i))) return;
+  PyObject_GC_UnTrack(obj);
+}
+
+// Makes an instance of kind `id` from its n field values, in order (moved
+// from: their references go into the instance).
 py::object make(kind_id id, py::object* values, std::size_t n) {
   const kind& k = get(id);
-  static PyObject* empty = PyTuple_New(0);
+  if (n != k.fields.size())
+    throw std::logic_error(std::string("aptparse._core: wrong field count "
+                                       "for ") +
+                           k.python_name);
   auto* type = reinterpret_cast<PyTypeObject*>(k.cls);
+  if (!k.offsets.empty()) {
+    // The slots are NULL until stored, which the type's traverse and
+    // dealloc accept, so the GC may see the instance meanwhile.
+    PyObject* obj = type->tp_alloc(type, 0);
+    if (!obj) throw py::error_already_set();
+    auto slot = [&](std::size_t i) -> PyObject*& {
+      return *reinterpret_cast<PyObject**>(reinterpret_cast<char*>(obj) +
+                                           k.offsets[i]);
+    };
+    for (std::size_t i = 0; i < n; ++i) slot(i) = values[i].release().ptr();
+    untrack_if_leaf(obj, n, slot);
+    return py::reinterpret_steal<py::object>(obj);
+  }
+  static PyObject* empty = PyTuple_New(0);
   py::object obj = py::reinterpret_steal<py::object>(
       PyBaseObject_Type.tp_new(type, empty, nullptr));
   if (!obj) throw py::error_already_set();
@@ -86,10 +156,67 @@ py::object make(kind_id id, py::object* values, std::size_t n) {
   return obj;
 }
 
+// The offsets of the slots of `cls` named `fields`, or none unless every
+// field is a plain object slot of `cls` itself (a PyMemberDescr of type
+// T_OBJECT_EX, writable), as dataclass(slots=True) makes them.
+std::vector<Py_ssize_t> slot_offsets(PyTypeObject* cls,
+                                     const std::vector<const char*>& fields) {
+  std::vector<Py_ssize_t> out;
+  for (const char* f : fields) {
+    PyObject* d = PyDict_GetItemString(cls->tp_dict, f);  // borrowed
+    if (d == nullptr || !Py_IS_TYPE(d, &PyMemberDescr_Type)) return {};
+    auto* descr = reinterpret_cast<PyMemberDescrObject*>(d);
+    const PyMemberDef* m = descr->d_member;
+    if (descr->d_common.d_type != cls || m->type != T_OBJECT_EX ||
+        (m->flags & READONLY) != 0 || m->offset <= 0 ||
+        m->offset + static_cast<Py_ssize_t>(sizeof(PyObject*)) >
+            cls->tp_basicsize)
+      return {};
+    out.push_back(m->offset);
+  }
+  return out;
+}
+
 template <class... A>
 py::object make_of(kind_id id, A&&... values) {
   py::object v[] = {py::object(std::forward<A>(values))...};
   return make(id, v, sizeof...(A));
+}
+
+// The str of a package's field, through a cache: names, arches, versions
+// and origins repeat across the packages of a log, and a hit costs a hash
+// and a memcmp instead of a decode and an allocation. Direct-mapped and
+// bounded (kSlots strings of at most kMaxLen bytes, about 56 KB and the
+// strs), it lives as long as the module; the GIL guards it.
+class str_cache {
+ public:
+  py::object get(std::string_view s) {
+    if (s.empty() || s.size() > kMaxLen) return text(s);
+    slot& e = slots_[std::hash<std::string_view>{}(s) & (kSlots - 1)];
+    if (e.str != nullptr && e.len == s.size() &&
+        std::memcmp(e.bytes, s.data(), s.size()) == 0)
+      return py::reinterpret_borrow<py::object>(e.str);
+    py::object r = text(s);
+    Py_XSETREF(e.str, r.inc_ref().ptr());
+    e.len = static_cast<std::uint8_t>(s.size());
+    std::memcpy(e.bytes, s.data(), s.size());
+    return r;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 1024;  // a power of two
+  static constexpr std::size_t kMaxLen = 47;
+  struct slot {
+    PyObject* str = nullptr;
+    std::uint8_t len = 0;
+    char bytes[kMaxLen];
+  };
+  std::array<slot, kSlots> slots_{};
+};
+
+py::object field_text(std::string_view s) {
+  static str_cache* cache = new str_cache();  // leaked: lives until exit
+  return cache->get(s);
 }
 
 py::object u64(std::uint64_t v) {
@@ -109,27 +236,30 @@ py::object opt(const std::optional<T>& v) {
     return u64(*v);
 }
 
-py::object strings(const std::vector<std::string>& v) {
-  py::tuple t(v.size());
-  for (std::size_t i = 0; i < v.size(); ++i)
-    PyTuple_SET_ITEM(t.ptr(), i, text(v[i]).release().ptr());
-  return std::move(t);
-}
-
 template <class T, class F>
 py::object tuple_of(const std::vector<T>& v, F&& f) {
   py::tuple t(v.size());
   for (std::size_t i = 0; i < v.size(); ++i)
     PyTuple_SET_ITEM(t.ptr(), i, f(v[i]).release().ptr());
-  return std::move(t);
+  untrack_if_leaf(t.ptr(), v.size(),
+                  [&](std::size_t i) { return PyTuple_GET_ITEM(t.ptr(), i); });
+  return t;
+}
+
+template <class S>  // std::string or std::string_view
+py::object strings(const std::vector<S>& v) {
+  return tuple_of(v, [](std::string_view s) { return text(s); });
 }
 
 py::object package_to_py(const aptparse::package& p) {
+  py::object alternatives = tuple_of(p.alternatives, field_text);
   py::object v[] = {
-      text(p.name), text(p.arch), text(p.old_version), text(p.new_version),
-      text(p.origins), text(p.note), strings(p.alternatives),
-      enums().reason[static_cast<int>(p.reason)], boolean(p.purge),
-      boolean(p.automatic), boolean(p.simulated)};
+      field_text(p.name),        field_text(p.arch),
+      field_text(p.old_version), field_text(p.new_version),
+      field_text(p.origins),     field_text(p.note),
+      std::move(alternatives),   enums().reason[static_cast<int>(p.reason)],
+      boolean(p.purge),          boolean(p.automatic),
+      boolean(p.simulated)};
   return make(k_package, v, std::size(v));
 }
 
@@ -185,10 +315,11 @@ void set_prefix(Span& span, py::handle name) {
   }
 }
 
-// Pauses the cyclic GC while a result is converted: making hundreds of
+// Pauses the cyclic GC while results are converted: making hundreds of
 // thousands of tracked objects otherwise triggers many useless collections
-// (measured: 35-45% of the conversion time). The GIL is held throughout and
-// no Python code runs meanwhile, so no other thread sees the pause.
+// (measured: 35-45% of the conversion time). No Python code runs meanwhile
+// (no finalizer can: nothing is collected), so the GIL is never given up
+// and no other thread sees the pause. Pauses nest.
 class gc_pause {
  public:
   gc_pause() : was_enabled_(PyGC_Disable() == 1) {}
@@ -205,21 +336,20 @@ class gc_pause {
 // --- Python -> C++ ---------------------------------------------------------
 
 py::object attr(py::handle o, const char* name) {
-  return py::reinterpret_steal<py::object>(
-      [&] {
-        PyObject* r = PyObject_GetAttrString(o.ptr(), name);
-        if (!r) throw py::error_already_set();
-        return r;
-      }());
+  return py::reinterpret_steal<py::object>([&] {
+    PyObject* r = PyObject_GetAttrString(o.ptr(), name);
+    if (!r) throw py::error_already_set();
+    return r;
+  }());
 }
 
 std::uint64_t u64_of(py::handle o, const char* what) {
   unsigned long long v = PyLong_AsUnsignedLongLong(o.ptr());
   if (v == static_cast<unsigned long long>(-1) && PyErr_Occurred()) {
     PyErr_Clear();
-    throw py::type_error(std::string(what) +
-                         " must be a non-negative int, not " +
-                         std::string(py::str(py::type::of(o).attr("__name__"))));
+    throw py::type_error(
+        std::string(what) + " must be a non-negative int, not " +
+        std::string(py::str(py::type::of(o).attr("__name__"))));
   }
   return v;
 }
@@ -251,18 +381,25 @@ std::vector<std::string> strings_of(py::handle o, const char* what) {
   return out;
 }
 
-aptparse::package package_of(py::handle o) {
+// A package's strings are views, so their bytes are saved in the
+// transaction's arena.
+std::string_view saved(aptparse::string_arena& arena, py::handle o,
+                       const char* what) {
+  return arena.save(bytes_from_py(o, what));
+}
+
+aptparse::package package_of(py::handle o, aptparse::string_arena& arena) {
   aptparse::package p;
-  p.name = bytes_from_py(attr(o, "name"), "Package.name");
-  p.arch = bytes_from_py(attr(o, "arch"), "Package.arch");
-  p.old_version = bytes_from_py(attr(o, "old"), "Package.old");
-  p.new_version = bytes_from_py(attr(o, "new"), "Package.new");
-  p.origins = bytes_from_py(attr(o, "origins"), "Package.origins");
-  p.note = bytes_from_py(attr(o, "note"), "Package.note");
-  p.alternatives =
-      strings_of(attr(o, "alternatives"), "Package.alternatives");
-  p.reason = enum_of<aptparse::hold_reason>(attr(o, "reason"),
-                                            enums().reason, "reason");
+  p.name = saved(arena, attr(o, "name"), "Package.name");
+  p.arch = saved(arena, attr(o, "arch"), "Package.arch");
+  p.old_version = saved(arena, attr(o, "old"), "Package.old");
+  p.new_version = saved(arena, attr(o, "new"), "Package.new");
+  p.origins = saved(arena, attr(o, "origins"), "Package.origins");
+  p.note = saved(arena, attr(o, "note"), "Package.note");
+  for (py::handle alt : attr(o, "alternatives"))
+    p.alternatives.push_back(saved(arena, alt, "Package.alternatives"));
+  p.reason = enum_of<aptparse::hold_reason>(attr(o, "reason"), enums().reason,
+                                            "reason");
   p.purge = attr(o, "purge").cast<bool>();
   p.automatic = attr(o, "automatic").cast<bool>();
   p.simulated = attr(o, "simulated").cast<bool>();
@@ -281,8 +418,8 @@ std::optional<T> opt_of(py::handle o, const char* what) {
 }  // namespace
 
 py::object text(std::string_view s) {
-  PyObject* r = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()),
-                                     "surrogateescape");
+  PyObject* r = PyUnicode_DecodeUTF8(
+      s.data(), static_cast<Py_ssize_t>(s.size()), "surrogateescape");
   if (!r) throw py::error_already_set();
   return py::reinterpret_steal<py::object>(r);
 }
@@ -297,15 +434,21 @@ void set_types(const py::kwargs& classes) {
                            " is not a class");
     py::object fields = py::module_::import("dataclasses").attr("fields")(cls);
     std::vector<std::string> have;
-    for (py::handle f : fields) have.push_back(f.attr("name").cast<std::string>());
+    for (py::handle f : fields)
+      have.push_back(f.attr("name").cast<std::string>());
     if (have != std::vector<std::string>(k.fields.begin(), k.fields.end()))
       throw py::type_error(std::string("_set_types: the fields of ") +
                            k.python_name + " do not match the C++ module");
     Py_XDECREF(k.cls);
     k.cls = cls.inc_ref().ptr();
     k.names.clear();
-    for (const char* f : k.fields) k.names.push_back(PyUnicode_InternFromString(f));
+    for (const char* f : k.fields)
+      k.names.push_back(PyUnicode_InternFromString(f));
+    k.offsets = slot_offsets(reinterpret_cast<PyTypeObject*>(k.cls), k.fields);
   }
+  if (!classes.contains("LazyTransactions"))
+    throw py::type_error("_set_types: missing LazyTransactions");
+  lazy_class_slot() = classes["LazyTransactions"];
   enum_names& e = enums();
   auto intern = [](std::string_view s) {
     return py::reinterpret_steal<py::object>(
@@ -321,8 +464,9 @@ void set_types(const py::kwargs& classes) {
                  aptparse::consistency_verdict::no_counts})
     e.verdict.push_back(intern(aptparse::verdict_name(v)));
   e.level.clear();
-  for (auto l : {aptparse::message_level::error, aptparse::message_level::warning,
-                 aptparse::message_level::notice, aptparse::message_level::audit})
+  for (auto l :
+       {aptparse::message_level::error, aptparse::message_level::warning,
+        aptparse::message_level::notice, aptparse::message_level::audit})
     e.level.push_back(intern(aptparse::level_name(l)));
   e.code.clear();
 #define APTPARSE_PY_CODE(name, number, message) \
@@ -332,12 +476,14 @@ void set_types(const py::kwargs& classes) {
 }
 
 py::object to_py(const aptparse::transaction& t) {
+  gc_pause pause;
   std::array<py::object, kPySets + 14> v;
   std::size_t i = 0;
   for (; i < kPySets; ++i)
-    v[i] = i < static_cast<std::size_t>(aptparse::pkg_set_count)
-               ? tuple_of(t.set(static_cast<aptparse::pkg_set>(i)), package_to_py)
-               : py::tuple(0);
+    v[i] =
+        i < static_cast<std::size_t>(aptparse::pkg_set_count)
+            ? tuple_of(t.set(static_cast<aptparse::pkg_set>(i)), package_to_py)
+            : py::tuple(0);
   if (t.counts) {
     const aptparse::counts& c = *t.counts;
     v[i++] = make_of(k_counts, u64(c.upgraded), u64(c.newly_installed),
@@ -347,8 +493,7 @@ py::object to_py(const aptparse::transaction& t) {
     v[i++] = py::none();
   }
   v[i++] = make_of(
-      k_consistency,
-      enums().verdict[static_cast<int>(t.consistency.verdict)],
+      k_consistency, enums().verdict[static_cast<int>(t.consistency.verdict)],
       strings(t.consistency.mismatches), strings(t.consistency.unverifiable));
   const aptparse::sizes& z = t.sizes;
   v[i++] = make_of(k_sizes, opt(z.download), opt(z.download_total),
@@ -388,15 +533,16 @@ py::object status_to_py(const aptparse::status& s) {
                  u64(s.where.line), u64(s.where.offset));
 }
 
-py::object to_py(const aptparse::report& r) {
-  gc_pause pause;
-  py::object ts = tuple_of(r.transactions,
-                           [](const aptparse::transaction& t) { return to_py(t); });
-  return make_of(k_report, std::move(ts), u64(r.unrecognized_count),
-                 tuple_of(r.unrecognized, unrecognized_to_py),
-                 tuple_of(r.diagnostics, diagnostic_to_py),
-                 u64(r.dropped_transactions), to_py(r.stats),
-                 status_to_py(r.error));
+py::object report_to_py(std::shared_ptr<const aptparse::report> r) {
+  // The sequence shares the report (an aliasing pointer to its vector).
+  py::object ts = lazy_class()(make_lazy_transactions(
+      std::shared_ptr<const std::vector<aptparse::transaction>>(
+          r, &r->transactions)));
+  return make_of(k_report, std::move(ts), u64(r->unrecognized_count),
+                 tuple_of(r->unrecognized, unrecognized_to_py),
+                 tuple_of(r->diagnostics, diagnostic_to_py),
+                 u64(r->dropped_transactions), to_py(r->stats),
+                 status_to_py(r->error));
 }
 
 std::string bytes_from_py(py::handle o, const char* what) {
@@ -414,17 +560,20 @@ std::string bytes_from_py(py::handle o, const char* what) {
 
 aptparse::transaction transaction_from_py(py::handle o) {
   aptparse::transaction t;
+  t.strings = std::make_shared<aptparse::string_arena>();
   const kind& k = get(k_transaction);
   for (int s = 0; s < aptparse::pkg_set_count; ++s) {
     auto& set = t.set(static_cast<aptparse::pkg_set>(s));
-    for (py::handle p : attr(o, k.fields[s])) set.push_back(package_of(p));
+    for (py::handle p : attr(o, k.fields[s]))
+      set.push_back(package_of(p, *t.strings));
   }
   set_prefix(t.span, attr(o, "line_prefix"));
   py::object c = attr(o, "counts");
   if (!c.is_none()) {
     aptparse::counts n;
     n.upgraded = u64_of(attr(c, "upgraded"), "Counts.upgraded");
-    n.newly_installed = u64_of(attr(c, "newly_installed"), "Counts.newly_installed");
+    n.newly_installed =
+        u64_of(attr(c, "newly_installed"), "Counts.newly_installed");
     n.reinstalled = u64_of(attr(c, "reinstalled"), "Counts.reinstalled");
     n.downgraded = u64_of(attr(c, "downgraded"), "Counts.downgraded");
     n.to_remove = u64_of(attr(c, "to_remove"), "Counts.to_remove");
@@ -440,25 +589,29 @@ aptparse::transaction transaction_from_py(py::handle o) {
   t.consistency.unverifiable =
       strings_of(attr(cons, "unverifiable"), "unverifiable");
   py::object z = attr(o, "sizes");
-  t.sizes.download = opt_of<std::uint64_t>(attr(z, "download"), "Sizes.download");
+  t.sizes.download =
+      opt_of<std::uint64_t>(attr(z, "download"), "Sizes.download");
   t.sizes.download_total =
       opt_of<std::uint64_t>(attr(z, "download_total"), "Sizes.download_total");
-  t.sizes.disk_change = opt_of<std::int64_t>(attr(z, "disk_change"), "Sizes.disk_change");
+  t.sizes.disk_change =
+      opt_of<std::int64_t>(attr(z, "disk_change"), "Sizes.disk_change");
   t.sizes.disk_available =
       opt_of<std::uint64_t>(attr(z, "disk_available"), "Sizes.disk_available");
-  t.sizes.boot_needed = opt_of<std::uint64_t>(attr(z, "boot_needed"), "Sizes.boot_needed");
+  t.sizes.boot_needed =
+      opt_of<std::uint64_t>(attr(z, "boot_needed"), "Sizes.boot_needed");
   t.sizes.boot_available =
       opt_of<std::uint64_t>(attr(z, "boot_available"), "Sizes.boot_available");
   for (py::handle m : attr(o, "messages")) {
     aptparse::message msg;
-    msg.level = enum_of<aptparse::message_level>(attr(m, "level"), enums().level,
-                                                 "message level");
+    msg.level = enum_of<aptparse::message_level>(
+        attr(m, "level"), enums().level, "message level");
     msg.text = bytes_from_py(attr(m, "text"), "Message.text");
     msg.where.line = u64_of(attr(m, "line"), "Message.line");
     msg.where.offset = u64_of(attr(m, "offset"), "Message.offset");
     t.messages.push_back(std::move(msg));
   }
-  t.unrecognized_count = u64_of(attr(o, "unrecognized_count"), "unrecognized_count");
+  t.unrecognized_count =
+      u64_of(attr(o, "unrecognized_count"), "unrecognized_count");
   for (py::handle u : attr(o, "unrecognized")) {
     aptparse::unrecognized_line line;
     line.where.line = u64_of(attr(u, "line"), "Unrecognized.line");
@@ -499,8 +652,9 @@ input_bytes::input_bytes(py::handle obj, const char* what) {
     keep_ = py::reinterpret_steal<py::object>(
         PyUnicode_AsEncodedString(o, "utf-8", "surrogateescape"));
     if (!keep_) throw py::error_already_set();
-    view_ = std::string_view(PyBytes_AS_STRING(keep_.ptr()),
-                             static_cast<std::size_t>(PyBytes_GET_SIZE(keep_.ptr())));
+    view_ = std::string_view(
+        PyBytes_AS_STRING(keep_.ptr()),
+        static_cast<std::size_t>(PyBytes_GET_SIZE(keep_.ptr())));
     return;
   }
   if (!PyObject_CheckBuffer(o)) {

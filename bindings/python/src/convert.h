@@ -1,10 +1,12 @@
 // Conversions between the C++ results and the Python objects of aptparse.
 //
-// The Python classes (frozen dataclasses in aptparse/_model.py) are handed
-// to the module once, at import, through _core._set_types(). Instances are
-// then made here without running their __init__: object.__new__ and a
-// generic setattr per field, which bypasses the frozen __setattr__ and is
-// about ten times faster than calling the class.
+// The Python classes (frozen, slotted dataclasses in aptparse/_model.py)
+// are handed to the module once, at import, through _core._set_types().
+// Instances are then made here without running their __init__: the type's
+// tp_alloc, and each field's new reference stored straight into its slot
+// (the offset of the class's member descriptor), which is what CPython's
+// own slot descriptors do. That bypasses the frozen __setattr__ and costs a
+// store per field instead of an attribute lookup and a call.
 //
 // Every function here needs the GIL.
 #ifndef APTPARSE_PY_CONVERT_H_
@@ -12,8 +14,10 @@
 
 #include <pybind11/pybind11.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aptparse/aptparse.h"
 
@@ -26,10 +30,12 @@ void set_types(const py::kwargs& classes);
 
 // C++ -> Python.
 py::object to_py(const aptparse::transaction& t);
-py::object to_py(const aptparse::report& r);
 py::object to_py(const aptparse::parse_stats& s);
 py::object status_to_py(const aptparse::status& s);  // None when ok
 py::list transactions_to_py(const std::vector<aptparse::transaction>& ts);
+// A Report whose transactions are a LazyTransactions sequence over
+// r->transactions: each becomes a Python Transaction on first access.
+py::object report_to_py(std::shared_ptr<const aptparse::report> r);
 // A str from the bytes of the log: UTF-8, invalid bytes as surrogates.
 py::object text(std::string_view s);
 

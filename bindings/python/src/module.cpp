@@ -5,6 +5,7 @@
 
 #include "aptparse/version.h"
 #include "convert.h"
+#include "lazy_transactions.h"
 #include "register.h"
 
 PYBIND11_MODULE(_core, m) {
@@ -12,10 +13,12 @@ PYBIND11_MODULE(_core, m) {
       "The compiled core of aptparse. Use the aptparse package, not this "
       "module.";
   m.attr("__version__") = APTPARSE_VERSION_STRING;
-  m.def("version", [] { return std::string(aptparse::version()); },
-        "Returns the version of the linked C++ library.");
+  m.def(
+      "version", [] { return std::string(aptparse::version()); },
+      "Returns the version of the linked C++ library.");
   m.def("_set_types", &aptparse_py::set_types,
         "Registers the result classes (called by aptparse at import).");
+  aptparse_py::register_lazy_transactions(m);
   aptparse_py::register_parse(m);
   aptparse_py::register_parser(m);
 }

@@ -1,6 +1,8 @@
 // One-shot parsing, JSON and the names of the C++ enums.
 #include <pybind11/stl.h>
 
+#include <memory>
+
 #include "convert.h"
 #include "register.h"
 
@@ -15,15 +17,15 @@ void register_parse(py::module_& m) {
 
   py::tuple sets(aptparse::pkg_set_count);
   for (int s = 0; s < aptparse::pkg_set_count; ++s)
-    sets[s] = py::str(std::string(
-        aptparse::set_name(static_cast<aptparse::pkg_set>(s))));
+    sets[s] = py::str(
+        std::string(aptparse::set_name(static_cast<aptparse::pkg_set>(s))));
   m.attr("SET_NAMES") = sets;
 
   py::dict codes;  // name -> (number, message)
-#define APTPARSE_PY_CODE(name, number, message)                            \
+#define APTPARSE_PY_CODE(name, number, message)                             \
   codes[py::str(std::string(aptparse::error_name(aptparse::errc::name)))] = \
-      py::make_tuple(number, std::string(aptparse::error_message(          \
-                                 aptparse::errc::name)));
+      py::make_tuple(                                                       \
+          number, std::string(aptparse::error_message(aptparse::errc::name)));
   APTPARSE_ERRC_MAP(APTPARSE_PY_CODE)
 #undef APTPARSE_PY_CODE
   m.attr("ERROR_CODES") = codes;
@@ -37,12 +39,12 @@ void register_parse(py::module_& m) {
         const aptparse::options o =
             make_options(max_line_bytes, max_packages_per_list,
                          max_transactions, max_unrecognized_kept, strict);
-        aptparse::report r;
+        auto r = std::make_shared<aptparse::report>();
         {
           py::gil_scoped_release nogil;
-          r = aptparse::parse(in.view(), o);
+          *r = aptparse::parse(in.view(), o);
         }
-        return to_py(r);
+        return report_to_py(std::move(r));
       },
       py::arg("data"), py::kw_only(),
       py::arg("max_line_bytes") = defaults.max_line_bytes,
@@ -51,7 +53,8 @@ void register_parse(py::module_& m) {
       py::arg("max_unrecognized_kept") = defaults.max_unrecognized_kept,
       py::arg("strict") = false,
       "Parses a whole log (str or bytes-like) with the GIL released and "
-      "returns an aptparse.Report.");
+      "returns an aptparse.Report (its transactions converted on first "
+      "access).");
 
   // For benchmarks: the C++ parse and report alone, without making Python
   // objects. Returns the Stats.
@@ -92,8 +95,8 @@ void register_parse(py::module_& m) {
   m.def(
       "error_message",
       [](const std::string& code) {
-#define APTPARSE_PY_CODE(name, number, message)                 \
-  if (code == aptparse::error_name(aptparse::errc::name))       \
+#define APTPARSE_PY_CODE(name, number, message)           \
+  if (code == aptparse::error_name(aptparse::errc::name)) \
     return std::string(aptparse::error_message(aptparse::errc::name));
         APTPARSE_ERRC_MAP(APTPARSE_PY_CODE)
 #undef APTPARSE_PY_CODE

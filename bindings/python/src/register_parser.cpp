@@ -1,4 +1,5 @@
 // class Parser: the streaming parser, safe to share between threads.
+#include <memory>
 #include <mutex>
 #include <utility>
 #include <vector>
@@ -10,26 +11,28 @@ namespace aptparse_py {
 namespace {
 
 // A C++ parser feeding a report_builder whose callback collects the
-// transactions that end; feed() and finish() return them. A mutex guards
-// all state, and the GIL is released while C++ parses, so other Python
-// threads run meanwhile (the GIL is always released before the mutex is
-// taken, never the other way, so they cannot deadlock).
+// transactions that end; feed() and finish() return them. With
+// `keep_transactions` (parse_file), the builder keeps them instead, feed()
+// and finish() return none, and report() has them all, converted lazily.
+// A mutex guards all state, and the GIL is released while C++ parses, so
+// other Python threads run meanwhile (the GIL is always released before
+// the mutex is taken, never the other way, so they cannot deadlock).
 class py_parser {
  public:
-  explicit py_parser(const aptparse::options& o)
+  py_parser(const aptparse::options& o, bool keep_transactions)
       : opts_(o),
-        builder_(opts_,
-                 [this](aptparse::transaction&& t) {
-                   pending_.push_back(std::move(t));
-                 }),
+        builder_(
+            opts_, keep_transactions
+                       ? aptparse::report_builder::callback{}
+                       : [this](aptparse::transaction&&
+                                    t) { pending_.push_back(std::move(t)); }),
         parser_(builder_, opts_) {}
 
   py::list feed(py::handle data) {
     input_bytes in(data, "feed");
-    return step(
-        [&] { status_ = parser_.feed(in.view()); },
-        "Parser.feed() called after finish(); call reset() to parse "
-        "another input");
+    return step([&] { status_ = parser_.feed(in.view()); },
+                "Parser.feed() called after finish(); call reset() to parse "
+                "another input");
   }
 
   py::list finish() {
@@ -38,9 +41,11 @@ class py_parser {
           aptparse::status st = parser_.finish();
           if (status_.ok()) status_ = st;
           finished_ = true;
-          rest_ = builder_.take_report();
-          rest_.stats = parser_.stats();
-          rest_.error = status_;
+          auto rest =
+              std::make_shared<aptparse::report>(builder_.take_report());
+          rest->stats = parser_.stats();
+          rest->error = status_;
+          rest_ = std::move(rest);
         },
         "Parser.finish() called twice; call reset() to parse another "
         "input");
@@ -54,7 +59,7 @@ class py_parser {
     pending_.clear();
     finished_ = false;
     status_ = {};
-    rest_ = {};
+    rest_.reset();
   }
 
   py::object stats() {
@@ -84,7 +89,7 @@ class py_parser {
   }
 
   py::object report() {
-    aptparse::report r;
+    std::shared_ptr<const aptparse::report> r;
     bool done = false;
     {
       py::gil_scoped_release nogil;
@@ -94,7 +99,7 @@ class py_parser {
     }
     if (!done)
       throw py::value_error("Parser.report() is available after finish()");
-    return to_py(r);
+    return report_to_py(std::move(r));
   }
 
   const aptparse::options& opts() const { return opts_; }
@@ -128,7 +133,9 @@ class py_parser {
   aptparse::parser parser_;
   bool finished_ = false;
   aptparse::status status_;
-  aptparse::report rest_;  // what finish() left outside transactions
+  // What finish() left (outside transactions, or all of them when kept);
+  // shared with the Reports that report() made.
+  std::shared_ptr<const aptparse::report> rest_;
 };
 
 }  // namespace
@@ -140,16 +147,18 @@ void register_parser(py::module_& m) {
       .def(py::init([](std::size_t max_line_bytes,
                        std::size_t max_packages_per_list,
                        std::size_t max_transactions,
-                       std::size_t max_unrecognized_kept, bool strict) {
-             return new py_parser(make_options(
-                 max_line_bytes, max_packages_per_list, max_transactions,
-                 max_unrecognized_kept, strict));
+                       std::size_t max_unrecognized_kept, bool strict,
+                       bool keep_transactions) {
+             return new py_parser(
+                 make_options(max_line_bytes, max_packages_per_list,
+                              max_transactions, max_unrecognized_kept, strict),
+                 keep_transactions);
            }),
            py::kw_only(), py::arg("max_line_bytes") = d.max_line_bytes,
            py::arg("max_packages_per_list") = d.max_packages_per_list,
            py::arg("max_transactions") = d.max_transactions,
            py::arg("max_unrecognized_kept") = d.max_unrecognized_kept,
-           py::arg("strict") = false)
+           py::arg("strict") = false, py::arg("keep_transactions") = false)
       .def("feed", &py_parser::feed, py::arg("data"),
            "Parses a chunk; returns the transactions it completed.")
       .def("finish", &py_parser::finish,
@@ -157,20 +166,26 @@ void register_parser(py::module_& m) {
       .def("reset", &py_parser::reset, "Forgets all input and state.")
       .def("report", &py_parser::report,
            "After finish(): a Report of what was outside transactions, the "
-           "stats and the status (its transactions are empty).")
+           "stats and the status. Its transactions are empty, unless "
+           "keep_transactions: then they are all of them, converted on "
+           "first access (feed() and finish() returned none).")
       .def_property_readonly("stats", &py_parser::stats)
       .def_property_readonly("status", &py_parser::status)
       .def_property_readonly("finished", &py_parser::finished)
-      .def_property_readonly("max_line_bytes",
-                             [](const py_parser& p) { return p.opts().max_line_bytes; })
-      .def_property_readonly("max_packages_per_list",
-                             [](const py_parser& p) { return p.opts().max_packages_per_list; })
-      .def_property_readonly("max_transactions",
-                             [](const py_parser& p) { return p.opts().max_transactions; })
-      .def_property_readonly("max_unrecognized_kept",
-                             [](const py_parser& p) { return p.opts().max_unrecognized_kept; })
-      .def_property_readonly("strict",
-                             [](const py_parser& p) { return p.opts().strict; });
+      .def_property_readonly(
+          "max_line_bytes",
+          [](const py_parser& p) { return p.opts().max_line_bytes; })
+      .def_property_readonly(
+          "max_packages_per_list",
+          [](const py_parser& p) { return p.opts().max_packages_per_list; })
+      .def_property_readonly(
+          "max_transactions",
+          [](const py_parser& p) { return p.opts().max_transactions; })
+      .def_property_readonly(
+          "max_unrecognized_kept",
+          [](const py_parser& p) { return p.opts().max_unrecognized_kept; })
+      .def_property_readonly(
+          "strict", [](const py_parser& p) { return p.opts().strict; });
 }
 
 }  // namespace aptparse_py
