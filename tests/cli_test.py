@@ -197,6 +197,24 @@ class Cli(unittest.TestCase):
         serial = run("--json", "-j", "1", *files)
         self.assertEqual(serial.stdout, r.stdout)
 
+    def test_parallel_output_that_spills_to_disk_stays_in_order(self):
+        # Each file's JSON is larger than what -j keeps in memory (8 MiB)
+        # before spilling to a temporary file: the spills must come back
+        # whole and in order, to a pipe and to a regular file.
+        unit = b"".join(p.read_bytes() for p in sorted(CORPUS.glob("*-s.log")))
+        files = [self.write(f"big{i}.log", unit * (12_000_000 // len(unit) + 1))
+                 for i in range(4)]
+        serial = run("--json", "-j", "1", *files)
+        self.assertEqual(serial.returncode, 0)
+        self.assertGreater(len(serial.stdout), 4 * (8 << 20))
+        piped = run("--json", "-j", "2", *files)
+        self.assertEqual(piped.stdout, serial.stdout)
+        out = self.dir / "out.jsonl"
+        with open(out, "wb") as f:
+            subprocess.run([CLI, "--json", "-j", "2", *files], stdout=f,
+                           check=True, timeout=120)
+        self.assertEqual(out.read_bytes(), serial.stdout)
+
     def test_every_corpus_log_gives_schema_valid_json(self):
         logs = sorted(CORPUS.glob("*.log"))
         self.assertTrue(logs, f"no logs in {CORPUS}")

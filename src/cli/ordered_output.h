@@ -6,7 +6,11 @@
 #ifndef APTPARSE_SRC_CLI_ORDERED_OUTPUT_H_
 #define APTPARSE_SRC_CLI_ORDERED_OUTPUT_H_
 
+#include <sys/sendfile.h>
+#include <sys/types.h>
+
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
 #include <cstdio>
 #include <functional>
@@ -41,28 +45,39 @@ class ordered_output {
     }
     if (text.size() < kSpillBytes) return;
     std::FILE* f = spill_of(i);
-    if (f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size())
+    if (f != nullptr &&
+        std::fwrite(text.data(), 1, text.size(), f) == text.size())
       text.clear();  // else keep it in memory: correct, if not flat
   }
 
   // File `i` is done: `rest` is its unwritten output, `after` writes its
   // notes and errors (to stderr) once its output is out.
   void finish(std::size_t i, std::string rest, std::function<void()> after) {
-    std::lock_guard lock(mu_);
+    std::unique_lock lock(mu_);
     done_.emplace(i, pending{std::move(rest), std::move(after)});
-    // Hand the turn on through every file that is complete.
+    if (emitting_) return;  // the thread handing on the turn takes it
+    emitting_ = true;
+    // Hand the turn on through every file that is complete. The copying
+    // runs unlocked: other workers only need the lock to spill or to
+    // finish, and nobody else writes to stdout until the turn moves on.
     for (auto it = done_.find(turn_); it != done_.end();
          it = done_.find(turn_)) {
+      pending next = std::move(it->second);
+      done_.erase(it);
+      std::FILE* spilled = nullptr;
       if (auto s = spills_.find(turn_); s != spills_.end()) {
-        copy_out(s->second);
+        spilled = s->second;
         spills_.erase(s);
       }
-      emit(it->second.text);
-      it->second.after();
-      done_.erase(it);
+      lock.unlock();
+      if (spilled) copy_out(spilled);
+      emit(next.text);
+      next.after();
+      lock.lock();
       turn_.store(turn_ + 1, std::memory_order_release);
+      cv_.notify_all();
     }
-    cv_.notify_all();
+    emitting_ = false;
   }
 
  private:
@@ -78,12 +93,28 @@ class ordered_output {
     if (unbuffered_) std::fflush(stdout);
   }
 
-  // Copies a spill file to stdout and closes it.
+  // Copies a spill file to stdout and closes it: sendfile(2) when it can
+  // (no copy through user space; this part of a -j run is serial), else
+  // through a buffer.
   void copy_out(std::FILE* f) {
-    std::rewind(f);
-    char buf[1 << 16];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;)
-      std::fwrite(buf, 1, n, stdout);
+    std::fflush(f);
+    std::fflush(stdout);
+    const int in = fileno(f), out = fileno(stdout);
+    off_t offset = 0;
+    bool fallback = false;
+    while (true) {
+      const ssize_t n = ::sendfile(out, in, &offset, 1 << 30);
+      if (n > 0) continue;
+      if (n < 0 && errno == EINTR) continue;
+      fallback = n < 0 && offset == 0;  // e.g. EINVAL: not supported here
+      break;
+    }
+    if (fallback) {
+      std::rewind(f);
+      char buf[1 << 16];
+      for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;)
+        std::fwrite(buf, 1, n, stdout);
+    }
     std::fclose(f);
   }
 
@@ -107,6 +138,7 @@ class ordered_output {
   std::mutex mu_;
   std::condition_variable cv_;
   std::atomic<std::size_t> turn_{0};
+  bool emitting_ = false;                // a finish() is handing on the turn
   std::map<std::size_t, pending> done_;  // finished before their turn
   std::map<std::size_t, std::FILE*> spills_;  // output spilled to disk
 };
