@@ -33,12 +33,11 @@ prefix_result buildkit(std::string_view line) {
 // "YYYY-MM-DDTHH:MM:SS[.fraction]Z ".
 prefix_result github(std::string_view line) {
   std::size_t i = 0;
-  bool ok = digits(line, i) == 4 && expect(line, i, '-') &&
-            digits(line, i) == 2 && expect(line, i, '-') &&
-            digits(line, i) == 2 && expect(line, i, 'T') &&
-            digits(line, i) == 2 && expect(line, i, ':') &&
-            digits(line, i) == 2 && expect(line, i, ':') &&
-            digits(line, i) == 2;
+  bool ok =
+      digits(line, i) == 4 && expect(line, i, '-') && digits(line, i) == 2 &&
+      expect(line, i, '-') && digits(line, i) == 2 && expect(line, i, 'T') &&
+      digits(line, i) == 2 && expect(line, i, ':') && digits(line, i) == 2 &&
+      expect(line, i, ':') && digits(line, i) == 2;
   if (!ok) return {line};
   if (i < line.size() && line[i] == '.') {
     ++i;
@@ -52,10 +51,10 @@ prefix_result github(std::string_view line) {
 
 }  // namespace
 
-prefix_result strip_ci_prefix(std::string_view line) noexcept {
-  if (line.size() < 3) return {line};
+prefix_result strip_ci_prefix_slow(std::string_view line) noexcept {
   if (line[0] == '#' && digit(line[1])) return buildkit(line);
-  if (digit(line[0]) && line.size() >= 20 && line[10] == 'T') return github(line);
+  if (digit(line[0]) && line.size() >= 20 && line[10] == 'T')
+    return github(line);
   return {line};
 }
 

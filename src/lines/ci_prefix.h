@@ -24,7 +24,17 @@ struct prefix_result {
   bool ci_status = false;  // a line of the CI system itself, not of the log
 };
 
-prefix_result strip_ci_prefix(std::string_view line) noexcept;
+// The full check, for lines that start like a prefix.
+prefix_result strip_ci_prefix_slow(std::string_view line) noexcept;
+
+// Inline first-byte test: runs on every line, and almost no line of apt's
+// starts with '#' or a digit.
+inline prefix_result strip_ci_prefix(std::string_view line) noexcept {
+  if (line.size() < 3) return {line};
+  const char c = line[0];
+  if (c != '#' && (c < '0' || c > '9')) return {line};
+  return strip_ci_prefix_slow(line);
+}
 
 }  // namespace aptparse::detail
 

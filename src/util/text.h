@@ -15,23 +15,31 @@ constexpr bool is_space(char c) noexcept {
   return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
 }
 
+namespace swar {
+inline constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+inline constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+// The high bit of each byte of `x` that equals `c`; borrows can only flag
+// bytes above a real match, so the lowest flag is the first match.
+inline std::uint64_t matches(std::uint64_t x, char c) noexcept {
+  const std::uint64_t y = x ^ (kOnes * static_cast<unsigned char>(c));
+  return (y - kOnes) & ~y & kHighs;
+}
+inline std::uint64_t load(const char* p) noexcept {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+}  // namespace swar
+
 // The index of the first ' ' or '\t' in s[from..], or s.size(). Eight
 // bytes at a time (SWAR): list lines are runs of short tokens, and the
 // byte loop that found their ends was the costliest line of list parsing.
 inline std::size_t find_blank(std::string_view s, std::size_t from) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ull;
-  constexpr std::uint64_t highs = 0x8080808080808080ull;
   const std::size_t n = s.size();
   std::size_t i = from;
   for (; i + 8 <= n; i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    const std::uint64_t sp = x ^ (ones * ' ');
-    const std::uint64_t tab = x ^ (ones * '\t');
-    // A zero byte in sp or tab; borrows only flag bytes above a real one,
-    // so the lowest flag is the first blank.
-    const std::uint64_t hit =
-        ((sp - ones) & ~sp & highs) | ((tab - ones) & ~tab & highs);
+    const std::uint64_t x = swar::load(s.data() + i);
+    const std::uint64_t hit = swar::matches(x, ' ') | swar::matches(x, '\t');
     if (hit != 0) return i + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8;
   }
   while (i < n && s[i] != ' ' && s[i] != '\t') ++i;
