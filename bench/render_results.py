@@ -59,6 +59,7 @@ def main() -> None:
     p()
     p("Written by `bash tools/bench.sh` (bench/render_results.py); do not edit by hand.")
     p("Inputs are built at run time from `corpus/logs` (see bench/README.md); nothing generated is committed.")
+    p("Where the time goes, the targets still missed and what was tried: [PROFILE.md](PROFILE.md).")
     p()
     p("## Machine")
     p()
@@ -99,11 +100,18 @@ def main() -> None:
             vs_naive = v / naive if v and naive and mode not in ("memchr", "memcpy", "naive") else None
             target = ""
             if mode in TARGET_MBS:
-                ok = v is not None and v >= TARGET_MBS[mode]
+                # Each criterion marked on its own, so a miss says which.
+                def mark(ok: bool, what: str) -> str:
+                    return ("✅ " if ok else "❌ ") + what
+                parts = [mark(v is not None and v >= TARGET_MBS[mode],
+                              f"≥{TARGET_MBS[mode]} MB/s")]
                 if mode in TARGET_VS_MEMCHR and fam in ("classic", "sqq"):
-                    ok = ok and ratio is not None and ratio >= TARGET_VS_MEMCHR[mode]
-                ok = ok and vs_naive is not None and vs_naive >= TARGET_VS_NAIVE
-                target = ("✅ " if ok else "❌ ") + f"≥{TARGET_MBS[mode]}"
+                    pct = round(TARGET_VS_MEMCHR[mode] * 100)
+                    parts.append(mark(ratio is not None and ratio >= TARGET_VS_MEMCHR[mode],
+                                      f"≥{pct} % memchr"))
+                parts.append(mark(vs_naive is not None and vs_naive >= TARGET_VS_NAIVE,
+                                  f"≥{TARGET_VS_NAIVE:g}× naive"))
+                target = ", ".join(parts)
             cv = row.get("cv")
             p(
                 f"| {fam} | {mode} | {feed} | {fmt(row.get('input_MB'), 1)} | {fmt(v)} | "
