@@ -118,6 +118,22 @@ TEST(FindBlank, AgreesWithAByteLoopEverywhere) {
   }
 }
 
+TEST(FindShort, AgreesWithStringViewFindEverywhere) {
+  for (std::size_t n = 0; n <= 24; ++n)
+    for (std::size_t at = 0; at <= n; ++at)
+      for (std::size_t at2 = at; at2 <= n; at2 += 3) {
+        std::string s(n, 'x');
+        for (std::size_t k = 0; k < n; ++k)  // ';' (':' + 1) tempts borrows
+          s[k] = static_cast<char>(k % 3 == 0   ? ';'
+                                   : k % 3 == 1 ? 0x80 + k
+                                                : 'a' + k);
+        if (at < n) s[at] = ':';
+        if (at2 < n) s[at2] = ':';
+        EXPECT_EQ(find_short(s, ':'), std::string_view(s).find(':'))
+            << "n=" << n << " at=" << at;
+      }
+}
+
 TEST(IsSpace, MatchesTheCLocaleSpaces) {
   for (int c = -128; c < 128; ++c)
     EXPECT_EQ(is_space(static_cast<char>(c)), c == ' ' || (c >= 9 && c <= 13))

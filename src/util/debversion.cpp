@@ -1,6 +1,9 @@
 #include "util/debversion.h"
 
 #include <algorithm>
+#include <cstdint>
+
+#include "util/text.h"
 
 namespace aptparse::detail {
 namespace {
@@ -86,6 +89,36 @@ int compare_rest(std::string_view a, std::string_view b) {
   return compare_part(a.substr(p), b.substr(p));
 }
 
+// The length of the common prefix of a and b, eight bytes at a time.
+std::size_t common_prefix(std::string_view a, std::string_view b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  std::size_t p = 0;
+  for (; p + 8 <= n; p += 8)
+    if (const std::uint64_t diff =
+            swar::load(a.data() + p) ^ swar::load(b.data() + p))
+      return p + static_cast<std::size_t>(__builtin_ctzll(diff)) / 8;
+  while (p < n && a[p] == b[p]) ++p;
+  return p;
+}
+
+// False if s[from..] holds a ':'; else sets `dash` to the index of its
+// last '-' (left unchanged if none). Eight bytes at a time.
+bool no_colon_last_dash(std::string_view s, std::size_t from,
+                        std::size_t& dash) {
+  std::size_t k = from;
+  for (; k + 8 <= s.size(); k += 8) {
+    const std::uint64_t x = swar::load(s.data() + k);
+    if (swar::exact_matches(x, ':') != 0) return false;
+    if (const std::uint64_t d = swar::exact_matches(x, '-'))
+      dash = k + static_cast<std::size_t>(63 - __builtin_clzll(d)) / 8;
+  }
+  for (; k < s.size(); ++k) {
+    if (s[k] == ':') return false;
+    if (s[k] == '-') dash = k;
+  }
+  return true;
+}
+
 }  // namespace
 
 int compare_versions(std::string_view a, std::string_view b) noexcept {
@@ -93,16 +126,10 @@ int compare_versions(std::string_view a, std::string_view b) noexcept {
   // Two versions of one package share a long prefix; the parts only need
   // finding after it. ':' there means different epoch spellings (the slow
   // path); a ':' in the prefix is the same epoch for both.
-  std::size_t p = 0;
-  const std::size_t n = std::min(a.size(), b.size());
-  while (p < n && a[p] == b[p]) ++p;
+  const std::size_t p = common_prefix(a, b);
   std::size_t dash_a = std::string_view::npos, dash_b = dash_a;
   auto scan_rest = [p](std::string_view s, std::size_t& dash) {
-    for (std::size_t k = p; k < s.size(); ++k) {
-      if (s[k] == ':') return false;
-      if (s[k] == '-') dash = k;
-    }
-    return true;
+    return no_colon_last_dash(s, p, dash);
   };
   if (scan_rest(a, dash_a) && scan_rest(b, dash_b)) {
     std::size_t q = p;
