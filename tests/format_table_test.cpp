@@ -1,10 +1,13 @@
 #include "classify/format_table.h"
 
 #include <gtest/gtest.h>
-
 #include <re2/re2.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "aptparse/events.h"
 
@@ -58,6 +61,43 @@ TEST(FormatTable, SummaryLineGivesCountsWithOptionalParts) {
   EXPECT_EQ(caps.arg(5), "5");
 }
 
+// Every summary format of every language, filled with numbers, and every
+// digit-led line of the corpus: the indexed lookup gives the row that
+// searching every row's literal gives.
+TEST(FormatTable, IndexedSummaryLookupAgreesWithTheFullSearch) {
+  const format_table& t = format_table::instance();
+  std::vector<std::string> lines;
+  for (const table_row& row : t.rows()) {
+    if (row.literals.empty() || row.numeric.empty() || !row.numeric[0])
+      continue;
+    std::string line = row.literals[0];
+    for (std::size_t i = 0; i < row.numeric.size(); ++i)
+      line += (row.numeric[i] ? std::to_string(7 * i + 3) : "x") +
+              row.literals[i + 1];
+    lines.push_back(line);
+  }
+  ASSERT_GT(lines.size(), 20u);
+  for (const auto& entry :
+       std::filesystem::directory_iterator(APTPARSE_CORPUS_DIR "/logs")) {
+    if (entry.path().extension() != ".log") continue;
+    std::ifstream in(entry.path());
+    for (std::string l; std::getline(in, l);)
+      if (!l.empty() && l[0] >= '0' && l[0] <= '9') lines.push_back(l);
+  }
+  std::size_t matched = 0;
+  for (const std::string& line : lines) {
+    captures a, b;
+    const table_row* indexed = t.match(line, a);
+    const table_row* searched = t.match_numeric_by_search(line, b);
+    if (searched == nullptr) continue;  // not a summary: match() goes on
+    ++matched;
+    ASSERT_EQ(indexed, searched) << line;
+    for (int k = 0; k < max_captures; ++k)
+      EXPECT_EQ(a.arg(k), b.arg(k)) << line;
+  }
+  EXPECT_GT(matched, 20u);
+}
+
 TEST(FormatTable, Apt3SummaryLine) {
   captures caps;
   const table_row* row = match(
@@ -91,7 +131,8 @@ TEST(FormatTable, TranslatedRowsComeFromTheCatalogues) {
 
 TEST(FormatTable, EveryLanguageOfTheCataloguesIsLoaded) {
   std::set<std::string> langs;
-  for (const table_row& r : format_table::instance().rows()) langs.insert(r.lang);
+  for (const table_row& r : format_table::instance().rows())
+    langs.insert(r.lang);
   EXPECT_GE(langs.size(), 40u);
 }
 
@@ -105,7 +146,8 @@ TEST(FormatTable, NoiseAndUnknownLines) {
 
 TEST(FormatTable, SizeLinesCaptureTheNumbers) {
   captures caps;
-  const table_row* row = match("Need to get 9,417 kB/9,762 kB of archives.", caps);
+  const table_row* row =
+      match("Need to get 9,417 kB/9,762 kB of archives.", caps);
   ASSERT_NE(row, nullptr);
   EXPECT_EQ(row->kind, line_kind::size_download_partial);
   EXPECT_EQ(caps.arg(0), "9,417 k");

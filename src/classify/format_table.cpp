@@ -256,8 +256,20 @@ void format_table::index_rows() {
   }
   by8_.build();
   by4_.build();
-  for (std::uint32_t k = 0; k < numeric_.size(); ++k)
+  for (std::uint32_t k = 0; k < numeric_.size(); ++k) {
     numeric_search_.add(k, rows_[numeric_[k]].required);
+    const table_row& row = rows_[numeric_[k]];
+    const bool indexable =
+        row.literals.size() >= 2 && !row.numeric.empty() && row.numeric[0] &&
+        row.literals[0].empty() && row.literals[1].size() >= 4 &&
+        !(row.literals[1][0] >= '0' && row.literals[1][0] <= '9');
+    if (indexable) {
+      numeric_by_literal_.add(k, row.literals[1], false);
+    } else {
+      numeric_always_.push_back(k);
+    }
+  }
+  numeric_by_literal_.build();
   for (std::uint32_t k = 0; k < fallback_.size(); ++k)
     fallback_search_.add(k, rows_[fallback_[k]].required);
 }
@@ -365,9 +377,7 @@ const table_row* format_table::match(std::string_view line,
   for (std::uint32_t i : by_first_byte_[static_cast<unsigned char>(line[0])])
     if (row_matches(rows_[i], line, caps)) return &rows_[i];
   if (line[0] >= '0' && line[0] <= '9') {
-    if (const table_row* row =
-            match_unprefixed(numeric_search_, numeric_, line, caps))
-      return row;
+    if (const table_row* row = match_numeric(line, caps)) return row;
   }
   if (const table_row* row =
           match_unprefixed(fallback_search_, fallback_, line, caps))
@@ -375,6 +385,44 @@ const table_row* format_table::match(std::string_view line,
   for (std::string_view mark : kDecorations)
     if (line.size() > mark.size() && line.starts_with(mark))
       return match(line.substr(mark.size()), caps);
+  return nullptr;
+}
+
+// apt's summary line, in every language: the rows that the text after the
+// leading number can start, and the always-tried ones, in priority order.
+// The same first match as searching every row's literal (match_unprefixed),
+// without the search: a summary line cost thousands of instructions.
+const table_row* format_table::match_numeric(std::string_view line,
+                                             captures& caps) const {
+  std::size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9')
+    ++digits;
+  const std::string_view rest = line.substr(digits);
+  std::uint32_t hits[64];
+  std::size_t n = 0;
+  for (std::uint32_t k : numeric_always_) {
+    if (n == std::size(hits))
+      return match_unprefixed(numeric_search_, numeric_, line, caps);
+    hits[n++] = k;
+  }
+  if (rest.size() >= 4) {
+    const std::uint64_t head = prefix_index::load8(rest);
+    const std::uint64_t tail =
+        rest.size() > 8 ? prefix_index::load8(rest.substr(8)) : 0;
+    for (const prefix_index::candidate& c :
+         numeric_by_literal_.candidates(rest)) {
+      if (!prefix_index::literal_matches(c, rest, head, tail)) continue;
+      if (n == std::size(hits))
+        return match_unprefixed(numeric_search_, numeric_, line, caps);
+      hits[n++] = c.row;
+    }
+  }
+  std::sort(hits, hits + n);  // position in numeric_ is priority
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k > 0 && hits[k] == hits[k - 1]) continue;
+    const table_row& row = rows_[numeric_[hits[k]]];
+    if (row_matches(row, line, caps)) return &row;
+  }
   return nullptr;
 }
 

@@ -9,6 +9,8 @@
 #ifndef APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_H_
 #define APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_H_
 
+#include <re2/re2.h>
+
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -16,12 +18,9 @@
 #include <string_view>
 #include <vector>
 
-#include <re2/re2.h>
-
 #include "classify/line_kind.h"
 #include "classify/literal_search.h"
 #include "classify/prefix_index.h"
-
 
 namespace aptparse::detail {
 
@@ -53,9 +52,9 @@ class captures {
 };
 
 struct table_row {
-  std::string text;      // one line of the msgid or msgstr, trimmed
-  std::string literal;   // text before the first conversion
-  std::string lang;      // "" for English
+  std::string text;     // one line of the msgid or msgstr, trimmed
+  std::string literal;  // text before the first conversion
+  std::string lang;     // "" for English
   match_kind match = match_kind::exact;
   line_kind kind = line_kind::unknown;
   std::uint8_t arg = 0;
@@ -82,6 +81,14 @@ class format_table {
   // Fills `caps` for format rows.
   const table_row* match(std::string_view line, captures& caps) const;
 
+  // For tests: the row for a digit-led line found by searching every
+  // numeric row's literal, which the indexed lookup in match() must agree
+  // with.
+  const table_row* match_numeric_by_search(std::string_view line,
+                                           captures& caps) const {
+    return match_unprefixed(numeric_search_, numeric_, line, caps);
+  }
+
   std::size_t size() const noexcept { return rows_.size(); }
   const std::vector<table_row>& rows() const noexcept { return rows_; }
 
@@ -94,9 +101,10 @@ class format_table {
                    captures& caps) const;
   bool fast_match(const table_row& row, std::string_view line,
                   captures& caps) const;
-  const table_row* match_index(const prefix_index& index,
-                               std::string_view line, std::uint64_t head,
-                               std::uint64_t tail, captures& caps) const;
+  const table_row* match_index(const prefix_index& index, std::string_view line,
+                               std::uint64_t head, std::uint64_t tail,
+                               captures& caps) const;
+  const table_row* match_numeric(std::string_view line, captures& caps) const;
   const table_row* match_unprefixed(const literal_search& search,
                                     const std::vector<std::uint32_t>& rows,
                                     std::string_view line,
@@ -115,6 +123,12 @@ class format_table {
   // over their longest literal runs picks the few that can match a line.
   std::vector<std::uint32_t> numeric_;
   literal_search numeric_search_;
+  // A numeric row can only match a line whose text after its leading
+  // digits starts with the row's next literal (" upgraded, "): indexed by
+  // its first four bytes (entries are positions in numeric_). Rows whose
+  // next literal is shorter, or that only RE2 can match, are always tried.
+  prefix_index numeric_by_literal_{4};
+  std::vector<std::uint32_t> numeric_always_;
   std::vector<std::uint32_t> fallback_;
   literal_search fallback_search_;
 };
