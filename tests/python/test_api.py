@@ -417,3 +417,18 @@ def test_gc_state_is_restored(data: bytes) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_feed_json_returns_bytes_and_follows_the_parser_rules() -> None:
+    p = aptparse.Parser()
+    assert p.feed_json(b"Reading package lists...\n") == b""
+    out = p.finish_json("x.log")
+    assert isinstance(out, bytes)
+    with pytest.raises(ValueError, match="after finish"):
+        p.feed_json(b"more")
+    with pytest.raises(ValueError, match="twice"):
+        p.finish_json()
+    with pytest.raises(TypeError):
+        aptparse.Parser().feed_json(12)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        aptparse.Parser().feed_json(b"", 12)  # type: ignore[arg-type]

@@ -115,3 +115,23 @@ def test_iter_transactions_equals_parse(log: Path) -> None:
     with open(log, "rb") as f:
         assert tuple(aptparse.iter_transactions(f, chunk_size=100)) == whole
     assert tuple(aptparse.iter_transactions(data.splitlines(keepends=True))) == whole
+
+
+@pytest.mark.parametrize("log", LOGS, ids=LOG_IDS)
+def test_feed_json_equals_to_json_of_fed_transactions(log: Path) -> None:
+    data = log.read_bytes()
+    source = log.name.encode()
+    objects = aptparse.Parser()
+    expected = b""
+    for i in range(0, len(data), 997):
+        for t in objects.feed(data[i:i + 997]):
+            expected += t.to_json(source).encode() + b"\n"
+    for t in objects.finish():
+        expected += t.to_json(source).encode() + b"\n"
+    lines = aptparse.Parser()
+    got = b"".join(lines.feed_json(data[i:i + 997], source)
+                   for i in range(0, len(data), 997))
+    got += lines.finish_json(source)
+    assert got == expected
+    assert lines.stats == objects.stats
+    assert lines.report() == objects.report()

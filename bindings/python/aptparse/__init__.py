@@ -224,6 +224,23 @@ class Parser:
             self._raise_if_failed()
         return done
 
+    def feed_json(self, data: Data, source: str | bytes = "") -> bytes:
+        """feed(), returning the completed transactions as JSON Lines: the
+        CLI's ``--json`` lines (``source`` names the input), each ending in
+        ``\\n``, written by the C++ writer without making Python objects.
+        The fast path for pipelines that want JSON."""
+        out: bytes = self._p.feed_json(data, source)
+        if self._p.strict:
+            self._raise_if_failed()
+        return out
+
+    def finish_json(self, source: str | bytes = "") -> bytes:
+        """finish(), returning the open transactions as JSON Lines."""
+        out: bytes = self._p.finish_json(source)
+        if self._p.strict:
+            self._raise_if_failed()
+        return out
+
     def reset(self) -> None:
         """Forgets all input and state, keeping the options."""
         self._p.reset()

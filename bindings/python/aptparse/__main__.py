@@ -1,8 +1,8 @@
 """python -m aptparse: the aptparse command-line tool, in Python.
 
 Flags, exit status and the --json output are those of the C++ CLI
-(src/cli/): the JSON lines are byte-identical (Transaction.to_json is the
-C++ writer). The human-readable output is a simpler format. Gzip-compressed
+(src/cli/): the JSON lines are byte-identical (Parser.feed_json runs the
+C++ writer, with no Python objects in between). The human-readable output is a simpler format. Gzip-compressed
 files are decompressed as they are read, with Python's gzip module.
 """
 
@@ -247,15 +247,32 @@ def run_one(cfg: Settings, path: str, write: Callable[[bytes], None] | None) -> 
     def emit(ts: list[Transaction]) -> None:
         for t in ts:
             result.transactions += 1
-            if cfg.json:
-                line = t.to_json(source).encode("utf-8") + b"\n"
-            else:
-                text = format_text(t, os.fsdecode(source))
-                line = text.encode("utf-8", "surrogateescape")
-            if write is not None:
-                write(line)
-            else:
-                result.output.append(line)
+            text = format_text(t, os.fsdecode(source))
+            out(text.encode("utf-8", "surrogateescape"))
+
+    def emit_json(lines: bytes) -> None:
+        # JSON Lines straight from the C++ writer: one line per transaction.
+        result.transactions += lines.count(b"\n")
+        if lines:
+            out(lines)
+
+    def out(data: bytes) -> None:
+        if write is not None:
+            write(data)
+        else:
+            result.output.append(data)
+
+    def feed(chunk: memoryview) -> None:
+        if cfg.json:
+            emit_json(parser.feed_json(chunk, source))
+        else:
+            emit(parser.feed(chunk))
+
+    def finish() -> None:
+        if cfg.json:
+            emit_json(parser.finish_json(source))
+        else:
+            emit(parser.finish())
 
     stream: io.BufferedIOBase | BinaryIO
     raw: io.BufferedIOBase | None = None
@@ -274,7 +291,7 @@ def run_one(cfg: Settings, path: str, write: Callable[[bytes], None] | None) -> 
     try:
         try:
             for chunk in _read_chunks(stream, path, CHUNK):
-                emit(parser.feed(chunk))
+                feed(chunk)
         except ParseError as e:
             if e.code:  # strict violation: as the C++ tool says it
                 result.error = f"line {e.line}: {_core.error_message(e.code)}"
@@ -286,7 +303,7 @@ def run_one(cfg: Settings, path: str, write: Callable[[bytes], None] | None) -> 
             result.error = e.strerror or str(e)
         # As the C++ tool: what was read before an error is still reported.
         try:
-            emit(parser.finish())
+            finish()
         except ParseError as e:
             if not result.error:
                 result.error = f"line {e.line}: {_core.error_message(e.code)}"

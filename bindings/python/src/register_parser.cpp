@@ -30,25 +30,25 @@ class py_parser {
 
   py::list feed(py::handle data) {
     input_bytes in(data, "feed");
-    return step([&] { status_ = parser_.feed(in.view()); },
-                "Parser.feed() called after finish(); call reset() to parse "
-                "another input");
+    return step([&] { status_ = parser_.feed(in.view()); }, kFedAfter);
   }
 
   py::list finish() {
-    return step(
-        [&] {
-          aptparse::status st = parser_.finish();
-          if (status_.ok()) status_ = st;
-          finished_ = true;
-          auto rest =
-              std::make_shared<aptparse::report>(builder_.take_report());
-          rest->stats = parser_.stats();
-          rest->error = status_;
-          rest_ = std::move(rest);
-        },
-        "Parser.finish() called twice; call reset() to parse another "
-        "input");
+    return step([&] { finish_work(); }, kFinishedTwice);
+  }
+
+  // feed() and finish() returning the completed transactions as JSON Lines
+  // written by the C++ writer (the CLI's --json), with no Python objects.
+  py::bytes feed_json(py::handle data, py::handle source) {
+    input_bytes in(data, "feed_json");
+    const std::string src = bytes_from_py(source, "source");
+    return step_json([&] { status_ = parser_.feed(in.view()); }, kFedAfter,
+                     src);
+  }
+
+  py::bytes finish_json(py::handle source) {
+    const std::string src = bytes_from_py(source, "source");
+    return step_json([&] { finish_work(); }, kFinishedTwice, src);
   }
 
   void reset() {
@@ -103,6 +103,48 @@ class py_parser {
   }
 
   const aptparse::options& opts() const { return opts_; }
+
+  static constexpr const char* kFedAfter =
+      "Parser.feed() called after finish(); call reset() to parse another "
+      "input";
+  static constexpr const char* kFinishedTwice =
+      "Parser.finish() called twice; call reset() to parse another input";
+
+  // Ends the input (under the lock).
+  void finish_work() {
+    aptparse::status st = parser_.finish();
+    if (status_.ok()) status_ = st;
+    finished_ = true;
+    auto rest = std::make_shared<aptparse::report>(builder_.take_report());
+    rest->stats = parser_.stats();
+    rest->error = status_;
+    rest_ = std::move(rest);
+  }
+
+  // step(), returning the completed transactions as JSON Lines; the JSON is
+  // written with the GIL released too.
+  template <class Work>
+  py::bytes step_json(Work&& work, const char* misuse,
+                      const std::string& source) {
+    std::string out;
+    bool after_finish = false;
+    {
+      py::gil_scoped_release nogil;
+      std::lock_guard lock(mu_);
+      if (finished_) {
+        after_finish = true;
+      } else {
+        work();
+        for (const aptparse::transaction& t : pending_) {
+          aptparse::append_json(out, t, source);
+          out += '\n';
+        }
+        pending_.clear();
+      }
+    }
+    if (after_finish) throw py::value_error(misuse);
+    return py::bytes(out);
+  }
 
   // Runs `work` under the lock with the GIL released, unless the input was
   // finished (then raises ValueError with `misuse`), and returns the
@@ -163,6 +205,11 @@ void register_parser(py::module_& m) {
            "Parses a chunk; returns the transactions it completed.")
       .def("finish", &py_parser::finish,
            "Ends the input; returns the transactions still open.")
+      .def("feed_json", &py_parser::feed_json, py::arg("data"),
+           py::arg("source") = "",
+           "feed(), returning the completed transactions as JSON Lines.")
+      .def("finish_json", &py_parser::finish_json, py::arg("source") = "",
+           "finish(), returning the open transactions as JSON Lines.")
       .def("reset", &py_parser::reset, "Forgets all input and state.")
       .def("report", &py_parser::report,
            "After finish(): a Report of what was outside transactions, the "
