@@ -22,7 +22,7 @@ cd "$root"
 build=build-bench
 data=${APTPARSE_BENCH_DATA:-$build/bench-data}
 out=$build/bench-out
-reps=5 family_mb=100 big_mb=1000 cli_files=8 cli_mb=100 cli_runs=3
+reps=5 family_mb=100 big_mb=1000 cli_files=8 cli_mb=100 cli_runs=7
 do_build=1 mode=full
 for arg in "$@"; do
   case $arg in
