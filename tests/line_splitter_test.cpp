@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,65 @@ TEST(LineSplitter, KeepsNulBytesInsideLines) {
   collected c = split(std::string_view("a\0b\n", 4), 1);
   ASSERT_EQ(c.text.size(), 1u);
   EXPECT_EQ(c.text[0], std::string("a\0b", 3));
+}
+
+}  // namespace
+}  // namespace aptparse::detail
+
+namespace aptparse::detail {
+namespace {
+
+// Lines of every length around the 64-byte blocks the splitter reads, with
+// ESC bytes and "\r\n" / "\r" / "\n" ends at every position: the lines,
+// their offsets and their escape flags must be those of a byte-at-a-time
+// reference, fed whole (escape exact) and in chunks (escape never false
+// for a line holding an ESC).
+TEST(LineSplitter, BlockBoundariesKeepLinesOffsetsAndEscapeFlags) {
+  std::mt19937 rng(7);
+  const char* const ends[] = {"\n", "\r\n", "\r"};
+  std::string input;
+  struct want_line {
+    std::string text;
+    std::uint64_t offset;
+  };
+  std::vector<want_line> want;
+  bool after_cr = false;
+  for (int i = 0; i < 3000; ++i) {
+    // After a lone "\r" an empty line would make "\r\n": one line end.
+    const std::size_t len = rng() % 150 + (after_cr ? 1 : 0);
+    std::string line(len, 'a');
+    for (char& c : line) c = static_cast<char>('a' + rng() % 26);
+    if (len > 0 && rng() % 4 == 0) line[rng() % len] = '\x1b';
+    want.push_back({line, input.size()});
+    input += line;
+    const char* end = ends[rng() % 3];
+    input += end;
+    after_cr = std::string_view(end) == "\r";
+  }
+  for (std::size_t chunk :
+       {input.size(), std::size_t{1}, std::size_t{63}, std::size_t{64},
+        std::size_t{65}, std::size_t{97}}) {
+    line_splitter s(1 << 20);
+    std::vector<want_line> got;
+    std::vector<bool> escape;
+    auto on_line = [&](const raw_line& l) {
+      got.push_back({std::string(l.text), l.where.offset});
+      escape.push_back(l.escape);
+    };
+    for (std::size_t i = 0; i < input.size(); i += chunk)
+      s.feed(std::string_view(input).substr(i, chunk), on_line);
+    s.finish(on_line);
+    ASSERT_EQ(got.size(), want.size()) << chunk;
+    for (std::size_t k = 0; k < want.size(); ++k) {
+      ASSERT_EQ(got[k].text, want[k].text) << chunk << " line " << k;
+      ASSERT_EQ(got[k].offset, want[k].offset) << chunk << " line " << k;
+      const bool has_esc = want[k].text.find('\x1b') != std::string::npos;
+      if (chunk == input.size())
+        ASSERT_EQ(escape[k], has_esc) << "line " << k;
+      else if (has_esc)
+        ASSERT_TRUE(escape[k]) << chunk << " line " << k;
+    }
+  }
 }
 
 }  // namespace
