@@ -8,12 +8,14 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 #include "aptparse/json.h"
+#include "util/text.h"
 
 namespace aptparse {
 namespace {
@@ -66,23 +68,12 @@ char* put_u(char* w, unsigned code) {
   return w + 6;
 }
 
-template <class T>
-T load(const char* p) {
-  T v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-
 // True iff the eight bytes of `x` hold a byte that JSON must escape or that
 // may start invalid UTF-8: below 0x20, from 0x80 up, '"' or '\\'.
 bool has_special(std::uint64_t x) {
-  constexpr std::uint64_t ones = 0x0101010101010101ull;
-  constexpr std::uint64_t highs = 0x8080808080808080ull;
-  const auto zero_byte = [](std::uint64_t v) {
-    return (v - ones) & ~v & highs;
-  };
-  return ((x | ((x - ones * 0x20) & ~x)) & highs) != 0 ||
-         zero_byte(x ^ (ones * '"')) != 0 || zero_byte(x ^ (ones * '\\')) != 0;
+  using detail::swar::kHighs, detail::swar::kOnes, detail::swar::matches;
+  return ((x | ((x - kOnes * 0x20) & ~x)) & kHighs) != 0 ||
+         matches(x, '"') != 0 || matches(x, '\\') != 0;
 }
 
 // True iff `s` needs no escaping. Overlapping eight-byte loads: no byte
@@ -92,12 +83,12 @@ bool plain(std::string_view s) {
   const std::size_t n = s.size();
   if (n >= 8) {
     for (std::size_t i = 0; i + 8 < n; i += 8)
-      if (has_special(load<std::uint64_t>(p + i))) return false;
-    return !has_special(load<std::uint64_t>(p + n - 8));
+      if (has_special(detail::swar::load(p + i))) return false;
+    return !has_special(detail::swar::load(p + n - 8));
   }
   if (n >= 4) {
-    const std::uint64_t lo = load<std::uint32_t>(p);
-    const std::uint64_t hi = load<std::uint32_t>(p + n - 4);
+    const std::uint64_t lo = detail::swar::load<std::uint32_t>(p);
+    const std::uint64_t hi = detail::swar::load<std::uint32_t>(p + n - 4);
     return !has_special(lo | (hi << 32));
   }
   for (std::size_t i = 0; i < n; ++i) {
@@ -342,26 +333,26 @@ void append_package(cursor& c, const package& p) {
   c.ch('}');
 }
 
+// The summary's fields in JSON order, each with its key and separator.
+constexpr std::pair<std::string_view, std::uint64_t counts::*> kCountFields[] =
+    {{"{\"upgraded\":", &counts::upgraded},
+     {",\"newly_installed\":", &counts::newly_installed},
+     {",\"reinstalled\":", &counts::reinstalled},
+     {",\"downgraded\":", &counts::downgraded},
+     {",\"to_remove\":", &counts::to_remove},
+     {",\"not_upgraded\":", &counts::not_upgraded},
+     {",\"not_fully_installed\":", &counts::not_fully_installed}};
+
 void append_counts(cursor& c, const std::optional<counts>& n) {
   key(c, "counts");
   if (!n) {
     c.raw("null");
     return;
   }
-  c.raw("{\"upgraded\":");
-  c.number(n->upgraded);
-  c.raw(",\"newly_installed\":");
-  c.number(n->newly_installed);
-  c.raw(",\"reinstalled\":");
-  c.number(n->reinstalled);
-  c.raw(",\"downgraded\":");
-  c.number(n->downgraded);
-  c.raw(",\"to_remove\":");
-  c.number(n->to_remove);
-  c.raw(",\"not_upgraded\":");
-  c.number(n->not_upgraded);
-  c.raw(",\"not_fully_installed\":");
-  c.number(n->not_fully_installed);
+  for (const auto& [k, field] : kCountFields) {
+    c.raw(k);
+    c.number((*n).*field);
+  }
   c.ch('}');
 }
 

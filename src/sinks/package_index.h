@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "aptparse/report.h"
+#include "util/text.h"
 
 namespace aptparse::detail {
 
@@ -71,13 +72,13 @@ class package_index {
     std::uint64_t w = 0;
     if (n >= 8) {
       for (std::size_t i = 0; i + 8 < n; i += 8) {
-        h = (h ^ load<std::uint64_t>(p + i)) * 0xff51afd7ed558ccdull;
+        h = (h ^ swar::load(p + i)) * 0xff51afd7ed558ccdull;
         h ^= h >> 32;
       }
-      w = load<std::uint64_t>(p + n - 8);
+      w = swar::load(p + n - 8);
     } else if (n >= 4) {
-      w = load<std::uint32_t>(p) |
-          (std::uint64_t{load<std::uint32_t>(p + n - 4)} << 32);
+      w = swar::load<std::uint32_t>(p) |
+          (std::uint64_t{swar::load<std::uint32_t>(p + n - 4)} << 32);
     } else if (n > 0) {
       w = static_cast<unsigned char>(p[0]) |
           (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
@@ -85,13 +86,6 @@ class package_index {
     }
     h = (h ^ w ^ n) * 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
-  }
-
-  template <class T>
-  static T load(const char* p) {
-    T v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
   }
 
   void place(std::size_t index, std::size_t h) {

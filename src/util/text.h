@@ -31,9 +31,11 @@ inline std::uint64_t exact_matches(std::uint64_t x, char c) noexcept {
   const std::uint64_t y = x ^ (kOnes * static_cast<unsigned char>(c));
   return ~(((y & low7) + low7) | y | low7);
 }
-inline std::uint64_t load(const char* p) noexcept {
-  std::uint64_t x;
-  std::memcpy(&x, p, 8);
+// sizeof(T) bytes at `p`, unaligned.
+template <class T = std::uint64_t>
+T load(const char* p) noexcept {
+  T x;
+  std::memcpy(&x, p, sizeof x);
   return x;
 }
 }  // namespace swar
