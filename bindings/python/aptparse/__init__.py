@@ -28,7 +28,7 @@ import io
 import os
 import zlib
 from collections.abc import Iterable, Iterator
-from typing import IO, Any, Final, Union
+from typing import IO, Any, Final, TypeVar, Union
 
 from . import _core
 from ._model import (
@@ -74,6 +74,7 @@ __all__ = [
 
 #: What parse() and Parser.feed() accept.
 Data = Union[str, bytes, bytearray, memoryview]
+_T = TypeVar("_T")
 
 DEFAULT_MAX_LINE_BYTES: Final[int] = _core.DEFAULT_MAX_LINE_BYTES
 DEFAULT_CHUNK_SIZE: Final[int] = 1 << 20
@@ -206,6 +207,12 @@ class Parser:
                 code=st.code, line=st.line, offset=st.offset,
             )
 
+    def _checked(self, result: _T) -> _T:
+        """``result``, unless ``strict=True`` and the parse failed."""
+        if self._p.strict:
+            self._raise_if_failed()
+        return result
+
     def feed(self, data: Data) -> list[Transaction]:
         """Parses a chunk; returns the transactions that it completed.
 
@@ -213,16 +220,12 @@ class Parser:
         under ``strict=True``, ParseError on the first input diagnostic.
         """
         done: list[Transaction] = self._p.feed(data)
-        if self._p.strict:
-            self._raise_if_failed()
-        return done
+        return self._checked(done)
 
     def finish(self) -> list[Transaction]:
         """Ends the input; returns the transactions that were still open."""
         done: list[Transaction] = self._p.finish()
-        if self._p.strict:
-            self._raise_if_failed()
-        return done
+        return self._checked(done)
 
     def feed_json(self, data: Data, source: str | bytes = "") -> bytes:
         """feed(), returning the completed transactions as JSON Lines: the
@@ -230,16 +233,12 @@ class Parser:
         ``\\n``, written by the C++ writer without making Python objects.
         The fast path for pipelines that want JSON."""
         out: bytes = self._p.feed_json(data, source)
-        if self._p.strict:
-            self._raise_if_failed()
-        return out
+        return self._checked(out)
 
     def finish_json(self, source: str | bytes = "") -> bytes:
         """finish(), returning the open transactions as JSON Lines."""
         out: bytes = self._p.finish_json(source)
-        if self._p.strict:
-            self._raise_if_failed()
-        return out
+        return self._checked(out)
 
     def reset(self) -> None:
         """Forgets all input and state, keeping the options."""

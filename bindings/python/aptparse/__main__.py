@@ -333,6 +333,15 @@ def _report_error(path: str, reason: str) -> None:
     sys.stderr.flush()
 
 
+def _tally(path: str, o: Outcome, found: bool, error: bool) -> tuple[bool, bool]:
+    """Reports one input's note and error (after its output, as the C++
+    tool does); returns (found, error) updated with it."""
+    _report_note(path, o)
+    if o.error:
+        _report_error(path, o.error)
+    return found or o.transactions > 0, error or bool(o.error)
+
+
 def run(argv: Sequence[str]) -> int:
     try:
         cfg = parse_flags(argv)
@@ -361,7 +370,7 @@ def run(argv: Sequence[str]) -> int:
         if cfg.unbuffered:
             out.flush()
 
-    code, error = EXIT_NONE, False
+    found, error = False, False
     if jobs > 1:
         # The GIL is released while C++ parses, so threads run in parallel.
         # Results are printed in file order.
@@ -382,23 +391,12 @@ def run(argv: Sequence[str]) -> int:
                     out.write(line)
                 if cfg.unbuffered:
                     out.flush()
-                _report_note(path, o)
-                if o.error:
-                    _report_error(path, o.error)
-                    error = True
-                if o.transactions:
-                    code = EXIT_FOUND
+                found, error = _tally(path, o, found, error)
     else:
         for path in cfg.files:
-            o = run_one(cfg, path, write)
-            _report_note(path, o)
-            if o.error:
-                _report_error(path, o.error)
-                error = True
-            if o.transactions:
-                code = EXIT_FOUND
+            found, error = _tally(path, run_one(cfg, path, write), found, error)
     out.flush()
-    return EXIT_ERROR if error else code
+    return EXIT_ERROR if error else (EXIT_FOUND if found else EXIT_NONE)
 
 
 def main() -> None:

@@ -12,6 +12,12 @@
 #include "lazy_transactions.h"
 
 namespace aptparse_py {
+
+enum_names& enums() {
+  static enum_names* e = new enum_names();  // leaked: lives until exit
+  return *e;
+}
+
 namespace {
 
 // One registered result class and its field names, in order.
@@ -74,15 +80,6 @@ std::array<kind, k_count>& kinds() {
         "dropped_transactions", "stats", "error"}},
   }};
   return k;
-}
-
-// Interned names of enum values, indexed by the enum.
-struct enum_names {
-  std::vector<py::object> reason, verdict, level, code;
-};
-enum_names& enums() {
-  static enum_names* e = new enum_names();  // leaked: lives until exit
-  return *e;
 }
 
 // The Python class aptparse._model.LazyTransactions.
@@ -295,26 +292,6 @@ py::object prefix_to_py(const Span& span) {
   }
 }
 
-template <class Span>
-void set_prefix(Span& span, py::handle name) {
-  const std::string want = bytes_from_py(name, "line_prefix");
-  if constexpr (requires { span.prefix; }) {
-    using E = decltype(span.prefix);
-    span.prefix = E{};
-    if (want.empty()) return;
-    for (int i = 1; i < 64; ++i) {
-      if (prefix_name(static_cast<E>(i)) == want) {
-        span.prefix = static_cast<E>(i);
-        return;
-      }
-    }
-    throw py::value_error("unknown line_prefix '" + want + "'");
-  } else {
-    if (!want.empty())
-      throw py::value_error("this aptparse build knows no line prefixes");
-  }
-}
-
 // Pauses the cyclic GC while results are converted: making hundreds of
 // thousands of tracked objects otherwise triggers many useless collections
 // (measured: 35-45% of the conversion time). No Python code runs meanwhile
@@ -332,88 +309,6 @@ class gc_pause {
  private:
   bool was_enabled_;
 };
-
-// --- Python -> C++ ---------------------------------------------------------
-
-py::object attr(py::handle o, const char* name) {
-  return py::reinterpret_steal<py::object>([&] {
-    PyObject* r = PyObject_GetAttrString(o.ptr(), name);
-    if (!r) throw py::error_already_set();
-    return r;
-  }());
-}
-
-std::uint64_t u64_of(py::handle o, const char* what) {
-  unsigned long long v = PyLong_AsUnsignedLongLong(o.ptr());
-  if (v == static_cast<unsigned long long>(-1) && PyErr_Occurred()) {
-    PyErr_Clear();
-    throw py::type_error(
-        std::string(what) + " must be a non-negative int, not " +
-        std::string(py::str(py::type::of(o).attr("__name__"))));
-  }
-  return v;
-}
-
-std::int64_t i64_of(py::handle o, const char* what) {
-  long long v = PyLong_AsLongLong(o.ptr());
-  if (v == -1 && PyErr_Occurred()) {
-    PyErr_Clear();
-    throw py::type_error(std::string(what) + " must be an int");
-  }
-  return v;
-}
-
-template <class E>
-E enum_of(py::handle o, const std::vector<py::object>& names,
-          const char* what) {
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    int eq = PyObject_RichCompareBool(o.ptr(), names[i].ptr(), Py_EQ);
-    if (eq < 0) throw py::error_already_set();
-    if (eq) return static_cast<E>(i);
-  }
-  throw py::value_error(std::string("unknown ") + what + " " +
-                        std::string(py::repr(o)));
-}
-
-std::vector<std::string> strings_of(py::handle o, const char* what) {
-  std::vector<std::string> out;
-  for (py::handle item : o) out.push_back(bytes_from_py(item, what));
-  return out;
-}
-
-// A package's strings are views, so their bytes are saved in the
-// transaction's arena.
-std::string_view saved(aptparse::string_arena& arena, py::handle o,
-                       const char* what) {
-  return arena.save(bytes_from_py(o, what));
-}
-
-aptparse::package package_of(py::handle o, aptparse::string_arena& arena) {
-  aptparse::package p;
-  p.name = saved(arena, attr(o, "name"), "Package.name");
-  p.arch = saved(arena, attr(o, "arch"), "Package.arch");
-  p.old_version = saved(arena, attr(o, "old"), "Package.old");
-  p.new_version = saved(arena, attr(o, "new"), "Package.new");
-  p.origins = saved(arena, attr(o, "origins"), "Package.origins");
-  p.note = saved(arena, attr(o, "note"), "Package.note");
-  for (py::handle alt : attr(o, "alternatives"))
-    p.alternatives.push_back(saved(arena, alt, "Package.alternatives"));
-  p.reason = enum_of<aptparse::hold_reason>(attr(o, "reason"), enums().reason,
-                                            "reason");
-  p.purge = attr(o, "purge").cast<bool>();
-  p.automatic = attr(o, "automatic").cast<bool>();
-  p.simulated = attr(o, "simulated").cast<bool>();
-  return p;
-}
-
-template <class T>
-std::optional<T> opt_of(py::handle o, const char* what) {
-  if (o.is_none()) return std::nullopt;
-  if constexpr (std::is_signed_v<T>)
-    return i64_of(o, what);
-  else
-    return u64_of(o, what);
-}
 
 }  // namespace
 
@@ -543,153 +438,6 @@ py::object report_to_py(std::shared_ptr<const aptparse::report> r) {
                  tuple_of(r->diagnostics, diagnostic_to_py),
                  u64(r->dropped_transactions), to_py(r->stats),
                  status_to_py(r->error));
-}
-
-std::string bytes_from_py(py::handle o, const char* what) {
-  if (PyUnicode_Check(o.ptr())) {
-    py::object b = py::reinterpret_steal<py::object>(
-        PyUnicode_AsEncodedString(o.ptr(), "utf-8", "surrogateescape"));
-    if (!b) throw py::error_already_set();
-    return std::string(PyBytes_AS_STRING(b.ptr()),
-                       static_cast<std::size_t>(PyBytes_GET_SIZE(b.ptr())));
-  }
-  if (o.is_none()) return {};
-  input_bytes in(o, what);
-  return std::string(in.view());
-}
-
-aptparse::transaction transaction_from_py(py::handle o) {
-  aptparse::transaction t;
-  t.strings = std::make_shared<aptparse::string_arena>();
-  const kind& k = get(k_transaction);
-  for (int s = 0; s < aptparse::pkg_set_count; ++s) {
-    auto& set = t.set(static_cast<aptparse::pkg_set>(s));
-    for (py::handle p : attr(o, k.fields[s]))
-      set.push_back(package_of(p, *t.strings));
-  }
-  set_prefix(t.span, attr(o, "line_prefix"));
-  py::object c = attr(o, "counts");
-  if (!c.is_none()) {
-    aptparse::counts n;
-    n.upgraded = u64_of(attr(c, "upgraded"), "Counts.upgraded");
-    n.newly_installed =
-        u64_of(attr(c, "newly_installed"), "Counts.newly_installed");
-    n.reinstalled = u64_of(attr(c, "reinstalled"), "Counts.reinstalled");
-    n.downgraded = u64_of(attr(c, "downgraded"), "Counts.downgraded");
-    n.to_remove = u64_of(attr(c, "to_remove"), "Counts.to_remove");
-    n.not_upgraded = u64_of(attr(c, "not_upgraded"), "Counts.not_upgraded");
-    n.not_fully_installed =
-        u64_of(attr(c, "not_fully_installed"), "Counts.not_fully_installed");
-    t.counts = n;
-  }
-  py::object cons = attr(o, "consistency");
-  t.consistency.verdict = enum_of<aptparse::consistency_verdict>(
-      attr(cons, "verdict"), enums().verdict, "verdict");
-  t.consistency.mismatches = strings_of(attr(cons, "mismatches"), "mismatches");
-  t.consistency.unverifiable =
-      strings_of(attr(cons, "unverifiable"), "unverifiable");
-  py::object z = attr(o, "sizes");
-  t.sizes.download =
-      opt_of<std::uint64_t>(attr(z, "download"), "Sizes.download");
-  t.sizes.download_total =
-      opt_of<std::uint64_t>(attr(z, "download_total"), "Sizes.download_total");
-  t.sizes.disk_change =
-      opt_of<std::int64_t>(attr(z, "disk_change"), "Sizes.disk_change");
-  t.sizes.disk_available =
-      opt_of<std::uint64_t>(attr(z, "disk_available"), "Sizes.disk_available");
-  t.sizes.boot_needed =
-      opt_of<std::uint64_t>(attr(z, "boot_needed"), "Sizes.boot_needed");
-  t.sizes.boot_available =
-      opt_of<std::uint64_t>(attr(z, "boot_available"), "Sizes.boot_available");
-  for (py::handle m : attr(o, "messages")) {
-    aptparse::message msg;
-    msg.level = enum_of<aptparse::message_level>(
-        attr(m, "level"), enums().level, "message level");
-    msg.text = bytes_from_py(attr(m, "text"), "Message.text");
-    msg.where.line = u64_of(attr(m, "line"), "Message.line");
-    msg.where.offset = u64_of(attr(m, "offset"), "Message.offset");
-    t.messages.push_back(std::move(msg));
-  }
-  t.unrecognized_count =
-      u64_of(attr(o, "unrecognized_count"), "unrecognized_count");
-  for (py::handle u : attr(o, "unrecognized")) {
-    aptparse::unrecognized_line line;
-    line.where.line = u64_of(attr(u, "line"), "Unrecognized.line");
-    line.where.offset = u64_of(attr(u, "offset"), "Unrecognized.offset");
-    line.text = bytes_from_py(attr(u, "text"), "Unrecognized.text");
-    t.unrecognized.push_back(std::move(line));
-  }
-  for (py::handle d : attr(o, "diagnostics")) {
-    aptparse::diagnostic diag;
-    diag.code = enum_of<aptparse::errc>(attr(d, "code"), enums().code,
-                                        "diagnostic code");
-    diag.where.line = u64_of(attr(d, "line"), "Diagnostic.line");
-    diag.where.offset = u64_of(attr(d, "offset"), "Diagnostic.offset");
-    diag.dropped = u64_of(attr(d, "dropped"), "Diagnostic.dropped");
-    t.diagnostics.push_back(diag);
-  }
-  t.span.first.line = u64_of(attr(o, "first_line"), "first_line");
-  t.span.last.line = u64_of(attr(o, "last_line"), "last_line");
-  t.span.first.offset = u64_of(attr(o, "first_offset"), "first_offset");
-  t.span.last.offset = u64_of(attr(o, "last_offset"), "last_offset");
-  t.span.end_offset = u64_of(attr(o, "end_offset"), "end_offset");
-  t.span.complete = attr(o, "complete").cast<bool>();
-  return t;
-}
-
-input_bytes::input_bytes(py::handle obj, const char* what) {
-  PyObject* o = obj.ptr();
-  if (PyUnicode_Check(o)) {
-    if (PyUnicode_IS_ASCII(o)) {
-      // ASCII str: its UTF-8 is its own data, no copy.
-      Py_ssize_t n = 0;
-      const char* p = PyUnicode_AsUTF8AndSize(o, &n);
-      if (!p) throw py::error_already_set();
-      keep_ = py::reinterpret_borrow<py::object>(obj);
-      view_ = std::string_view(p, static_cast<std::size_t>(n));
-      return;
-    }
-    keep_ = py::reinterpret_steal<py::object>(
-        PyUnicode_AsEncodedString(o, "utf-8", "surrogateescape"));
-    if (!keep_) throw py::error_already_set();
-    view_ = std::string_view(
-        PyBytes_AS_STRING(keep_.ptr()),
-        static_cast<std::size_t>(PyBytes_GET_SIZE(keep_.ptr())));
-    return;
-  }
-  if (!PyObject_CheckBuffer(o)) {
-    throw py::type_error(
-        std::string(what) +
-        "() argument must be str or a bytes-like object (bytes, bytearray, "
-        "memoryview), not " +
-        Py_TYPE(o)->tp_name);
-  }
-  if (PyObject_GetBuffer(o, &buffer_, PyBUF_SIMPLE) != 0) {
-    // A non-contiguous memoryview, say.
-    PyErr_Clear();
-    throw py::value_error(std::string(what) +
-                          "() argument must be a C-contiguous buffer");
-  }
-  has_buffer_ = true;
-  view_ = std::string_view(static_cast<const char*>(buffer_.buf),
-                           static_cast<std::size_t>(buffer_.len));
-}
-
-input_bytes::~input_bytes() {
-  if (has_buffer_) PyBuffer_Release(&buffer_);
-}
-
-aptparse::options make_options(std::size_t max_line_bytes,
-                               std::size_t max_packages_per_list,
-                               std::size_t max_transactions,
-                               std::size_t max_unrecognized_kept, bool strict) {
-  aptparse::options o;
-  o.max_line_bytes = max_line_bytes;
-  o.max_packages_per_list = max_packages_per_list;
-  o.max_transactions = max_transactions;
-  o.max_unrecognized_kept = max_unrecognized_kept;
-  o.strict = strict;
-  return o;
 }
 
 }  // namespace aptparse_py

@@ -1,4 +1,5 @@
-// Conversions between the C++ results and the Python objects of aptparse.
+// Conversions between the C++ results and the Python objects of aptparse
+// (C++ -> Python in convert.cpp, Python -> C++ in from_py.cpp).
 //
 // The Python classes (frozen, slotted dataclasses in aptparse/_model.py)
 // are handed to the module once, at import, through _core._set_types().
@@ -24,6 +25,13 @@
 namespace aptparse_py {
 
 namespace py = pybind11;
+
+// The interned Python names of enum values, indexed by the enum; filled by
+// set_types().
+struct enum_names {
+  std::vector<py::object> reason, verdict, level, code;
+};
+enum_names& enums();
 
 // _core._set_types(**classes): registers the result classes.
 void set_types(const py::kwargs& classes);

@@ -121,50 +121,51 @@ class py_parser {
     rest_ = std::move(rest);
   }
 
-  // step(), returning the completed transactions as JSON Lines; the JSON is
-  // written with the GIL released too.
+  // Runs `work` and then `take(pending_)` under the lock with the GIL
+  // released, unless the input was finished (then raises ValueError with
+  // `misuse`); returns what `take` made of the completed transactions.
+  template <class Work, class Take>
+  auto locked(Work&& work, const char* misuse, Take&& take) {
+    decltype(take(pending_)) out{};
+    bool after_finish = false;
+    {
+      py::gil_scoped_release nogil;
+      std::lock_guard lock(mu_);
+      if (finished_) {
+        after_finish = true;
+      } else {
+        work();
+        out = take(pending_);
+      }
+    }
+    if (after_finish) throw py::value_error(misuse);
+    return out;
+  }
+
+  // The completed transactions as Python objects.
+  template <class Work>
+  py::list step(Work&& work, const char* misuse) {
+    return transactions_to_py(locked(work, misuse, [](auto& pending) {
+      std::vector<aptparse::transaction> done;
+      done.swap(pending);
+      return done;
+    }));
+  }
+
+  // The completed transactions as JSON Lines, written with the GIL
+  // released too.
   template <class Work>
   py::bytes step_json(Work&& work, const char* misuse,
                       const std::string& source) {
-    std::string out;
-    bool after_finish = false;
-    {
-      py::gil_scoped_release nogil;
-      std::lock_guard lock(mu_);
-      if (finished_) {
-        after_finish = true;
-      } else {
-        work();
-        for (const aptparse::transaction& t : pending_) {
-          aptparse::append_json(out, t, source);
-          out += '\n';
-        }
-        pending_.clear();
+    return py::bytes(locked(work, misuse, [&](auto& pending) {
+      std::string out;
+      for (const aptparse::transaction& t : pending) {
+        aptparse::append_json(out, t, source);
+        out += '\n';
       }
-    }
-    if (after_finish) throw py::value_error(misuse);
-    return py::bytes(out);
-  }
-
-  // Runs `work` under the lock with the GIL released, unless the input was
-  // finished (then raises ValueError with `misuse`), and returns the
-  // transactions it completed.
-  template <class Work>
-  py::list step(Work&& work, const char* misuse) {
-    std::vector<aptparse::transaction> done;
-    bool after_finish = false;
-    {
-      py::gil_scoped_release nogil;
-      std::lock_guard lock(mu_);
-      if (finished_) {
-        after_finish = true;
-      } else {
-        work();
-        done.swap(pending_);
-      }
-    }
-    if (after_finish) throw py::value_error(misuse);
-    return transactions_to_py(done);
+      pending.clear();
+      return out;
+    }));
   }
 
  private:
