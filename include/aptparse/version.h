@@ -3,6 +3,8 @@
 #ifndef APTPARSE_VERSION_H_
 #define APTPARSE_VERSION_H_
 
+#include "aptparse/export.h"
+
 #define APTPARSE_VERSION_MAJOR 0
 #define APTPARSE_VERSION_MINOR 2
 #define APTPARSE_VERSION_PATCH 0
@@ -12,7 +14,7 @@ namespace aptparse {
 
 // Returns the version of the library that is linked, which can differ from
 // APTPARSE_VERSION_STRING when a program is built against other headers.
-const char* version() noexcept;
+APTPARSE_EXPORT const char* version() noexcept;
 
 }  // namespace aptparse
 
