@@ -10,6 +10,11 @@
 #define APTPARSE_VERSION_PATCH 0
 #define APTPARSE_VERSION_STRING "0.2.0"
 
+// The version of the --json record layout (append_json()), which
+// docs/aptparse.schema.json describes and names in its "$id". It changes only
+// when a key is added; keys are never renamed or removed.
+#define APTPARSE_JSON_SCHEMA_VERSION 1
+
 namespace aptparse {
 
 // Returns the version of the library that is linked, which can differ from
