@@ -19,7 +19,8 @@
 //   json.h     JSON Lines output
 //   options.h  limits and strictness
 //   error.h    error codes, status and diagnostics
-//   version.h  the library version
+//   version.h  the library version and the JSON schema version
+//   export.h   APTPARSE_EXPORT: what a shared library exports
 //
 // ONE-SHOT PARSING
 //

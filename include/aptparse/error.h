@@ -23,6 +23,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "aptparse/export.h"
+
 namespace aptparse {
 
 // X(name, number, message)
@@ -56,10 +58,10 @@ enum class errc : std::uint8_t {
 };
 
 // Returns the identifier of `code`, e.g. "line_too_long". Never null.
-std::string_view error_name(errc code) noexcept;
+APTPARSE_EXPORT std::string_view error_name(errc code) noexcept;
 
 // Returns a one-sentence English explanation of `code`. Never null.
-std::string_view error_message(errc code) noexcept;
+APTPARSE_EXPORT std::string_view error_message(errc code) noexcept;
 
 // Where in the input something happened.
 struct position {

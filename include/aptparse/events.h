@@ -25,6 +25,7 @@
 #include <string_view>
 
 #include "aptparse/error.h"
+#include "aptparse/export.h"
 
 namespace aptparse {
 
@@ -49,7 +50,7 @@ enum class pkg_set : std::uint8_t {
 inline constexpr int pkg_set_count = 15;
 
 // Returns the stable snake_case name of `set`, e.g. "newly_installed".
-std::string_view set_name(pkg_set set) noexcept;
+APTPARSE_EXPORT std::string_view set_name(pkg_set set) noexcept;
 
 // Why a package is in not_upgraded.
 enum class hold_reason : std::uint8_t {
@@ -63,7 +64,7 @@ enum class hold_reason : std::uint8_t {
 };
 
 // Returns "", "kept_back", "phasing" or "held".
-std::string_view reason_name(hold_reason reason) noexcept;
+APTPARSE_EXPORT std::string_view reason_name(hold_reason reason) noexcept;
 
 // Bits of package_ref::flags.
 enum package_flag : std::uint8_t {
@@ -117,7 +118,7 @@ enum class size_kind : std::uint8_t {
 enum class message_level : std::uint8_t { error, warning, notice, audit };
 
 // Returns "error", "warning", "notice" or "audit".
-std::string_view level_name(message_level level) noexcept;
+APTPARSE_EXPORT std::string_view level_name(message_level level) noexcept;
 
 // A prefix that a CI system put before every line of the log; it is
 // stripped before parsing.
@@ -128,7 +129,7 @@ enum class line_prefix : std::uint8_t {
 };
 
 // Returns "", "buildkit" or "github_actions".
-std::string_view prefix_name(line_prefix prefix) noexcept;
+APTPARSE_EXPORT std::string_view prefix_name(line_prefix prefix) noexcept;
 
 // Where a transaction lies in the input.
 struct transaction_span {
@@ -145,7 +146,7 @@ struct transaction_span {
 };
 
 // Receives events. See the file comment for order and lifetimes.
-class event_sink {
+class APTPARSE_EXPORT event_sink {
  public:
   virtual ~event_sink() = default;
 

@@ -18,20 +18,23 @@
 #include <string>
 #include <string_view>
 
+#include "aptparse/export.h"
 #include "aptparse/report.h"
 
 namespace aptparse {
 
 // Appends `t` as one JSON object, without a line end, to `out`. `source`
 // names the input (a file name, "-" for stdin, or "" for none).
-void append_json(std::string& out, const transaction& t,
-                 std::string_view source);
+APTPARSE_EXPORT void append_json(std::string& out, const transaction& t,
+                                 std::string_view source);
 
 // Returns append_json() of `t` as a new string.
-std::string to_json(const transaction& t, std::string_view source = {});
+APTPARSE_EXPORT std::string to_json(const transaction& t,
+                                    std::string_view source = {});
 
 // Appends `text` as a JSON string literal (quotes included) to `out`.
-void append_json_string(std::string& out, std::string_view text);
+APTPARSE_EXPORT void append_json_string(std::string& out,
+                                        std::string_view text);
 
 }  // namespace aptparse
 

@@ -29,6 +29,7 @@
 
 #include "aptparse/error.h"
 #include "aptparse/events.h"
+#include "aptparse/export.h"
 #include "aptparse/options.h"
 
 namespace aptparse {
@@ -48,7 +49,7 @@ namespace detail {
 class parser_impl;
 }
 
-class parser {
+class APTPARSE_EXPORT parser {
  public:
   // REQUIRES: `sink` outlives the parser.
   explicit parser(event_sink& sink, const options& opts = {});

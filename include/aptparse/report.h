@@ -31,6 +31,7 @@
 
 #include "aptparse/error.h"
 #include "aptparse/events.h"
+#include "aptparse/export.h"
 #include "aptparse/options.h"
 #include "aptparse/parser.h"
 
@@ -40,7 +41,7 @@ namespace aptparse {
 // into blocks that never move, so the views it returned stay valid until
 // the arena is destroyed, however much is saved after them. Not
 // thread-safe; neither copyable nor movable (share it by pointer).
-class string_arena {
+class APTPARSE_EXPORT string_arena {
  public:
   string_arena() = default;
   string_arena(const string_arena&) = delete;
@@ -107,7 +108,7 @@ enum class consistency_verdict : std::uint8_t {
 };
 
 // Returns "consistent", "inconsistent" or "no_counts".
-std::string_view verdict_name(consistency_verdict v) noexcept;
+APTPARSE_EXPORT std::string_view verdict_name(consistency_verdict v) noexcept;
 
 // Do the parsed sets agree with apt's own counts?
 struct consistency {
@@ -145,7 +146,7 @@ struct unrecognized_line {
                          const unrecognized_line&) = default;
 };
 
-struct transaction {
+struct APTPARSE_EXPORT transaction {
   std::vector<package> upgraded;
   std::vector<package> newly_installed;
   std::vector<package> to_remove;
@@ -183,7 +184,8 @@ struct transaction {
   const std::vector<package>& set(pkg_set s) const noexcept;
 
   // Compares the content; `strings` (where the bytes live) does not count.
-  friend bool operator==(const transaction&, const transaction&);
+  friend APTPARSE_EXPORT bool operator==(const transaction&,
+                                         const transaction&);
 };
 
 struct report {
@@ -203,7 +205,7 @@ struct report {
 // An event_sink that builds transactions. With a callback, each transaction
 // is handed over as it ends and not kept; without one, they collect in
 // take_report().
-class report_builder : public event_sink {
+class APTPARSE_EXPORT report_builder : public event_sink {
  public:
   using callback = std::function<void(transaction&&)>;
   explicit report_builder(const options& opts = {}, callback on_done = {});
@@ -238,11 +240,11 @@ class report_builder : public event_sink {
 
 // Parses a whole log. Equivalent to feeding `text` to a parser with a
 // report_builder sink and calling finish().
-report parse(std::string_view text, const options& opts = {});
+APTPARSE_EXPORT report parse(std::string_view text, const options& opts = {});
 
 // Computes `t.consistency` from its sets and counts. report_builder calls it
 // when a transaction ends; call it again after editing a transaction.
-void check_consistency(transaction& t);
+APTPARSE_EXPORT void check_consistency(transaction& t);
 
 }  // namespace aptparse
 

@@ -3,16 +3,23 @@
 #ifndef APTPARSE_VERSION_H_
 #define APTPARSE_VERSION_H_
 
+#include "aptparse/export.h"
+
 #define APTPARSE_VERSION_MAJOR 0
 #define APTPARSE_VERSION_MINOR 2
 #define APTPARSE_VERSION_PATCH 0
 #define APTPARSE_VERSION_STRING "0.2.0"
 
+// The version of the --json record layout (append_json()), which
+// docs/aptparse.schema.json describes and names in its "$id". It changes only
+// when a key is added; keys are never renamed or removed.
+#define APTPARSE_JSON_SCHEMA_VERSION 1
+
 namespace aptparse {
 
 // Returns the version of the library that is linked, which can differ from
 // APTPARSE_VERSION_STRING when a program is built against other headers.
-const char* version() noexcept;
+APTPARSE_EXPORT const char* version() noexcept;
 
 }  // namespace aptparse
 
