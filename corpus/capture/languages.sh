@@ -49,7 +49,7 @@ lang_run() {
     local src=$WORKDIR/truthsrc/$name logf=$LOGS/$2.log
     rm -rf "$src"; mkdir -p "$src"
     LANG_ENV=(LANG=C.UTF-8 LC_ALL=C.UTF-8)
-    [ -n "$lang" ] && LANG_ENV+=(LANGUAGE=$lang)
+    [ -n "$lang" ] && LANG_ENV=(LANG=$LANG_LOCALE LC_ALL=$LANG_LOCALE LANGUAGE=$lang)
     LANG_ENV+=(DEBIAN_FRONTEND=noninteractive)
     LANG_DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
     : > "$logf"
@@ -74,7 +74,7 @@ lang_meta_truth() {
     session=$(printf '%s; ' "${CMDS[@]}"); session=${session%; }
     python3 "$CAPDIR/provenance.py" meta --out "$LOGS/$name.meta.json" --command "$session" \
         --tool "${CMDS[0]%% *}" --apt-version "$(sed -n '1p' "$WORKDIR/truthsrc/$name/runs.tsv" | cut -f3)" \
-        --distro "$(origin_of "$root")" --locale C.UTF-8 --language "$lang" --env "${LANG_ENV[*]}" \
+        --distro "$(origin_of "$root")" --locale "${LANG_ENV[0]#LANG=}" --language "$lang" --env "${LANG_ENV[*]}" \
         --date "$LANG_DATE" --sources-file "$root/etc/apt/sources.list" --root "$root" --tty 0 \
         --exit-code "$(sed -n '$p' "$WORKDIR/truthsrc/$name/runs.tsv" | cut -f4)" \
         --case "${name#*-apt*-}" --layout "${LAYOUTS[0]}" \
@@ -84,12 +84,31 @@ lang_meta_truth() {
         --twin-runs "$WORKDIR/truthsrc/$twin/runs.tsv"
 }
 
+# lang_locale ROOT : sets LANG_LOCALE, a UTF-8 locale in which gettext honours LANGUAGE. glibc 2.36
+#   (bookworm) does in C.UTF-8; 2.41 (trixie) ignores LANGUAGE there as in C, so en_US.UTF-8 is
+#   generated (package locales, localedef). Fails if German still does not show.
+lang_locale() {
+    local r=$1 loc
+    for loc in C.UTF-8 en_US.UTF-8; do
+        if [ "$loc" = en_US.UTF-8 ]; then
+            q "$r" "apt-get install -y -q locales && localedef -i en_US -f UTF-8 en_US.UTF-8" \
+                > "$WORKDIR/locales-$(basename "$r").out" 2>&1
+        fi
+        if [ "$(in_chroot "$r" LANG=$loc LC_ALL=$loc LANGUAGE=de -- "apt-get -s install" 2>&1 | head -1)" \
+                != "Reading package lists..." ]; then
+            LANG_LOCALE=$loc; log "LANGUAGE is honoured with LANG=$loc"; return 0
+        fi
+    done
+    log "ERROR: LANGUAGE=de shows no German even with LANG=en_US.UTF-8"; return 1
+}
+
 languages_release() {  # languages_release SUITE SOURCES
     local suite=$1 B=$WORKDIR/lang-$1-base S=$WORKDIR/lang-$1-run simdir=$WORKDIR/truthsrc/lang-$1-sims
     local prefix twin lang n=0
     phase "languages $suite: debootstrap + update + archives downloaded"
     mkbase "$suite" "$B" "$2"
     lang_session "$suite"
+    lang_locale "$B"
     # The packages are downloaded once into the base's archive cache, so no run prints `Get:`
     # lines: the versions in the real runs can only come from dpkg's (translated) lines.
     q "$B" "$DOWNLOAD" > "$WORKDIR/lang-$suite-download.out" 2>&1
