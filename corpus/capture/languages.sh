@@ -122,18 +122,28 @@ languages_release() {  # languages_release SUITE SOURCES
     lang_meta_truth "$S" "$twin" "" "$twin" "$simdir"
     phase "languages $suite: every language"
     for lang in $(lang_list "$B"); do
-        snap "$B" "$S"
-        lang_run "$S" "$prefix-lang-$lang" "$lang" ""
-        if ! cmp -s "$WORKDIR/truthsrc/$twin/dpkg-actions" "$WORKDIR/truthsrc/$prefix-lang-$lang/dpkg-actions"; then
-            log "ERROR: $prefix-lang-$lang: dpkg.log differs from the C-locale twin's; the twin's truth does not apply"
-            return 1
-        fi
-        lang_meta_truth "$S" "$prefix-lang-$lang" "$lang" "$twin" "$simdir"
+        lang_one "$suite" "$lang" "$S" "$prefix" || return 1
         n=$((n + 1))
     done
     log "languages $suite: $n languages"
     mounts_off "$S"; rm -rf "$S"
     phase ""
+}
+
+# lang_one SUITE LANGUAGE RUNDIR PREFIX : one language's session in a fresh copy (RUNDIR) of the base,
+#   once the base, LANG_LOCALE and the C-locale twin PREFIX-lang-C are made (languages_release).
+#   It does not touch the base otherwise, so several can run at once (each with its own RUNDIR).
+lang_one() {
+    local suite=$1 lang=$2 S=$3 prefix=$4 B=$WORKDIR/lang-$1-base simdir=$WORKDIR/truthsrc/lang-$1-sims
+    local twin=$prefix-lang-C
+    lang_session "$suite"
+    snap "$B" "$S"
+    lang_run "$S" "$prefix-lang-$lang" "$lang" ""
+    if ! cmp -s "$WORKDIR/truthsrc/$twin/dpkg-actions" "$WORKDIR/truthsrc/$prefix-lang-$lang/dpkg-actions"; then
+        log "ERROR: $prefix-lang-$lang: dpkg.log differs from the C-locale twin's; the twin's truth does not apply"
+        return 1
+    fi
+    lang_meta_truth "$S" "$prefix-lang-$lang" "$lang" "$twin" "$simdir"
 }
 
 languages_part() {  # languages_part PART : languages | languages-bookworm | languages-trixie
