@@ -10,6 +10,8 @@
       built from apt's message catalogue (the chroot's apt.mo) for the log's language.
   make_truth.py journal --name N --logs DIR --journal FILE --tool T
       history.log / term.log / dpkg.log: the ordered transactions of the real runs listed in FILE.
+  make_truth.py session --name N --logs DIR --src SIMDIR --root CHROOT --runs TSV --twin T --twin-runs TSV
+      a session of several runs in one log (languages.sh), its truth from its C-locale twin T.
 """
 import argparse
 import gettext
@@ -18,6 +20,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 
 INST = re.compile(r"^Inst (\S+) (?:\[(\S+)\] )?\((\S+) .*\[([^\]\s]+)\]\)")
 REMV = re.compile(r"^(Remv|Purg) (\S+)(?: \[(\S+)\])?")
@@ -142,6 +145,76 @@ def find_errors(text, meta, root):
     return errs
 
 
+def sim_transaction(base, native):
+    """The sets of one run from its twin's files <base>.sim, .upg, .held; and the twin's command."""
+    simcmd = open(base + ".simcmd", encoding="utf-8").read().strip()
+    t = parse_sim(base + ".sim", native)
+    changed = {p["name"] for k in ("upgraded", "to_remove", "downgraded", "reinstalled") for p in t[k]}
+    upg = parse_upgradable(base + ".upg", native)
+    t["not_upgraded"] = [{"name": n} for n in upg if n not in changed]
+    held = [l.strip() for l in open(base + ".held", encoding="utf-8") if l.strip()]
+    if held:
+        t["held"] = held
+    return t, simcmd
+
+
+def read_runs(path):
+    """runs.tsv of a session log (languages.sh): command, layout, apt version, exit code, byte range."""
+    runs = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cmd, layout, ver, rc, off, end = line.rstrip("\n").split("\t")
+            runs.append({"command": cmd, "layout": layout, "off": int(off), "end": int(end)})
+    return runs
+
+
+def cmd_session(a):
+    """A session log of several runs whose twin is the C-locale session (languages.sh): run k's sets
+    come from the -s -qq simulation taken before run k in the twin's chroot, its counts from the
+    twin's summary line; the log's own summary line, located with its language's catalogue, must agree."""
+    with open(os.path.join(a.logs, a.name + ".meta.json"), encoding="utf-8") as f:
+        meta = json.load(f)
+    with open(os.path.join(a.logs, a.name + ".log"), "rb") as f:
+        data = f.read()
+    with open(os.path.join(a.logs, a.twin + ".log"), "rb") as f:
+        twin_data = f.read()
+    native = open(os.path.join(a.src, "native-arch")).read().strip()
+    runs, twin_runs = read_runs(a.runs), read_runs(a.twin_runs)
+    assert [r["command"] for r in runs] == [r["command"] for r in twin_runs], "the twin ran other commands"
+    txs, how, notes = [], [], []
+    for k, (r, tr) in enumerate(zip(runs, twin_runs)):
+        t, simcmd = sim_transaction(os.path.join(a.src, f"run{k + 1}"), native)
+        how.append(simcmd)
+        c_meta = {"layout": r["layout"]}
+        twin_counts = find_counts(twin_data[tr["off"]:tr["end"]].decode("utf-8", "replace"), c_meta, a.root)
+        text = data[r["off"]:r["end"]].decode("utf-8", "replace")
+        own = find_counts(text, dict(c_meta, language=meta.get("language")), a.root)
+        assert len(twin_counts) == 1, f"run {k + 1} of {a.twin}: {len(twin_counts)} summary lines"
+        if not own:
+            notes.append(f"run {k + 1}: this language's apt.mo regex did not locate the summary line")
+        elif own != twin_counts:
+            notes.append(f"run {k + 1}: CONFLICT: this log's summary {own} != the twin's {twin_counts}")
+            print(f"{a.name}: {notes[-1]}", file=sys.stderr)
+        t["counts"] = twin_counts[0]
+        errors = find_errors(text, meta, a.root)
+        if errors:
+            t["errors"] = errors
+        txs.append(t)
+    truth = {
+        "derived_from": (f"run k's sets: the k-th of " + "; ".join(f"`{h}`" for h in how) +
+                         f", each run in the C-locale twin's chroot ({a.twin}.log) just before the twin's run k, "
+                         "with `apt list --upgradable` and `apt-mark showhold` at the same moment; every language "
+                         "starts from a copy of the same base chroot, and its dpkg.log (timestamps removed) equals "
+                         "the twin's; counts from the twin's summary line of run k, checked against this log's own "
+                         "where apt's catalogue for the language locates it; errors copied from the log"),
+        "transactions": txs,
+        "notes": "; ".join(["one transaction per run (meta runs gives each run's byte range)"] + notes),
+    }
+    with open(os.path.join(a.logs, a.name + ".truth.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
 def cmd_run(a):
     with open(os.path.join(a.logs, a.name + ".meta.json"), encoding="utf-8") as f:
         meta = json.load(f)
@@ -153,16 +226,8 @@ def cmd_run(a):
     errors = find_errors(text, meta, a.root)
     txs, how = [], []
     for i, sp in enumerate(sims):
-        base = sp[:-4]
-        simcmd = open(base + ".simcmd", encoding="utf-8").read().strip()
+        t, simcmd = sim_transaction(sp[:-4], native)
         how.append(simcmd)
-        t = parse_sim(sp, native)
-        changed = {p["name"] for k in ("upgraded", "to_remove", "downgraded", "reinstalled") for p in t[k]}
-        upg = parse_upgradable(base + ".upg", native)
-        t["not_upgraded"] = [{"name": n} for n in upg if n not in changed]
-        held = [l.strip() for l in open(base + ".held", encoding="utf-8") if l.strip()]
-        if held:
-            t["held"] = held
         if i < len(counts):
             t["counts"] = counts[i]
         txs.append(t)
@@ -226,8 +291,11 @@ def main():
     j = sub.add_parser("journal")
     for o in ("name", "logs", "journal", "tool"):
         j.add_argument("--" + o, required=True)
+    s = sub.add_parser("session")
+    for o in ("name", "logs", "src", "root", "runs", "twin", "twin-runs"):
+        s.add_argument("--" + o, required=True)
     a = p.parse_args()
-    {"run": cmd_run, "journal": cmd_journal}[a.cmd](a)
+    {"run": cmd_run, "journal": cmd_journal, "session": cmd_session}[a.cmd](a)
 
 
 if __name__ == "__main__":

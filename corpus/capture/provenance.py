@@ -10,6 +10,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import sys
 
 
@@ -48,6 +49,27 @@ def cmd_meta(a):
             archs = f.read().split()
         if len(archs) > 1:
             meta["dpkg_architectures"] = archs
+    if a.runs:
+        # a session of several runs appending to one log (corpus/capture/languages.sh)
+        meta["runs"] = []
+        with open(a.runs, encoding="utf-8") as f:
+            for line in f:
+                cmd, layout, ver, rc, off, end = line.rstrip("\n").split("\t")
+                meta["runs"].append({"command": cmd, "layout": layout, "apt_version": ver, "exit_code": int(rc),
+                                     "first_offset": int(off), "end_offset": int(end)})
+        lang = a.language.split(":")[0]
+        meta["catalogues"] = sorted(os.path.basename(p)[:-3] for p in glob.glob(
+            os.path.join(a.root, "usr/share/locale", lang, "LC_MESSAGES", "*.mo"))
+            if os.path.basename(p).startswith(("apt", "libapt", "dpkg"))) if lang else []
+    if a.twin:
+        meta["twin"] = a.twin + ".log"
+        if a.language:
+            # did a translation show? Digits aside: the free disk space apt prints varies.
+            def letters(path):
+                with open(path, "rb") as f:
+                    return re.sub(rb"[0-9]+", b"", f.read())
+            meta["translated_output"] = letters(a.out[: -len(".meta.json")] + ".log") != letters(
+                os.path.join(os.path.dirname(a.out), a.twin + ".log"))
     if meta["tty"]:
         meta["tty_capture"] = ("script -q -e -c 'chroot ROOT env -i ... sh -c \"stty cols 120 rows 40; CMD\"' /dev/null "
                                "< /dev/null > LOG (script's stdout, i.e. what the terminal showed; "
@@ -87,6 +109,8 @@ def main():
     for opt in ("out", "command", "tool", "apt-version", "distro", "locale", "language", "env", "date",
                 "sources-file", "root", "tty", "exit-code", "case", "layout"):
         m.add_argument("--" + opt, required=True)
+    m.add_argument("--runs", default="")
+    m.add_argument("--twin", default="")
     t = sub.add_parser("table")
     t.add_argument("logdir")
     t.add_argument("readme")
