@@ -9,7 +9,7 @@
 #include <utility>
 
 #include "aptparse/report.h"
-#include "sinks/package_index.h"
+#include "report/package_index.h"
 
 namespace aptparse {
 
