@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "aptparse/parser.h"
+#include "report/string_arena.h"
 #include "support/samples.h"
 
 namespace aptparse {
@@ -162,6 +163,18 @@ TEST(Transaction, EqualityComparesContentNotWhereTheBytesLive) {
   EXPECT_EQ(c.strings, a.transactions[0].strings);
   c.upgraded[0].name = "other";
   EXPECT_NE(c, a.transactions[0]);
+}
+
+TEST(Transaction, PackagesBuiltByHandKeepTheirTextInAPublicArena) {
+  transaction t;
+  t.strings = make_string_arena();
+  std::string name = "by-hand";
+  t.upgraded.push_back(package{.name = save_string(*t.strings, name)});
+  name.assign("changed");  // the package holds a copy, not the caller's bytes
+  EXPECT_EQ(t.upgraded[0].name, "by-hand");
+  transaction copy = t;
+  t = transaction{};  // the copy keeps the arena alive
+  EXPECT_EQ(copy.upgraded[0].name, "by-hand");
 }
 
 TEST(ReportBuilder, KeepsOnlyTheFirstUnrecognizedLinesButCountsAll) {

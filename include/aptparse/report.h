@@ -21,7 +21,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -36,53 +35,16 @@
 
 namespace aptparse {
 
-// Append-only storage for the text of one transaction. save() copies bytes
-// into blocks that never move, so the views it returned stay valid until
-// the arena is destroyed, however much is saved after them. Not
-// thread-safe; neither copyable nor movable (share it by pointer).
-class string_arena {
- public:
-  string_arena() = default;
-  string_arena(const string_arena&) = delete;
-  string_arena& operator=(const string_arena&) = delete;
-  ~string_arena();
+// Append-only storage for the text of one transaction (see `strings`
+// below); its definition is internal to the library.
+class string_arena;
 
-  // Returns a view of a copy of `s` owned by the arena.
-  std::string_view save(std::string_view s) {
-    if (s.empty()) return {};
-    if (s.size() > left_) grow(s.size());
-    char* at = next_;
-    std::memcpy(at, s.data(), s.size());
-    next_ += s.size();
-    left_ -= s.size();
-    return {at, s.size()};
-  }
+// Returns a new, empty arena.
+std::shared_ptr<string_arena> make_string_arena();
 
-  // Bytes held, including unused space at the ends of blocks.
-  std::size_t capacity() const noexcept { return capacity_; }
-
-  // Forgets every saved byte, keeping the largest block for reuse. Every
-  // view save() returned dangles afterwards.
-  void clear() noexcept;
-
-  // Makes room for `bytes` more without another allocation.
-  void reserve(std::size_t bytes) {
-    if (bytes > left_) grow(bytes);
-  }
-
- private:
-  void grow(std::size_t need);
-
-  static constexpr std::size_t kInline = 448;  // most transactions fit
-  char* next_ = inline_;
-  std::size_t left_ = kInline;
-  std::size_t capacity_ = kInline;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t last_size_ = 0;      // of blocks_.back()
-  std::unique_ptr<char[]> spare_;  // kept by clear(), used by grow()
-  std::size_t spare_size_ = 0;
-  char inline_[kInline];
-};
+// Copies `text` into `arena` and returns a view of the copy, valid until
+// the arena is destroyed, however much is saved after it.
+std::string_view save_string(string_arena& arena, std::string_view text);
 
 struct package {
   // Views into the transaction's `strings` (see the file comment).
@@ -175,7 +137,7 @@ struct transaction {
   transaction_span span;
   // Owns the bytes of the packages' string_views. The transactions of one
   // report share one arena; one handed to a report_builder callback has
-  // its own. To build packages by hand, save() their text here.
+  // its own. To build packages by hand, save_string() their text here.
   std::shared_ptr<string_arena> strings;
 
   // Returns the set named by `s`.

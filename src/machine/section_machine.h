@@ -18,7 +18,7 @@
 #include "aptparse/error.h"
 #include "aptparse/events.h"
 #include "aptparse/options.h"
-#include "aptparse/parser.h"
+#include "aptparse/stats.h"
 #include "classify/format_table.h"
 #include "classify/list_items.h"
 
@@ -55,7 +55,6 @@ class section_machine {
 
   parse_stats& stats() noexcept { return stats_; }
   const status& failure() const noexcept { return failure_; }
-  void set_sink(event_sink& sink) noexcept { sink_ = &sink; }
 
  private:
   enum class state : std::uint8_t { outside, in_list, in_message };

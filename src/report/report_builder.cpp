@@ -10,6 +10,7 @@
 
 #include "aptparse/report.h"
 #include "report/package_index.h"
+#include "report/string_arena.h"
 
 namespace aptparse {
 
@@ -326,57 +327,5 @@ void report_builder::on_unrecognized(std::string_view text,
   state_->unrecognized(text, where);
 }
 void report_builder::on_diagnostic(const diagnostic& d) { state_->diagnose(d); }
-
-std::vector<package>& transaction::set(pkg_set s) noexcept {
-  return const_cast<std::vector<package>&>(
-      static_cast<const transaction&>(*this).set(s));
-}
-
-const std::vector<package>& transaction::set(pkg_set s) const noexcept {
-  switch (s) {
-    case pkg_set::upgraded:
-      return upgraded;
-    case pkg_set::newly_installed:
-      return newly_installed;
-    case pkg_set::to_remove:
-      return to_remove;
-    case pkg_set::not_upgraded:
-      return not_upgraded;
-    case pkg_set::downgraded:
-      return downgraded;
-    case pkg_set::reinstalled:
-      return reinstalled;
-    case pkg_set::held_changed:
-      return held_changed;
-    case pkg_set::autoremovable:
-      return autoremovable;
-    case pkg_set::suggested:
-      return suggested;
-    case pkg_set::recommended:
-      return recommended;
-    case pkg_set::essential_removed:
-      return essential_removed;
-    case pkg_set::additional:
-      return additional;
-    case pkg_set::broken:
-      return broken;
-    case pkg_set::disappeared:
-      return disappeared;
-    case pkg_set::esm:
-      return esm;
-  }
-  return upgraded;
-}
-
-report parse(std::string_view text, const options& opts) {
-  report_builder builder(opts);
-  parser p(builder, opts);
-  status st = p.feed(text);
-  status fin = p.finish();
-  report r = builder.take_report();
-  r.stats = p.stats();
-  r.error = st.ok() ? fin : st;
-  return r;
-}
 
 }  // namespace aptparse

@@ -80,7 +80,7 @@ std::vector<std::string> strings_of(py::handle o, const char* what) {
 // transaction's arena.
 std::string_view saved(aptparse::string_arena& arena, py::handle o,
                        const char* what) {
-  return arena.save(bytes_from_py(o, what));
+  return aptparse::save_string(arena, bytes_from_py(o, what));
 }
 
 aptparse::package package_of(py::handle o, aptparse::string_arena& arena) {
@@ -127,7 +127,7 @@ std::string bytes_from_py(py::handle o, const char* what) {
 
 aptparse::transaction transaction_from_py(py::handle o) {
   aptparse::transaction t;
-  t.strings = std::make_shared<aptparse::string_arena>();
+  t.strings = aptparse::make_string_arena();
   for (int s = 0; s < aptparse::pkg_set_count; ++s) {
     const auto which = static_cast<aptparse::pkg_set>(s);
     auto& set = t.set(which);
