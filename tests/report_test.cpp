@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -163,6 +164,37 @@ TEST(Transaction, EqualityComparesContentNotWhereTheBytesLive) {
   EXPECT_EQ(c.strings, a.transactions[0].strings);
   c.upgraded[0].name = "other";
   EXPECT_NE(c, a.transactions[0]);
+}
+
+TEST(Transaction, EverySetHasItsOwnFieldAndName) {
+  transaction t;
+  std::set<std::string_view> names;
+  for (int s = 0; s < pkg_set_count; ++s) {
+    const auto set = static_cast<pkg_set>(s);
+    t.set(set).resize(static_cast<std::size_t>(s) + 1);
+    names.insert(set_name(set));
+  }
+  EXPECT_EQ(names.size(), static_cast<std::size_t>(pkg_set_count));
+  EXPECT_EQ(t.upgraded.size(), 1u);  // the first of APTPARSE_PKG_SET_MAP
+  EXPECT_EQ(t.esm.size(), static_cast<std::size_t>(pkg_set_count));
+  for (int s = 0; s < pkg_set_count; ++s)
+    EXPECT_EQ(t.set(static_cast<pkg_set>(s)).size(),
+              static_cast<std::size_t>(s) + 1);
+}
+
+TEST(Consistency, EachCheckedCountIsComparedWithItsSet) {
+  transaction t;
+  t.counts = counts{};
+  t.counts->not_fully_installed = 3;  // no set: never a mismatch
+  check_consistency(t);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
+  t.counts->downgraded = 1;   // always listed: a mismatch
+  t.counts->reinstalled = 2;  // listed only on simulate lines: unverifiable
+  check_consistency(t);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::inconsistent);
+  EXPECT_EQ(t.consistency.mismatches, std::vector<std::string>{"downgraded"});
+  EXPECT_EQ(t.consistency.unverifiable,
+            std::vector<std::string>{"reinstalled"});
 }
 
 TEST(Transaction, PackagesBuiltByHandKeepTheirTextInAPublicArena) {

@@ -108,23 +108,11 @@ struct unrecognized_line {
 };
 
 struct transaction {
-  std::vector<package> upgraded;
-  std::vector<package> newly_installed;
-  std::vector<package> to_remove;
-  std::vector<package> not_upgraded;
-  std::vector<package> downgraded;
-  std::vector<package> reinstalled;
-  std::vector<package> held_changed;
-  std::vector<package> autoremovable;
-  std::vector<package> suggested;
-  std::vector<package> recommended;
-  std::vector<package> essential_removed;
-  std::vector<package> additional;
-  std::vector<package> broken;
-  std::vector<package> disappeared;
-  // Ubuntu Pro's pre-prompt advert: updates that need esm-infra or esm-apps.
-  // Never part of upgraded.
-  std::vector<package> esm;
+  // The package sets, one field per set of APTPARSE_PKG_SET_MAP (events.h):
+  // upgraded, newly_installed, to_remove, ... esm.
+#define APTPARSE_SET_FIELD(name) std::vector<package> name;
+  APTPARSE_PKG_SET_MAP(APTPARSE_SET_FIELD)
+#undef APTPARSE_SET_FIELD
 
   std::optional<aptparse::counts> counts;  // apt's summary, when printed
   aptparse::consistency consistency;

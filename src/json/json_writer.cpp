@@ -157,15 +157,13 @@ void append_package(cursor& c, const package& p) {
   c.ch('}');
 }
 
-// The summary's fields in JSON order, each with its key and separator.
+// The counts' fields in JSON order, each key with a leading ','.
 constexpr std::pair<std::string_view, std::uint64_t counts::*> kCountFields[] =
-    {{"{\"upgraded\":", &counts::upgraded},
-     {",\"newly_installed\":", &counts::newly_installed},
-     {",\"reinstalled\":", &counts::reinstalled},
-     {",\"downgraded\":", &counts::downgraded},
-     {",\"to_remove\":", &counts::to_remove},
-     {",\"not_upgraded\":", &counts::not_upgraded},
-     {",\"not_fully_installed\":", &counts::not_fully_installed}};
+    {
+#define APTPARSE_COUNT_KEY(name, check) {",\"" #name "\":", &counts::name},
+        APTPARSE_COUNT_MAP(APTPARSE_COUNT_KEY)
+#undef APTPARSE_COUNT_KEY
+};
 
 void append_counts(cursor& c, const std::optional<counts>& n) {
   key(c, "counts");
@@ -173,8 +171,11 @@ void append_counts(cursor& c, const std::optional<counts>& n) {
     c.raw("null");
     return;
   }
+  c.ch('{');
+  bool first = true;
   for (const auto& [k, field] : kCountFields) {
-    c.raw(k);
+    c.raw(first ? k.substr(1) : k);
+    first = false;
     c.number((*n).*field);
   }
   c.ch('}');

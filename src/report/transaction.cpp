@@ -11,36 +11,11 @@ std::vector<package>& transaction::set(pkg_set s) noexcept {
 
 const std::vector<package>& transaction::set(pkg_set s) const noexcept {
   switch (s) {
-    case pkg_set::upgraded:
-      return upgraded;
-    case pkg_set::newly_installed:
-      return newly_installed;
-    case pkg_set::to_remove:
-      return to_remove;
-    case pkg_set::not_upgraded:
-      return not_upgraded;
-    case pkg_set::downgraded:
-      return downgraded;
-    case pkg_set::reinstalled:
-      return reinstalled;
-    case pkg_set::held_changed:
-      return held_changed;
-    case pkg_set::autoremovable:
-      return autoremovable;
-    case pkg_set::suggested:
-      return suggested;
-    case pkg_set::recommended:
-      return recommended;
-    case pkg_set::essential_removed:
-      return essential_removed;
-    case pkg_set::additional:
-      return additional;
-    case pkg_set::broken:
-      return broken;
-    case pkg_set::disappeared:
-      return disappeared;
-    case pkg_set::esm:
-      return esm;
+#define APTPARSE_SET_CASE(name) \
+  case pkg_set::name:           \
+    return name;
+    APTPARSE_PKG_SET_MAP(APTPARSE_SET_CASE)
+#undef APTPARSE_SET_CASE
   }
   return upgraded;
 }

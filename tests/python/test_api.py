@@ -432,3 +432,22 @@ def test_feed_json_returns_bytes_and_follows_the_parser_rules() -> None:
         aptparse.Parser().feed_json(12)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         aptparse.Parser().feed_json(b"", 12)  # type: ignore[arg-type]
+
+
+def test_the_model_fields_are_the_library_sets_and_counts() -> None:
+    # The C++ library names its sets and counts once (events.h); the
+    # dataclasses must carry exactly those fields, in that order.
+    from aptparse import _core
+
+    fields = [f.name for f in dataclasses.fields(aptparse.Transaction)]
+    assert tuple(fields[: len(_core.SET_NAMES)]) == _core.SET_NAMES
+    assert fields[len(_core.SET_NAMES)] == "counts"
+    counts = tuple(f.name for f in dataclasses.fields(aptparse.Counts))
+    assert counts == _core.COUNT_NAMES
+    t = aptparse.parse(
+        b"The following packages will be upgraded:\n  a\n"
+        b"1 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n"
+    ).transactions[0]
+    d = t.to_dict()
+    assert [k for k in d if k in _core.SET_NAMES] == list(_core.SET_NAMES)
+    assert tuple(d["counts"]) == _core.COUNT_NAMES
