@@ -20,15 +20,19 @@ class parser_impl {
 
   status feed(std::string_view chunk) {
     if (finished_) return sticky(errc::used_after_finish);
+    if (stopped()) return machine_.failure();
     machine_.stats().bytes += chunk.size();
     splitter_.feed(chunk, [this](const raw_line& l) { on_line(l); });
+    // Under options::strict the input ends with the violating line,
+    // whichever chunk it came in.
+    if (stopped()) machine_.stats().bytes = stop_offset_;
     return machine_.failure();
   }
 
   status finish() {
     if (finished_) return sticky(errc::used_after_finish);
     finished_ = true;
-    splitter_.finish([this](const raw_line& l) { on_line(l); });
+    if (!stopped()) splitter_.finish([this](const raw_line& l) { on_line(l); });
     machine_.finish();
     return machine_.failure();
   }
@@ -38,17 +42,27 @@ class parser_impl {
     machine_.reset();
     misuse_ = status{};
     finished_ = false;
+    stop_offset_ = 0;
   }
 
   const parse_stats& stats() { return machine_.stats(); }
   const options& opts() const { return opts_; }
 
  private:
+  // A strict violation stopped the parse (see options::strict).
+  bool stopped() const { return !machine_.failure().ok(); }
+
   void on_line(const raw_line& l) {
+    if (stopped()) return;
     const std::uint64_t end = l.where.offset + l.text.size() + l.dropped;
-    if (l.dropped != 0) {
-      machine_.line_too_long(l.where, l.dropped, end);
-      return;
+    on_logical_line(l, end);
+    if (stopped()) stop_offset_ = end;
+  }
+
+  void on_logical_line(const raw_line& l, std::uint64_t end) {
+    if (l.dropped != 0) {  // the line goes on, cut to its first bytes
+      machine_.line_too_long(l.where, l.dropped);
+      if (stopped()) return;
     }
     std::string_view text =
         l.escape ? strip_terminal_controls(l.text, scratch_) : l.text;
@@ -72,6 +86,7 @@ class parser_impl {
   std::string scratch_;
   status misuse_;
   bool finished_ = false;
+  std::uint64_t stop_offset_ = 0;  // end of the line a strict violation hit
 };
 
 }  // namespace detail

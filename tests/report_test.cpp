@@ -75,6 +75,12 @@ TEST(ReportBuilder, TransactionsOverTheLimitAreCounted) {
   report r = parse(s::kTwoRuns, opts);
   EXPECT_EQ(r.transactions.size(), 1u);
   EXPECT_EQ(r.dropped_transactions, 2u);
+  // One diagnostic says so, at the first transaction that was dropped.
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].code, errc::too_many_transactions);
+  EXPECT_EQ(r.diagnostics[0].dropped, 2u);
+  EXPECT_EQ(r.diagnostics[0].where.line, 4u);
+  EXPECT_TRUE(parse(s::kTwoRuns).diagnostics.empty());
 }
 
 TEST(ReportBuilder, CallbackReceivesTransactionsAndKeepsNone) {

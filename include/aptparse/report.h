@@ -140,7 +140,9 @@ struct report {
   std::vector<transaction> transactions;
   // Unrecognised lines and diagnostics that no transaction followed (an
   // input without any apt run). Those that come before a transaction are
-  // reported with that transaction.
+  // reported with that transaction. When transactions were dropped, the
+  // diagnostics end with one too_many_transactions at the first dropped
+  // one, its `dropped` equal to dropped_transactions.
   std::uint64_t unrecognized_count = 0;
   std::vector<unrecognized_line> unrecognized;
   std::vector<diagnostic> diagnostics;

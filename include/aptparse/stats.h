@@ -8,9 +8,11 @@ namespace aptparse {
 
 // Counters over everything fed since construction or reset().
 struct parse_stats {
-  std::uint64_t bytes = 0;               // bytes fed
-  std::uint64_t lines = 0;               // lines seen ('\n'-terminated or last)
-  std::uint64_t noise_lines = 0;         // known lines with nothing to report
+  // Bytes fed; after a strict stop (options.h), the bytes up to the end of
+  // the line that stopped the parse.
+  std::uint64_t bytes = 0;
+  std::uint64_t lines = 0;        // lines seen (with a line end, or last)
+  std::uint64_t noise_lines = 0;  // known lines with nothing to report
   std::uint64_t unrecognized_lines = 0;  // lines no table knows
   std::uint64_t transactions = 0;        // transactions ended
   std::uint64_t packages = 0;            // on_package events

@@ -297,12 +297,8 @@ void section_machine::end_transaction() {
 }
 
 void section_machine::line_too_long(const position& where,
-                                    std::uint64_t dropped,
-                                    std::uint64_t end_offset) {
-  ++stats_.lines;
+                                    std::uint64_t dropped) {
   diagnose(errc::line_too_long, where, dropped);
-  prev_ = where;
-  prev_end_ = end_offset;
 }
 
 void section_machine::noise_line(const position& where,

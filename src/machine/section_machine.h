@@ -44,9 +44,9 @@ class section_machine {
     if (open_ && prefix_ == line_prefix::none) prefix_ = kind;
   }
 
-  // A line cut at options::max_line_bytes; it is skipped.
-  void line_too_long(const position& where, std::uint64_t dropped,
-                     std::uint64_t end_offset);
+  // The coming line was cut at options::max_line_bytes, `dropped` bytes
+  // short; its first bytes are parsed as a line of their own.
+  void line_too_long(const position& where, std::uint64_t dropped);
 
   // The input ended: closes the open list and transaction.
   void finish();

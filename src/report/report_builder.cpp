@@ -62,7 +62,7 @@ class report_builder::state {
         on_done_(std::move(t));
         break;
       case target::drop:
-        ++report_.dropped_transactions;
+        if (report_.dropped_transactions++ == 0) first_dropped_ = span.first;
         break;
       case target::report_later:
         report_.transactions.push_back(std::move(t));
@@ -124,6 +124,10 @@ class report_builder::state {
     out.unrecognized_count = pending_.unrecognized_count;
     out.unrecognized = std::move(pending_.unrecognized);
     out.diagnostics = std::move(pending_.diagnostics);
+    if (out.dropped_transactions != 0)
+      out.diagnostics.push_back(diagnostic{errc::too_many_transactions,
+                                           first_dropped_,
+                                           out.dropped_transactions});
     pending_ = report{};
     return out;
   }
@@ -260,6 +264,7 @@ class report_builder::state {
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
   std::string native_arch_;  // learnt from simulate lines
+  position first_dropped_;   // of report_'s first dropped transaction
 };
 
 report_builder::report_builder(const options& opts, callback on_done)
