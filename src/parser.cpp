@@ -55,24 +55,16 @@ class parser_impl {
   void on_line(const raw_line& l) {
     if (stopped()) return;
     const std::uint64_t end = l.where.offset + l.text.size() + l.dropped;
-    on_logical_line(l, end);
-    if (stopped()) stop_offset_ = end;
-  }
-
-  void on_logical_line(const raw_line& l, std::uint64_t end) {
-    if (l.dropped != 0) {  // the line goes on, cut to its first bytes
-      machine_.line_too_long(l.where, l.dropped);
-      if (stopped()) return;
-    }
     std::string_view text =
         l.escape ? strip_terminal_controls(l.text, scratch_) : l.text;
     const prefix_result p = strip_ci_prefix(text);
-    machine_.note_prefix(p.kind);
-    if (p.ci_status) {
-      machine_.noise_line(l.where, end);
-      return;
-    }
-    machine_.line(p.text, l.where, end);
+    machine_.line(logical_line{.text = p.text,
+                               .where = l.where,
+                               .end_offset = end,
+                               .dropped = l.dropped,
+                               .prefix = p.kind,
+                               .ci_status = p.ci_status});
+    if (stopped()) stop_offset_ = end;
   }
 
   status sticky(errc code) {

@@ -78,6 +78,7 @@ class report_builder::state {
       set.back().alternatives.push_back(save_alternative(ref));
       return;
     }
+    learn_native_arch(ref);
     const std::string_view key_arch = key_arch_of(ref, set, index_[s]);
     const std::size_t h = detail::package_index::hash(ref.name, key_arch);
     if (long at = index_[s].find(set, ref.name, key_arch, h); at >= 0) {
@@ -133,6 +134,15 @@ class report_builder::state {
   }
 
  private:
+  // The native architecture is the one simulate lines give unqualified
+  // names: "Inst a [1] (2 Debian:12/stable [amd64])" (a foreign package is
+  // "a:i386"). The one place it is learnt; key_arch_of() uses it.
+  void learn_native_arch(const package_ref& ref) {
+    if ((ref.flags & flag_simulated) && !ref.arch_qualified &&
+        !ref.arch.empty() && ref.arch != "all" && ref.arch != native_arch_)
+      native_arch_.assign(ref.arch);
+  }
+
   // The key is the name as apt's lists print it: the bare name, or with
   // its arch for a foreign architecture. Returns the key's arch ("" for a
   // bare key). dpkg and apt's logs also qualify native names, so theirs are
@@ -140,10 +150,7 @@ class report_builder::state {
   // is already there.
   std::string_view key_arch_of(const package_ref& ref,
                                const std::vector<package>& set,
-                               const detail::package_index& index) {
-    if ((ref.flags & flag_simulated) && !ref.arch_qualified &&
-        !ref.arch.empty() && ref.arch != "all" && ref.arch != native_arch_)
-      native_arch_.assign(ref.arch);
+                               const detail::package_index& index) const {
     if (!ref.arch_qualified) return {};
     if (!(ref.flags & flag_log_arch) ||
         index.find(set, ref.name, ref.arch,
@@ -263,7 +270,7 @@ class report_builder::state {
   string_arena* arena_ = nullptr;               // cur_->strings, while open
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
-  std::string native_arch_;  // learnt from simulate lines
+  std::string native_arch_;  // see learn_native_arch()
   position first_dropped_;   // of report_'s first dropped transaction
 };
 
