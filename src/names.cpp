@@ -44,52 +44,38 @@ std::string_view set_name(pkg_set set) noexcept {
 
 std::string_view reason_name(hold_reason reason) noexcept {
   switch (reason) {
-    case hold_reason::none:
-      return "";
-    case hold_reason::kept_back:
-      return "kept_back";
-    case hold_reason::phasing:
-      return "phasing";
-    case hold_reason::held:
-      return "held";
+    case hold_reason::none: return "";
+    case hold_reason::kept_back: return "kept_back";
+    case hold_reason::phasing: return "phasing";
+    case hold_reason::held: return "held";
   }
   return "";
 }
 
 std::string_view prefix_name(line_prefix prefix) noexcept {
   switch (prefix) {
-    case line_prefix::none:
-      return "";
-    case line_prefix::buildkit:
-      return "buildkit";
-    case line_prefix::github_actions:
-      return "github_actions";
+    case line_prefix::none: return "";
+    case line_prefix::buildkit: return "buildkit";
+    case line_prefix::github_actions: return "github_actions";
   }
   return "";
 }
 
 std::string_view level_name(message_level level) noexcept {
   switch (level) {
-    case message_level::error:
-      return "error";
-    case message_level::warning:
-      return "warning";
-    case message_level::notice:
-      return "notice";
-    case message_level::audit:
-      return "audit";
+    case message_level::error: return "error";
+    case message_level::warning: return "warning";
+    case message_level::notice: return "notice";
+    case message_level::audit: return "audit";
   }
   return "error";
 }
 
 std::string_view verdict_name(consistency_verdict v) noexcept {
   switch (v) {
-    case consistency_verdict::consistent:
-      return "consistent";
-    case consistency_verdict::inconsistent:
-      return "inconsistent";
-    case consistency_verdict::no_counts:
-      return "no_counts";
+    case consistency_verdict::consistent: return "consistent";
+    case consistency_verdict::inconsistent: return "inconsistent";
+    case consistency_verdict::no_counts: return "no_counts";
   }
   return "no_counts";
 }
