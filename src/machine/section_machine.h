@@ -78,6 +78,8 @@ class section_machine {
                     const position& where);
   void simulate_line(line_kind kind, std::string_view rest,
                      const position& where);
+  void dpkg_line(const table_row& row, const captures& caps,
+                 const position& where);
   void record_line(const table_row& row, std::string_view rest,
                    const position& where);
   void hold_mark(bool held, std::string_view name);
