@@ -25,7 +25,7 @@ class parser_impl {
     splitter_.feed(chunk, [this](const raw_line& l) { on_line(l); });
     // Under options::strict the input ends with the violating line,
     // whichever chunk it came in.
-    if (stopped()) machine_.stats().bytes = stop_offset_;
+    if (stopped()) machine_.stats().bytes = machine_.last_end_offset();
     return machine_.failure();
   }
 
@@ -42,7 +42,6 @@ class parser_impl {
     machine_.reset();
     misuse_ = status{};
     finished_ = false;
-    stop_offset_ = 0;
   }
 
   const parse_stats& stats() { return machine_.stats(); }
@@ -64,7 +63,6 @@ class parser_impl {
                                .dropped = l.dropped,
                                .prefix = p.kind,
                                .ci_status = p.ci_status});
-    if (stopped()) stop_offset_ = end;
   }
 
   status sticky(errc code) {
@@ -78,7 +76,6 @@ class parser_impl {
   std::string scratch_;
   status misuse_;
   bool finished_ = false;
-  std::uint64_t stop_offset_ = 0;  // end of the line a strict violation hit
 };
 
 }  // namespace detail

@@ -35,9 +35,7 @@ std::uint64_t to_count(std::string_view digits) {
 
 }  // namespace
 
-// Inlined into line(): as a call it cost a tenth of the machine's time.
-[[gnu::always_inline]] inline void section_machine::text_line(
-    std::string_view text, const position& where) {
+void section_machine::text_line(std::string_view text, const position& where) {
   std::string_view t = trim_right(text);
   if (t.empty()) {  // ends an apt 3.0 list and any message
     state_ = state::outside;
@@ -54,21 +52,6 @@ std::uint64_t to_count(std::string_view digits) {
     const table_row* row = table_->match(body, caps);
     classified(body, row, caps, where);
   }
-}
-
-void section_machine::line(const logical_line& l) {
-  ++stats_.lines;
-  if (l.prefix != line_prefix::none) [[unlikely]]
-    note_prefix(l.prefix);
-  if (l.dropped != 0) [[unlikely]]
-    diagnose(errc::line_too_long, l.where, l.dropped);
-  if (l.ci_status) [[unlikely]] {
-    ++stats_.noise_lines;
-  } else if (failure_.ok()) [[likely]] {  // strict: a cut line stops here
-    text_line(l.text, l.where);
-  }
-  prev_ = l.where;
-  prev_end_ = l.end_offset;
 }
 
 void section_machine::note_prefix(line_prefix kind) noexcept {

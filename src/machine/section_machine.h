@@ -42,8 +42,22 @@ class section_machine {
   section_machine(event_sink& sink, const options& opts)
       : sink_(&sink), opts_(opts), table_(&format_table::instance()) {}
 
-  // The one way in: every line of the input, in order.
-  void line(const logical_line& l);
+  // The one way in: every line of the input, in order. Inline, so that the
+  // caller's logical_line never goes through memory (this runs per line).
+  void line(const logical_line& l) {
+    ++stats_.lines;
+    if (l.prefix != line_prefix::none) [[unlikely]]
+      note_prefix(l.prefix);
+    if (l.dropped != 0) [[unlikely]]
+      diagnose(errc::line_too_long, l.where, l.dropped);
+    if (l.ci_status) [[unlikely]] {
+      ++stats_.noise_lines;
+    } else if (failure_.ok()) [[likely]] {  // strict: a cut line stops here
+      text_line(l.text, l.where);
+    }
+    prev_ = l.where;
+    prev_end_ = l.end_offset;
+  }
 
   // The input ended: closes the open list and transaction.
   void finish();
@@ -52,6 +66,8 @@ class section_machine {
 
   parse_stats& stats() noexcept { return stats_; }
   const status& failure() const noexcept { return failure_; }
+  // One past the last byte of the last line passed to line().
+  std::uint64_t last_end_offset() const noexcept { return prev_end_; }
 
  private:
   enum class state : std::uint8_t { outside, in_list, in_message };
