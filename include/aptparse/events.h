@@ -30,8 +30,9 @@ namespace aptparse {
 
 // The sets apt reports, in JSON order: X(name). This list is the one place
 // a set is named: the enum below, set_name(), the fields of `transaction`
-// (report.h), the JSON keys and the Python binding are generated from it,
-// so adding a set is one line here.
+// (report.h), the JSON keys and the Python binding's conversions are
+// generated from it, so adding a set is one line here (and one field of the
+// Python Transaction in _model.py, which the binding checks at import).
 #define APTPARSE_PKG_SET_MAP(X)                                              \
   X(upgraded)          /* "... will be upgraded:", "Upgrading:" */           \
   X(newly_installed)   /* "The following NEW packages ...", "Installing:" */ \
