@@ -33,21 +33,11 @@ std::string_view error_message(errc code) noexcept {
 
 std::string_view set_name(pkg_set set) noexcept {
   switch (set) {
-    case pkg_set::upgraded: return "upgraded";
-    case pkg_set::newly_installed: return "newly_installed";
-    case pkg_set::to_remove: return "to_remove";
-    case pkg_set::not_upgraded: return "not_upgraded";
-    case pkg_set::downgraded: return "downgraded";
-    case pkg_set::reinstalled: return "reinstalled";
-    case pkg_set::held_changed: return "held_changed";
-    case pkg_set::autoremovable: return "autoremovable";
-    case pkg_set::suggested: return "suggested";
-    case pkg_set::recommended: return "recommended";
-    case pkg_set::essential_removed: return "essential_removed";
-    case pkg_set::additional: return "additional";
-    case pkg_set::broken: return "broken";
-    case pkg_set::disappeared: return "disappeared";
-    case pkg_set::esm: return "esm";
+#define APTPARSE_SET_NAME(name) \
+  case pkg_set::name:           \
+    return #name;
+    APTPARSE_PKG_SET_MAP(APTPARSE_SET_NAME)
+#undef APTPARSE_SET_NAME
   }
   return "unknown";
 }

@@ -20,15 +20,19 @@ class parser_impl {
 
   status feed(std::string_view chunk) {
     if (finished_) return sticky(errc::used_after_finish);
+    if (stopped()) return machine_.failure();
     machine_.stats().bytes += chunk.size();
     splitter_.feed(chunk, [this](const raw_line& l) { on_line(l); });
+    // Under options::strict the input ends with the violating line,
+    // whichever chunk it came in.
+    if (stopped()) machine_.stats().bytes = machine_.last_end_offset();
     return machine_.failure();
   }
 
   status finish() {
     if (finished_) return sticky(errc::used_after_finish);
     finished_ = true;
-    splitter_.finish([this](const raw_line& l) { on_line(l); });
+    if (!stopped()) splitter_.finish([this](const raw_line& l) { on_line(l); });
     machine_.finish();
     return machine_.failure();
   }
@@ -44,21 +48,21 @@ class parser_impl {
   const options& opts() const { return opts_; }
 
  private:
+  // A strict violation stopped the parse (see options::strict).
+  bool stopped() const { return !machine_.failure().ok(); }
+
   void on_line(const raw_line& l) {
+    if (stopped()) return;
     const std::uint64_t end = l.where.offset + l.text.size() + l.dropped;
-    if (l.dropped != 0) {
-      machine_.line_too_long(l.where, l.dropped, end);
-      return;
-    }
     std::string_view text =
         l.escape ? strip_terminal_controls(l.text, scratch_) : l.text;
     const prefix_result p = strip_ci_prefix(text);
-    machine_.note_prefix(p.kind);
-    if (p.ci_status) {
-      machine_.noise_line(l.where, end);
-      return;
-    }
-    machine_.line(p.text, l.where, end);
+    machine_.line(logical_line{.text = p.text,
+                               .where = l.where,
+                               .end_offset = end,
+                               .dropped = l.dropped,
+                               .prefix = p.kind,
+                               .ci_status = p.ci_status});
   }
 
   status sticky(errc code) {

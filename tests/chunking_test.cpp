@@ -1,8 +1,7 @@
 // Streaming is exact: every input, fed in chunks of every size from 1 to 64
 // and at random split points, gives exactly the events of feeding it whole.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <random>
 
@@ -20,10 +19,11 @@ using testing::event_trace;
 // the chunking either.
 std::string with_stats(const parser& p, std::string trace) {
   const parse_stats& s = p.stats();
-  return trace + fmt::format("stats bytes={} lines={} noise={} unrecognized={} "
-                             "transactions={} packages={}\n",
-                             s.bytes, s.lines, s.noise_lines,
-                             s.unrecognized_lines, s.transactions, s.packages);
+  return trace + fmt::format(
+                     "stats bytes={} lines={} noise={} unrecognized={} "
+                     "transactions={} packages={}\n",
+                     s.bytes, s.lines, s.noise_lines, s.unrecognized_lines,
+                     s.transactions, s.packages);
 }
 
 std::string trace_whole(std::string_view input) {
@@ -92,6 +92,90 @@ INSTANTIATE_TEST_SUITE_P(Corpus, CorpusChunking,
                          [](const auto& info) {
                            return testing::test_name(info.param);
                          });
+
+// Under options::strict the parse stops at the violating line whatever the
+// chunking: the events, counters and status are those of the whole input,
+// whether the caller stops feeding at the first failed status (as the CLI
+// and parse_file do) or goes on.
+std::string trace_strict(std::string_view input, const options& opts,
+                         const std::vector<std::size_t>& cuts,
+                         bool stop_at_failure) {
+  event_trace t;
+  parser p(t, opts);
+  std::size_t start = 0;
+  bool failed = false;
+  for (std::size_t cut : cuts) {
+    failed = !p.feed(input.substr(start, cut - start)).ok();
+    start = cut;
+    if (failed && stop_at_failure) break;
+  }
+  if (!(failed && stop_at_failure)) (void)p.feed(input.substr(start));
+  const status st = p.finish();
+  return with_stats(p, t.text) + fmt::format("status {} line {} offset {}\n",
+                                             error_name(st.code), st.where.line,
+                                             st.where.offset);
+}
+
+void expect_strict_chunking_exact(std::string_view input, const options& opts) {
+  const std::string whole = trace_strict(input, opts, {}, true);
+  ASSERT_NE(whole.find("status strict_violation"), std::string::npos);
+  for (bool stop : {true, false}) {
+    for (std::size_t size = 1; size <= 64; ++size) {
+      std::vector<std::size_t> cuts;
+      for (std::size_t i = size; i < input.size(); i += size) cuts.push_back(i);
+      ASSERT_EQ(trace_strict(input, opts, cuts, stop), whole)
+          << "chunk size " << size << (stop ? ", stopping" : "");
+    }
+    std::mt19937_64 rng(input.size());
+    for (int round = 0; round < 16; ++round) {
+      std::vector<std::size_t> cuts;
+      std::uniform_int_distribution<std::size_t> pick(0, input.size());
+      for (int k = 0; k < 1 + round * 4; ++k) cuts.push_back(pick(rng));
+      std::sort(cuts.begin(), cuts.end());
+      ASSERT_EQ(trace_strict(input, opts, cuts, stop), whole)
+          << "random round " << round;
+    }
+  }
+}
+
+TEST(StrictChunking, AnUnknownLineInAListStopsTheParseThere) {
+  options opts;
+  opts.strict = true;
+  expect_strict_chunking_exact(
+      "Reading package lists...\nThe following packages will be upgraded:\n"
+      "  a b\n?? not a list item\n"
+      "2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n"
+      "Reading package lists...\nThe following NEW packages will be "
+      "installed:\n  c\n0 upgraded, 1 newly installed, 0 to remove and 0 "
+      "not upgraded.\n",
+      opts);
+}
+
+TEST(StrictChunking, AnOverlongLineStopsTheParseThere) {
+  options opts;
+  opts.strict = true;
+  opts.max_line_bytes = 40;
+  expect_strict_chunking_exact(
+      "Reading package lists...\nThe following packages will be upgraded:\n"
+      "  a b\n"
+      "2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n"
+      "W: a warning long enough to pass the cap of forty bytes\n"
+      "Reading package lists...\nThe following NEW packages will be "
+      "installed:\n  c\n",
+      opts);
+}
+
+TEST(StrictChunking, ACutOffTransactionFailsAtTheNextRunOrTheEnd) {
+  options opts;
+  opts.strict = true;
+  expect_strict_chunking_exact(testing::kTruncated, opts);
+  expect_strict_chunking_exact(
+      "Reading package lists...\nThe following packages will be upgraded:\n"
+      "  a\n\nReading package lists...\nThe following NEW packages will be "
+      "installed:\n  c\n0 upgraded, 1 newly installed, 0 to remove and 0 "
+      "not upgraded.\n",
+      opts);
+}
 
 TEST(CorpusChunking, CorpusIsNotEmpty) {
   EXPECT_GE(testing::corpus_logs().size(), 1u)

@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "support/samples.h"
+#include "support/strict_json.h"
 
 namespace aptparse {
 namespace {
@@ -93,22 +97,88 @@ TEST(JsonString, AppendsAfterExistingText) {
   EXPECT_EQ(out, "prefix:\"" + std::string(40, 'x') + "\"");
 }
 
-TEST(Json, TransactionObjectHasEverySetAndTheSpan) {
+using testing::json_value;
+
+json_value read_strictly(std::string_view j) {
+  testing::strict_json_reader reader;
+  std::optional<json_value> v = reader.read(j);
+  EXPECT_TRUE(v.has_value()) << reader.error() << "\n" << j;
+  return v.value_or(json_value{json_value::type::null});
+}
+
+TEST(Json, TransactionObjectHasItsKeysInTheDocumentedOrder) {
   report r = parse(testing::kRemovePurge);
-  std::string j = to_json(r.transactions.at(0), "x.log");
-  EXPECT_EQ(j.rfind("{\"source\":\"x.log\",\"first_line\":1,", 0), 0u) << j;
+  const std::string j = to_json(r.transactions.at(0), "x.log");
+  EXPECT_EQ(j.find('\n'), std::string::npos);  // one line
+  const json_value v = read_strictly(j);
+  std::vector<std::string> keys = {"source",       "first_line", "last_line",
+                                   "first_offset", "end_offset", "complete",
+                                   "line_prefix"};
   for (int s = 0; s < pkg_set_count; ++s)
-    EXPECT_NE(
-        j.find("\"" + std::string(set_name(static_cast<pkg_set>(s))) + "\":["),
-        std::string::npos);
-  EXPECT_NE(j.find(R"({"name":"nano","arch":null,"old":"7.2-1","new":null,)"
-                   R"("purge":true,"simulated":true})"),
-            std::string::npos)
-      << j;
-  EXPECT_NE(j.find(R"("counts":{"upgraded":0,"newly_installed":0,)"),
-            std::string::npos);
-  EXPECT_NE(j.find(R"("disk_change":-4096000)"), std::string::npos);
-  EXPECT_EQ(j.find('\n'), std::string::npos);
+    keys.emplace_back(set_name(static_cast<pkg_set>(s)));
+  for (const char* k : {"counts", "consistency", "sizes", "messages",
+                        "unrecognized_count", "unrecognized", "diagnostics"})
+    keys.emplace_back(k);
+  EXPECT_EQ(v.keys(), keys);
+  EXPECT_EQ(v.at("source").text, "x.log");
+  EXPECT_EQ(v.at("first_line").text, "1");
+  EXPECT_TRUE(v.at("complete").boolean);
+  EXPECT_EQ(v.at("line_prefix").kind, json_value::type::null);
+  // nano was purged: "Purg nano [7.2-1]" and a '*' in the list.
+  const json_value& removed = v.at("to_remove");
+  ASSERT_EQ(removed.kind, json_value::type::array);
+  const json_value* nano = nullptr;
+  for (const json_value& p : removed.items)
+    if (p.at("name").text == "nano") nano = &p;
+  ASSERT_NE(nano, nullptr) << j;
+  EXPECT_EQ(nano->keys(),
+            (std::vector<std::string>{"name", "arch", "old", "new", "purge",
+                                      "simulated"}));
+  EXPECT_EQ(nano->at("arch").kind, json_value::type::null);
+  EXPECT_EQ(nano->at("old").text, "7.2-1");
+  EXPECT_EQ(nano->at("new").kind, json_value::type::null);
+  EXPECT_TRUE(nano->at("purge").boolean);
+  const json_value& counts = v.at("counts");
+  std::vector<std::string> count_keys;
+#define APTPARSE_TEST_COUNT(name, check) count_keys.emplace_back(#name);
+  APTPARSE_COUNT_MAP(APTPARSE_TEST_COUNT)
+#undef APTPARSE_TEST_COUNT
+  EXPECT_EQ(counts.keys(), count_keys);
+  EXPECT_EQ(counts.at("to_remove").text,
+            std::to_string(r.transactions[0].counts->to_remove));
+  EXPECT_EQ(v.at("sizes").at("disk_change").text, "-4096000");
+  EXPECT_EQ(v.at("consistency").at("verdict").text, "consistent");
+}
+
+TEST(Json, EverySampleIsStrictJsonAndItsStringsDecodeToTheLogsBytes) {
+  for (const testing::sample& s : testing::kSamples) {
+    report r = parse(s.text);
+    for (const transaction& t : r.transactions) {
+      const json_value v = read_strictly(to_json(t, s.name));
+      for (int k = 0; k < pkg_set_count; ++k) {
+        const auto set = static_cast<pkg_set>(k);
+        const json_value& items = v.at(set_name(set));
+        ASSERT_EQ(items.items.size(), t.set(set).size()) << s.name;
+        for (std::size_t i = 0; i < items.items.size(); ++i)
+          EXPECT_EQ(items.items[i].at("name").text, t.set(set)[i].name)
+              << s.name;
+      }
+      ASSERT_EQ(v.at("messages").items.size(), t.messages.size());
+      for (std::size_t i = 0; i < t.messages.size(); ++i)
+        EXPECT_EQ(v.at("messages").items[i].at("text").text,
+                  t.messages[i].text);
+    }
+  }
+}
+
+TEST(Json, TheStrictReaderRejectsWhatTheGrammarDoesNot) {
+  testing::strict_json_reader reader;
+  EXPECT_TRUE(reader.read(R"({"a":[1,-2.5e3,"\udce9",true,null]})"));
+  for (std::string_view bad :
+       {R"({"a":1,})", R"([1,])", R"({"a":01})", R"({"a":1,"a":2})",
+        "\"raw\ncontrol\"", "\"caf\xe9\"", R"({"a":1} x)", R"("\ud800")", "nul",
+        ""})
+    EXPECT_FALSE(reader.read(bad)) << bad;
 }
 
 }  // namespace

@@ -186,21 +186,50 @@ TEST(Parser, GarbageIsCountedAndNeverLost) {
   EXPECT_EQ(t.diagnostics.front().code, errc::unknown_line_in_list);
 }
 
-TEST(Parser, LineOverTheCapIsSkippedWithADiagnostic) {
+TEST(Parser, LineOverTheCapIsCutToItsFirstBytesWithADiagnostic) {
   options opts;
   opts.max_line_bytes = 64;
-  std::string input = "Reading package lists...\n" + std::string(1000, 'x') +
-                      "\nThe following packages will be upgraded:\n  a\n"
-                      "1 upgraded, 0 newly installed, 0 to remove and 0 not "
-                      "upgraded.\n";
+  // A list item whose parenthesised text runs past the cap: the name is in
+  // the first 64 bytes, so the package survives and apt's count agrees.
+  std::string item = "  tzdata (" + std::string(1000, 'x') + ")";
+  std::string input =
+      "Reading package lists...\nThe following packages will be upgraded:\n" +
+      item +
+      "\n  libc6\n1 upgraded, 0 newly installed, 0 to remove and 0 not "
+      "upgraded.\n";
+  input.replace(input.find("1 upgraded"), 1, "2");
   report r = parse(input, opts);
   const transaction& t = r.transactions.at(0);
   ASSERT_EQ(t.diagnostics.size(), 1u);
   EXPECT_EQ(t.diagnostics[0].code, errc::line_too_long);
-  EXPECT_EQ(t.diagnostics[0].where.line, 2u);
-  EXPECT_EQ(t.diagnostics[0].dropped, 1000u - 64u);
-  EXPECT_EQ(t.upgraded.size(), 1u);
+  EXPECT_EQ(t.diagnostics[0].where.line, 3u);
+  EXPECT_EQ(t.diagnostics[0].dropped, item.size() - 64u);
+  ASSERT_EQ(t.upgraded.size(), 2u);
+  EXPECT_EQ(t.upgraded[0].name, "tzdata");
+  EXPECT_EQ(t.upgraded[1].name, "libc6");
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
+  EXPECT_EQ(r.stats.lines, 5u);
   EXPECT_TRUE(r.diagnostics.empty());
+}
+
+TEST(Parser, StrictModeStopsAtTheViolatingLine) {
+  options opts;
+  opts.strict = true;
+  // An unknown line inside the first run's list; the second run must not
+  // be parsed.
+  const std::string input =
+      "Reading package lists...\nThe following packages will be upgraded:\n"
+      "  a\n?? not a list item\n"
+      "1 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n"
+      "Reading package lists...\nThe following NEW packages will be "
+      "installed:\n  b\n";
+  report r = parse(input, opts);
+  EXPECT_EQ(r.error.code, errc::strict_violation);
+  EXPECT_EQ(r.error.where.line, 4u);
+  ASSERT_EQ(r.transactions.size(), 1u);  // ended by finish(), not the next run
+  EXPECT_FALSE(r.transactions[0].counts.has_value());
+  EXPECT_EQ(r.stats.lines, 4u);
+  EXPECT_EQ(r.stats.bytes, input.find("\n1 upgraded"));
 }
 
 TEST(Parser, StrictModeMakesDiagnosticsFatal) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,12 @@ TEST(ReportBuilder, TransactionsOverTheLimitAreCounted) {
   report r = parse(s::kTwoRuns, opts);
   EXPECT_EQ(r.transactions.size(), 1u);
   EXPECT_EQ(r.dropped_transactions, 2u);
+  // One diagnostic says so, at the first transaction that was dropped.
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].code, errc::too_many_transactions);
+  EXPECT_EQ(r.diagnostics[0].dropped, 2u);
+  EXPECT_EQ(r.diagnostics[0].where.line, 4u);
+  EXPECT_TRUE(parse(s::kTwoRuns).diagnostics.empty());
 }
 
 TEST(ReportBuilder, CallbackReceivesTransactionsAndKeepsNone) {
@@ -132,26 +139,6 @@ TEST(ReportBuilder, TakingTheReportInsideATransactionKeepsItForTheNext) {
   EXPECT_EQ(late.transactions[0].upgraded[1].name, "third");
 }
 
-TEST(StringArena, ViewsStayValidAsItGrowsAndClearReusesItsBlock) {
-  string_arena a;
-  std::vector<std::string_view> views;
-  std::vector<std::string> want;
-  for (int i = 0; i < 2000; ++i) {
-    want.push_back("package-" + std::to_string(i) + std::string(i % 37, 'x'));
-    views.push_back(a.save(want.back()));
-  }
-  for (std::size_t i = 0; i < want.size(); ++i) EXPECT_EQ(views[i], want[i]);
-  EXPECT_TRUE(a.save("").empty());
-  const std::size_t grown = a.capacity();
-  a.clear();
-  EXPECT_GT(a.capacity(), 448u);  // the largest block is kept
-  EXPECT_LT(a.capacity(), grown);
-  EXPECT_EQ(a.save("again"), "again");
-  // A save larger than any block gets a block of its own.
-  const std::string big(1 << 20, 'b');
-  EXPECT_EQ(a.save(big), big);
-}
-
 TEST(Transaction, EqualityComparesContentNotWhereTheBytesLive) {
   const report a = parse(s::kUpgradeSimulated);
   const report b = parse(s::kUpgradeSimulated);
@@ -162,6 +149,49 @@ TEST(Transaction, EqualityComparesContentNotWhereTheBytesLive) {
   EXPECT_EQ(c.strings, a.transactions[0].strings);
   c.upgraded[0].name = "other";
   EXPECT_NE(c, a.transactions[0]);
+}
+
+TEST(Transaction, EverySetHasItsOwnFieldAndName) {
+  transaction t;
+  std::set<std::string_view> names;
+  for (int s = 0; s < pkg_set_count; ++s) {
+    const auto set = static_cast<pkg_set>(s);
+    t.set(set).resize(static_cast<std::size_t>(s) + 1);
+    names.insert(set_name(set));
+  }
+  EXPECT_EQ(names.size(), static_cast<std::size_t>(pkg_set_count));
+  EXPECT_EQ(t.upgraded.size(), 1u);  // the first of APTPARSE_PKG_SET_MAP
+  EXPECT_EQ(t.esm.size(), static_cast<std::size_t>(pkg_set_count));
+  for (int s = 0; s < pkg_set_count; ++s)
+    EXPECT_EQ(t.set(static_cast<pkg_set>(s)).size(),
+              static_cast<std::size_t>(s) + 1);
+}
+
+TEST(Consistency, EachCheckedCountIsComparedWithItsSet) {
+  transaction t;
+  t.counts = counts{};
+  t.counts->not_fully_installed = 3;  // no set: never a mismatch
+  check_consistency(t);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
+  t.counts->downgraded = 1;   // always listed: a mismatch
+  t.counts->reinstalled = 2;  // listed only on simulate lines: unverifiable
+  check_consistency(t);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::inconsistent);
+  EXPECT_EQ(t.consistency.mismatches, std::vector<std::string>{"downgraded"});
+  EXPECT_EQ(t.consistency.unverifiable,
+            std::vector<std::string>{"reinstalled"});
+}
+
+TEST(Transaction, PackagesBuiltByHandKeepTheirTextInAPublicArena) {
+  transaction t;
+  t.strings = make_string_arena();
+  std::string name = "by-hand";
+  t.upgraded.push_back(package{.name = save_string(*t.strings, name)});
+  name.assign("changed");  // the package holds a copy, not the caller's bytes
+  EXPECT_EQ(t.upgraded[0].name, "by-hand");
+  transaction copy = t;
+  t = transaction{};  // the copy keeps the arena alive
+  EXPECT_EQ(copy.upgraded[0].name, "by-hand");
 }
 
 TEST(ReportBuilder, KeepsOnlyTheFirstUnrecognizedLinesButCountsAll) {

@@ -18,6 +18,7 @@
 //   report.h   report_builder (a sink) and the one-shot parse()
 //   json.h     JSON Lines output
 //   options.h  limits and strictness
+//   stats.h    the parser's counters
 //   error.h    error codes, status and diagnostics
 //   version.h  the library version and the JSON schema version
 //   export.h   APTPARSE_EXPORT: what a shared library exports
@@ -65,6 +66,7 @@
 #include "aptparse/options.h"
 #include "aptparse/parser.h"
 #include "aptparse/report.h"
+#include "aptparse/stats.h"
 #include "aptparse/version.h"
 
 #endif  // APTPARSE_APTPARSE_H_

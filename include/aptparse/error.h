@@ -3,14 +3,16 @@
 // aptparse never throws from its core. Every problem is a value:
 //
 //   * A `status` is what parser::feed() and parser::finish() return. It is
-//     `ok` unless the caller misused the parser (feeding after finish) or an
-//     option made a condition fatal (options::strict). A failed status is
+//     `ok` unless the caller misused the parser (feeding after finish) or
+//     options::strict made an input diagnostic fatal; then the parse stops
+//     at the line that caused it (see options.h). A failed status is
 //     sticky: every later call returns it until parser::reset().
 //
 //   * A `diagnostic` is a problem in the *input* that the parser handled and
 //     kept going: a line over the length cap, a list over the package cap,
 //     an unrecognised line inside a package list. Diagnostics reach the sink
-//     through event_sink::on_diagnostic() and never stop the parse.
+//     through event_sink::on_diagnostic(); they stop the parse only under
+//     options::strict.
 //
 // Both carry the error code, the 1-based line number and the 0-based byte
 // offset of the line in the whole input.
@@ -31,7 +33,8 @@ namespace aptparse {
 #define APTPARSE_ERRC_MAP(X)                                                  \
   X(ok, 0, "success")                                                         \
   X(line_too_long, 1,                                                         \
-    "line longer than options::max_line_bytes; the excess bytes were dropped") \
+    "line longer than options::max_line_bytes; it was cut to that length "    \
+    "and the excess bytes were dropped")                                      \
   X(too_many_packages, 2,                                                     \
     "package list longer than options::max_packages_per_list; the rest of "   \
     "the list was counted but not kept")                                      \
@@ -46,8 +49,9 @@ namespace aptparse {
   X(used_after_finish, 6,                                                     \
     "feed() or finish() was called after finish(); call reset() first")      \
   X(strict_violation, 7,                                                      \
-    "options::strict made an input diagnostic fatal")                        \
-  X(io_error, 8, "the input could not be read")
+    "options::strict made an input diagnostic fatal")
+// Number 8 (io_error, never produced: the library reads no files) is
+// retired and not reused.
 
 // The error codes. `ok` is 0, and only `ok` is false in a boolean context
 // through status::ok().
@@ -65,7 +69,9 @@ APTPARSE_EXPORT std::string_view error_message(errc code) noexcept;
 
 // Where in the input something happened.
 struct position {
-  std::uint64_t line = 0;    // 1-based line number (lines end at '\n')
+  // 1-based line number; a line ends at "\n", "\r\n" or a lone "\r"
+  // (see parser.h).
+  std::uint64_t line = 0;
   std::uint64_t offset = 0;  // 0-based byte offset of the start of that line
   friend bool operator==(const position&, const position&) = default;
 };
@@ -84,8 +90,8 @@ struct [[nodiscard]] status {
 struct diagnostic {
   errc code = errc::ok;
   position where;
-  // How many bytes (line_too_long) or package mentions (too_many_packages)
-  // were dropped.
+  // How many bytes (line_too_long), package mentions (too_many_packages)
+  // or transactions (too_many_transactions) were dropped.
   std::uint64_t dropped = 0;
   friend bool operator==(const diagnostic&, const diagnostic&) = default;
 };

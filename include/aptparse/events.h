@@ -29,25 +29,39 @@
 
 namespace aptparse {
 
-// The sets apt reports. The names are the JSON keys (see set_name()).
+// The sets apt reports, in JSON order: X(name). This list is the one place
+// a set is named: the enum below, set_name(), the fields of `transaction`
+// (report.h), the JSON keys and the Python binding's conversions are
+// generated from it, so adding a set is one line here (and one field of the
+// Python Transaction in _model.py, which the binding checks at import).
+#define APTPARSE_PKG_SET_MAP(X)                                              \
+  X(upgraded)          /* "... will be upgraded:", "Upgrading:" */           \
+  X(newly_installed)   /* "The following NEW packages ...", "Installing:" */ \
+  X(to_remove)         /* "... will be REMOVED:", "REMOVING:", Remv/Purg */  \
+  X(not_upgraded)      /* kept back, deferred by phasing */                  \
+  X(downgraded)        /* "... will be DOWNGRADED:", "DOWNGRADING:" */       \
+  X(reinstalled)       /* simulate lines whose new version is the old one */ \
+  X(held_changed)      /* "The following held packages will be changed:" */  \
+  X(autoremovable)     /* "... no longer required" */                        \
+  X(suggested)         /* "Suggested packages:" */                           \
+  X(recommended)       /* "Recommended packages:" */                         \
+  X(essential_removed) /* "WARNING: The following essential packages ..." */ \
+  X(additional)        /* "... additional packages will be installed:" */    \
+  X(broken)            /* "... packages have unmet dependencies:" */         \
+  X(disappeared)       /* "... disappeared from your system" */              \
+  X(esm) /* Ubuntu Pro's advert: updates that need esm-infra/apps; never  */ \
+         /* part of upgraded */
+
 enum class pkg_set : std::uint8_t {
-  upgraded,           // "The following packages will be upgraded:", "Upgrading:"
-  newly_installed,    // "The following NEW packages ...", "Installing:"
-  to_remove,          // "... will be REMOVED:", "REMOVING:", Remv/Purg lines
-  not_upgraded,       // kept back, deferred by phasing
-  downgraded,         // "... will be DOWNGRADED:", "DOWNGRADING:"
-  reinstalled,        // simulate lines whose new version equals the old one
-  held_changed,       // "The following held packages will be changed:"
-  autoremovable,      // "... automatically installed and ... no longer required"
-  suggested,          // "Suggested packages:"
-  recommended,        // "Recommended packages:"
-  essential_removed,  // "WARNING: The following essential packages ..."
-  additional,         // "The following additional packages will be installed:"
-  broken,             // "The following packages have unmet dependencies:"
-  disappeared,        // "The following packages disappeared from your system"
-  esm,                // Ubuntu Pro's advert: updates that need esm-infra/apps
+#define APTPARSE_PKG_SET_ENUM(name) name,
+  APTPARSE_PKG_SET_MAP(APTPARSE_PKG_SET_ENUM)
+#undef APTPARSE_PKG_SET_ENUM
 };
-inline constexpr int pkg_set_count = 15;
+
+#define APTPARSE_PKG_SET_ONE(name) +1
+inline constexpr int pkg_set_count =
+    0 APTPARSE_PKG_SET_MAP(APTPARSE_PKG_SET_ONE);
+#undef APTPARSE_PKG_SET_ONE
 
 // Returns the stable snake_case name of `set`, e.g. "newly_installed".
 APTPARSE_EXPORT std::string_view set_name(pkg_set set) noexcept;
@@ -91,16 +105,26 @@ struct package_ref {
   std::uint8_t flags = 0;         // package_flag bits
 };
 
+// apt's counts, in JSON order: X(name, check). `check` says how
+// check_consistency() (report.h) compares the count with the set of the
+// same name: `always` (apt lists every package it counts), `sometimes`
+// (apt counts, but lists only in some outputs: reinstalls appear only on
+// simulate lines, "not upgraded" only after an upgrade), or `none` (no set).
+#define APTPARSE_COUNT_MAP(X)  \
+  X(upgraded, always)          \
+  X(newly_installed, always)   \
+  X(reinstalled, sometimes)    \
+  X(downgraded, always)        \
+  X(to_remove, always)         \
+  X(not_upgraded, sometimes)   \
+  X(not_fully_installed, none)
+
 // apt's summary line(s), exactly as printed. Parts that apt leaves out when
 // they are zero (reinstalled, downgraded, not fully installed) are 0.
 struct counts {
-  std::uint64_t upgraded = 0;
-  std::uint64_t newly_installed = 0;
-  std::uint64_t reinstalled = 0;
-  std::uint64_t downgraded = 0;
-  std::uint64_t to_remove = 0;
-  std::uint64_t not_upgraded = 0;
-  std::uint64_t not_fully_installed = 0;
+#define APTPARSE_COUNT_FIELD(name, check) std::uint64_t name = 0;
+  APTPARSE_COUNT_MAP(APTPARSE_COUNT_FIELD)
+#undef APTPARSE_COUNT_FIELD
   friend bool operator==(const counts&, const counts&) = default;
 };
 

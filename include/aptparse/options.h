@@ -1,23 +1,32 @@
 // Parser options.
 //
 //   option                  (default)   meaning
-//   max_line_bytes          (1 MiB)     a longer line is cut to this many
-//                                       bytes; the rest is dropped and
-//                                       reported as errc::line_too_long. This
-//                                       bounds the parser's memory.
+//   max_line_bytes          (1 MiB)     a longer line is cut: its first this
+//                                       many bytes are parsed (so a list
+//                                       item's name survives), the rest is
+//                                       dropped and reported as
+//                                       errc::line_too_long. This bounds the
+//                                       parser's memory.
 //   max_packages_per_list   (1 << 20)   the report builder keeps at most this
 //                                       many packages in one set; the rest
 //                                       are reported as too_many_packages.
 //   max_transactions        (0 = none)  the report builder keeps at most this
-//                                       many transactions.
+//                                       many transactions; the rest are
+//                                       counted and reported as one
+//                                       too_many_transactions diagnostic.
 //   max_unrecognized_kept   (64)        the report builder keeps the text of
 //                                       this many unrecognised lines per
 //                                       transaction; all are counted.
 //   strict                  (false)     a diagnostic about the input (an
 //                                       unknown line inside a package list, a
-//                                       line over the cap) becomes a fatal
-//                                       status. USE FOR TESTS: real logs hold
-//                                       lines that no table knows.
+//                                       line over the cap, a cut-off
+//                                       transaction) becomes a fatal status
+//                                       and stops the parse at the line that
+//                                       caused it, whatever the chunking: the
+//                                       rest of the input is ignored, and
+//                                       finish() only ends the open
+//                                       transaction. USE FOR TESTS: real logs
+//                                       hold lines that no table knows.
 #ifndef APTPARSE_OPTIONS_H_
 #define APTPARSE_OPTIONS_H_
 

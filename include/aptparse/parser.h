@@ -23,7 +23,6 @@
 #ifndef APTPARSE_PARSER_H_
 #define APTPARSE_PARSER_H_
 
-#include <cstdint>
 #include <memory>
 #include <string_view>
 
@@ -31,19 +30,9 @@
 #include "aptparse/events.h"
 #include "aptparse/export.h"
 #include "aptparse/options.h"
+#include "aptparse/stats.h"
 
 namespace aptparse {
-
-// Counters over everything fed since construction or reset().
-struct parse_stats {
-  std::uint64_t bytes = 0;               // bytes fed
-  std::uint64_t lines = 0;               // lines seen ('\n'-terminated or last)
-  std::uint64_t noise_lines = 0;         // known lines with nothing to report
-  std::uint64_t unrecognized_lines = 0;  // lines no table knows
-  std::uint64_t transactions = 0;        // transactions ended
-  std::uint64_t packages = 0;            // on_package events
-  friend bool operator==(const parse_stats&, const parse_stats&) = default;
-};
 
 namespace detail {
 class parser_impl;

@@ -21,7 +21,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -37,53 +36,17 @@
 
 namespace aptparse {
 
-// Append-only storage for the text of one transaction. save() copies bytes
-// into blocks that never move, so the views it returned stay valid until
-// the arena is destroyed, however much is saved after them. Not
-// thread-safe; neither copyable nor movable (share it by pointer).
-class APTPARSE_EXPORT string_arena {
- public:
-  string_arena() = default;
-  string_arena(const string_arena&) = delete;
-  string_arena& operator=(const string_arena&) = delete;
-  ~string_arena();
+// Append-only storage for the text of one transaction (see `strings`
+// below); its definition is internal to the library.
+class string_arena;
 
-  // Returns a view of a copy of `s` owned by the arena.
-  std::string_view save(std::string_view s) {
-    if (s.empty()) return {};
-    if (s.size() > left_) grow(s.size());
-    char* at = next_;
-    std::memcpy(at, s.data(), s.size());
-    next_ += s.size();
-    left_ -= s.size();
-    return {at, s.size()};
-  }
+// Returns a new, empty arena.
+APTPARSE_EXPORT std::shared_ptr<string_arena> make_string_arena();
 
-  // Bytes held, including unused space at the ends of blocks.
-  std::size_t capacity() const noexcept { return capacity_; }
-
-  // Forgets every saved byte, keeping the largest block for reuse. Every
-  // view save() returned dangles afterwards.
-  void clear() noexcept;
-
-  // Makes room for `bytes` more without another allocation.
-  void reserve(std::size_t bytes) {
-    if (bytes > left_) grow(bytes);
-  }
-
- private:
-  void grow(std::size_t need);
-
-  static constexpr std::size_t kInline = 448;  // most transactions fit
-  char* next_ = inline_;
-  std::size_t left_ = kInline;
-  std::size_t capacity_ = kInline;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t last_size_ = 0;      // of blocks_.back()
-  std::unique_ptr<char[]> spare_;  // kept by clear(), used by grow()
-  std::size_t spare_size_ = 0;
-  char inline_[kInline];
-};
+// Copies `text` into `arena` and returns a view of the copy, valid until
+// the arena is destroyed, however much is saved after it.
+APTPARSE_EXPORT std::string_view save_string(string_arena& arena,
+                                            std::string_view text);
 
 struct package {
   // Views into the transaction's `strings` (see the file comment).
@@ -147,23 +110,11 @@ struct unrecognized_line {
 };
 
 struct APTPARSE_EXPORT transaction {
-  std::vector<package> upgraded;
-  std::vector<package> newly_installed;
-  std::vector<package> to_remove;
-  std::vector<package> not_upgraded;
-  std::vector<package> downgraded;
-  std::vector<package> reinstalled;
-  std::vector<package> held_changed;
-  std::vector<package> autoremovable;
-  std::vector<package> suggested;
-  std::vector<package> recommended;
-  std::vector<package> essential_removed;
-  std::vector<package> additional;
-  std::vector<package> broken;
-  std::vector<package> disappeared;
-  // Ubuntu Pro's pre-prompt advert: updates that need esm-infra or esm-apps.
-  // Never part of upgraded.
-  std::vector<package> esm;
+  // The package sets, one field per set of APTPARSE_PKG_SET_MAP (events.h):
+  // upgraded, newly_installed, to_remove, ... esm.
+#define APTPARSE_SET_FIELD(name) std::vector<package> name;
+  APTPARSE_PKG_SET_MAP(APTPARSE_SET_FIELD)
+#undef APTPARSE_SET_FIELD
 
   std::optional<aptparse::counts> counts;  // apt's summary, when printed
   aptparse::consistency consistency;
@@ -176,7 +127,7 @@ struct APTPARSE_EXPORT transaction {
   transaction_span span;
   // Owns the bytes of the packages' string_views. The transactions of one
   // report share one arena; one handed to a report_builder callback has
-  // its own. To build packages by hand, save() their text here.
+  // its own. To build packages by hand, save_string() their text here.
   std::shared_ptr<string_arena> strings;
 
   // Returns the set named by `s`.
@@ -192,7 +143,9 @@ struct report {
   std::vector<transaction> transactions;
   // Unrecognised lines and diagnostics that no transaction followed (an
   // input without any apt run). Those that come before a transaction are
-  // reported with that transaction.
+  // reported with that transaction. When transactions were dropped, the
+  // diagnostics end with one too_many_transactions at the first dropped
+  // one, its `dropped` equal to dropped_transactions.
   std::uint64_t unrecognized_count = 0;
   std::vector<unrecognized_line> unrecognized;
   std::vector<diagnostic> diagnostics;

@@ -32,7 +32,7 @@ enum class line_kind : std::uint8_t {
   hold_mark,      // apt-mark's "%s set on hold."; arg = 1 held, 0 released
 };
 
-// What a dpkg action line says happened to its package (format_row::arg).
+// What a dpkg action line says happened to its package (table_row::arg).
 enum class dpkg_act : std::uint8_t {
   unpack_new,   // "Unpacking %s (%s) ...": a new install
   unpack_over,  // "Unpacking %s (%s) over (%s) ...": up-, down- or reinstall
@@ -40,13 +40,13 @@ enum class dpkg_act : std::uint8_t {
   purge,        // "Purging configuration files for %s (%s) ..."
 };
 
-// record_flag: extra meaning of a log record (format_row::arg2).
+// record_flag: extra meaning of a log record (table_row::arg2).
 enum record_flag : std::uint8_t {
   record_purge = 1,      // "Purge:" entries
   record_reinstall = 2,  // "Reinstall:" entries: old and new are the same
 };
 
-// header_flags: extra meaning of a list header (format_row::arg2).
+// header_flags: extra meaning of a list header (table_row::arg2).
 enum header_flag : std::uint8_t {
   header_kept_back = 1,  // not_upgraded, reason kept_back
   header_phasing = 2,    // not_upgraded, reason phasing

@@ -1,7 +1,7 @@
 #include "classify/sim_line.h"
 
 #include "classify/list_items.h"
-#include "util/debversion.h"
+#include "classify/version_change.h"
 
 namespace aptparse::detail {
 
@@ -14,9 +14,9 @@ bool parse_sim_fields(std::string_view rest, sim_fields& out) noexcept {
   rest.remove_prefix(sp + 1);
   if (rest.starts_with('[')) {
     std::size_t close = rest.find(']');
-    out.current = rest.substr(1, close == std::string_view::npos
-                                     ? std::string_view::npos
-                                     : close - 1);
+    out.current =
+        rest.substr(1, close == std::string_view::npos ? std::string_view::npos
+                                                       : close - 1);
     if (close == std::string_view::npos) return true;
     rest.remove_prefix(close + 1);
     if (rest.starts_with(' ')) rest.remove_prefix(1);
@@ -44,13 +44,8 @@ bool parse_sim_fields(std::string_view rest, sim_fields& out) noexcept {
 
 package_ref inst_package(const sim_fields& f) noexcept {
   package_ref pkg;
-  if (f.current.empty()) {
-    pkg.set = pkg_set::newly_installed;
-  } else {
-    int c = compare_versions(f.candidate, f.current);
-    pkg.set = c > 0 ? pkg_set::upgraded
-                    : (c < 0 ? pkg_set::downgraded : pkg_set::reinstalled);
-  }
+  pkg.set = f.current.empty() ? pkg_set::newly_installed
+                              : version_change(f.current, f.candidate);
   set_name(pkg, f.name);
   if (!f.arch.empty()) pkg.arch = f.arch;
   pkg.old_version = f.current;

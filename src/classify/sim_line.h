@@ -29,8 +29,8 @@ struct sim_fields {
 // there is no name.
 bool parse_sim_fields(std::string_view rest, sim_fields& out) noexcept;
 
-// Builds the package of an Inst line: upgraded, downgraded or reinstalled
-// by comparing versions, newly_installed without a current version.
+// Builds the package of an Inst line: newly_installed without a current
+// version, else as version_change() says.
 package_ref inst_package(const sim_fields& f) noexcept;
 
 // Builds the package of a Remv (purge = false) or Purg line.

@@ -96,8 +96,6 @@ class line_splitter {
     skip_lf_ = false;
   }
 
-  std::uint64_t lines() const noexcept { return line_no_; }
-
  private:
   std::string_view cap(std::string_view text) {
     if (text.size() > max_line_bytes_) {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "classify/dpkg_line.h"
 #include "classify/sim_line.h"
-#include "util/debversion.h"
 #include "util/size.h"
 #include "util/text.h"
 
@@ -35,18 +35,15 @@ std::uint64_t to_count(std::string_view digits) {
 
 }  // namespace
 
-void section_machine::line(std::string_view text, const position& where,
-                           std::uint64_t end_offset) {
-  ++stats_.lines;
+void section_machine::text_line(std::string_view text, const position& where) {
   std::string_view t = trim_right(text);
   if (t.empty()) {  // ends an apt 3.0 list and any message
     state_ = state::outside;
     ++stats_.noise_lines;
   } else if (is_space(t[0]) && state_ == state::in_list) {
     list_empty_ = false;
-    parse_list_line(t, list_, [&](const package_ref& pkg) {
-      emit_package(pkg, where);
-    });
+    parse_list_line(t, list_,
+                    [&](const package_ref& pkg) { emit_package(pkg, where); });
   } else if (is_space(t[0]) && state_ == state::in_message) {
     sink_->on_message_continuation(trim_left(t), where);
   } else {
@@ -55,8 +52,11 @@ void section_machine::line(std::string_view text, const position& where,
     const table_row* row = table_->match(body, caps);
     classified(body, row, caps, where);
   }
-  prev_ = where;
-  prev_end_ = end_offset;
+}
+
+void section_machine::note_prefix(line_prefix kind) noexcept {
+  last_prefix_ = kind;
+  if (open_ && prefix_ == line_prefix::none) prefix_ = kind;
 }
 
 void section_machine::classified(std::string_view body, const table_row* row,
@@ -144,7 +144,7 @@ void section_machine::emit_package(const package_ref& pkg,
                                    const position& where) {
   ++stats_.packages;
   if (pkg.reason == hold_reason::kept_back && !held_.empty() &&
-      std::find(held_.begin(), held_.end(), pkg.name) != held_.end()) {
+      held_.find(pkg.name) != held_.end()) {
     package_ref held = pkg;
     held.reason = hold_reason::held;
     sink_->on_package(held, where);
@@ -154,14 +154,12 @@ void section_machine::emit_package(const package_ref& pkg,
 }
 
 void section_machine::hold_mark(bool held, std::string_view name) {
-  auto it = std::find(held_.begin(), held_.end(), name);
-  if (held && it == held_.end() && held_.size() < kMaxHeld)
-    held_.emplace_back(name);
+  auto it = held_.find(name);
+  if (held && it == held_.end() && held_.size() < kMaxHeld) held_.emplace(name);
   if (!held && it != held_.end()) held_.erase(it);
 }
 
-void section_machine::emit_counts(const captures& caps,
-                                  const position& where) {
+void section_machine::emit_counts(const captures& caps, const position& where) {
   ensure_transaction(where);
   counts_ = counts{};
   counts_.upgraded = to_count(caps.arg(0));
@@ -234,31 +232,9 @@ void section_machine::simulate_line(line_kind kind, std::string_view rest,
 void section_machine::dpkg_line(const table_row& row, const captures& caps,
                                 const position& where) {
   ensure_transaction(where);
-  package_ref pkg;
-  set_name(pkg, caps.arg(0));
-  pkg.flags |= flag_log_arch;
-  switch (static_cast<dpkg_act>(row.arg)) {
-    case dpkg_act::unpack_new:
-      pkg.set = pkg_set::newly_installed;
-      pkg.new_version = caps.arg(1);
-      break;
-    case dpkg_act::unpack_over: {
-      pkg.new_version = caps.arg(1);
-      pkg.old_version = caps.arg(2);
-      int c = compare_versions(pkg.new_version, pkg.old_version);
-      pkg.set = c > 0 ? pkg_set::upgraded
-                      : (c < 0 ? pkg_set::downgraded : pkg_set::reinstalled);
-      break;
-    }
-    case dpkg_act::remove:
-    case dpkg_act::purge:
-      pkg.set = pkg_set::to_remove;
-      pkg.old_version = caps.arg(1);
-      if (static_cast<dpkg_act>(row.arg) == dpkg_act::purge)
-        pkg.flags |= flag_purge;
-      break;
-  }
-  emit_package(pkg, where);
+  emit_package(dpkg_package(static_cast<dpkg_act>(row.arg), caps.arg(0),
+                            caps.arg(1), caps.arg(2)),
+               where);
 }
 
 void section_machine::record_line(const table_row& row, std::string_view rest,
@@ -266,9 +242,8 @@ void section_machine::record_line(const table_row& row, std::string_view rest,
   ensure_transaction(where);
   list_context ctx;
   ctx.set = static_cast<pkg_set>(row.arg);
-  parse_record_line(rest, ctx, row.arg2, [&](const package_ref& pkg) {
-    emit_package(pkg, where);
-  });
+  parse_record_line(rest, ctx, row.arg2,
+                    [&](const package_ref& pkg) { emit_package(pkg, where); });
 }
 
 void section_machine::ensure_transaction(const position& where) {
@@ -294,23 +269,6 @@ void section_machine::end_transaction() {
   state_ = state::outside;
   ++stats_.transactions;
   sink_->on_transaction_end(span);
-}
-
-void section_machine::line_too_long(const position& where,
-                                    std::uint64_t dropped,
-                                    std::uint64_t end_offset) {
-  ++stats_.lines;
-  diagnose(errc::line_too_long, where, dropped);
-  prev_ = where;
-  prev_end_ = end_offset;
-}
-
-void section_machine::noise_line(const position& where,
-                                 std::uint64_t end_offset) {
-  ++stats_.lines;
-  ++stats_.noise_lines;
-  prev_ = where;
-  prev_end_ = end_offset;
 }
 
 void section_machine::finish() {

@@ -10,43 +10,54 @@
 #ifndef APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
 #define APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <unordered_set>
 
 #include "aptparse/error.h"
 #include "aptparse/events.h"
 #include "aptparse/options.h"
-#include "aptparse/parser.h"
+#include "aptparse/stats.h"
 #include "classify/format_table.h"
 #include "classify/list_items.h"
 
 namespace aptparse::detail {
+
+// One line of the input as the earlier stages leave it.
+struct logical_line {
+  std::string_view text;  // terminal controls, CI prefix and line end removed
+  position where;
+  std::uint64_t end_offset = 0;  // one past its last byte in the input
+  // Bytes cut off at options::max_line_bytes; `text` is the line's first
+  // bytes, parsed as they are.
+  std::uint64_t dropped = 0;
+  line_prefix prefix = line_prefix::none;  // the CI prefix that was removed
+  bool ci_status = false;  // the CI system's own line: noise, not apt's text
+};
 
 class section_machine {
  public:
   section_machine(event_sink& sink, const options& opts)
       : sink_(&sink), opts_(opts), table_(&format_table::instance()) {}
 
-  // One logical line: terminal controls removed, line end removed.
-  // `end_offset` is one past its last byte in the input.
-  void line(std::string_view text, const position& where,
-            std::uint64_t end_offset);
-
-  // A line that is known noise outside apt's text (a CI system's own line).
-  void noise_line(const position& where, std::uint64_t end_offset);
-
-  // The CI prefix that was stripped from the coming line.
-  void note_prefix(line_prefix kind) noexcept {
-    if (kind == line_prefix::none) return;
-    last_prefix_ = kind;
-    if (open_ && prefix_ == line_prefix::none) prefix_ = kind;
+  // The one way in: every line of the input, in order. Inline, so that the
+  // caller's logical_line never goes through memory (this runs per line).
+  void line(const logical_line& l) {
+    ++stats_.lines;
+    if (l.prefix != line_prefix::none) [[unlikely]]
+      note_prefix(l.prefix);
+    if (l.dropped != 0) [[unlikely]]
+      diagnose(errc::line_too_long, l.where, l.dropped);
+    if (l.ci_status) [[unlikely]] {
+      ++stats_.noise_lines;
+    } else if (failure_.ok()) [[likely]] {  // strict: a cut line stops here
+      text_line(l.text, l.where);
+    }
+    prev_ = l.where;
+    prev_end_ = l.end_offset;
   }
-
-  // A line cut at options::max_line_bytes; it is skipped.
-  void line_too_long(const position& where, std::uint64_t dropped,
-                     std::uint64_t end_offset);
 
   // The input ended: closes the open list and transaction.
   void finish();
@@ -55,10 +66,22 @@ class section_machine {
 
   parse_stats& stats() noexcept { return stats_; }
   const status& failure() const noexcept { return failure_; }
-  void set_sink(event_sink& sink) noexcept { sink_ = &sink; }
+  // One past the last byte of the last line passed to line().
+  std::uint64_t last_end_offset() const noexcept { return prev_end_; }
 
  private:
   enum class state : std::uint8_t { outside, in_list, in_message };
+
+  // Hashes a name for held_, which is searched by string_view.
+  struct name_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+
+  void note_prefix(line_prefix kind) noexcept;
+  void text_line(std::string_view text, const position& where);
 
   void classified(std::string_view body, const table_row* row,
                   const captures& caps, const position& where);
@@ -90,18 +113,18 @@ class section_machine {
   list_context list_;
   bool list_empty_ = false;  // a header opened the list, no item yet
 
-  bool open_ = false;                     // a transaction is open
-  std::optional<position> run_start_;     // where the current apt run began
-  position first_;                        // of the open transaction
-  position prev_;                         // the previous line
+  bool open_ = false;                  // a transaction is open
+  std::optional<position> run_start_;  // where the current apt run began
+  position first_;                     // of the open transaction
+  position prev_;                      // the previous line
   std::uint64_t prev_end_ = 0;
-  bool awaiting_summary_ = false;         // lists seen, summary not yet
+  bool awaiting_summary_ = false;  // lists seen, summary not yet
   counts counts_;
   // Packages that apt-mark put on hold earlier in the log, so that kept-back
   // ones can be told apart as held. Bounded: a log that holds more than
   // kMaxHeld packages reports the rest as kept back.
   static constexpr std::size_t kMaxHeld = 4096;
-  std::vector<std::string> held_;
+  std::unordered_set<std::string, name_hash, std::equal_to<>> held_;
   line_prefix last_prefix_ = line_prefix::none;  // of the log so far
   line_prefix prefix_ = line_prefix::none;       // of the open transaction
 };

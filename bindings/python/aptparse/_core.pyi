@@ -12,6 +12,7 @@ DEFAULT_MAX_PACKAGES_PER_LIST: Final[int]
 DEFAULT_MAX_TRANSACTIONS: Final[int]
 DEFAULT_MAX_UNRECOGNIZED_KEPT: Final[int]
 SET_NAMES: Final[tuple[str, ...]]
+COUNT_NAMES: Final[tuple[str, ...]]
 # error code name -> (stable number, English explanation)
 ERROR_CODES: Final[dict[str, tuple[int, str]]]
 

@@ -46,14 +46,16 @@ enum kind_id {
   k_count
 };
 
+// The fields of Counts and the set fields of Transaction are named as the
+// library names them (events.h); _set_types() checks that _model.py agrees.
+#define APTPARSE_PY_COUNT_NAME(name, check) #name,
+#define APTPARSE_PY_SET_NAME(name) #name,
 std::array<kind, k_count>& kinds() {
   static std::array<kind, k_count> k = {{
       {"Package",
        {"name", "arch", "old", "new", "origins", "note", "alternatives",
         "reason", "purge", "automatic", "simulated"}},
-      {"Counts",
-       {"upgraded", "newly_installed", "reinstalled", "downgraded", "to_remove",
-        "not_upgraded", "not_fully_installed"}},
+      {"Counts", {APTPARSE_COUNT_MAP(APTPARSE_PY_COUNT_NAME)}},
       {"Consistency", {"verdict", "mismatches", "unverifiable"}},
       {"Sizes",
        {"download", "download_total", "disk_change", "disk_available",
@@ -65,22 +67,19 @@ std::array<kind, k_count>& kinds() {
        {"bytes", "lines", "noise_lines", "unrecognized_lines", "transactions",
         "packages"}},
       {"Status", {"code", "line", "offset"}},
-      {"Transaction", {"upgraded",     "newly_installed",    "to_remove",
-                       "not_upgraded", "downgraded",         "reinstalled",
-                       "held_changed", "autoremovable",      "suggested",
-                       "recommended",  "essential_removed",  "additional",
-                       "broken",       "disappeared",        "esm",
-                       "counts",       "consistency",        "sizes",
-                       "messages",     "unrecognized_count", "unrecognized",
-                       "diagnostics",  "first_line",         "last_line",
-                       "first_offset", "last_offset",        "end_offset",
-                       "complete",     "line_prefix"}},
+      {"Transaction",
+       {APTPARSE_PKG_SET_MAP(APTPARSE_PY_SET_NAME) "counts", "consistency",
+        "sizes", "messages", "unrecognized_count", "unrecognized",
+        "diagnostics", "first_line", "last_line", "first_offset", "last_offset",
+        "end_offset", "complete", "line_prefix"}},
       {"Report",
        {"transactions", "unrecognized_count", "unrecognized", "diagnostics",
         "dropped_transactions", "stats", "error"}},
   }};
   return k;
 }
+#undef APTPARSE_PY_SET_NAME
+#undef APTPARSE_PY_COUNT_NAME
 
 // The Python class aptparse._model.LazyTransactions.
 py::object& lazy_class_slot() {
@@ -275,11 +274,7 @@ py::object diagnostic_to_py(const aptparse::diagnostic& d) {
                  u64(d.where.line), u64(d.where.offset), u64(d.dropped));
 }
 
-// The Python Transaction has a field for every set the C++ library has had;
-// sets that this build of the library lacks stay empty.
-constexpr std::size_t kPySets = 15;
-static_assert(aptparse::pkg_set_count <= static_cast<int>(kPySets),
-              "a new pkg_set: add its field to aptparse/_model.py and here");
+constexpr std::size_t kSets = aptparse::pkg_set_count;
 
 // transaction_span::prefix (the CI line prefix) exists in newer versions of
 // the library; these compile either way.
@@ -372,18 +367,16 @@ void set_types(const py::kwargs& classes) {
 
 py::object to_py(const aptparse::transaction& t) {
   gc_pause pause;
-  std::array<py::object, kPySets + 14> v;
+  std::array<py::object, kSets + 14> v;
   std::size_t i = 0;
-  for (; i < kPySets; ++i)
-    v[i] =
-        i < static_cast<std::size_t>(aptparse::pkg_set_count)
-            ? tuple_of(t.set(static_cast<aptparse::pkg_set>(i)), package_to_py)
-            : py::tuple(0);
+  for (; i < kSets; ++i)
+    v[i] = tuple_of(t.set(static_cast<aptparse::pkg_set>(i)), package_to_py);
   if (t.counts) {
     const aptparse::counts& c = *t.counts;
-    v[i++] = make_of(k_counts, u64(c.upgraded), u64(c.newly_installed),
-                     u64(c.reinstalled), u64(c.downgraded), u64(c.to_remove),
-                     u64(c.not_upgraded), u64(c.not_fully_installed));
+#define APTPARSE_PY_COUNT(name, check) u64(c.name),
+    py::object n[] = {APTPARSE_COUNT_MAP(APTPARSE_PY_COUNT)};
+#undef APTPARSE_PY_COUNT
+    v[i++] = make(k_counts, n, std::size(n));
   } else {
     v[i++] = py::none();
   }

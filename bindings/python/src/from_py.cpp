@@ -80,7 +80,7 @@ std::vector<std::string> strings_of(py::handle o, const char* what) {
 // transaction's arena.
 std::string_view saved(aptparse::string_arena& arena, py::handle o,
                        const char* what) {
-  return arena.save(bytes_from_py(o, what));
+  return aptparse::save_string(arena, bytes_from_py(o, what));
 }
 
 aptparse::package package_of(py::handle o, aptparse::string_arena& arena) {
@@ -127,7 +127,7 @@ std::string bytes_from_py(py::handle o, const char* what) {
 
 aptparse::transaction transaction_from_py(py::handle o) {
   aptparse::transaction t;
-  t.strings = std::make_shared<aptparse::string_arena>();
+  t.strings = aptparse::make_string_arena();
   for (int s = 0; s < aptparse::pkg_set_count; ++s) {
     const auto which = static_cast<aptparse::pkg_set>(s);
     auto& set = t.set(which);
@@ -140,15 +140,10 @@ aptparse::transaction transaction_from_py(py::handle o) {
   py::object c = attr(o, "counts");
   if (!c.is_none()) {
     aptparse::counts n;
-    n.upgraded = u64_of(attr(c, "upgraded"), "Counts.upgraded");
-    n.newly_installed =
-        u64_of(attr(c, "newly_installed"), "Counts.newly_installed");
-    n.reinstalled = u64_of(attr(c, "reinstalled"), "Counts.reinstalled");
-    n.downgraded = u64_of(attr(c, "downgraded"), "Counts.downgraded");
-    n.to_remove = u64_of(attr(c, "to_remove"), "Counts.to_remove");
-    n.not_upgraded = u64_of(attr(c, "not_upgraded"), "Counts.not_upgraded");
-    n.not_fully_installed =
-        u64_of(attr(c, "not_fully_installed"), "Counts.not_fully_installed");
+#define APTPARSE_PY_COUNT(name, check) \
+  n.name = u64_of(attr(c, #name), "Counts." #name);
+    APTPARSE_COUNT_MAP(APTPARSE_PY_COUNT)
+#undef APTPARSE_PY_COUNT
     t.counts = n;
   }
   py::object cons = attr(o, "consistency");

@@ -20,6 +20,14 @@ void register_parse(py::module_& m) {
     sets[s] = py::str(
         std::string(aptparse::set_name(static_cast<aptparse::pkg_set>(s))));
   m.attr("SET_NAMES") = sets;
+#define APTPARSE_PY_COUNT_NAME(name, check) #name,
+  const char* const count_names[] = {
+      APTPARSE_COUNT_MAP(APTPARSE_PY_COUNT_NAME)};
+#undef APTPARSE_PY_COUNT_NAME
+  py::tuple counts(std::size(count_names));
+  for (std::size_t i = 0; i < std::size(count_names); ++i)
+    counts[i] = py::str(count_names[i]);
+  m.attr("COUNT_NAMES") = counts;
 
   py::dict codes;  // name -> (number, message)
 #define APTPARSE_PY_CODE(name, number, message)                             \

@@ -13,18 +13,19 @@ void check_consistency(transaction& t) {
     std::string_view name;
     std::uint64_t count;
     std::size_t parsed;
-    // apt counts these without always listing them: reinstalls appear only
-    // on simulate lines, and "not upgraded" is listed only by upgrades.
-    bool listed_only_sometimes;
+    bool listed_only_sometimes;  // see APTPARSE_COUNT_MAP (events.h)
   };
-  const check checks[] = {
-      {"upgraded", c.upgraded, t.upgraded.size(), false},
-      {"newly_installed", c.newly_installed, t.newly_installed.size(), false},
-      {"reinstalled", c.reinstalled, t.reinstalled.size(), true},
-      {"downgraded", c.downgraded, t.downgraded.size(), false},
-      {"to_remove", c.to_remove, t.to_remove.size(), false},
-      {"not_upgraded", c.not_upgraded, t.not_upgraded.size(), true},
-  };
+  // One entry per count that has a set; a count named as no set of the
+  // transaction fails to compile here.
+#define APTPARSE_CHECK_always(name) {#name, c.name, t.name.size(), false},
+#define APTPARSE_CHECK_sometimes(name) {#name, c.name, t.name.size(), true},
+#define APTPARSE_CHECK_none(name)
+#define APTPARSE_CHECK(name, check) APTPARSE_CHECK_##check(name)
+  const check checks[] = {APTPARSE_COUNT_MAP(APTPARSE_CHECK)};
+#undef APTPARSE_CHECK
+#undef APTPARSE_CHECK_none
+#undef APTPARSE_CHECK_sometimes
+#undef APTPARSE_CHECK_always
   for (const check& k : checks) {
     if (k.count == k.parsed) continue;
     if (k.listed_only_sometimes && k.parsed == 0) {

@@ -1,198 +1,22 @@
-// Stage 5: a transaction -> one JSON object (JSON Lines).
+// A transaction -> one JSON object (JSON Lines).
 // The schema is documented in README.md; keys are only ever added.
 //
 // Speed: the writer fills a cursor over pre-sized room in the output string
 // instead of appending piece by piece (each std::string append checks and
-// may grow the capacity), and strings are copied 16 bytes at a time until
-// a byte needs escaping (most of a log is plain ASCII).
+// may grow the capacity); string literals are written by json/escape.h.
 #include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <utility>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "aptparse/json.h"
-#include "util/text.h"
+#include "json/escape.h"
 
 namespace aptparse {
 namespace {
 
-constexpr char kHex[] = "0123456789abcdef";
-
-// Returns the length of the valid UTF-8 sequence at s[i], or 0.
-std::size_t utf8_length(const char* s, std::size_t i, std::size_t size) {
-  const auto b = [&](std::size_t k) {
-    return static_cast<unsigned char>(s[k]);
-  };
-  const unsigned char c = b(i);
-  std::size_t n;
-  std::uint32_t cp;
-  if (c >= 0xc2 && c <= 0xdf) {
-    n = 2;
-    cp = c & 0x1f;
-  } else if (c >= 0xe0 && c <= 0xef) {
-    n = 3;
-    cp = c & 0x0f;
-  } else if (c >= 0xf0 && c <= 0xf4) {
-    n = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + n > size) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((b(i + k) & 0xc0) != 0x80) return 0;
-    cp = (cp << 6) | (b(i + k) & 0x3f);
-  }
-  // Reject overlong forms, surrogates and code points past U+10FFFF.
-  if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10ffff ||
-      (cp >= 0xd800 && cp <= 0xdfff))
-    return 0;
-  return n;
-}
-
-// Room a JSON string literal of `n` bytes may need: every byte can become a
-// six-byte \uXXXX escape; 16 more for the block copy's overshoot.
-constexpr std::size_t string_room(std::size_t n) { return 6 * n + 2 + 16; }
-
-char* put_u(char* w, unsigned code) {
-  w[0] = '\\';
-  w[1] = 'u';
-  w[2] = kHex[(code >> 12) & 0xf];
-  w[3] = kHex[(code >> 8) & 0xf];
-  w[4] = kHex[(code >> 4) & 0xf];
-  w[5] = kHex[code & 0xf];
-  return w + 6;
-}
-
-// True iff the eight bytes of `x` hold a byte that JSON must escape or that
-// may start invalid UTF-8: below 0x20, from 0x80 up, '"' or '\\'.
-bool has_special(std::uint64_t x) {
-  using detail::swar::kHighs, detail::swar::kOnes, detail::swar::matches;
-  return ((x | ((x - kOnes * 0x20) & ~x)) & kHighs) != 0 ||
-         matches(x, '"') != 0 || matches(x, '\\') != 0;
-}
-
-// True iff `s` needs no escaping. Overlapping eight-byte loads: no byte
-// outside `s` is read, and no per-byte loop runs for the common case.
-bool plain(std::string_view s) {
-  const char* p = s.data();
-  const std::size_t n = s.size();
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8)
-      if (has_special(detail::swar::load(p + i))) return false;
-    return !has_special(detail::swar::load(p + n - 8));
-  }
-  if (n >= 4) {
-    const std::uint64_t lo = detail::swar::load<std::uint32_t>(p);
-    const std::uint64_t hi = detail::swar::load<std::uint32_t>(p + n - 4);
-    return !has_special(lo | (hi << 32));
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto c = static_cast<unsigned char>(p[i]);
-    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
-  }
-  return true;
-}
-
-// Copies `s` to `w` with fixed-size moves (room for 16 extra bytes).
-char* copy_plain(char* w, std::string_view s) {
-  const char* p = s.data();
-  const std::size_t n = s.size();
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8) std::memcpy(w + i, p + i, 8);
-    std::memcpy(w + n - 8, p + n - 8, 8);
-  } else if (n >= 4) {
-    std::memcpy(w, p, 4);
-    std::memcpy(w + n - 4, p + n - 4, 4);
-  } else {
-    for (std::size_t i = 0; i < n; ++i) w[i] = p[i];
-  }
-  return w + n;
-}
-
-// Writes `s` as a JSON string literal at `w`, which has string_room() bytes;
-// returns the end.
-char* put_string(char* w, std::string_view s) {
-  *w++ = '"';
-  if (plain(s)) {  // most strings: names, versions, plain ASCII
-    w = copy_plain(w, s);
-    *w++ = '"';
-    return w;
-  }
-  const char* const base = s.data();
-  const std::size_t size = s.size();
-  std::size_t i = 0;
-  while (i < size) {
-#if defined(__SSE2__)
-    // Signed compare: bytes below 0x20 and from 0x80 up are both "< 0x20".
-    while (size - i >= 16) {
-      const __m128i v =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
-      const __m128i special =
-          _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
-      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
-      if (mask == 0) {
-        i += 16;
-        w += 16;
-        continue;
-      }
-      const unsigned k = static_cast<unsigned>(__builtin_ctz(mask));
-      i += k;
-      w += k;
-      break;
-    }
-    if (i == size) break;
-#endif
-    const auto c = static_cast<unsigned char>(base[i]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-      *w++ = static_cast<char>(c);
-      ++i;
-      continue;
-    }
-    if (c >= 0x80) {
-      if (std::size_t n = utf8_length(base, i, size); n != 0) {
-        std::memcpy(w, base + i, n);
-        w += n;
-        i += n;
-      } else {
-        w = put_u(w, 0xdc00 + c);  // surrogateescape: lossless
-        ++i;
-      }
-      continue;
-    }
-    *w++ = '\\';
-    switch (c) {
-      case '"':
-        *w++ = '"';
-        break;
-      case '\\':
-        *w++ = '\\';
-        break;
-      case '\n':
-        *w++ = 'n';
-        break;
-      case '\t':
-        *w++ = 't';
-        break;
-      case '\r':
-        *w++ = 'r';
-        break;
-      default:
-        w = put_u(w - 1, c);
-        break;
-    }
-    ++i;
-  }
-  *w++ = '"';
-  return w;
-}
+using detail::put_string;
+using detail::string_room;
 
 // A write cursor into `out`: room() makes space, the put functions write
 // without checks, and the destructor cuts `out` to what was written.
@@ -333,15 +157,13 @@ void append_package(cursor& c, const package& p) {
   c.ch('}');
 }
 
-// The summary's fields in JSON order, each with its key and separator.
+// The counts' fields in JSON order, each key with a leading ','.
 constexpr std::pair<std::string_view, std::uint64_t counts::*> kCountFields[] =
-    {{"{\"upgraded\":", &counts::upgraded},
-     {",\"newly_installed\":", &counts::newly_installed},
-     {",\"reinstalled\":", &counts::reinstalled},
-     {",\"downgraded\":", &counts::downgraded},
-     {",\"to_remove\":", &counts::to_remove},
-     {",\"not_upgraded\":", &counts::not_upgraded},
-     {",\"not_fully_installed\":", &counts::not_fully_installed}};
+    {
+#define APTPARSE_COUNT_KEY(name, check) {",\"" #name "\":", &counts::name},
+        APTPARSE_COUNT_MAP(APTPARSE_COUNT_KEY)
+#undef APTPARSE_COUNT_KEY
+};
 
 void append_counts(cursor& c, const std::optional<counts>& n) {
   key(c, "counts");
@@ -349,8 +171,11 @@ void append_counts(cursor& c, const std::optional<counts>& n) {
     c.raw("null");
     return;
   }
+  c.ch('{');
+  bool first = true;
   for (const auto& [k, field] : kCountFields) {
-    c.raw(k);
+    c.raw(first ? k.substr(1) : k);
+    first = false;
     c.number((*n).*field);
   }
   c.ch('}');

@@ -9,7 +9,8 @@
 #include <utility>
 
 #include "aptparse/report.h"
-#include "sinks/package_index.h"
+#include "report/package_index.h"
+#include "report/string_arena.h"
 
 namespace aptparse {
 
@@ -61,7 +62,7 @@ class report_builder::state {
         on_done_(std::move(t));
         break;
       case target::drop:
-        ++report_.dropped_transactions;
+        if (report_.dropped_transactions++ == 0) first_dropped_ = span.first;
         break;
       case target::report_later:
         report_.transactions.push_back(std::move(t));
@@ -77,6 +78,7 @@ class report_builder::state {
       set.back().alternatives.push_back(save_alternative(ref));
       return;
     }
+    learn_native_arch(ref);
     const std::string_view key_arch = key_arch_of(ref, set, index_[s]);
     const std::size_t h = detail::package_index::hash(ref.name, key_arch);
     if (long at = index_[s].find(set, ref.name, key_arch, h); at >= 0) {
@@ -123,11 +125,24 @@ class report_builder::state {
     out.unrecognized_count = pending_.unrecognized_count;
     out.unrecognized = std::move(pending_.unrecognized);
     out.diagnostics = std::move(pending_.diagnostics);
+    if (out.dropped_transactions != 0)
+      out.diagnostics.push_back(diagnostic{errc::too_many_transactions,
+                                           first_dropped_,
+                                           out.dropped_transactions});
     pending_ = report{};
     return out;
   }
 
  private:
+  // The native architecture is the one simulate lines give unqualified
+  // names: "Inst a [1] (2 Debian:12/stable [amd64])" (a foreign package is
+  // "a:i386"). The one place it is learnt; key_arch_of() uses it.
+  void learn_native_arch(const package_ref& ref) {
+    if ((ref.flags & flag_simulated) && !ref.arch_qualified &&
+        !ref.arch.empty() && ref.arch != "all" && ref.arch != native_arch_)
+      native_arch_.assign(ref.arch);
+  }
+
   // The key is the name as apt's lists print it: the bare name, or with
   // its arch for a foreign architecture. Returns the key's arch ("" for a
   // bare key). dpkg and apt's logs also qualify native names, so theirs are
@@ -135,10 +150,7 @@ class report_builder::state {
   // is already there.
   std::string_view key_arch_of(const package_ref& ref,
                                const std::vector<package>& set,
-                               const detail::package_index& index) {
-    if ((ref.flags & flag_simulated) && !ref.arch_qualified &&
-        !ref.arch.empty() && ref.arch != "all" && ref.arch != native_arch_)
-      native_arch_.assign(ref.arch);
+                               const detail::package_index& index) const {
     if (!ref.arch_qualified) return {};
     if (!(ref.flags & flag_log_arch) ||
         index.find(set, ref.name, ref.arch,
@@ -258,7 +270,8 @@ class report_builder::state {
   string_arena* arena_ = nullptr;               // cur_->strings, while open
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
-  std::string native_arch_;  // learnt from simulate lines
+  std::string native_arch_;  // see learn_native_arch()
+  position first_dropped_;   // of report_'s first dropped transaction
 };
 
 report_builder::report_builder(const options& opts, callback on_done)
@@ -326,57 +339,5 @@ void report_builder::on_unrecognized(std::string_view text,
   state_->unrecognized(text, where);
 }
 void report_builder::on_diagnostic(const diagnostic& d) { state_->diagnose(d); }
-
-std::vector<package>& transaction::set(pkg_set s) noexcept {
-  return const_cast<std::vector<package>&>(
-      static_cast<const transaction&>(*this).set(s));
-}
-
-const std::vector<package>& transaction::set(pkg_set s) const noexcept {
-  switch (s) {
-    case pkg_set::upgraded:
-      return upgraded;
-    case pkg_set::newly_installed:
-      return newly_installed;
-    case pkg_set::to_remove:
-      return to_remove;
-    case pkg_set::not_upgraded:
-      return not_upgraded;
-    case pkg_set::downgraded:
-      return downgraded;
-    case pkg_set::reinstalled:
-      return reinstalled;
-    case pkg_set::held_changed:
-      return held_changed;
-    case pkg_set::autoremovable:
-      return autoremovable;
-    case pkg_set::suggested:
-      return suggested;
-    case pkg_set::recommended:
-      return recommended;
-    case pkg_set::essential_removed:
-      return essential_removed;
-    case pkg_set::additional:
-      return additional;
-    case pkg_set::broken:
-      return broken;
-    case pkg_set::disappeared:
-      return disappeared;
-    case pkg_set::esm:
-      return esm;
-  }
-  return upgraded;
-}
-
-report parse(std::string_view text, const options& opts) {
-  report_builder builder(opts);
-  parser p(builder, opts);
-  status st = p.feed(text);
-  status fin = p.finish();
-  report r = builder.take_report();
-  r.stats = p.stats();
-  r.error = st.ok() ? fin : st;
-  return r;
-}
 
 }  // namespace aptparse

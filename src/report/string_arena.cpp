@@ -1,8 +1,7 @@
-// string_arena's slow path, and transaction equality (which must skip the
-// arena: two transactions with equal text in different arenas are equal).
-#include <algorithm>
+// string_arena's slow path and the public functions that reach it.
+#include "report/string_arena.h"
 
-#include "aptparse/report.h"
+#include <algorithm>
 
 namespace aptparse {
 
@@ -39,15 +38,12 @@ void string_arena::clear() noexcept {
   capacity_ = kInline + spare_size_;
 }
 
-bool operator==(const transaction& a, const transaction& b) {
-  for (int s = 0; s < pkg_set_count; ++s)
-    if (a.set(static_cast<pkg_set>(s)) != b.set(static_cast<pkg_set>(s)))
-      return false;
-  return a.counts == b.counts && a.consistency == b.consistency &&
-         a.sizes == b.sizes && a.messages == b.messages &&
-         a.unrecognized_count == b.unrecognized_count &&
-         a.unrecognized == b.unrecognized && a.diagnostics == b.diagnostics &&
-         a.span == b.span;
+std::shared_ptr<string_arena> make_string_arena() {
+  return std::make_shared<string_arena>();
+}
+
+std::string_view save_string(string_arena& arena, std::string_view text) {
+  return arena.save(text);
 }
 
 }  // namespace aptparse

@@ -3,8 +3,8 @@
 // architecture. Open addressing over indices into the set's vector, so that
 // adding a package allocates nothing per entry (this runs for every package
 // mention, the report builder's hot path).
-#ifndef APTPARSE_SRC_SINKS_PACKAGE_INDEX_H_
-#define APTPARSE_SRC_SINKS_PACKAGE_INDEX_H_
+#ifndef APTPARSE_SRC_REPORT_PACKAGE_INDEX_H_
+#define APTPARSE_SRC_REPORT_PACKAGE_INDEX_H_
 
 #include <cstdint>
 #include <cstring>
@@ -113,4 +113,4 @@ class package_index {
 
 }  // namespace aptparse::detail
 
-#endif  // APTPARSE_SRC_SINKS_PACKAGE_INDEX_H_
+#endif  // APTPARSE_SRC_REPORT_PACKAGE_INDEX_H_
