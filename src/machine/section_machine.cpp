@@ -44,9 +44,8 @@ void section_machine::line(std::string_view text, const position& where,
     ++stats_.noise_lines;
   } else if (is_space(t[0]) && state_ == state::in_list) {
     list_empty_ = false;
-    parse_list_line(t, list_, [&](const package_ref& pkg) {
-      emit_package(pkg, where);
-    });
+    parse_list_line(t, list_,
+                    [&](const package_ref& pkg) { emit_package(pkg, where); });
   } else if (is_space(t[0]) && state_ == state::in_message) {
     sink_->on_message_continuation(trim_left(t), where);
   } else {
@@ -116,7 +115,7 @@ void section_machine::classified(std::string_view body, const table_row* row,
       return;
     case line_kind::hold_mark:
       ++stats_.noise_lines;
-      hold_mark(row->arg == 1, caps.arg(0));
+      hold_mark(std::get<hold_change>(row->meaning).held, caps.arg(0));
       return;
     case line_kind::blank:
     case line_kind::noise:
@@ -130,10 +129,10 @@ void section_machine::classified(std::string_view body, const table_row* row,
 void section_machine::open_list(const table_row& row, const position& where) {
   ensure_transaction(where);
   list_ = list_context{};
-  list_.set = static_cast<pkg_set>(row.arg);
-  if (row.arg2 & header_kept_back) list_.reason = hold_reason::kept_back;
-  if (row.arg2 & header_phasing) list_.reason = hold_reason::phasing;
-  if (row.arg2 & header_automatic) list_.flags |= flag_automatic;
+  const auto& header = std::get<list_header>(row.meaning);
+  list_.set = header.set;
+  list_.reason = header.reason;
+  if (header.automatic) list_.flags |= flag_automatic;
   state_ = state::in_list;
   list_empty_ = true;
   if (expects_summary(list_.set)) awaiting_summary_ = true;
@@ -160,8 +159,7 @@ void section_machine::hold_mark(bool held, std::string_view name) {
   if (!held && it != held_.end()) held_.erase(it);
 }
 
-void section_machine::emit_counts(const captures& caps,
-                                  const position& where) {
+void section_machine::emit_counts(const captures& caps, const position& where) {
   ensure_transaction(where);
   counts_ = counts{};
   counts_.upgraded = to_count(caps.arg(0));
@@ -196,7 +194,7 @@ void section_machine::emit_sizes(const table_row& row, const captures& caps,
       break;
     case line_kind::size_space_needed:
       emit(size_kind::disk_used, caps.arg(0));
-      if (row.arg == 2) emit(size_kind::disk_available, caps.arg(1));
+      if (!caps.arg(1).empty()) emit(size_kind::disk_available, caps.arg(1));
       break;
     case line_kind::size_boot:
       emit(size_kind::boot_needed, caps.arg(1));
@@ -210,9 +208,10 @@ void section_machine::emit_sizes(const table_row& row, const captures& caps,
 void section_machine::emit_message(const table_row& row, std::string_view body,
                                    const position& where) {
   ensure_transaction(where);
+  const auto& message = std::get<message_text>(row.meaning);
   std::string_view text =
-      row.arg2 == 1 ? body : trim_left(after_literal(body, row));
-  sink_->on_message(static_cast<message_level>(row.arg), text, where);
+      message.whole_line ? body : trim_left(after_literal(body, row));
+  sink_->on_message(message.level, text, where);
   state_ = state::in_message;
 }
 
@@ -237,7 +236,8 @@ void section_machine::dpkg_line(const table_row& row, const captures& caps,
   package_ref pkg;
   set_name(pkg, caps.arg(0));
   pkg.flags |= flag_log_arch;
-  switch (static_cast<dpkg_act>(row.arg)) {
+  const dpkg_act act = std::get<dpkg_action>(row.meaning).act;
+  switch (act) {
     case dpkg_act::unpack_new:
       pkg.set = pkg_set::newly_installed;
       pkg.new_version = caps.arg(1);
@@ -254,8 +254,7 @@ void section_machine::dpkg_line(const table_row& row, const captures& caps,
     case dpkg_act::purge:
       pkg.set = pkg_set::to_remove;
       pkg.old_version = caps.arg(1);
-      if (static_cast<dpkg_act>(row.arg) == dpkg_act::purge)
-        pkg.flags |= flag_purge;
+      if (act == dpkg_act::purge) pkg.flags |= flag_purge;
       break;
   }
   emit_package(pkg, where);
@@ -265,10 +264,10 @@ void section_machine::record_line(const table_row& row, std::string_view rest,
                                   const position& where) {
   ensure_transaction(where);
   list_context ctx;
-  ctx.set = static_cast<pkg_set>(row.arg);
-  parse_record_line(rest, ctx, row.arg2, [&](const package_ref& pkg) {
-    emit_package(pkg, where);
-  });
+  const auto& record = std::get<log_record>(row.meaning);
+  ctx.set = record.set;
+  parse_record_line(rest, ctx, record.flags,
+                    [&](const package_ref& pkg) { emit_package(pkg, where); });
 }
 
 void section_machine::ensure_transaction(const position& where) {

@@ -1,0 +1,51 @@
+// Builds the rows of the format table from its sources: the English tables
+// (tables/apt_en.inc, apt_logs.inc, dpkg_en.inc, ubuntu_pro.inc) and the
+// generated translations of every catalogue apt and dpkg have released
+// (tables/translations.inc, tools/gen_translations.py).
+//
+// Each line of a msgid or msgstr becomes a row with the meaning of its
+// English row; apt's summary line, printed as four msgids one after
+// another, becomes one row per way apt can print it.
+#ifndef APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_BUILDER_H_
+#define APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_BUILDER_H_
+
+#include <array>
+#include <string_view>
+#include <vector>
+
+#include "classify/printf_format.h"
+#include "classify/table_row.h"
+
+namespace aptparse::detail {
+
+// One row of an English table (the macros in tables/*.inc).
+struct source_row {
+  match_kind match;
+  line_kind kind;
+  row_meaning meaning;
+  std::uint8_t piece;  // summary rows: which of the four msgids
+  const char* msgid;
+};
+
+class format_table_builder {
+ public:
+  // Every row of every source, in source order.
+  std::vector<table_row> build();
+
+ private:
+  void add_text(const source_row& src, std::string_view text,
+                std::string_view lang);
+  void add_line(const source_row& src, std::string_view line,
+                std::string_view lang, bool continuation);
+  void add_summary(std::string_view lang, const row_meaning& layout,
+                   const std::array<std::string_view, 4>& pieces);
+  // Completes `row` from its format and appends it; false if the format
+  // cannot be compiled.
+  bool add_format_row(table_row row, const printf_format& f, bool prefix);
+
+  std::vector<table_row> rows_;
+};
+
+}  // namespace aptparse::detail
+
+#endif  // APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_BUILDER_H_
