@@ -44,8 +44,9 @@ void section_machine::line(std::string_view text, const position& where,
     ++stats_.noise_lines;
   } else if (is_space(t[0]) && state_ == state::in_list) {
     list_empty_ = false;
-    parse_list_line(t, list_,
-                    [&](const package_ref& pkg) { emit_package(pkg, where); });
+    parse_list_line(t, list_, [&](const package_ref& pkg) {
+      emit_package(pkg, where);
+    });
   } else if (is_space(t[0]) && state_ == state::in_message) {
     sink_->on_message_continuation(trim_left(t), where);
   } else {
@@ -159,7 +160,8 @@ void section_machine::hold_mark(bool held, std::string_view name) {
   if (!held && it != held_.end()) held_.erase(it);
 }
 
-void section_machine::emit_counts(const captures& caps, const position& where) {
+void section_machine::emit_counts(const captures& caps,
+                                  const position& where) {
   ensure_transaction(where);
   counts_ = counts{};
   counts_.upgraded = to_count(caps.arg(0));
@@ -266,8 +268,9 @@ void section_machine::record_line(const table_row& row, std::string_view rest,
   list_context ctx;
   const auto& record = std::get<log_record>(row.meaning);
   ctx.set = record.set;
-  parse_record_line(rest, ctx, record.flags,
-                    [&](const package_ref& pkg) { emit_package(pkg, where); });
+  parse_record_line(rest, ctx, record.flags, [&](const package_ref& pkg) {
+    emit_package(pkg, where);
+  });
 }
 
 void section_machine::ensure_transaction(const position& where) {
