@@ -6,6 +6,7 @@
 #include <string>
 
 #include "classify/format_table_builder.h"
+#include "classify/spaces.h"
 
 namespace aptparse::detail {
 namespace {
@@ -178,6 +179,26 @@ bool format_table::fast_match(const table_row& row, std::string_view line,
 
 const table_row* format_table::match(std::string_view line,
                                      captures& caps) const {
+  if (const table_row* row = match_as_is(line, caps)) return row;
+  // Only lines that match nothing pay for the normal form, and only those
+  // whose normal form can differ beyond their ends.
+  std::string_view normal = line;
+  if (may_need_spaces_normalised(line)) {
+    thread_local std::string buffer;
+    normalise_spaces(line, buffer);
+    if (buffer != line) {
+      normal = buffer;
+      // Prefix rows are left out: their text is taken from the line after
+      // the prefix, whose length the normal form changed.
+      const table_row* row = match_as_is(normal, caps);
+      if (row && row->match != match_kind::prefix) return row;
+    }
+  }
+  return nullptr;
+}
+
+const table_row* format_table::match_as_is(std::string_view line,
+                                           captures& caps) const {
   const std::uint64_t head = prefix_index::load8(line);
   const std::uint64_t tail =
       line.size() > 8 ? prefix_index::load8(line.substr(8)) : 0;
@@ -197,7 +218,7 @@ const table_row* format_table::match(std::string_view line,
     return row;
   for (std::string_view mark : kDecorations)
     if (line.size() > mark.size() && line.starts_with(mark))
-      return match(line.substr(mark.size()), caps);
+      return match_as_is(line.substr(mark.size()), caps);
   return nullptr;
 }
 

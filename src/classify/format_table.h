@@ -8,6 +8,9 @@
 // conversions touch. Rows whose text starts with a conversion are found by
 // the literal that follows a leading number (apt's summary line) or by a
 // literal search over their longest literal runs (literal_search.h).
+//
+// A line that matches nothing is tried again in the normal form of its
+// white space (spaces.h).
 #ifndef APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_H_
 #define APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_H_
 
@@ -30,7 +33,9 @@ class format_table {
   explicit format_table(std::vector<table_row> rows);
 
   // Returns the row that `line` (trimmed, non-empty) matches, or nullptr.
-  // Fills `caps` for format rows.
+  // Fills `caps` for format rows. The captures of a line matched in its
+  // normal form point into a buffer of the calling thread, valid until its
+  // next call.
   const table_row* match(std::string_view line, captures& caps) const;
 
   // For tests: the row for a digit-led line found by searching every
@@ -46,6 +51,7 @@ class format_table {
 
  private:
   void index_rows();
+  const table_row* match_as_is(std::string_view line, captures& caps) const;
   bool row_matches(const table_row& row, std::string_view line,
                    captures& caps) const;
   bool fast_match(const table_row& row, std::string_view line,

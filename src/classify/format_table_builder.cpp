@@ -3,6 +3,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "classify/spaces.h"
 #include "util/text.h"
 
 namespace aptparse::detail {
@@ -19,9 +20,9 @@ constexpr bool hold_held = true, hold_released = false;
 #define HEADER_AUTOMATIC(m, s, text) \
   {match_kind::m, line_kind::header, \
    list_header{pkg_set::s, hold_reason::none, true}, 0, text},
-#define SUMMARY(l, piece, text)                                               \
-  {match_kind::format, line_kind::summary, summary_counts{summary_counts::l}, \
-   piece, text},
+#define SUMMARY(l, piece, text)            \
+  {match_kind::format, line_kind::summary, \
+   summary_counts{summary_counts::l}, piece, text},
 #define MESSAGE(level, text_is, text)      \
   {match_kind::prefix, line_kind::message, \
    message_text{message_level::level, text_is}, 0, text},
@@ -97,6 +98,20 @@ std::shared_ptr<re2::RE2> compile_regex(const std::string& pattern) {
   return re;
 }
 
+std::string normalised(std::string_view s) {
+  std::string out;
+  normalise_spaces(s, out);
+  return out;
+}
+
+// The normal form of a piece of text that more text follows: a space at
+// its end separates it from the next and stays (as one U+0020).
+std::string normalised_keeping_end(std::string_view s) {
+  std::string out = normalised(std::string(s) + "x");
+  out.pop_back();
+  return out;
+}
+
 }  // namespace
 
 std::vector<table_row> format_table_builder::build() {
@@ -140,6 +155,11 @@ void format_table_builder::add_text(const source_row& src,
         src.match == match_kind::prefix ? trim_left(line) : trim(line);
     if (trim(t).empty()) continue;
     add_line(src, t, lang, continuation);
+    // A prefix's final space is part of it ("Inst ").
+    const std::string normal = src.match == match_kind::prefix
+                                   ? normalised_keeping_end(t)
+                                   : normalised(t);
+    if (normal != t) add_line(src, normal, lang, continuation);
     continuation = true;
   }
 }
@@ -197,29 +217,38 @@ void format_table_builder::add_summary(
   // arguments; they are shifted so that args index the six counts
   // (upgraded, installed, reinstalled, downgraded, to remove, not upgraded).
   static constexpr int kFirstCount[4] = {0, 2, 3, 4};
-  std::array<printf_format, 4> pieces;
-  std::string text;
-  for (int i = 0; i < 4; ++i) {
-    std::string_view piece = p[i];
-    if (i == 0) piece = trim_left(piece);
-    if (i == 3) piece = trim_right(piece);
-    text += p[i];
-    pieces[i] = printf_format::parse(piece);
-    for (auto& c : pieces[i].conversions) c.arg += kFirstCount[i];
-  }
-  for (int optional = 0; optional < 4; ++optional) {
-    printf_format f = pieces[0];
-    for (int i = 1; i < 4; ++i) {
-      if ((i == 1 && !(optional & 1)) || (i == 2 && !(optional & 2))) continue;
-      f.append(pieces[i]);
+  std::string plain_format;
+  for (const bool in_normal_form : {false, true}) {
+    std::array<printf_format, 4> pieces;
+    std::string text, format;
+    for (int i = 0; i < 4; ++i) {
+      std::string_view piece = p[i];
+      if (i == 0) piece = trim_left(piece);
+      if (i == 3) piece = trim_right(piece);
+      const std::string normal = normalised_keeping_end(piece);
+      text += in_normal_form ? std::string_view(normal) : p[i];
+      if (in_normal_form) piece = normal;
+      format += piece;
+      pieces[i] = printf_format::parse(piece);
+      for (auto& c : pieces[i].conversions) c.arg += kFirstCount[i];
     }
-    table_row row;
-    row.kind = line_kind::summary;
-    row.match = match_kind::format;
-    row.lang = std::string(lang);
-    row.meaning = layout;
-    row.text = text;
-    add_format_row(std::move(row), f, false);
+    if (in_normal_form && format == plain_format) break;
+    plain_format = format;
+    for (int optional = 0; optional < 4; ++optional) {
+      printf_format f = pieces[0];
+      for (int i = 1; i < 4; ++i) {
+        if ((i == 1 && !(optional & 1)) || (i == 2 && !(optional & 2)))
+          continue;
+        f.append(pieces[i]);
+      }
+      table_row row;
+      row.kind = line_kind::summary;
+      row.match = match_kind::format;
+      row.lang = std::string(lang);
+      row.meaning = layout;
+      row.text = text;
+      add_format_row(std::move(row), f, false);
+    }
   }
 }
 

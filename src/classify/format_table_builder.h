@@ -5,7 +5,10 @@
 //
 // Each line of a msgid or msgstr becomes a row with the meaning of its
 // English row; apt's summary line, printed as four msgids one after
-// another, becomes one row per way apt can print it.
+// another, becomes one row per way apt can print it. A row whose text
+// holds white space or an ellipsis that copying commonly changes (U+00A0,
+// U+202F, a tab, "…") gets a twin with that text normalised (spaces.h), so
+// that a pasted copy of the line is recognised too.
 #ifndef APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_BUILDER_H_
 #define APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_BUILDER_H_
 
