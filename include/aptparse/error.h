@@ -45,7 +45,9 @@ namespace aptparse {
     "feed() or finish() was called after finish(); call reset() first")      \
   X(strict_violation, 7,                                                      \
     "options::strict made an input diagnostic fatal")                        \
-  X(io_error, 8, "the input could not be read")
+  X(io_error, 8, "the input could not be read")                              \
+  X(unknown_translation, 9,                                                   \
+    "a line in no table was taken for apt's summary line by its shape")
 
 // The error codes. `ok` is 0, and only `ok` is false in a boolean context
 // through status::ok().

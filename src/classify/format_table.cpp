@@ -7,6 +7,7 @@
 
 #include "classify/format_table_builder.h"
 #include "classify/spaces.h"
+#include "classify/summary_shape.h"
 
 namespace aptparse::detail {
 namespace {
@@ -25,6 +26,9 @@ const format_table& format_table::instance() {
 
 format_table::format_table(std::vector<table_row> rows)
     : rows_(std::move(rows)) {
+  by_structure_.kind = line_kind::summary;
+  by_structure_.match = match_kind::format;
+  by_structure_.meaning = summary_counts{summary_counts::classic, true};
   index_rows();
 }
 
@@ -194,6 +198,8 @@ const table_row* format_table::match(std::string_view line,
       if (row && row->match != match_kind::prefix) return row;
     }
   }
+  if (!normal.empty() && match_summary_shape(normal, caps))
+    return &by_structure_;
   return nullptr;
 }
 

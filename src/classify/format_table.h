@@ -10,7 +10,8 @@
 // literal search over their longest literal runs (literal_search.h).
 //
 // A line that matches nothing is tried again in the normal form of its
-// white space (spaces.h).
+// white space (spaces.h), then, if it has the shape of apt's summary line,
+// matched by structure (summary_shape.h).
 #ifndef APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_H_
 #define APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_H_
 
@@ -91,6 +92,8 @@ class format_table {
   std::vector<std::uint32_t> numeric_always_;
   std::vector<std::uint32_t> fallback_;
   literal_search fallback_search_;
+  // The row a line matched by its summary shape stands for.
+  table_row by_structure_;
 };
 
 }  // namespace aptparse::detail

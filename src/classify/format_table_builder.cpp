@@ -22,7 +22,7 @@ constexpr bool hold_held = true, hold_released = false;
    list_header{pkg_set::s, hold_reason::none, true}, 0, text},
 #define SUMMARY(l, piece, text)            \
   {match_kind::format, line_kind::summary, \
-   summary_counts{summary_counts::l}, piece, text},
+   summary_counts{summary_counts::l, false}, piece, text},
 #define MESSAGE(level, text_is, text)      \
   {match_kind::prefix, line_kind::message, \
    message_text{message_level::level, text_is}, 0, text},

@@ -56,6 +56,8 @@ struct list_header {  // line_kind::header
 // installed, reinstalled, downgraded, to remove, not upgraded).
 struct summary_counts {
   enum layout_t : std::uint8_t { classic, apt3 } layout = classic;
+  // No table row matched: the line has the summary's shape (summary_shape.h).
+  bool by_structure = false;
 };
 struct message_text {  // line_kind::message
   message_level level = message_level::error;

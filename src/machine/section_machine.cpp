@@ -85,6 +85,15 @@ void section_machine::classified(std::string_view body, const table_row* row,
       open_list(*row, where);
       return;
     case line_kind::summary:
+      if (std::get<summary_counts>(row->meaning).by_structure) {
+        // Only where apt prints its summary is the shape taken for one.
+        if (!awaiting_summary_) {
+          ++stats_.unrecognized_lines;
+          sink_->on_unrecognized(body, where);
+          return;
+        }
+        diagnose(errc::unknown_translation, where);
+      }
       emit_counts(caps, where);
       return;
     case line_kind::not_fully_installed:
