@@ -94,8 +94,9 @@ def decode_po(data: bytes) -> str:
     return data.decode(charset, errors="replace")
 
 
-def parse_po(text: str) -> dict[str, list[str]]:
-    """Returns msgid -> [msgstr, msgstr[1], ...] for non-fuzzy entries."""
+def parse_po(text: str, present: set[str] | None = None) -> dict[str, list[str]]:
+    """Returns msgid -> [msgstr, msgstr[1], ...] for non-fuzzy entries.
+    Adds every msgid of the file, translated or not, to `present`."""
     entries: dict[str, list[str]] = {}
     fuzzy = False
     field = None
@@ -104,6 +105,8 @@ def parse_po(text: str) -> dict[str, list[str]]:
     def flush():
         nonlocal cur, fuzzy
         msgid = cur.get("msgid")
+        if msgid and present is not None and "msgctxt" not in cur:
+            present.add(msgid)
         strs = [v for k, v in sorted(cur.items()) if k.startswith("msgstr")]
         if msgid and not fuzzy and "msgctxt" not in cur and any(strs):
             entries.setdefault(msgid, [s for s in strs if s])
@@ -244,15 +247,23 @@ def collect(git: Git, tool: str, releases, wanted: set[str],
     for release in sorted(releases, key=lambda r: r[1]):
         for lang, blob in git.po_files(release[2]):
             if blob not in parsed:
-                entries = parse_po(decode_po(git.read(blob) or b""))
-                parsed[blob] = {k: v for k, v in entries.items() if k in keep}
-            entries = parsed[blob]
+                present: set[str] = set()
+                entries = parse_po(decode_po(git.read(blob) or b""), present)
+                parsed[blob] = ({k: v for k, v in entries.items() if k in keep},
+                                present & keep)
+            entries, present = parsed[blob]
             stats["catalogues"] += 1
             for msgid in wanted:
                 for s in entries.get(msgid, []):
                     if s != msgid:
                         rows.setdefault((lang, msgid, s), Seen()).add(release)
             for layout, pieces in layouts.items():
+                # A piece the catalogue leaves untranslated is printed in
+                # English; one it does not list at all was not the msgid of
+                # that release's binary (apt 0.5 said "%lu packages
+                # upgraded, "), so nothing can be composed.
+                if not all(p in present for p in pieces):
+                    continue
                 got = [entries.get(p, [p])[0] for p in pieces]
                 if got == pieces:
                     continue  # untranslated: the English row
