@@ -36,6 +36,8 @@ TEST(Spaces, PlainAsciiLinesNeedNoNormalising) {
   EXPECT_TRUE(may_need_spaces_normalised("a\tb"));
   EXPECT_TRUE(may_need_spaces_normalised("a  b"));
   EXPECT_TRUE(may_need_spaces_normalised("jour\u00a0:"));
+  EXPECT_TRUE(may_need_spaces_normalised("install\u00e9s\u2026"));
+  EXPECT_FALSE(may_need_spaces_normalised("\u201eapt\u201c \u00e0 jour"));
 }
 
 const table_row* match(std::string_view line, captures& caps) {

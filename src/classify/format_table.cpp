@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <span>
 #include <string>
 
 #include "classify/format_table_builder.h"
@@ -69,6 +70,12 @@ void format_table::index_rows() {
   }
   by8_.build();
   by4_.build();
+  // English first among the numeric rows: apt's most common summary line
+  // finds its row at once. No two summary formats match one line (their
+  // conversions are numbers between distinct literals), so this changes
+  // which row is tried first, never which one matches.
+  std::stable_partition(numeric_.begin(), numeric_.end(),
+                        [&](std::uint32_t i) { return rows_[i].lang.empty(); });
   for (std::uint32_t k = 0; k < numeric_.size(); ++k) {
     numeric_search_.add(k, rows_[numeric_[k]].required);
     const table_row& row = rows_[numeric_[k]];
@@ -181,11 +188,11 @@ bool format_table::fast_match(const table_row& row, std::string_view line,
   return true;
 }
 
-const table_row* format_table::match(std::string_view line,
-                                     captures& caps) const {
-  if (const table_row* row = match_as_is(line, caps)) return row;
-  // Only lines that match nothing pay for the normal form, and only those
-  // whose normal form can differ beyond their ends.
+// A line that matched nothing as it is: its normal form, then the
+// summary line's shape. Only such lines pay for the normal form, and only
+// those whose normal form can differ beyond their ends.
+const table_row* format_table::match_unmatched(std::string_view line,
+                                               captures& caps) const {
   std::string_view normal = line;
   if (may_need_spaces_normalised(line)) {
     thread_local std::string buffer;
@@ -238,26 +245,31 @@ const table_row* format_table::match_numeric(std::string_view line,
   while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9')
     ++digits;
   const std::string_view rest = line.substr(digits);
-  std::uint32_t hits[64];
-  std::size_t n = 0;
-  for (std::uint32_t k : numeric_always_) {
-    if (n == std::size(hits))
-      return match_unprefixed(numeric_search_, numeric_, line, caps);
-    hits[n++] = k;
-  }
+  std::span<const prefix_index::candidate> indexed;
+  std::uint64_t head = 0, tail = 0;
   if (rest.size() >= 4) {
-    const std::uint64_t head = prefix_index::load8(rest);
-    const std::uint64_t tail =
-        rest.size() > 8 ? prefix_index::load8(rest.substr(8)) : 0;
-    for (const prefix_index::candidate& c :
-         numeric_by_literal_.candidates(rest)) {
-      if (!prefix_index::literal_matches(c, rest, head, tail)) continue;
-      if (n == std::size(hits))
-        return match_unprefixed(numeric_search_, numeric_, line, caps);
-      hits[n++] = c.row;
-    }
+    head = prefix_index::load8(rest);
+    tail = rest.size() > 8 ? prefix_index::load8(rest.substr(8)) : 0;
+    indexed = numeric_by_literal_.candidates(rest);
   }
-  return first_match(hits, n, numeric_, line, caps);
+  // Both lists are in priority order (positions in numeric_): merged, the
+  // first row that matches is the one the full search would find.
+  auto always = numeric_always_.begin();
+  auto cand = indexed.begin();
+  while (always != numeric_always_.end() || cand != indexed.end()) {
+    if (cand != indexed.end() &&
+        !prefix_index::literal_matches(*cand, rest, head, tail)) {
+      ++cand;
+      continue;
+    }
+    const bool take_always =
+        cand == indexed.end() ||
+        (always != numeric_always_.end() && *always < cand->row);
+    const std::uint32_t k = take_always ? *always++ : (cand++)->row;
+    const table_row& row = rows_[numeric_[k]];
+    if (row_matches(row, line, caps)) return &row;
+  }
+  return nullptr;
 }
 
 // Finds, among `rows` (in priority order), the first that matches `line`:

@@ -116,6 +116,7 @@ std::string normalised_keeping_end(std::string_view s) {
 
 std::vector<table_row> format_table_builder::build() {
   rows_.clear();
+  by_form_.clear();
   std::unordered_map<std::string_view, std::vector<const source_row*>> by_id;
   for (const source_row& src : kEnglish) by_id[src.msgid].push_back(&src);
   for (const source_row& src : kEnglish)
@@ -184,7 +185,7 @@ void format_table_builder::add_line(const source_row& src,
   if (row.match == match_kind::prefix && trim(row.literal).size() < 3)
     row.match = match_kind::format;
   if (row.match != match_kind::format) {
-    rows_.push_back(std::move(row));
+    keep(std::move(row));
     return;
   }
   add_format_row(std::move(row), f, src.match == match_kind::prefix);
@@ -204,8 +205,25 @@ bool format_table_builder::add_format_row(table_row row, const printf_format& f,
     row.re = compile_regex(prefix ? f.regex() + ".*" : f.regex());
     if (!row.re) return false;
   }
-  rows_.push_back(std::move(row));
+  keep(std::move(row));
   return true;
+}
+
+void format_table_builder::keep(table_row row) {
+  // The form: what decides which lines a row matches. A format row that
+  // fast_match() can match is its literals and arguments (the text of a
+  // summary row is all four pieces, whichever it prints).
+  std::string form = row.literals.empty() ? row.text : std::string();
+  for (const std::string& l : row.literals) (form += '\0') += l;
+  for (int a : row.arg_of_group) (form += '\1') += std::to_string(a);
+  std::vector<std::uint32_t>& same = by_form_[form];
+  for (std::uint32_t i : same) {
+    const table_row& r = rows_[i];
+    if (r.match == row.match && r.kind == row.kind && r.meaning == row.meaning)
+      return;
+  }
+  same.push_back(static_cast<std::uint32_t>(rows_.size()));
+  rows_.push_back(std::move(row));
 }
 
 void format_table_builder::add_summary(

@@ -13,7 +13,9 @@
 #define APTPARSE_SRC_CLASSIFY_FORMAT_TABLE_BUILDER_H_
 
 #include <array>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "classify/printf_format.h"
@@ -45,8 +47,14 @@ class format_table_builder {
   // Completes `row` from its format and appends it; false if the format
   // cannot be compiled.
   bool add_format_row(table_row row, const printf_format& f, bool prefix);
+  // Appends `row` unless an earlier row matches the same lines with the
+  // same meaning (many catalogues share a wording, and every composition of
+  // a summary line that fell back to an English piece shares it): only the
+  // first could ever match, and the others would crowd the candidate lists.
+  void keep(table_row row);
 
   std::vector<table_row> rows_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_form_;
 };
 
 }  // namespace aptparse::detail

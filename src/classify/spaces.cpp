@@ -18,21 +18,31 @@ std::size_t space_at(std::string_view s, std::size_t i) noexcept {
   return 0;
 }
 
+// The bytes that can start a space or "…": ' ', tab, and the lead bytes
+// of U+00A0, U+2000-U+206F and U+3000.
+bool may_start_space(char c) noexcept {
+  const auto b = static_cast<unsigned char>(c);
+  return b == ' ' || b == '\t' || b == 0xc2 || b == 0xe2 || b == 0xe3;
+}
+
 }  // namespace
 
 bool may_need_spaces_normalised(std::string_view s) noexcept {
-  char prev = 0;
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80 || c == '\t' ||
-        (c == ' ' && prev == ' '))
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!may_start_space(s[i])) continue;
+    if (s[i] == ' ') {
+      if (i + 1 < s.size() && s[i + 1] == ' ') return true;
+    } else if (s[i] == '\t' || space_at(s, i) != 0 ||
+               s.compare(i, 3, "\u2026") == 0) {
       return true;
-    prev = c;
+    }
   }
   return false;
 }
 
 void normalise_spaces(std::string_view s, std::string& out) {
   out.clear();
+  out.reserve(s.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < s.size();) {
     if (const std::size_t n = space_at(s, i)) {
@@ -47,7 +57,11 @@ void normalise_spaces(std::string_view s, std::string& out) {
       i += 3;
       continue;
     }
-    out += s[i++];
+    // Up to the next byte that may start a space or "…", copied whole.
+    std::size_t end = i + 1;
+    while (end < s.size() && !may_start_space(s[end])) ++end;
+    out.append(s.data() + i, end - i);
+    i = end;
   }
 }
 

@@ -12,9 +12,9 @@
 
 namespace aptparse::detail {
 
-// Returns true if `s` may differ from its normal form in more than its
-// ends: it has a byte above 0x7f, a tab or two spaces in a row. Cheap; lines
-// for which it is false need no normalising.
+// Returns true if `s` differs from its normal form in more than its ends:
+// it has a tab, two spaces in a row, another space character or "…".
+// Cheap; lines for which it is false need no normalising.
 bool may_need_spaces_normalised(std::string_view s) noexcept;
 
 // Writes the normal form of `s` to `out` (replacing its contents).

@@ -51,6 +51,7 @@ struct list_header {  // line_kind::header
   pkg_set set = pkg_set::upgraded;
   hold_reason reason = hold_reason::none;
   bool automatic = false;  // "Installing dependencies:"
+  friend bool operator==(const list_header&, const list_header&) = default;
 };
 // line_kind::summary: the six counts are captures 0-5 (upgraded, newly
 // installed, reinstalled, downgraded, to remove, not upgraded).
@@ -58,22 +59,28 @@ struct summary_counts {
   enum layout_t : std::uint8_t { classic, apt3 } layout = classic;
   // No table row matched: the line has the summary's shape (summary_shape.h).
   bool by_structure = false;
+  friend bool operator==(const summary_counts&,
+                         const summary_counts&) = default;
 };
 struct message_text {  // line_kind::message
   message_level level = message_level::error;
   // The message is the whole line (dpkg's "dpkg: error: ..."), not the
   // text after the row's literal prefix ("E: ").
   bool whole_line = false;
+  friend bool operator==(const message_text&, const message_text&) = default;
 };
 struct dpkg_action {  // line_kind::dpkg_action
   dpkg_act act = dpkg_act::unpack_new;
+  friend bool operator==(const dpkg_action&, const dpkg_action&) = default;
 };
 struct log_record {  // line_kind::record
   pkg_set set = pkg_set::upgraded;
   std::uint8_t flags = 0;  // record_flag bits
+  friend bool operator==(const log_record&, const log_record&) = default;
 };
 struct hold_change {  // line_kind::hold_mark
   bool held = false;  // set on hold (else released)
+  friend bool operator==(const hold_change&, const hold_change&) = default;
 };
 using row_meaning =
     std::variant<std::monostate, list_header, summary_counts, message_text,
