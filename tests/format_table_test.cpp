@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aptparse/events.h"
+#include "classify/printf_format.h"
 
 namespace aptparse::detail {
 namespace {
@@ -18,11 +19,13 @@ const table_row* match(std::string_view line, captures& caps) {
   return format_table::instance().match(line, caps);
 }
 
-TEST(CompileFormat, NumbersAndStringsBecomeCaptures) {
-  std::string re;
-  std::vector<int> args;
-  compile_format("%lu upgraded, %s (x)", re, args);
-  EXPECT_EQ(args, (std::vector<int>{0, 1}));
+TEST(PrintfFormat, NumbersAndStringsBecomeCaptures) {
+  const printf_format f = printf_format::parse("%lu upgraded, %s (x)");
+  ASSERT_EQ(f.conversions.size(), 2u);
+  EXPECT_TRUE(f.conversions[0].numeric);
+  EXPECT_FALSE(f.conversions[1].numeric);
+  EXPECT_EQ(f.conversions[1].arg, 1);
+  const std::string re = f.regex();
   std::string n, s;
   EXPECT_TRUE(RE2::FullMatch("3 upgraded, a b (x)", re, &n, &s));
   EXPECT_EQ(n, "3");
@@ -30,11 +33,12 @@ TEST(CompileFormat, NumbersAndStringsBecomeCaptures) {
   EXPECT_FALSE(RE2::FullMatch("x upgraded, a (x)", re, &n, &s));
 }
 
-TEST(CompileFormat, PositionalArgumentsKeepTheirIndex) {
-  std::string re;
-  std::vector<int> args;
-  compile_format("%2$sB / %1$sB", re, args);
-  EXPECT_EQ(args, (std::vector<int>{1, 0}));
+TEST(PrintfFormat, PositionalArgumentsKeepTheirIndex) {
+  const printf_format f = printf_format::parse("%2$sB / %1$sB");
+  ASSERT_EQ(f.conversions.size(), 2u);
+  EXPECT_EQ(f.conversions[0].arg, 1);
+  EXPECT_EQ(f.conversions[1].arg, 0);
+  EXPECT_EQ(f.literals, (std::vector<std::string>{"", "B / ", "B"}));
 }
 
 TEST(FormatTable, ClassicHeaderMapsToItsSet) {
@@ -42,7 +46,7 @@ TEST(FormatTable, ClassicHeaderMapsToItsSet) {
   const table_row* row = match("The following packages will be REMOVED:", caps);
   ASSERT_NE(row, nullptr);
   EXPECT_EQ(row->kind, line_kind::header);
-  EXPECT_EQ(static_cast<pkg_set>(row->arg), pkg_set::to_remove);
+  EXPECT_EQ(std::get<list_header>(row->meaning).set, pkg_set::to_remove);
 }
 
 TEST(FormatTable, SummaryLineGivesCountsWithOptionalParts) {
@@ -116,7 +120,7 @@ TEST(FormatTable, TranslatedRowsComeFromTheCatalogues) {
       match("Die folgenden Pakete werden aktualisiert (Upgrade):", caps);
   ASSERT_NE(row, nullptr);
   EXPECT_EQ(row->lang, "de");
-  EXPECT_EQ(static_cast<pkg_set>(row->arg), pkg_set::upgraded);
+  EXPECT_EQ(std::get<list_header>(row->meaning).set, pkg_set::upgraded);
   // Russian puts the numbers after the nouns.
   row = match(
       "Обновлено 2 пакетов, установлено 0 новых пакетов, для удаления "
@@ -127,6 +131,50 @@ TEST(FormatTable, TranslatedRowsComeFromTheCatalogues) {
   EXPECT_EQ(caps.arg(0), "2");
   EXPECT_EQ(caps.arg(4), "1");
   EXPECT_EQ(caps.arg(5), "4");
+}
+
+// Every release's catalogue: Romanian's summary line of apt 2.6 and of
+// apt 3.0 are both known (one used to overwrite the other), and apt 2.6's
+// Norwegian Nynorsk catalogue, which is ISO-8859-1, is decoded as such.
+TEST(FormatTable, EveryReleasesWordingIsKept) {
+  captures caps;
+  for (const char* line :
+       {"13 \u00eennoite, 4 nou instalate, 0 de \u0219ters \u0219i 4 "
+        "ne\u00eennoite.",
+        "13 \u00eennoit(e), 4 nou instalat(e), 0 de eliminat \u0219i 4 "
+        "neactualizat(e)."}) {
+    const table_row* row = match(line, caps);
+    ASSERT_NE(row, nullptr) << line;
+    EXPECT_EQ(row->kind, line_kind::summary) << line;
+    EXPECT_EQ(row->lang, "ro");
+    EXPECT_EQ(caps.arg(0), "13");
+    EXPECT_EQ(caps.arg(5), "4");
+  }
+  const table_row* row =
+      match("Dei f\u00f8lgjande NYE pakkane vil verta installerte:", caps);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->lang, "nn");
+  EXPECT_EQ(std::get<list_header>(row->meaning).set, pkg_set::newly_installed);
+  // German of apt 0.6/0.7, before today's wording.
+  row = match("Die folgenden Pakete werden aktualisiert:", caps);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->lang, "de");
+  EXPECT_EQ(std::get<list_header>(row->meaning).set, pkg_set::upgraded);
+}
+
+// apt 3.1's translated Summary: block (Spanish).
+TEST(FormatTable, Apt31SummaryBlockInSpanish) {
+  captures caps;
+  const table_row* row = match("Resumen:", caps);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->lang, "es");
+  row = match(
+      "Actualizando: 3, Instalando 1, Eliminando: 0, no actualizando: 2", caps);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->kind, line_kind::summary);
+  EXPECT_EQ(caps.arg(0), "3");
+  EXPECT_EQ(caps.arg(1), "1");
+  EXPECT_EQ(caps.arg(5), "2");
 }
 
 TEST(FormatTable, EveryLanguageOfTheCataloguesIsLoaded) {

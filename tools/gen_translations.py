@@ -1,29 +1,57 @@
 #!/usr/bin/env python3
-"""Generates src/classify/tables/translations.inc from apt's and dpkg's po/.
+"""Generates src/classify/tables/translations.inc from every catalogue that
+apt and dpkg have ever released.
 
-Every msgid that the English tables (apt_en.inc, dpkg_en.inc) list is looked
-up in each language's catalogue; each translation becomes one line
-    TR("de", "<msgid>", "<msgstr>")
-and the parser gives it the meaning of the English row with that msgid.
+Sources (docs/translations.md says the same; the generated header records
+the commits read):
+  apt   https://salsa.debian.org/apt-team/apt (mirrored at
+        https://github.com/Debian/apt): po/*.po at every tag whose name
+        starts with a digit (0.7.21 .. today, Debian and Ubuntu uploads), and,
+        before the first tag, at the last commit of each version named on the
+        first line of debian/changelog in the history of tag 0.7.21 (0.5.4 ..
+        0.7.20.2).
+  dpkg  https://git.dpkg.org/git/dpkg/dpkg.git (mirrored at
+        https://github.com/guillemj/dpkg): po/*.po at every tag 1.16.0 or
+        later.
+
+Every msgid that the English tables (apt_en.inc for apt, dpkg_en.inc for
+dpkg) list is looked up in each catalogue, decoded by the charset its header
+declares. Every distinct translation of a message in a language is kept,
+with the first and last release (by commit date) that shipped it:
+    TR("de", "<msgid>", "<msgstr>")  // apt 0.7.21 .. 3.1.12 (212)
+apt's summary line is printed as four msgids one after another, so its rows
+are composed per catalogue (a missing piece falls back to English, as gettext
+does) and every distinct composition is kept:
+    TR_SUMMARY("ro", apt3, "<piece 0>", "<piece 1>", "<piece 2>", "<piece 3>")
 Fuzzy entries are skipped, as gettext skips them at run time.
 
-Usage (sources from Debian's archive, e.g. `apt-get source apt dpkg`):
-    tools/gen_translations.py --po-dir apt-3.0.3/po --po-dir apt-2.6.1/po \
-        --po-dir dpkg-1.22.22/po > src/classify/tables/translations.inc
-Several --po-dir of one language are merged; the first one wins.
+Usage (the git directories of the two repositories, e.g. bare clones):
+    tools/gen_translations.py --apt-git apt.git --dpkg-git dpkg.git \\
+        > src/classify/tables/translations.inc
 """
 import argparse
 import ast
+import codecs
 import pathlib
 import re
+import subprocess
 import sys
 
 TABLES = pathlib.Path(__file__).resolve().parent.parent / "src/classify/tables"
-ROW = re.compile(r'^ROW\(.*?,\s*("(?:[^"\\]|\\.)*")\)\s*$')
+# The last C string literal of a table macro is its msgid.
+ROW = re.compile(r'^([A-Z_]+)\((.*?),?\s*("(?:[^"\\]|\\.)*")\)\s*$')
+SUMMARY = re.compile(r'^SUMMARY\((\w+),\s*(\d)')
+APT_URL = "https://salsa.debian.org/apt-team/apt (github.com/Debian/apt)"
+DPKG_URL = "https://git.dpkg.org/git/dpkg/dpkg.git (github.com/guillemj/dpkg)"
+FIRST_APT_TAG = "0.7.21"
+FIELD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")$')
+DPKG_TAGS = re.compile(r"^1\.(1[6-9]|[2-9][0-9])\.")
 
 
 def c_unescape(literal: str) -> str:
     """Decodes a C/po string literal (with quotes)."""
+    if "\\" not in literal and literal.count('"') == 2:
+        return literal[1:-1]
     return ast.literal_eval(literal)
 
 
@@ -45,18 +73,30 @@ def c_escape(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def english_msgids() -> list[str]:
-    ids = []
-    for inc in ("apt_en.inc", "dpkg_en.inc"):
-        for line in (TABLES / inc).read_text(encoding="utf-8").splitlines():
-            m = ROW.match(line.strip())
-            if m:
-                ids.append(c_unescape(m.group(1)))
-    return ids
+def english_rows(inc: str):
+    """Yields (macro, arguments, msgid) of a table file."""
+    for line in (TABLES / inc).read_text(encoding="utf-8").splitlines():
+        m = ROW.match(line.strip())
+        if m:
+            yield m.group(1), m.group(2), c_unescape(m.group(3))
 
 
-def parse_po(path: pathlib.Path) -> dict[str, list[str]]:
-    """Returns msgid -> [msgstr, msgstr[1], ...] for non-fuzzy entries."""
+def decode_po(data: bytes) -> str:
+    """Decodes a po file by the charset its header declares."""
+    m = re.search(rb"charset=([A-Za-z0-9_.:-]+)", data[:4096])
+    charset = m.group(1).decode("ascii") if m else "utf-8"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        charset = "utf-8"
+    if charset.upper() == "CHARSET":  # an unfilled template header
+        charset = "utf-8"
+    return data.decode(charset, errors="replace")
+
+
+def parse_po(text: str, present: set[str] | None = None) -> dict[str, list[str]]:
+    """Returns msgid -> [msgstr, msgstr[1], ...] for non-fuzzy entries.
+    Adds every msgid of the file, translated or not, to `present`."""
     entries: dict[str, list[str]] = {}
     fuzzy = False
     field = None
@@ -65,13 +105,15 @@ def parse_po(path: pathlib.Path) -> dict[str, list[str]]:
     def flush():
         nonlocal cur, fuzzy
         msgid = cur.get("msgid")
+        if msgid and present is not None and "msgctxt" not in cur:
+            present.add(msgid)
         strs = [v for k, v in sorted(cur.items()) if k.startswith("msgstr")]
         if msgid and not fuzzy and "msgctxt" not in cur and any(strs):
             entries.setdefault(msgid, [s for s in strs if s])
         cur = {}
         fuzzy = False
 
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    for raw in text.splitlines():
         line = raw.strip()
         if not line:
             if cur:
@@ -87,55 +129,256 @@ def parse_po(path: pathlib.Path) -> dict[str, list[str]]:
             continue
         if line.startswith("#"):
             continue
-        m = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")$', line)
-        if m:
-            if m.group(1) == "msgid" and "msgid" in cur:
-                keep_fuzzy = fuzzy
-                flush()
-                fuzzy = keep_fuzzy
-            field = m.group(1)
-            cur[field] = c_unescape(m.group(2))
-        elif line.startswith('"') and field:
-            cur[field] += c_unescape(line)
+        m = None if line[0] == '"' else FIELD.match(line)
+        try:
+            if m:
+                if m.group(1) == "msgid" and "msgid" in cur:
+                    keep_fuzzy = fuzzy
+                    flush()
+                    fuzzy = keep_fuzzy
+                field = m.group(1)
+                cur[field] = c_unescape(m.group(2))
+            elif line.startswith('"') and field:
+                cur[field] += c_unescape(line)
+        except (SyntaxError, ValueError):  # a malformed line in an old file
+            field = None
     if cur:
         flush()
     return entries
 
 
+class Git:
+    def __init__(self, git_dir: pathlib.Path):
+        self.dir = git_dir
+        self.batch = subprocess.Popen(
+            ["git", "-C", str(git_dir), "cat-file", "--batch"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(["git", "-C", str(self.dir), *args], check=True,
+                              capture_output=True, text=True).stdout
+
+    def read(self, obj: str) -> bytes | None:
+        self.batch.stdin.write(obj.encode() + b"\n")
+        self.batch.stdin.flush()
+        header = self.batch.stdout.readline().split()
+        if len(header) < 3 or header[1] == b"missing":
+            return None
+        data = self.batch.stdout.read(int(header[2]))
+        self.batch.stdout.read(1)
+        return data
+
+    def tags(self) -> list[tuple[str, int, str]]:
+        """(tag, commit time, commit) of every tag."""
+        out = self.run("for-each-ref", "--format=%(refname:short) "
+                       "%(*committerdate:unix)%(committerdate:unix) "
+                       "%(*objectname)%(objectname)", "refs/tags")
+        rows = []
+        for line in out.splitlines():
+            name, when, obj = line.split()
+            # An annotated tag prints its commit's fields, then its own (none
+            # for the date): the first ones are the commit's.
+            rows.append((name, int(when[:10]), obj[:40]))
+        return rows
+
+    def po_files(self, commit: str) -> list[tuple[str, str]]:
+        """(language, blob) of the po files of a commit."""
+        out = self.run("ls-tree", commit, "po/")
+        files = []
+        for line in out.splitlines():
+            meta, path = line.split("\t", 1)
+            if path.endswith(".po"):
+                files.append((pathlib.PurePath(path).stem, meta.split()[2]))
+        return files
+
+
+def apt_releases(git: Git) -> list[tuple[str, int, str]]:
+    """(version, time, commit) of every apt release in the repository."""
+    releases = [r for r in git.tags() if r[0][0].isdigit()]
+    # Before the first tag: the newest commit that names each version.
+    tagged = {t for t, _, _ in releases}
+    log = git.run("log", "--format=%H %ct", FIRST_APT_TAG + "^", "--",
+                  "debian/changelog")
+    seen = set()
+    for line in log.splitlines():
+        commit, when = line.split()
+        head = (git.read(commit + ":debian/changelog") or b"").split(b"\n", 1)[0]
+        m = re.match(rb"apt \(([^)]+)\)", head)
+        if not m:
+            continue
+        version = m.group(1).decode()
+        if version in seen or version in tagged:
+            continue
+        seen.add(version)
+        releases.append((version, int(when), commit))
+    return releases
+
+
+def dpkg_releases(git: Git) -> list[tuple[str, int, str]]:
+    return [r for r in git.tags() if DPKG_TAGS.match(r[0])]
+
+
+class Seen:
+    """The releases that shipped one row, oldest and newest by date."""
+
+    def __init__(self):
+        self.first = self.last = None
+        self.count = 0
+
+    def add(self, release):
+        self.count += 1
+        if self.first is None or release[1] < self.first[1]:
+            self.first = release
+        if self.last is None or release[1] > self.last[1]:
+            self.last = release
+
+    def comment(self, tool: str) -> str:
+        span = self.first[0] if self.first == self.last else \
+            f"{self.first[0]} .. {self.last[0]}"
+        also = getattr(self, "quoted", None)
+        return f"// {tool} {span} ({self.count})" + \
+            (also.comment(tool).replace("//", ";", 1) if also else "")
+
+
+def collect(git: Git, tool: str, releases, wanted: set[str],
+            layouts: dict[str, list[list[str]]], rows, summaries, stats):
+    parsed: dict[str, dict[str, list[str]]] = {}
+    keep = wanted | {p for pieces in layouts.values() for p in pieces}
+    for release in sorted(releases, key=lambda r: r[1]):
+        for lang, blob in git.po_files(release[2]):
+            if blob not in parsed:
+                present: set[str] = set()
+                entries = parse_po(decode_po(git.read(blob) or b""), present)
+                parsed[blob] = ({k: v for k, v in entries.items() if k in keep},
+                                present & keep)
+            entries, present = parsed[blob]
+            stats["catalogues"] += 1
+            for msgid in wanted:
+                for s in entries.get(msgid, []):
+                    if s != msgid:
+                        rows.setdefault((lang, msgid, s), Seen()).add(release)
+            for layout, pieces in layouts.items():
+                # A piece the catalogue leaves untranslated is printed in
+                # English; one it does not list at all was not the msgid of
+                # that release's binary (apt 0.5 said "%lu packages
+                # upgraded, "), so nothing can be composed.
+                if not all(p in present for p in pieces):
+                    continue
+                got = [entries.get(p, [p])[0] for p in pieces]
+                if got == pieces:
+                    continue  # untranslated: the English row
+                summaries.setdefault((lang, layout, tuple(got)), Seen()).add(release)
+    stats["blobs"] += len(parsed)
+
+
+class Quoted:
+    """A row quoted in public logs (ubuntu_langpacks.tsv), with its source."""
+
+    def __init__(self, sources):
+        self.sources = sorted(set(sources))
+        self.first = (None, 0)
+
+    def comment(self, tool: str) -> str:
+        return "// ubuntu language pack: " + "; ".join(self.sources)
+
+
+def ubuntu_rows(path: pathlib.Path, layouts, rows, summaries):
+    """Adds the rows of ubuntu_langpacks.tsv."""
+    by_lang: dict[str, dict[str, tuple[str, str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lang, msgid, msgstr, source = line.split("\t")
+        msgid = c_unescape('"' + msgid + '"')
+        msgstr = c_unescape('"' + msgstr + '"')
+        by_lang.setdefault(lang, {})[msgid] = (msgstr, source)
+    for lang, entries in by_lang.items():
+        for layout, pieces in layouts.items():
+            got = [entries.get(p, (p, None)) for p in pieces]
+            if all(src is None for _, src in got):
+                continue
+            key = (lang, layout, tuple(t for t, _ in got))
+            quoted = Quoted(src for _, src in got if src)
+            if key in summaries:
+                summaries[key].quoted = quoted
+            else:
+                summaries[key] = quoted
+        summary_ids = {p for pieces in layouts.values() for p in pieces}
+        for msgid, (msgstr, source) in entries.items():
+            if msgid in summary_ids:
+                continue
+            key = (lang, msgid, msgstr)
+            if key in rows:  # a Debian catalogue has it too: keep both
+                rows[key].quoted = Quoted([source])
+            else:
+                rows[key] = Quoted([source])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--po-dir", action="append", required=True, type=pathlib.Path)
+    ap.add_argument("--apt-git", required=True, type=pathlib.Path)
+    ap.add_argument("--dpkg-git", required=True, type=pathlib.Path)
+    ap.add_argument("--ubuntu", type=pathlib.Path,
+                    default=TABLES / "ubuntu_langpacks.tsv")
     args = ap.parse_args()
-    wanted = english_msgids()
-    wanted_set = set(wanted)
-    rows: dict[tuple[str, str], list[str]] = {}
-    found = set()
-    for po_dir in args.po_dir:
-        for po in sorted(po_dir.glob("*.po")):
-            lang = po.stem
-            for msgid, strs in parse_po(po).items():
-                if msgid not in wanted_set:
-                    continue
-                found.add(msgid)
-                key = (lang, msgid)
-                have = rows.setdefault(key, [])
-                for s in strs:
-                    if s not in have and s != msgid:
-                        have.append(s)
+
+    apt_ids, layouts, dpkg_ids = [], {}, []
+    for macro, margs, msgid in english_rows("apt_en.inc"):
+        m = SUMMARY.match(f"{macro}({margs}")
+        if m:
+            layouts.setdefault(m.group(1), ["", "", "", ""])[int(m.group(2))] = msgid
+        else:
+            apt_ids.append(msgid)
+    dpkg_ids = [msgid for _, _, msgid in english_rows("dpkg_en.inc")]
+
+    rows: dict[tuple[str, str, str], Seen] = {}
+    summaries: dict[tuple[str, str, tuple], Seen] = {}
+    heads = []
+    for tool, path, url, ids, lay, pick in (
+            ("apt", args.apt_git, APT_URL, apt_ids, layouts, apt_releases),
+            ("dpkg", args.dpkg_git, DPKG_URL, dpkg_ids, {}, dpkg_releases)):
+        git = Git(path)
+        releases = pick(git)
+        stats = {"catalogues": 0, "blobs": 0}
+        collect(git, tool, releases, set(ids), lay, rows, summaries, stats)
+        newest = max(releases, key=lambda r: r[1])
+        heads.append(f"// {tool}: {url}, {len(releases)} releases, the latest "
+                     f"by date {newest[0]} ({newest[2][:12]}); {stats['catalogues']} "
+                     f"po files, {stats['blobs']} distinct")
+
+    ubuntu_rows(args.ubuntu, layouts, rows, summaries)
+
     out = sys.stdout
-    out.write("// Generated by tools/gen_translations.py from apt's and dpkg's po/\n")
-    out.write("// catalogues. Do not edit by hand: add the msgid to apt_en.inc or\n")
-    out.write("// dpkg_en.inc and run the generator again.\n")
-    out.write("// TR(language, msgid, msgstr)\n")
-    for msgid in wanted:
-        for (lang, mid) in sorted(k for k in rows if k[1] == msgid):
-            for s in rows[(lang, mid)]:
-                out.write(f"TR({c_escape(lang)}, {c_escape(mid)}, {c_escape(s)})\n")
-    missing = [m for m in wanted if m not in found]
-    print(f"{len(wanted)} msgids, {len(missing)} in no catalogue:", file=sys.stderr)
+    out.write("// Generated by tools/gen_translations.py from every po/ catalogue that\n"
+              "// apt and dpkg released (docs/translations.md). Do not edit by hand:\n"
+              "// add the msgid to apt_en.inc or dpkg_en.inc and run the generator.\n")
+    for h in heads:
+        out.write(h + "\n")
+    out.write(f"// ubuntu: {args.ubuntu.name}, Ubuntu's language-pack wordings quoted in\n"
+              "// public logs, each with its source.\n")
+    out.write("// TR(language, msgid, msgstr)  // tool first .. last release (releases)\n")
+    order = {m: i for i, m in enumerate(apt_ids + dpkg_ids)}
+    dpkg_only = set(dpkg_ids) - set(apt_ids)
+    for (lang, msgid, s) in sorted(rows, key=lambda k: (order[k[1]], k[0], rows[k].first[1])):
+        seen = rows[(lang, msgid, s)]
+        tool = "dpkg" if msgid in dpkg_only else "apt"
+        out.write(f"TR({c_escape(lang)}, {c_escape(msgid)}, {c_escape(s)})  "
+                  f"{seen.comment(tool)}\n")
+    out.write("// TR_SUMMARY(language, layout, piece 0, piece 1, piece 2, piece 3)\n")
+    for key in sorted(summaries, key=lambda k: (k[1], k[0], summaries[k].first[1])):
+        lang, layout, pieces = key
+        args_ = ", ".join(c_escape(p) for p in pieces)
+        out.write(f"TR_SUMMARY({c_escape(lang)}, {layout}, {args_})  "
+                  f"{summaries[key].comment('apt')}\n")
+    found = {k[1] for k in rows}
+    missing = [m for m in apt_ids + dpkg_ids if m not in found]
+    print(f"{len(rows)} rows, {len(summaries)} summary rows; "
+          f"{len(missing)} msgids in no catalogue:", file=sys.stderr)
     for m in missing:
         print("  " + repr(m), file=sys.stderr)
+    for h in heads:
+        print(h, file=sys.stderr)
     return 0
 
 

@@ -49,7 +49,9 @@ namespace aptparse {
   X(used_after_finish, 6,                                                     \
     "feed() or finish() was called after finish(); call reset() first")      \
   X(strict_violation, 7,                                                      \
-    "options::strict made an input diagnostic fatal")
+    "options::strict made an input diagnostic fatal")                        \
+  X(unknown_translation, 9,                                                   \
+    "a line in no table was taken for apt's summary line by its shape")
 // Number 8 (io_error, never produced: the library reads no files) is
 // retired and not reused.
 

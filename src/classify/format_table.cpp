@@ -3,220 +3,34 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <cstring>
-#include <map>
-#include <unordered_map>
+#include <span>
+#include <string>
 
-#include "aptparse/events.h"
-#include "classify/printf_format.h"
-#include "util/text.h"
+#include "classify/format_table_builder.h"
+#include "classify/spaces.h"
+#include "classify/summary_shape.h"
 
 namespace aptparse::detail {
 namespace {
-
-struct source_row {
-  match_kind match;
-  line_kind kind;
-  std::uint8_t arg;
-  std::uint8_t arg2;
-  const char* msgid;
-};
-
-#define S(x) static_cast<std::uint8_t>(pkg_set::x)
-#define H(x) header_##x
-#define L(x) static_cast<std::uint8_t>(message_level::x)
-#define A(x) static_cast<std::uint8_t>(dpkg_act::x)
-#define R(x) record_##x
-#define ROW(m, k, a, a2, text) {match_kind::m, line_kind::k, a, a2, text},
-constexpr source_row kEnglish[] = {
-#include "classify/tables/apt_en.inc"
-#include "classify/tables/apt_logs.inc"
-#include "classify/tables/dpkg_en.inc"
-#include "classify/tables/ubuntu_pro.inc"
-};
 
 // Text that apt prints, untranslated, before a translated string: the tree
 // mark of apt 3.0's "└─ in /boot: ..." line (or its ASCII form). A line that
 // matches nothing is matched again without it.
 constexpr std::string_view kDecorations[] = {"\u2514\u2500 ", "- "};
-#undef ROW
-#undef R
-#undef A
-#undef L
-#undef H
-#undef S
-
-struct translation {
-  const char* lang;
-  const char* msgid;
-  const char* msgstr;
-};
-#define TR(lang, id, str) {lang, id, str},
-constexpr translation kTranslations[] = {
-#include "classify/tables/translations.inc"
-};
-#undef TR
-
-using msgid_index =
-    std::unordered_map<std::string_view, std::vector<const source_row*>>;
-
-// Keeps a format row's literals and conversion kinds for fast_match(),
-// unless two conversions touch: then only a backtracking matcher (RE2) can
-// tell where one ends.
-void set_fast_match(const printf_format& f, table_row& row) {
-  if (f.conversions.size() > max_captures) return;
-  for (std::size_t i = 1; i + 1 < f.literals.size(); ++i)
-    if (f.literals[i].empty()) return;
-  row.literals = f.literals;
-  row.numeric.clear();
-  for (const auto& c : f.conversions) row.numeric.push_back(c.numeric);
-}
-
-std::shared_ptr<re2::RE2> compile_regex(const std::string& pattern) {
-  re2::RE2::Options opt;
-  opt.set_log_errors(false);
-  opt.set_dot_nl(true);
-  auto re = std::make_shared<re2::RE2>(pattern, opt);
-  if (!re->ok()) return nullptr;
-  return re;
-}
 
 }  // namespace
 
-void compile_format(std::string_view format, std::string& regex,
-                    std::vector<int>& arg_of_group) {
-  const printf_format f = printf_format::parse(format);
-  regex += f.regex();
-  for (const auto& c : f.conversions) arg_of_group.push_back(c.arg);
-}
-
 const format_table& format_table::instance() {
-  static const format_table table;
+  static const format_table table(format_table_builder().build());
   return table;
 }
 
-format_table::format_table() {
-  msgid_index by_id;
-  for (const source_row& src : kEnglish) by_id[src.msgid].push_back(&src);
-
-  // Adds the rows of one msgid or msgstr: one per line of its text.
-  auto add = [&](const source_row& src, std::string_view text,
-                 std::string_view lang) {
-    std::size_t line_no = 0;
-    for (std::string_view line : split_lines(text)) {
-      // Lines are matched trimmed, so patterns are too; a prefix keeps its
-      // trailing space ("Inst " must not match "Installiere").
-      std::string_view t =
-          src.match == match_kind::prefix ? trim_left(line) : trim(line);
-      if (trim(t).empty()) continue;
-      table_row row;
-      row.text = std::string(t);
-      row.lang = std::string(lang);
-      row.kind = (src.kind == line_kind::header && line_no > 0)
-                     ? line_kind::header_more
-                     : src.kind;
-      row.arg = src.arg;
-      row.arg2 = src.arg2;
-      ++line_no;
-      const printf_format f = printf_format::parse(t);
-      const bool converts = !f.conversions.empty();
-      row.literal = f.literals[0];
-      row.match = src.match;
-      if (row.match == match_kind::exact && converts)
-        row.match = match_kind::format;
-      // A prefix this short would swallow unrelated lines: match in full.
-      if (row.match == match_kind::prefix && trim(row.literal).size() < 3)
-        row.match = match_kind::format;
-      if (row.match == match_kind::format) {
-        std::string regex = f.regex();
-        for (const auto& c : f.conversions) row.arg_of_group.push_back(c.arg);
-        if (src.match == match_kind::prefix) regex += ".*";
-        if (src.match != match_kind::prefix) set_fast_match(f, row);
-        // Rows the fast matcher handles never need RE2; compiling ~3000
-        // patterns would dominate the start-up of a short run.
-        row.pattern = regex;
-        if (row.literals.empty()) {
-          row.re = compile_regex(regex);
-          if (!row.re) continue;
-        }
-        row.required = f.longest_literal();
-      }
-      rows_.push_back(std::move(row));
-    }
-  };
-
-  for (const source_row& src : kEnglish)
-    if (src.kind != line_kind::summary) add(src, src.msgid, "");
-
-  // The summary line is four msgids printed one after another; compose one
-  // row per language and layout, falling back to the English piece where a
-  // catalogue lacks one (as gettext does).
-  using pieces = std::array<std::string, 4>;
-  std::map<std::pair<std::string, int>, pieces> summary;
-  std::array<pieces, 2> english;
-  for (const source_row& src : kEnglish)
-    if (src.kind == line_kind::summary) english[src.arg2][src.arg] = src.msgid;
-
-  for (const translation& tr : kTranslations) {
-    auto it = by_id.find(tr.msgid);
-    if (it == by_id.end()) continue;
-    for (const source_row* src : it->second) {
-      if (src->kind != line_kind::summary) {
-        add(*src, tr.msgstr, tr.lang);
-        continue;
-      }
-      auto key = std::make_pair(std::string(tr.lang), int{src->arg2});
-      auto [entry, fresh] = summary.try_emplace(key, english[src->arg2]);
-      entry->second[src->arg] = tr.msgstr;
-    }
-  }
-  add_summary_row("", 0, english[0]);
-  add_summary_row("", 1, english[1]);
-  for (const auto& [key, p] : summary)
-    add_summary_row(key.first, key.second, p);
+format_table::format_table(std::vector<table_row> rows)
+    : rows_(std::move(rows)) {
+  by_structure_.kind = line_kind::summary;
+  by_structure_.match = match_kind::format;
+  by_structure_.meaning = summary_counts{summary_counts::classic, true};
   index_rows();
-}
-
-void format_table::add_summary_row(std::string_view lang, int layout,
-                                   const std::array<std::string, 4>& p) {
-  // apt prints piece 0, then piece 1 only if something is reinstalled and
-  // piece 2 only if something is downgraded, then piece 3: four possible
-  // lines, each a plain format of its own. Each piece numbers its own
-  // arguments; they are shifted so that args index the six counts
-  // (upgraded, installed, reinstalled, downgraded, to remove, not upgraded).
-  static constexpr int kFirstCount[4] = {0, 2, 3, 4};
-  std::array<printf_format, 4> pieces;
-  for (int i = 0; i < 4; ++i) {
-    std::string_view piece = p[i];
-    if (i == 0) piece = trim_left(piece);
-    if (i == 3) piece = trim_right(piece);
-    pieces[i] = printf_format::parse(piece);
-    for (auto& c : pieces[i].conversions) c.arg += kFirstCount[i];
-  }
-  for (int optional = 0; optional < 4; ++optional) {
-    printf_format f = pieces[0];
-    for (int i = 1; i < 4; ++i) {
-      if ((i == 1 && !(optional & 1)) || (i == 2 && !(optional & 2))) continue;
-      f.append(pieces[i]);
-    }
-    table_row row;
-    row.kind = line_kind::summary;
-    row.match = match_kind::format;
-    row.lang = std::string(lang);
-    row.arg2 = static_cast<std::uint8_t>(layout);
-    row.literal = f.literals[0];
-    row.text = p[0] + p[1] + p[2] + p[3];
-    row.required = f.longest_literal();
-    row.pattern = f.regex();
-    for (const auto& c : f.conversions) row.arg_of_group.push_back(c.arg);
-    set_fast_match(f, row);
-    if (row.literals.empty()) {
-      row.re = compile_regex(row.pattern);
-      if (!row.re) continue;
-    }
-    rows_.push_back(std::move(row));
-  }
 }
 
 void format_table::index_rows() {
@@ -248,7 +62,7 @@ void format_table::index_rows() {
       by4_.add(i, row.literal, exact);
     } else if (!row.literal.empty()) {
       by_first_byte_[static_cast<unsigned char>(row.literal[0])].push_back(i);
-    } else if (row.pattern.rfind("([0-9]+)", 0) == 0) {
+    } else if (row.starts_with_number) {
       numeric_.push_back(i);
     } else {
       fallback_.push_back(i);
@@ -256,6 +70,12 @@ void format_table::index_rows() {
   }
   by8_.build();
   by4_.build();
+  // English first among the numeric rows: apt's most common summary line
+  // finds its row at once. No two summary formats match one line (their
+  // conversions are numbers between distinct literals), so this changes
+  // which row is tried first, never which one matches.
+  std::stable_partition(numeric_.begin(), numeric_.end(),
+                        [&](std::uint32_t i) { return rows_[i].lang.empty(); });
   for (std::uint32_t k = 0; k < numeric_.size(); ++k) {
     numeric_search_.add(k, rows_[numeric_[k]].required);
     const table_row& row = rows_[numeric_[k]];
@@ -286,6 +106,11 @@ bool format_table::row_matches(const table_row& row, std::string_view line,
   }
   if (!line.starts_with(row.literal)) return false;
   if (!row.literals.empty()) return fast_match(row, line, caps);
+  return re2_match(row, line, caps);
+}
+
+bool format_table::re2_match(const table_row& row, std::string_view line,
+                             captures& caps) const {
   if (!row.required.empty() &&
       line.find(row.required) == std::string_view::npos)
     return false;
@@ -363,8 +188,30 @@ bool format_table::fast_match(const table_row& row, std::string_view line,
   return true;
 }
 
-const table_row* format_table::match(std::string_view line,
-                                     captures& caps) const {
+// A line that matched nothing as it is: its normal form, then the
+// summary line's shape. Only such lines pay for the normal form, and only
+// those whose normal form can differ beyond their ends.
+const table_row* format_table::match_unmatched(std::string_view line,
+                                               captures& caps) const {
+  std::string_view normal = line;
+  if (may_need_spaces_normalised(line)) {
+    thread_local std::string buffer;
+    normalise_spaces(line, buffer);
+    if (buffer != line) {
+      normal = buffer;
+      // Prefix rows are left out: their text is taken from the line after
+      // the prefix, whose length the normal form changed.
+      const table_row* row = match_as_is(normal, caps);
+      if (row && row->match != match_kind::prefix) return row;
+    }
+  }
+  if (!normal.empty() && match_summary_shape(normal, caps))
+    return &by_structure_;
+  return nullptr;
+}
+
+const table_row* format_table::match_as_is(std::string_view line,
+                                           captures& caps) const {
   const std::uint64_t head = prefix_index::load8(line);
   const std::uint64_t tail =
       line.size() > 8 ? prefix_index::load8(line.substr(8)) : 0;
@@ -384,7 +231,7 @@ const table_row* format_table::match(std::string_view line,
     return row;
   for (std::string_view mark : kDecorations)
     if (line.size() > mark.size() && line.starts_with(mark))
-      return match(line.substr(mark.size()), caps);
+      return match_as_is(line.substr(mark.size()), caps);
   return nullptr;
 }
 
@@ -398,29 +245,28 @@ const table_row* format_table::match_numeric(std::string_view line,
   while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9')
     ++digits;
   const std::string_view rest = line.substr(digits);
-  std::uint32_t hits[64];
-  std::size_t n = 0;
-  for (std::uint32_t k : numeric_always_) {
-    if (n == std::size(hits))
-      return match_unprefixed(numeric_search_, numeric_, line, caps);
-    hits[n++] = k;
-  }
+  std::span<const prefix_index::candidate> indexed;
+  std::uint64_t head = 0, tail = 0;
   if (rest.size() >= 4) {
-    const std::uint64_t head = prefix_index::load8(rest);
-    const std::uint64_t tail =
-        rest.size() > 8 ? prefix_index::load8(rest.substr(8)) : 0;
-    for (const prefix_index::candidate& c :
-         numeric_by_literal_.candidates(rest)) {
-      if (!prefix_index::literal_matches(c, rest, head, tail)) continue;
-      if (n == std::size(hits))
-        return match_unprefixed(numeric_search_, numeric_, line, caps);
-      hits[n++] = c.row;
-    }
+    head = prefix_index::load8(rest);
+    tail = rest.size() > 8 ? prefix_index::load8(rest.substr(8)) : 0;
+    indexed = numeric_by_literal_.candidates(rest);
   }
-  std::sort(hits, hits + n);  // position in numeric_ is priority
-  for (std::size_t k = 0; k < n; ++k) {
-    if (k > 0 && hits[k] == hits[k - 1]) continue;
-    const table_row& row = rows_[numeric_[hits[k]]];
+  // Both lists are in priority order (positions in numeric_): merged, the
+  // first row that matches is the one the full search would find.
+  auto always = numeric_always_.begin();
+  auto cand = indexed.begin();
+  while (always != numeric_always_.end() || cand != indexed.end()) {
+    if (cand != indexed.end() &&
+        !prefix_index::literal_matches(*cand, rest, head, tail)) {
+      ++cand;
+      continue;
+    }
+    const bool take_always =
+        cand == indexed.end() ||
+        (always != numeric_always_.end() && *always < cand->row);
+    const std::uint32_t k = take_always ? *always++ : (cand++)->row;
+    const table_row& row = rows_[numeric_[k]];
     if (row_matches(row, line, caps)) return &row;
   }
   return nullptr;
@@ -447,7 +293,15 @@ const table_row* format_table::match_unprefixed(
       if (row_matches(rows_[i], line, caps)) return &rows_[i];
     return nullptr;
   }
-  std::sort(hits, hits + n);  // row order is priority
+  return first_match(hits, n, rows, line, caps);
+}
+
+// The first of the candidate rows rows[hits[0..n)] that matches `line`:
+// a position in `rows` is a priority, and a row may be named twice.
+const table_row* format_table::first_match(
+    std::uint32_t* hits, std::size_t n, const std::vector<std::uint32_t>& rows,
+    std::string_view line, captures& caps) const {
+  std::sort(hits, hits + n);
   for (std::size_t k = 0; k < n; ++k) {
     if (k > 0 && hits[k] == hits[k - 1]) continue;
     const table_row& row = rows_[rows[hits[k]]];

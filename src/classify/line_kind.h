@@ -7,32 +7,31 @@
 namespace aptparse::detail {
 
 enum class line_kind : std::uint8_t {
-  unknown,        // no table row matched
-  blank,          // empty or only white space
-  noise,          // known text that carries nothing to report
-  run_start,      // "Reading package lists": an apt run begins
-  header,         // a package list header; arg = pkg_set, arg2 = header_flags
-  header_more,    // the second line of a two-line header
-  summary,        // the counts line (composed from four msgids)
-  not_fully_installed,  // "%lu not fully installed or removed."
-  size_download,        // "Need to get %sB of archives."
+  unknown,                // no table row matched
+  blank,                  // empty or only white space
+  noise,                  // known text that carries nothing to report
+  run_start,              // "Reading package lists": an apt run begins
+  header,                 // a package list header (list_header)
+  header_more,            // the second line of a two-line header
+  summary,                // the counts line (composed from four msgids)
+  not_fully_installed,    // "%lu not fully installed or removed."
+  size_download,          // "Need to get %sB of archives."
   size_download_partial,  // "Need to get %sB/%sB of archives."
   size_disk_used,         // "... %sB of additional disk space will be used."
   size_disk_freed,        // "... %sB disk space will be freed."
   size_space_needed,      // apt 3.0 "Space needed: %sB / %sB available"
   size_boot,              // apt 3.0 "in %s:  %sB / %sB available"
-  message,        // E:/W:/N:/A: and apt 3.0 Error:...; arg = message_level
-  sim_inst,       // "Inst ..." simulate line
-  sim_conf,       // "Conf ..."
-  sim_remv,       // "Remv ..."
-  sim_purg,       // "Purg ..."
-  dpkg_action,    // dpkg's "Unpacking %s (%s) over (%s) ..."; arg = dpkg_act
-  record,         // history.log "Upgrade: a (1, 2), b (3, 4)"; arg = pkg_set,
-                  // arg2 = record_flag bits
-  hold_mark,      // apt-mark's "%s set on hold."; arg = 1 held, 0 released
+  message,                // E:/W:/N:/A: and apt 3.0 Error:... (message_text)
+  sim_inst,               // "Inst ..." simulate line
+  sim_conf,               // "Conf ..."
+  sim_remv,               // "Remv ..."
+  sim_purg,               // "Purg ..."
+  dpkg_action,  // dpkg's "Unpacking %s (%s) over (%s) ..." (dpkg_action)
+  record,       // history.log "Upgrade: a (1, 2), b (3, 4)" (log_record)
+  hold_mark,    // apt-mark's "%s set on hold." (hold_change)
 };
 
-// What a dpkg action line says happened to its package (table_row::arg).
+// What a dpkg action line says happened to its package.
 enum class dpkg_act : std::uint8_t {
   unpack_new,   // "Unpacking %s (%s) ...": a new install
   unpack_over,  // "Unpacking %s (%s) over (%s) ...": up-, down- or reinstall
@@ -40,17 +39,10 @@ enum class dpkg_act : std::uint8_t {
   purge,        // "Purging configuration files for %s (%s) ..."
 };
 
-// record_flag: extra meaning of a log record (table_row::arg2).
+// record_flag: extra meaning of a log record (log_record::flags).
 enum record_flag : std::uint8_t {
   record_purge = 1,      // "Purge:" entries
   record_reinstall = 2,  // "Reinstall:" entries: old and new are the same
-};
-
-// header_flags: extra meaning of a list header (table_row::arg2).
-enum header_flag : std::uint8_t {
-  header_kept_back = 1,  // not_upgraded, reason kept_back
-  header_phasing = 2,    // not_upgraded, reason phasing
-  header_automatic = 4,  // the packages are automatic (dependencies)
 };
 
 // How a row's pattern is matched against a line (trimmed of white space).

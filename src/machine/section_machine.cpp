@@ -85,6 +85,15 @@ void section_machine::classified(std::string_view body, const table_row* row,
       open_list(*row, where);
       return;
     case line_kind::summary:
+      if (std::get<summary_counts>(row->meaning).by_structure) {
+        // Only where apt prints its summary is the shape taken for one.
+        if (!awaiting_summary_) {
+          ++stats_.unrecognized_lines;
+          sink_->on_unrecognized(body, where);
+          return;
+        }
+        diagnose(errc::unknown_translation, where);
+      }
       emit_counts(caps, where);
       return;
     case line_kind::not_fully_installed:
@@ -116,7 +125,7 @@ void section_machine::classified(std::string_view body, const table_row* row,
       return;
     case line_kind::hold_mark:
       ++stats_.noise_lines;
-      hold_mark(row->arg == 1, caps.arg(0));
+      hold_mark(std::get<hold_change>(row->meaning).held, caps.arg(0));
       return;
     case line_kind::blank:
     case line_kind::noise:
@@ -130,10 +139,10 @@ void section_machine::classified(std::string_view body, const table_row* row,
 void section_machine::open_list(const table_row& row, const position& where) {
   ensure_transaction(where);
   list_ = list_context{};
-  list_.set = static_cast<pkg_set>(row.arg);
-  if (row.arg2 & header_kept_back) list_.reason = hold_reason::kept_back;
-  if (row.arg2 & header_phasing) list_.reason = hold_reason::phasing;
-  if (row.arg2 & header_automatic) list_.flags |= flag_automatic;
+  const auto& header = std::get<list_header>(row.meaning);
+  list_.set = header.set;
+  list_.reason = header.reason;
+  if (header.automatic) list_.flags |= flag_automatic;
   state_ = state::in_list;
   list_empty_ = true;
   if (expects_summary(list_.set)) awaiting_summary_ = true;
@@ -194,7 +203,7 @@ void section_machine::emit_sizes(const table_row& row, const captures& caps,
       break;
     case line_kind::size_space_needed:
       emit(size_kind::disk_used, caps.arg(0));
-      if (row.arg == 2) emit(size_kind::disk_available, caps.arg(1));
+      if (!caps.arg(1).empty()) emit(size_kind::disk_available, caps.arg(1));
       break;
     case line_kind::size_boot:
       emit(size_kind::boot_needed, caps.arg(1));
@@ -208,9 +217,10 @@ void section_machine::emit_sizes(const table_row& row, const captures& caps,
 void section_machine::emit_message(const table_row& row, std::string_view body,
                                    const position& where) {
   ensure_transaction(where);
+  const auto& message = std::get<message_text>(row.meaning);
   std::string_view text =
-      row.arg2 == 1 ? body : trim_left(after_literal(body, row));
-  sink_->on_message(static_cast<message_level>(row.arg), text, where);
+      message.whole_line ? body : trim_left(after_literal(body, row));
+  sink_->on_message(message.level, text, where);
   state_ = state::in_message;
 }
 
@@ -232,8 +242,8 @@ void section_machine::simulate_line(line_kind kind, std::string_view rest,
 void section_machine::dpkg_line(const table_row& row, const captures& caps,
                                 const position& where) {
   ensure_transaction(where);
-  emit_package(dpkg_package(static_cast<dpkg_act>(row.arg), caps.arg(0),
-                            caps.arg(1), caps.arg(2)),
+  emit_package(dpkg_package(std::get<dpkg_action>(row.meaning).act,
+                            caps.arg(0), caps.arg(1), caps.arg(2)),
                where);
 }
 
@@ -241,9 +251,11 @@ void section_machine::record_line(const table_row& row, std::string_view rest,
                                   const position& where) {
   ensure_transaction(where);
   list_context ctx;
-  ctx.set = static_cast<pkg_set>(row.arg);
-  parse_record_line(rest, ctx, row.arg2,
-                    [&](const package_ref& pkg) { emit_package(pkg, where); });
+  const auto& record = std::get<log_record>(row.meaning);
+  ctx.set = record.set;
+  parse_record_line(rest, ctx, record.flags, [&](const package_ref& pkg) {
+    emit_package(pkg, where);
+  });
 }
 
 void section_machine::ensure_transaction(const position& where) {

@@ -1,0 +1,273 @@
+#include "classify/format_table_builder.h"
+
+#include <string>
+#include <unordered_map>
+
+#include "classify/spaces.h"
+#include "util/text.h"
+
+namespace aptparse::detail {
+namespace {
+
+// The English tables. Each macro names what its string means.
+constexpr bool whole_line = true, after_prefix = false;
+constexpr std::uint8_t record_none = 0;
+constexpr bool hold_held = true, hold_released = false;
+#define ROW(m, k, text) {match_kind::m, line_kind::k, {}, 0, text},
+#define HEADER(m, s, r, text)        \
+  {match_kind::m, line_kind::header, \
+   list_header{pkg_set::s, hold_reason::r, false}, 0, text},
+#define HEADER_AUTOMATIC(m, s, text) \
+  {match_kind::m, line_kind::header, \
+   list_header{pkg_set::s, hold_reason::none, true}, 0, text},
+#define SUMMARY(l, piece, text)            \
+  {match_kind::format, line_kind::summary, \
+   summary_counts{summary_counts::l, false}, piece, text},
+#define MESSAGE(level, text_is, text)      \
+  {match_kind::prefix, line_kind::message, \
+   message_text{message_level::level, text_is}, 0, text},
+#define DPKG(a, text)                                                       \
+  {match_kind::format, line_kind::dpkg_action, dpkg_action{dpkg_act::a}, 0, \
+   text},
+#define RECORD(s, f, text)                                                    \
+  {match_kind::prefix, line_kind::record, log_record{pkg_set::s, record_##f}, \
+   0, text},
+#define HOLD(h, text) \
+  {match_kind::format, line_kind::hold_mark, hold_change{hold_##h}, 0, text},
+const source_row kEnglish[] = {
+#include "classify/tables/apt_en.inc"
+#include "classify/tables/apt_logs.inc"
+#include "classify/tables/dpkg_en.inc"
+#include "classify/tables/ubuntu_pro.inc"
+};
+#undef HOLD
+#undef RECORD
+#undef DPKG
+#undef MESSAGE
+#undef SUMMARY
+#undef HEADER_AUTOMATIC
+#undef HEADER
+#undef ROW
+
+struct translation {
+  const char* lang;
+  const char* msgid;
+  const char* msgstr;
+};
+struct summary_translation {
+  const char* lang;
+  summary_counts::layout_t layout;
+  std::array<const char*, 4> pieces;
+};
+constexpr summary_counts::layout_t classic = summary_counts::classic,
+                                   apt3 = summary_counts::apt3;
+#define TR(lang, id, str) {lang, id, str},
+#define TR_SUMMARY(lang, layout, p0, p1, p2, p3)
+constexpr translation kTranslations[] = {
+#include "classify/tables/translations.inc"
+};
+#undef TR_SUMMARY
+#undef TR
+#define TR(lang, id, str)
+#define TR_SUMMARY(lang, layout, p0, p1, p2, p3) \
+  {lang, layout, {p0, p1, p2, p3}},
+constexpr summary_translation kSummaryTranslations[] = {
+#include "classify/tables/translations.inc"
+};
+#undef TR_SUMMARY
+#undef TR
+
+// Keeps a format row's literals and conversion kinds for fast_match(),
+// unless two conversions touch: then only a backtracking matcher (RE2) can
+// tell where one ends.
+void set_fast_match(const printf_format& f, table_row& row) {
+  if (f.conversions.size() > max_captures) return;
+  for (std::size_t i = 1; i + 1 < f.literals.size(); ++i)
+    if (f.literals[i].empty()) return;
+  row.literals = f.literals;
+  row.numeric.clear();
+  for (const auto& c : f.conversions) row.numeric.push_back(c.numeric);
+}
+
+std::shared_ptr<re2::RE2> compile_regex(const std::string& pattern) {
+  re2::RE2::Options opt;
+  opt.set_log_errors(false);
+  opt.set_dot_nl(true);
+  auto re = std::make_shared<re2::RE2>(pattern, opt);
+  if (!re->ok()) return nullptr;
+  return re;
+}
+
+std::string normalised(std::string_view s) {
+  std::string out;
+  normalise_spaces(s, out);
+  return out;
+}
+
+// The normal form of a piece of text that more text follows: a space at
+// its end separates it from the next and stays (as one U+0020).
+std::string normalised_keeping_end(std::string_view s) {
+  std::string out = normalised(std::string(s) + "x");
+  out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::vector<table_row> format_table_builder::build() {
+  rows_.clear();
+  by_form_.clear();
+  std::unordered_map<std::string_view, std::vector<const source_row*>> by_id;
+  for (const source_row& src : kEnglish) by_id[src.msgid].push_back(&src);
+  for (const source_row& src : kEnglish)
+    if (src.kind != line_kind::summary) add_text(src, src.msgid, "");
+  for (const translation& tr : kTranslations) {
+    auto it = by_id.find(tr.msgid);
+    if (it == by_id.end()) continue;
+    for (const source_row* src : it->second)
+      if (src->kind != line_kind::summary) add_text(*src, tr.msgstr, tr.lang);
+  }
+  // The summary line: English, then every composition a catalogue printed.
+  std::array<std::array<std::string_view, 4>, 2> english;
+  std::array<row_meaning, 2> layouts;
+  for (const source_row& src : kEnglish) {
+    if (src.kind != line_kind::summary) continue;
+    const auto layout = std::get<summary_counts>(src.meaning).layout;
+    english[layout][src.piece] = src.msgid;
+    layouts[layout] = src.meaning;
+  }
+  for (int layout = 0; layout < 2; ++layout)
+    add_summary("", layouts[layout], english[layout]);
+  for (const summary_translation& tr : kSummaryTranslations)
+    add_summary(tr.lang, layouts[tr.layout],
+                {tr.pieces[0], tr.pieces[1], tr.pieces[2], tr.pieces[3]});
+  return std::move(rows_);
+}
+
+// Adds the rows of one msgid or msgstr: one per line of its text.
+void format_table_builder::add_text(const source_row& src,
+                                    std::string_view text,
+                                    std::string_view lang) {
+  bool continuation = false;
+  for (std::string_view line : split_lines(text)) {
+    // Lines are matched trimmed, so patterns are too; a prefix keeps its
+    // trailing space ("Inst " must not match "Installiere").
+    std::string_view t =
+        src.match == match_kind::prefix ? trim_left(line) : trim(line);
+    if (trim(t).empty()) continue;
+    add_line(src, t, lang, continuation);
+    // A prefix's final space is part of it ("Inst ").
+    const std::string normal = src.match == match_kind::prefix
+                                   ? normalised_keeping_end(t)
+                                   : normalised(t);
+    if (normal != t) add_line(src, normal, lang, continuation);
+    continuation = true;
+  }
+}
+
+void format_table_builder::add_line(const source_row& src,
+                                    std::string_view line,
+                                    std::string_view lang, bool continuation) {
+  table_row row;
+  row.text = std::string(line);
+  row.lang = std::string(lang);
+  // The second line of a two-line header keeps the list open.
+  row.kind = (src.kind == line_kind::header && continuation)
+                 ? line_kind::header_more
+                 : src.kind;
+  row.meaning = src.meaning;
+  const printf_format f = printf_format::parse(line);
+  row.literal = f.literals[0];
+  row.match = src.match;
+  if (row.match == match_kind::exact && !f.conversions.empty())
+    row.match = match_kind::format;
+  // A prefix this short would swallow unrelated lines: match in full.
+  if (row.match == match_kind::prefix && trim(row.literal).size() < 3)
+    row.match = match_kind::format;
+  if (row.match != match_kind::format) {
+    keep(std::move(row));
+    return;
+  }
+  add_format_row(std::move(row), f, src.match == match_kind::prefix);
+}
+
+bool format_table_builder::add_format_row(table_row row, const printf_format& f,
+                                          bool prefix) {
+  row.literal = f.literals[0];
+  row.required = f.longest_literal();
+  row.starts_with_number = f.literals[0].empty() && !f.conversions.empty() &&
+                           f.conversions[0].numeric;
+  for (const auto& c : f.conversions) row.arg_of_group.push_back(c.arg);
+  if (!prefix) set_fast_match(f, row);
+  // Rows the fast matcher handles never need RE2; compiling ~3000
+  // patterns would dominate the start-up of a short run.
+  if (row.literals.empty()) {
+    row.re = compile_regex(prefix ? f.regex() + ".*" : f.regex());
+    if (!row.re) return false;
+  }
+  keep(std::move(row));
+  return true;
+}
+
+void format_table_builder::keep(table_row row) {
+  // The form: what decides which lines a row matches. A format row that
+  // fast_match() can match is its literals and arguments (the text of a
+  // summary row is all four pieces, whichever it prints).
+  std::string form = row.literals.empty() ? row.text : std::string();
+  for (const std::string& l : row.literals) (form += '\0') += l;
+  for (int a : row.arg_of_group) (form += '\1') += std::to_string(a);
+  std::vector<std::uint32_t>& same = by_form_[form];
+  for (std::uint32_t i : same) {
+    const table_row& r = rows_[i];
+    if (r.match == row.match && r.kind == row.kind && r.meaning == row.meaning)
+      return;
+  }
+  same.push_back(static_cast<std::uint32_t>(rows_.size()));
+  rows_.push_back(std::move(row));
+}
+
+void format_table_builder::add_summary(
+    std::string_view lang, const row_meaning& layout,
+    const std::array<std::string_view, 4>& p) {
+  // apt prints piece 0, then piece 1 only if something is reinstalled and
+  // piece 2 only if something is downgraded, then piece 3: four possible
+  // lines, each a plain format of its own. Each piece numbers its own
+  // arguments; they are shifted so that args index the six counts
+  // (upgraded, installed, reinstalled, downgraded, to remove, not upgraded).
+  static constexpr int kFirstCount[4] = {0, 2, 3, 4};
+  std::string plain_format;
+  for (const bool in_normal_form : {false, true}) {
+    std::array<printf_format, 4> pieces;
+    std::string text, format;
+    for (int i = 0; i < 4; ++i) {
+      std::string_view piece = p[i];
+      if (i == 0) piece = trim_left(piece);
+      if (i == 3) piece = trim_right(piece);
+      const std::string normal = normalised_keeping_end(piece);
+      text += in_normal_form ? std::string_view(normal) : p[i];
+      if (in_normal_form) piece = normal;
+      format += piece;
+      pieces[i] = printf_format::parse(piece);
+      for (auto& c : pieces[i].conversions) c.arg += kFirstCount[i];
+    }
+    if (in_normal_form && format == plain_format) break;
+    plain_format = format;
+    for (int optional = 0; optional < 4; ++optional) {
+      printf_format f = pieces[0];
+      for (int i = 1; i < 4; ++i) {
+        if ((i == 1 && !(optional & 1)) || (i == 2 && !(optional & 2)))
+          continue;
+        f.append(pieces[i]);
+      }
+      table_row row;
+      row.kind = line_kind::summary;
+      row.match = match_kind::format;
+      row.lang = std::string(lang);
+      row.meaning = layout;
+      row.text = text;
+      add_format_row(std::move(row), f, false);
+    }
+  }
+}
+
+}  // namespace aptparse::detail

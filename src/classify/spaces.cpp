@@ -1,0 +1,68 @@
+#include "classify/spaces.h"
+
+namespace aptparse::detail {
+namespace {
+
+// The length of the space character at s[i], or 0.
+std::size_t space_at(std::string_view s, std::size_t i) noexcept {
+  const auto b = [&](std::size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
+  };
+  if (b(0) == ' ' || b(0) == '\t') return 1;
+  if (b(0) == 0xc2 && b(1) == 0xa0) return 2;  // U+00A0
+  if (b(0) == 0xe2 && b(1) == 0x80 &&
+      ((b(2) >= 0x80 && b(2) <= 0x8a) || b(2) == 0xaf))  // U+2000-200A, 202F
+    return 3;
+  if (b(0) == 0xe2 && b(1) == 0x81 && b(2) == 0x9f) return 3;  // U+205F
+  if (b(0) == 0xe3 && b(1) == 0x80 && b(2) == 0x80) return 3;  // U+3000
+  return 0;
+}
+
+// The bytes that can start a space or "…": ' ', tab, and the lead bytes
+// of U+00A0, U+2000-U+206F and U+3000.
+bool may_start_space(char c) noexcept {
+  const auto b = static_cast<unsigned char>(c);
+  return b == ' ' || b == '\t' || b == 0xc2 || b == 0xe2 || b == 0xe3;
+}
+
+}  // namespace
+
+bool may_need_spaces_normalised(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!may_start_space(s[i])) continue;
+    if (s[i] == ' ') {
+      if (i + 1 < s.size() && s[i + 1] == ' ') return true;
+    } else if (s[i] == '\t' || space_at(s, i) != 0 ||
+               s.compare(i, 3, "\u2026") == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void normalise_spaces(std::string_view s, std::string& out) {
+  out.clear();
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t n = space_at(s, i)) {
+      pending_space = !out.empty();
+      i += n;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    if (s.compare(i, 3, "\u2026") == 0) {
+      out += "...";
+      i += 3;
+      continue;
+    }
+    // Up to the next byte that may start a space or "…", copied whole.
+    std::size_t end = i + 1;
+    while (end < s.size() && !may_start_space(s[end])) ++end;
+    out.append(s.data() + i, end - i);
+    i = end;
+  }
+}
+
+}  // namespace aptparse::detail

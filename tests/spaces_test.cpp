@@ -1,0 +1,164 @@
+// White space that copy and paste changed, and apt's summary line known
+// only by its shape: the lines are real translated strings of apt's po/
+// catalogues, as apt prints them and as web pages and editors pass them on.
+#include "classify/spaces.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "aptparse/parser.h"
+#include "aptparse/report.h"
+#include "classify/format_table.h"
+#include "classify/summary_shape.h"
+
+namespace aptparse::detail {
+namespace {
+
+std::string normal(std::string_view s) {
+  std::string out;
+  normalise_spaces(s, out);
+  return out;
+}
+
+TEST(Spaces, EverySpaceRunIsOneSpaceAndTheEndsGo) {
+  EXPECT_EQ(normal("Mis \u00e0 jour\u00a0:"), "Mis \u00e0 jour :");
+  EXPECT_EQ(normal("a\t \u202f\u2009b  "), "a b");
+  EXPECT_EQ(normal("\u00a0x"), "x");
+  EXPECT_EQ(normal("Lecture des listes de paquets\u2026"),
+            "Lecture des listes de paquets...");
+  EXPECT_EQ(normal("\u00ab\u00a0foo\u00a0\u00bb"), "\u00ab foo \u00bb");
+}
+
+TEST(Spaces, PlainAsciiLinesNeedNoNormalising) {
+  EXPECT_FALSE(
+      may_need_spaces_normalised("The following packages will be upgraded:"));
+  EXPECT_TRUE(may_need_spaces_normalised("a\tb"));
+  EXPECT_TRUE(may_need_spaces_normalised("a  b"));
+  EXPECT_TRUE(may_need_spaces_normalised("jour\u00a0:"));
+  EXPECT_TRUE(may_need_spaces_normalised("install\u00e9s\u2026"));
+  EXPECT_FALSE(may_need_spaces_normalised("\u201eapt\u201c \u00e0 jour"));
+}
+
+const table_row* match(std::string_view line, captures& caps) {
+  return format_table::instance().match(line, caps);
+}
+
+// apt 3.1's French catalogue puts U+00A0 before ':' ("Mis à jour :").
+TEST(Spaces, FrenchHeaderWithOrWithoutNoBreakSpace) {
+  captures caps;
+  for (const char* line : {"Les paquets suivants seront mis \u00e0 jour\u00a0:",
+                           "Les paquets suivants seront mis \u00e0 jour :",
+                           "Les paquets suivants seront mis \u00e0 jour\u202f:",
+                           "Les paquets suivants seront mis \u00e0 jour\t:",
+                           "Les  paquets suivants seront mis \u00e0 jour :"}) {
+    const table_row* row = match(line, caps);
+    ASSERT_NE(row, nullptr) << line;
+    EXPECT_EQ(row->kind, line_kind::header) << line;
+    EXPECT_EQ(std::get<list_header>(row->meaning).set, pkg_set::upgraded);
+  }
+}
+
+TEST(Spaces, FrenchSummaryLineWithSpacesChanged) {
+  captures caps;
+  const table_row* row = match(
+      "3 mis \u00e0 jour, 1 nouvellement install\u00e9s, 0 \u00e0 "
+      "enlever et 2 non mis \u00e0 jour.",
+      caps);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->kind, line_kind::summary);
+  row = match(
+      "3\u00a0mis \u00e0 jour,  1 nouvellement install\u00e9s,\t0 \u00e0 "
+      "enlever et 2 non mis \u00e0 jour.",
+      caps);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->kind, line_kind::summary);
+  EXPECT_EQ(caps.arg(0), "3");
+  EXPECT_EQ(caps.arg(1), "1");
+  EXPECT_EQ(caps.arg(5), "2");
+}
+
+// dpkg's "..." and a pasted "…" are one text.
+TEST(Spaces, EllipsisEitherWay) {
+  captures caps;
+  const table_row* row =
+      match("Unpacking libc6:amd64 (2.36-9) over (2.36-8) \u2026", caps);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->kind, line_kind::dpkg_action);
+  EXPECT_EQ(caps.arg(0), "libc6:amd64");
+  EXPECT_EQ(caps.arg(2), "2.36-8");
+}
+
+TEST(SummaryShape, FourOrSixNumbersInAptsOrder) {
+  captures caps;
+  // Ubuntu's en_GB language pack (issue 11).
+  ASSERT_TRUE(match_summary_shape(
+      "40 to upgrade, 0 to newly install, 0 to remove and 3 not to upgrade.",
+      caps));
+  EXPECT_EQ(caps.arg(0), "40");
+  EXPECT_EQ(caps.arg(1), "0");
+  EXPECT_TRUE(caps.arg(2).empty());
+  EXPECT_EQ(caps.arg(4), "0");
+  EXPECT_EQ(caps.arg(5), "3");
+  // Russian (apt's ru.po) puts the numbers after the nouns.
+  ASSERT_TRUE(match_summary_shape(
+      "Обновлено 2 пакетов, установлено 0 новых пакетов, для удаления "
+      "отмечено 1 пакетов, и 4 пакетов не обновлено.",
+      caps));
+  EXPECT_EQ(caps.arg(4), "1");
+  ASSERT_TRUE(match_summary_shape("1 a, 2 b, 3 c, 4 d, 5 e and 6 f.", caps));
+  EXPECT_EQ(caps.arg(2), "3");
+  EXPECT_EQ(caps.arg(3), "4");
+  // Five numbers: the fifth could be reinstalled or downgraded.
+  EXPECT_FALSE(match_summary_shape("1 a, 2 b, 3 c, 4 d and 5 e.", caps));
+  EXPECT_FALSE(match_summary_shape("Fetched 1,234 kB in 2s (5 kB/s).", caps));
+  EXPECT_FALSE(match_summary_shape("1 a, 2 b, 3 c and 4 d", caps));
+  EXPECT_FALSE(match_summary_shape("1 a 2 b 3 c and 4 d.", caps));
+}
+
+TEST(SummaryShape, KnownRowsWin) {
+  captures caps;
+  const table_row* row = match(
+      "13 \u00eennoit(e), 4 nou instalat(e), 0 de eliminat \u0219i 4 "
+      "neactualizat(e).",
+      caps);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->lang, "ro");
+  EXPECT_FALSE(std::get<summary_counts>(row->meaning).by_structure);
+  // aptitude's summary line (not apt's, in no table) has apt's shape.
+  row = match(
+      "0 packages upgraded, 1 newly installed, 0 to remove and 0 not "
+      "upgraded.",
+      caps);
+  ASSERT_NE(row, nullptr);
+  EXPECT_TRUE(std::get<summary_counts>(row->meaning).by_structure);
+}
+
+// End to end: after a plan, a summary line in a wording no table has
+// (here aptitude's) gives the counts, with a diagnostic saying so; the same
+// line where apt prints no summary stays unrecognised.
+TEST(SummaryShape, GivesTheCountsAfterAPlanWithADiagnostic) {
+  constexpr std::string_view kLog =
+      "0 packages upgraded, 1 newly installed, 0 to remove and 0 not "
+      "upgraded.\n"
+      "Reading package lists... Done\n"
+      "The following NEW packages will be installed:\n"
+      "  pkg-config\n"
+      "0 packages upgraded, 1 newly installed, 0 to remove and 3 not "
+      "upgraded.\n"
+      "Need to get 48.2 kB of archives.\n";
+  const report r = parse(kLog);
+  ASSERT_EQ(r.transactions.size(), 1u);
+  const transaction& t = r.transactions[0];
+  ASSERT_TRUE(t.counts.has_value());
+  EXPECT_EQ(t.counts->newly_installed, 1u);
+  EXPECT_EQ(t.counts->not_upgraded, 3u);
+  ASSERT_EQ(t.diagnostics.size(), 1u);
+  EXPECT_EQ(t.diagnostics[0].code, errc::unknown_translation);
+  EXPECT_EQ(t.diagnostics[0].where.line, 5u);
+  EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
+  EXPECT_EQ(r.unrecognized_count + t.unrecognized_count, 1u);
+}
+
+}  // namespace
+}  // namespace aptparse::detail
