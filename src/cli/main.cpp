@@ -10,9 +10,9 @@
 
 #include "aptparse/aptparse.h"
 #include "cli/flags.h"
-#include "cli/input.h"
 #include "cli/ordered_output.h"
 #include "cli/text_report.h"
+#include "io/log_reader.h"
 
 namespace aptparse::cli {
 namespace {
@@ -49,19 +49,20 @@ outcome run_one(const settings& cfg, const std::string& path,
   });
   parser p(builder, cfg.parse);
   status st;
-  result.error = read_chunks(path, [&](std::string_view chunk) {
-    if (st.ok()) st = p.feed(chunk);
-  });
+  result.error = io::read_log(path, [&](std::string_view chunk) {
+                   st = p.feed(chunk);
+                   return st.ok();
+                 }).message;
   if (st.ok()) st = p.finish();
   if (result.error.empty() && !st.ok())
-    result.error = fmt::format("line {}: {}", st.where.line,
-                               error_message(st.code));
+    result.error =
+        fmt::format("line {}: {}", st.where.line, error_message(st.code));
   // Nothing is lost silently: an input with no apt run says what it held.
   const report rest = builder.take_report();
   if (result.transactions == 0 && p.stats().lines > 0)
     result.note = fmt::format(
-        "no apt transaction in {} lines ({} unrecognized{})",
-        p.stats().lines, rest.unrecognized_count,
+        "no apt transaction in {} lines ({} unrecognized{})", p.stats().lines,
+        rest.unrecognized_count,
         rest.diagnostics.empty()
             ? ""
             : fmt::format(", {}", error_message(rest.diagnostics[0].code)));
@@ -93,8 +94,8 @@ int run_parallel(const settings& cfg, unsigned jobs) {
     for (std::size_t i; (i = next.fetch_add(1)) < n;) {
       out.wait_to_start(i, 2 * jobs);
       const std::string& path = cfg.files[i];
-      outcome o = run_one(cfg, path,
-                          [&](std::string& text) { out.write(i, text); });
+      outcome o =
+          run_one(cfg, path, [&](std::string& text) { out.write(i, text); });
       if (o.transactions > 0) found = true;
       if (!o.error.empty()) error = true;
       std::string rest = std::move(o.output);
@@ -116,8 +117,9 @@ int run(int argc, char** argv) {
   settings cfg;
   std::string usage_error;
   if (!parse_flags(argc, argv, cfg, usage_error)) {
-    fmt::print(stderr, "aptparse: {}\nUsage: aptparse [OPTIONS] [FILE...]\n"
-                       "Try 'aptparse --help' for more information.\n",
+    fmt::print(stderr,
+               "aptparse: {}\nUsage: aptparse [OPTIONS] [FILE...]\n"
+               "Try 'aptparse --help' for more information.\n",
                usage_error);
     return exit_error;
   }
@@ -130,7 +132,8 @@ int run(int argc, char** argv) {
     return exit_found;
   }
   if (cfg.files.empty()) cfg.files.emplace_back("-");
-  unsigned jobs = cfg.jobs ? cfg.jobs : std::max(1u, std::thread::hardware_concurrency());
+  unsigned jobs =
+      cfg.jobs ? cfg.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, cfg.files.size()));
   if (jobs > 1) return run_parallel(cfg, jobs);
 

@@ -87,18 +87,3 @@ def test_text_output_and_gzip(tmp_path: Path) -> None:
     gz.write_bytes(gzip.compress(log.read_bytes()))
     assert py_cli("--json", str(gz)).stdout.replace(str(gz).encode(), b"F") == \
         py_cli("--json", str(log)).stdout.replace(str(log).encode(), b"F")
-
-
-def test_gzip_like_the_cpp_cli(cli: Path, tmp_path: Path) -> None:
-    log = next(p for p in corpus_logs()
-               if cpp_cli(cli, "--json", str(p)).returncode == 0)
-    gz = tmp_path / "history.log.1.gz"
-    whole = gzip.compress(log.read_bytes() * 3)
-    gz.write_bytes(whole)
-    want, got = cpp_cli(cli, "--json", str(gz)), py_cli("--json", str(gz))
-    assert (got.stdout, got.returncode, got.stderr) == (want.stdout, want.returncode, want.stderr)
-    gz.write_bytes(whole[: len(whole) // 2])
-    want, got = cpp_cli(cli, "--json", str(gz)), py_cli("--json", str(gz))
-    assert got.returncode == want.returncode == 2
-    prefix = f"aptparse: {gz}: corrupt or truncated gzip data".encode()
-    assert want.stderr.startswith(prefix) and got.stderr.startswith(prefix)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import gzip
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from . import (
     SET_NAMES,
@@ -25,7 +27,41 @@ from . import (
     _core,
 )
 from . import Parser as _Parser
-from . import _open_log, _read_chunks
+from . import TruncatedFileError
+
+def _open_log(path: str | bytes) -> tuple[io.BufferedIOBase, io.BufferedIOBase | None]:
+    """Opens a log; returns (stream, raw file). Gzip by magic bytes."""
+    raw = open(path, "rb")  # FileNotFoundError, IsADirectoryError, ...
+    try:
+        head = raw.peek(2)[:2]
+        if head == b"\x1f\x8b":
+            return gzip.GzipFile(fileobj=raw, mode="rb"), raw
+        return raw, None
+    except BaseException:
+        raw.close()
+        raise
+
+
+def _read_chunks(
+    stream: IO[bytes] | io.BufferedIOBase, name: str, chunk_size: int
+) -> Iterator[memoryview]:
+    """Yields views of one reused buffer; each is valid until the next."""
+    buf = bytearray(chunk_size)
+    view = memoryview(buf)
+    readinto = getattr(stream, "readinto1", None) or getattr(stream, "readinto")
+    while True:
+        try:
+            n = readinto(buf)
+        except EOFError as e:
+            raise TruncatedFileError(
+                f"{name}: compressed file is truncated ({e})"
+            ) from e
+        except (gzip.BadGzipFile, zlib.error) as e:
+            raise ParseError(f"{name}: corrupt gzip data ({e})") from e
+        if not n:
+            return
+        yield view[:n]
+
 
 EXIT_FOUND, EXIT_NONE, EXIT_ERROR = 0, 1, 2
 CHUNK = 1 << 20
