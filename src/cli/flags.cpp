@@ -64,10 +64,11 @@ bool parse_number(std::string_view text, unsigned long long& out) {
 
 }  // namespace
 
-bool parse_flags(int argc, char** argv, settings& out, std::string& error) {
+bool parse_flags(std::span<const std::string> args, settings& out,
+                 std::string& error) {
   bool only_files = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string_view a = argv[i];
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string_view a = args[i];
     if (only_files || a == "-" || !a.starts_with('-')) {
       out.files.emplace_back(a);
       continue;
@@ -101,11 +102,11 @@ bool parse_flags(int argc, char** argv, settings& out, std::string& error) {
     unsigned long long n = 0;
     if (f->arg == takes::number) {
       if (!has_value) {
-        if (i + 1 >= argc) {
+        if (i + 1 >= args.size()) {
           error = fmt::format("option '--{}' needs a number", f->long_name);
           return false;
         }
-        value = argv[++i];
+        value = args[++i];
       }
       if (!parse_number(value, n)) {
         error = fmt::format("option '--{}' needs a positive number, not '{}'",
@@ -132,8 +133,8 @@ std::string help_text() {
       "\n"
       "Options:\n";
   for (const flag& f : kFlags) {
-    std::string name = f.short_name ? fmt::format("-{}, ", f.short_name)
-                                    : std::string("    ");
+    std::string name =
+        f.short_name ? fmt::format("-{}, ", f.short_name) : std::string("    ");
     name += fmt::format("--{}", f.long_name);
     if (f.arg == takes::number) name += " N";
     out += fmt::format("  {:<24}{}\n", name, f.help);

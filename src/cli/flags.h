@@ -4,6 +4,7 @@
 #define APTPARSE_SRC_CLI_FLAGS_H_
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,10 @@ struct settings {
   std::vector<std::string> files;  // empty or "-": standard input
 };
 
-// Parses argv. On a usage error returns false and sets `error`.
-bool parse_flags(int argc, char** argv, settings& out, std::string& error);
+// Parses the arguments (without the program name). On a usage error
+// returns false and sets `error`.
+bool parse_flags(std::span<const std::string> args, settings& out,
+                 std::string& error);
 
 // The full --help text.
 std::string help_text();

@@ -93,7 +93,7 @@ bool use_thread(const read_options& opts, const struct stat& st) {
 read_result read_log(const std::string& path, const chunk_fn& on_chunk,
                      const read_options& opts) {
   const bool is_stdin = path == "-";
-  fd_guard fd(is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY),
+  fd_guard fd(is_stdin ? opts.standard_input : ::open(path.c_str(), O_RDONLY),
               !is_stdin);
   if (fd.get() < 0) return os_error(errno);
   struct stat st {};

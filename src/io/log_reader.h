@@ -51,6 +51,8 @@ struct read_options {
   // cost more than it saves.
   enum class inflate_thread { automatic, always, never };
   inflate_thread threading = inflate_thread::automatic;
+  // The descriptor read for the path "-".
+  int standard_input = 0;
 };
 
 // Called with each chunk of plain bytes, in order. The view is valid only
@@ -58,8 +60,8 @@ struct read_options {
 // returns ok).
 using chunk_fn = std::function<bool(std::string_view)>;
 
-// Reads `path` ("-": standard input) to its end, passing its plain bytes
-// to `on_chunk`. Standard input is read but not closed.
+// Reads `path` ("-": opts.standard_input) to its end, passing its plain
+// bytes to `on_chunk`. Standard input is read but not closed.
 read_result read_log(const std::string& path, const chunk_fn& on_chunk,
                      const read_options& opts = {});
 
