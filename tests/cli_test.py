@@ -9,6 +9,7 @@ import gzip
 import json
 import os
 import pathlib
+import re
 import stat
 import subprocess
 import sys
@@ -79,9 +80,17 @@ class Cli(unittest.TestCase):
         self.assertEqual(r.returncode, 0)
         self.assertIn(b"Usage: aptparse", r.stdout)
         self.assertIn(b"Exit status", r.stdout)
-        r = run("--version")
-        self.assertEqual(r.returncode, 0)
-        self.assertRegex(r.stdout.decode(), r"^aptparse \d+\.\d+\.\d+\n$")
+        # The versions of version.h: the library's and the JSON schema's.
+        header = (pathlib.Path(__file__).parents[1] / "include" / "aptparse" /
+                  "version.h").read_text()
+        define = dict(re.findall(r"#define (APTPARSE_\w+) (\S+)", header))
+        version = define["APTPARSE_VERSION_STRING"].strip('"')
+        schema = define["APTPARSE_JSON_SCHEMA_VERSION"]
+        for flag in ("--version", "-V"):
+            r = run(flag)
+            self.assertEqual(r.returncode, 0)
+            self.assertEqual(r.stdout.decode(), f"aptparse {version} (library "
+                             f"{version}, JSON schema {schema})\n")
 
     def test_unknown_option_is_a_usage_error(self):
         r = run("--bogus")

@@ -131,7 +131,11 @@ int run(std::span<const std::string> args, const streams& io) {
     return exit_found;
   }
   if (cfg.version) {
-    fmt::print(io.out, "aptparse {}\n", version());
+    // The library linked can differ from the headers built against (a
+    // shared library); the JSON schema is the one this program writes.
+    fmt::print(io.out, "aptparse {} (library {}, JSON schema {})\n",
+               APTPARSE_VERSION_STRING, version(),
+               APTPARSE_JSON_SCHEMA_VERSION);
     std::fflush(io.out);
     return exit_found;
   }
