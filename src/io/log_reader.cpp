@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <vector>
+#include <memory>
 
 #include "io/gzip_stream.h"
 #include "io/relay.h"
@@ -16,8 +16,10 @@ namespace aptparse::io {
 namespace {
 
 // Below this compressed size a gzip file is inflated on the calling
-// thread: it inflates in well under a millisecond, less than a thread
-// costs to start and join.
+// thread. Starting and joining a thread costs about 60 us (300 rotated
+// logs of ~1 kB: 0.037 s CPU threaded, 0.019 s inline), as much as
+// inflating a few kB; a 64 KiB file inflates in about half a millisecond,
+// which the overlap saves.
 constexpr off_t kInlineGzipBytes = 64 << 10;
 
 class fd_guard {
@@ -53,25 +55,31 @@ ssize_t read_up_to(int fd, char* out, std::size_t size) {
   return static_cast<ssize_t>(have);
 }
 
+// A read buffer, not zero-filled: a small file touches only the pages it
+// fills (zeroing 1 MiB per file cost more than reading a rotated log).
+std::unique_ptr<char[]> buffer(std::size_t bytes) {
+  return std::make_unique_for_overwrite<char[]>(bytes);
+}
+
 read_result read_plain(int fd, std::string_view head, std::size_t chunk_bytes,
                        const chunk_fn& on_chunk) {
   if (!head.empty() && !on_chunk(head)) return {};
-  std::vector<char> buf(chunk_bytes);
+  const auto buf = buffer(chunk_bytes);
   while (true) {
-    const ssize_t n = ::read(fd, buf.data(), buf.size());
+    const ssize_t n = ::read(fd, buf.get(), chunk_bytes);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return os_error(errno);
     if (n == 0) return {};
-    if (!on_chunk(std::string_view(buf.data(), static_cast<std::size_t>(n))))
+    if (!on_chunk(std::string_view(buf.get(), static_cast<std::size_t>(n))))
       return {};
   }
 }
 
 read_result inflate_inline(gzip_stream& gz, std::size_t chunk_bytes,
                            const chunk_fn& on_chunk) {
-  std::vector<char> buf(chunk_bytes);
-  for (std::size_t n; (n = gz.read(buf)) > 0;)
-    if (!on_chunk(std::string_view(buf.data(), n))) return {};
+  const auto buf = buffer(chunk_bytes);
+  for (std::size_t n; (n = gz.read({buf.get(), chunk_bytes})) > 0;)
+    if (!on_chunk(std::string_view(buf.get(), n))) return {};
   return gz.error();
 }
 

@@ -4,8 +4,9 @@
 
 namespace aptparse::io {
 
-relay::relay(std::size_t buffer_bytes) {
-  for (auto& b : buffers_) b.resize(buffer_bytes);
+relay::relay(std::size_t buffer_bytes) : buffer_bytes_(buffer_bytes) {
+  for (auto& b : buffers_)
+    b = std::make_unique_for_overwrite<char[]>(buffer_bytes);
 }
 
 void relay::produce_all(const produce_fn& produce) {
@@ -16,7 +17,8 @@ void relay::produce_all(const produce_fn& produce) {
       if (stopped_) break;
     }
     // Slot i % kSlots is the producer's alone until filled_ passes i.
-    const std::size_t n = produce(buffers_[i % kSlots]);
+    const std::size_t n =
+        produce(std::span<char>(buffers_[i % kSlots].get(), buffer_bytes_));
     {
       std::lock_guard lock(mu_);
       sizes_[i % kSlots] = n;
@@ -40,8 +42,7 @@ bool relay::consume_one(std::size_t i, const consume_fn& consume) {
     if (filled_ <= i) return false;
     size = sizes_[i % kSlots];
   }
-  const bool more =
-      consume(std::string_view(buffers_[i % kSlots].data(), size));
+  const bool more = consume(std::string_view(buffers_[i % kSlots].get(), size));
   {
     std::lock_guard lock(mu_);
     consumed_ = i + 1;

@@ -8,10 +8,10 @@
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <span>
 #include <string_view>
-#include <vector>
 
 namespace aptparse::io {
 
@@ -38,7 +38,9 @@ class relay {
   void produce_all(const produce_fn& produce);
   bool consume_one(std::size_t i, const consume_fn& consume);
 
-  std::array<std::vector<char>, kSlots> buffers_;
+  // Not zero-filled: a small input touches only the pages it fills.
+  std::array<std::unique_ptr<char[]>, kSlots> buffers_;
+  const std::size_t buffer_bytes_;
   std::array<std::size_t, kSlots> sizes_{};
   std::mutex mu_;
   std::condition_variable cv_;
