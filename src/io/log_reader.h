@@ -13,9 +13,10 @@
 // multi-member file in turn (what `cat a.gz b.gz` makes), zero padding
 // after the last member ignored. The same holds for standard input.
 //
-// Large gzip inputs are inflated on a thread of their own, so that
-// inflating and parsing overlap; the two hand over at most three buffers
-// of `chunk_bytes`, so memory stays bounded whatever the input size.
+// Gzip files over 64 KiB, and gzip from a pipe, are inflated on a thread
+// of their own, so that inflating and parsing overlap; the two hand over
+// at most three buffers of `chunk_bytes`, so memory stays bounded
+// whatever the input size.
 //
 // Bad input is reported, never dropped silently: the plain bytes that
 // could be recovered before a cut or a corrupt block are passed to
