@@ -11,9 +11,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <thread>
 
 #include "aptparse/parser.h"
+#include "io/relay.h"
 #include "support/corpus_files.h"
 #include "support/event_trace.h"
 
@@ -191,6 +193,24 @@ TEST(LogReader, StoppingEarlyEndsTheInflateThread) {
                {4096, threads::always});
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(calls, 2);
+}
+
+TEST(Relay, ConsumesInOrderAndRethrowsTheProducersException) {
+  relay r(4);
+  int made = 0;
+  std::string got;
+  EXPECT_THROW(r.run(
+                   [&](std::span<char> buf) -> std::size_t {
+                     if (made == 5) throw std::runtime_error("producer");
+                     buf[0] = static_cast<char>('a' + made++);
+                     return 1;
+                   },
+                   [&](std::string_view c) {
+                     got += c;
+                     return true;
+                   }),
+               std::runtime_error);
+  EXPECT_EQ(got, "abcde");  // what was made before the throw is consumed
 }
 
 // Standard input, here a pipe fed by another thread, written in small

@@ -10,6 +10,18 @@ relay::relay(std::size_t buffer_bytes) : buffer_bytes_(buffer_bytes) {
 }
 
 void relay::produce_all(const produce_fn& produce) {
+  try {
+    produce_until_end(produce);
+  } catch (...) {  // e.g. bad_alloc: rethrown on the consumer's thread
+    std::lock_guard lock(mu_);
+    failure_ = std::current_exception();
+  }
+  std::lock_guard lock(mu_);
+  producer_done_ = true;
+  cv_.notify_all();
+}
+
+void relay::produce_until_end(const produce_fn& produce) {
   for (std::size_t i = 0;; ++i) {
     {
       std::unique_lock lock(mu_);
@@ -23,14 +35,10 @@ void relay::produce_all(const produce_fn& produce) {
       std::lock_guard lock(mu_);
       sizes_[i % kSlots] = n;
       if (n > 0) filled_ = i + 1;
-      producer_done_ = n == 0;
     }
     cv_.notify_all();
     if (n == 0) break;
   }
-  std::lock_guard lock(mu_);
-  producer_done_ = true;
-  cv_.notify_all();
 }
 
 // Consumes buffer i once it is filled; false at the end or on a stop.
@@ -67,6 +75,7 @@ void relay::run(const produce_fn& produce, const consume_fn& consume) {
     throw;
   }
   producer.join();
+  if (failure_) std::rethrow_exception(failure_);
 }
 
 }  // namespace aptparse::io

@@ -7,6 +7,7 @@
 #include <array>
 #include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -26,7 +27,8 @@ class relay {
 
   // Runs `produce` on a new thread and `consume` on this one, in order,
   // until `produce` returns 0 or `consume` false; returns when the
-  // producer thread has ended (also when `consume` throws).
+  // producer thread has ended (also when `consume` throws). An exception
+  // from `produce` ends the run and is rethrown here.
   void run(const produce_fn& produce, const consume_fn& consume);
 
   // Whether `consume` returned false.
@@ -36,6 +38,7 @@ class relay {
   static constexpr std::size_t kSlots = 3;
 
   void produce_all(const produce_fn& produce);
+  void produce_until_end(const produce_fn& produce);
   bool consume_one(std::size_t i, const consume_fn& consume);
 
   // Not zero-filled: a small input touches only the pages it fills.
@@ -48,6 +51,7 @@ class relay {
   std::size_t consumed_ = 0;  // buffers consumed so far
   bool producer_done_ = false;
   bool stopped_ = false;
+  std::exception_ptr failure_;  // thrown by produce
 };
 
 }  // namespace aptparse::io
