@@ -192,6 +192,10 @@ def main() -> None:
             med = sorted(ts)[len(ts) // 2]
             p(f"| {j} | {med:.2f} | {base / med:.2f}× |")
     p()
+    gz = out / "gzip.md"  # bench/gzip_bench.py --markdown
+    if gz.exists():
+        p(gz.read_text().rstrip("\n"))
+        p()
     stderr = out / "bench_parser.stderr"
     if stderr.exists():
         notes = [

@@ -9,6 +9,7 @@ import gzip
 import json
 import os
 import pathlib
+import re
 import stat
 import subprocess
 import sys
@@ -79,9 +80,17 @@ class Cli(unittest.TestCase):
         self.assertEqual(r.returncode, 0)
         self.assertIn(b"Usage: aptparse", r.stdout)
         self.assertIn(b"Exit status", r.stdout)
-        r = run("--version")
-        self.assertEqual(r.returncode, 0)
-        self.assertRegex(r.stdout.decode(), r"^aptparse \d+\.\d+\.\d+\n$")
+        # The versions of version.h: the library's and the JSON schema's.
+        header = (pathlib.Path(__file__).parents[1] / "include" / "aptparse" /
+                  "version.h").read_text()
+        define = dict(re.findall(r"#define (APTPARSE_\w+) (\S+)", header))
+        version = define["APTPARSE_VERSION_STRING"].strip('"')
+        schema = define["APTPARSE_JSON_SCHEMA_VERSION"]
+        for flag in ("--version", "-V"):
+            r = run(flag)
+            self.assertEqual(r.returncode, 0)
+            self.assertEqual(r.stdout.decode(), f"aptparse {version} (library "
+                             f"{version}, JSON schema {schema})\n")
 
     def test_unknown_option_is_a_usage_error(self):
         r = run("--bogus")
@@ -143,15 +152,25 @@ class Cli(unittest.TestCase):
         good = self.write("good.log", UPGRADE)
         r = run("--json", self.write("cut.log.gz", data[: len(data) // 2]), good)
         self.assertEqual(r.returncode, 2)
-        self.assertIn(b"cut.log.gz: corrupt or truncated gzip data", r.stderr)
+        self.assertIn(b"cut.log.gz: truncated gzip data", r.stderr)
         # What was decompressed before the cut is still reported, then the
         # other file.
         self.assertEqual(json.loads(r.stdout.splitlines()[-1])["source"], good)
 
-    def test_gzip_on_stdin_gets_a_clear_answer(self):
-        r = run(stdin=gzip.compress(UPGRADE))
+    def test_gzip_on_stdin_is_decompressed(self):
+        # Two members, as `cat a.gz b.gz` makes.
+        r = run("--json", stdin=gzip.compress(UPGRADE) + gzip.compress(UPGRADE))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(r.stdout.splitlines()), 2)
+        self.assertEqual(json.loads(r.stdout.splitlines()[0])["source"], "-")
+
+    def test_corrupt_gzip_is_an_error_naming_the_file(self):
+        data = bytearray(gzip.compress(UPGRADE * 50))
+        data[-8] ^= 1  # the CRC
+        r = run("--json", self.write("bad.log.gz", bytes(data)))
         self.assertEqual(r.returncode, 2)
-        self.assertIn(b"pipe it through zcat", r.stderr)
+        self.assertIn(b"bad.log.gz: corrupt gzip data: incorrect data check",
+                      r.stderr)
 
     def test_binary_garbage_gives_valid_json_and_no_crash(self):
         data = bytes(range(256)) * 64 + b"\n" + UPGRADE + b"\xff\xfe\x00\n"

@@ -14,7 +14,8 @@
 #      modes, limits, naive baseline, scaling (1 MB .. 1 GB file)
 #   4. stream_rss under /usr/bin/time -v: peak RSS against input size
 #   5. the CLI over many files, -j 1 against -j 2 (hyperfine if installed)
-#   6. bench/render_results.py -> bench/RESULTS.md
+#   6. bench/gzip_bench.py: .gz logs against plain ones and against zcat
+#   7. bench/render_results.py -> bench/RESULTS.md
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -104,6 +105,11 @@ else
     done
   done
 fi
+
+echo "== gzip" >&2
+rt=()  # as root, time the commands ahead of other work (SCHED_FIFO)
+if [ "$(id -u)" = 0 ] && command -v chrt > /dev/null; then rt=(--realtime); fi
+python3 bench/gzip_bench.py "$cli" "$data/gzip" "$cli_runs" --markdown "$out/gzip.md" "${rt[@]}" >&2
 
 end=$(date +%s)
 echo "elapsed_s=$((end - start))" >> "$out/machine.txt"

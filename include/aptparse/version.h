@@ -9,6 +9,7 @@
 #define APTPARSE_VERSION_MINOR 2
 #define APTPARSE_VERSION_PATCH 0
 #define APTPARSE_VERSION_STRING "0.2.0"
+#define APTPARSE_JSON_SCHEMA_VERSION 1
 
 // The version of the --json record layout (append_json()), which
 // docs/aptparse.schema.json describes and names in its "$id". It changes only

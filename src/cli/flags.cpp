@@ -41,7 +41,8 @@ constexpr flag kFlags[] = {
      }},
     {"help", 'h', takes::nothing, "Show this help and exit.",
      [](settings& s, unsigned long long) { s.help = true; }},
-    {"version", 'V', takes::nothing, "Show the version and exit.",
+    {"version", 'V', takes::nothing,
+     "Show the versions of aptparse and of its JSON output and exit.",
      [](settings& s, unsigned long long) { s.version = true; }},
 };
 
@@ -64,10 +65,11 @@ bool parse_number(std::string_view text, unsigned long long& out) {
 
 }  // namespace
 
-bool parse_flags(int argc, char** argv, settings& out, std::string& error) {
+bool parse_flags(std::span<const std::string> args, settings& out,
+                 std::string& error) {
   bool only_files = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string_view a = argv[i];
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string_view a = args[i];
     if (only_files || a == "-" || !a.starts_with('-')) {
       out.files.emplace_back(a);
       continue;
@@ -101,11 +103,11 @@ bool parse_flags(int argc, char** argv, settings& out, std::string& error) {
     unsigned long long n = 0;
     if (f->arg == takes::number) {
       if (!has_value) {
-        if (i + 1 >= argc) {
+        if (i + 1 >= args.size()) {
           error = fmt::format("option '--{}' needs a number", f->long_name);
           return false;
         }
-        value = argv[++i];
+        value = args[++i];
       }
       if (!parse_number(value, n)) {
         error = fmt::format("option '--{}' needs a positive number, not '{}'",
@@ -121,32 +123,50 @@ bool parse_flags(int argc, char** argv, settings& out, std::string& error) {
   return true;
 }
 
+constexpr exit_doc kExits[] = {
+    {0, "at least one apt transaction was parsed"},
+    {1, "no transaction was found"},
+    {2, "an error: a file could not be read, or a usage error"},
+};
+
+std::vector<flag_doc> flag_docs() {
+  std::vector<flag_doc> out;
+  for (const flag& f : kFlags)
+    out.push_back({f.long_name, f.short_name, f.arg == takes::number, f.help});
+  return out;
+}
+
+std::span<const exit_doc> exit_docs() { return kExits; }
+
+std::string_view summary() {
+  return "report what apt, apt-get and dpkg changed";
+}
+
+std::string_view description() {
+  return "Reads what apt, apt-get and dpkg printed and reports what changed:\n"
+         "upgraded, newly installed, removed, not upgraded (kept back or\n"
+         "deferred by phasing) and more, with versions, apt's counts, sizes\n"
+         "and errors. Reads standard input when FILE is absent or '-';\n"
+         "gzip-compressed input is decompressed.\n";
+}
+
+std::string_view example() { return "apt-get -s upgrade | aptparse --json"; }
+
 std::string help_text() {
-  std::string out =
-      "Usage: aptparse [OPTIONS] [FILE...]\n"
-      "\n"
-      "Reads what apt, apt-get and dpkg printed and reports what changed:\n"
-      "upgraded, newly installed, removed, not upgraded (kept back or\n"
-      "deferred by phasing) and more, with versions, apt's counts, sizes\n"
-      "and errors. Reads standard input when FILE is absent or '-'.\n"
-      "\n"
-      "Options:\n";
-  for (const flag& f : kFlags) {
-    std::string name = f.short_name ? fmt::format("-{}, ", f.short_name)
-                                    : std::string("    ");
+  std::string out = "Usage: aptparse [OPTIONS] [FILE...]\n\n";
+  out += description();
+  out += "\nOptions:\n";
+  for (const flag_doc& f : flag_docs()) {
+    std::string name =
+        f.short_name ? fmt::format("-{}, ", f.short_name) : std::string("    ");
     name += fmt::format("--{}", f.long_name);
-    if (f.arg == takes::number) name += " N";
+    if (f.takes_number) name += " N";
     out += fmt::format("  {:<24}{}\n", name, f.help);
   }
-  out +=
-      "\n"
-      "Exit status:\n"
-      "  0  at least one apt transaction was parsed\n"
-      "  1  no transaction was found\n"
-      "  2  an error: a file could not be read, or a usage error\n"
-      "\n"
-      "Example:\n"
-      "  apt-get -s upgrade | aptparse --json\n";
+  out += "\nExit status:\n";
+  for (const exit_doc& e : kExits)
+    out += fmt::format("  {}  {}\n", e.code, e.meaning);
+  out += fmt::format("\nExample:\n  {}\n", example());
   return out;
 }
 

@@ -1,10 +1,12 @@
-// The command line of `aptparse`. One table (flags.cpp) drives both the
-// parsing and --help.
+// The command line of `aptparse`. One table (flags.cpp) drives the parsing,
+// --help, the man page and the shell completions.
 #ifndef APTPARSE_SRC_CLI_FLAGS_H_
 #define APTPARSE_SRC_CLI_FLAGS_H_
 
 #include <cstddef>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aptparse/options.h"
@@ -21,11 +23,36 @@ struct settings {
   std::vector<std::string> files;  // empty or "-": standard input
 };
 
-// Parses argv. On a usage error returns false and sets `error`.
-bool parse_flags(int argc, char** argv, settings& out, std::string& error);
+// Parses the arguments (without the program name). On a usage error
+// returns false and sets `error`.
+bool parse_flags(std::span<const std::string> args, settings& out,
+                 std::string& error);
 
 // The full --help text.
 std::string help_text();
+
+// What --help, the man page and the shell completions are made from
+// (docgen.cpp), so that none of them can list a flag the others do not.
+struct flag_doc {
+  std::string_view long_name;
+  char short_name;  // 0: none
+  bool takes_number;
+  std::string_view help;
+};
+std::vector<flag_doc> flag_docs();
+
+struct exit_doc {
+  int code;
+  std::string_view meaning;
+};
+std::span<const exit_doc> exit_docs();
+
+// One line: what the command does (the man page's NAME).
+std::string_view summary();
+// The paragraph after the usage line.
+std::string_view description();
+// An example command line.
+std::string_view example();
 
 }  // namespace aptparse::cli
 

@@ -22,7 +22,8 @@ namespace aptparse::cli {
 
 class ordered_output {
  public:
-  explicit ordered_output(bool unbuffered) : unbuffered_(unbuffered) {}
+  ordered_output(std::FILE* out, bool unbuffered)
+      : out_(out), unbuffered_(unbuffered) {}
 
   // Blocks until file `i` may start: at most `window` files ahead of the
   // one whose turn it is, which bounds what can be buffered.
@@ -59,7 +60,7 @@ class ordered_output {
     emitting_ = true;
     // Hand the turn on through every file that is complete. The copying
     // runs unlocked: other workers only need the lock to spill or to
-    // finish, and nobody else writes to stdout until the turn moves on.
+    // finish, and nobody else writes to out_ until the turn moves on.
     for (auto it = done_.find(turn_); it != done_.end();
          it = done_.find(turn_)) {
       pending next = std::move(it->second);
@@ -89,17 +90,17 @@ class ordered_output {
   static constexpr std::size_t kSpillBytes = 8 << 20;
 
   void emit(const std::string& text) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    if (unbuffered_) std::fflush(stdout);
+    std::fwrite(text.data(), 1, text.size(), out_);
+    if (unbuffered_) std::fflush(out_);
   }
 
-  // Copies a spill file to stdout and closes it: sendfile(2) when it can
+  // Copies a spill file to out_ and closes it: sendfile(2) when it can
   // (no copy through user space; this part of a -j run is serial), else
   // through a buffer.
   void copy_out(std::FILE* f) {
     std::fflush(f);
-    std::fflush(stdout);
-    const int in = fileno(f), out = fileno(stdout);
+    std::fflush(out_);
+    const int in = fileno(f), out = fileno(out_);
     off_t offset = 0;
     bool fallback = false;
     while (true) {
@@ -113,7 +114,7 @@ class ordered_output {
       std::rewind(f);
       char buf[1 << 16];
       for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;)
-        std::fwrite(buf, 1, n, stdout);
+        std::fwrite(buf, 1, n, out_);
     }
     std::fclose(f);
   }
@@ -134,6 +135,7 @@ class ordered_output {
     return f;
   }
 
+  std::FILE* const out_;
   const bool unbuffered_;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -23,10 +23,8 @@ Entry points:
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
-import zlib
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, Final, TypeVar, Union
 
@@ -94,7 +92,7 @@ class ParseError(ValueError):
 
 
 class TruncatedFileError(ParseError, EOFError):
-    """A compressed file ended before its end-of-stream marker."""
+    """A gzip file ended inside a compressed member."""
 
 
 def _check_options(
@@ -276,44 +274,6 @@ class Parser:
         return int(self._p.max_line_bytes)
 
 
-def _open_log(path: str | bytes) -> tuple[io.BufferedIOBase, io.BufferedIOBase | None]:
-    """Opens a log; returns (stream, raw file). Gzip by magic bytes."""
-    raw = open(path, "rb")  # FileNotFoundError, IsADirectoryError, ...
-    try:
-        head = raw.peek(2)[:2]
-        if head == b"\x1f\x8b":
-            return gzip.GzipFile(fileobj=raw, mode="rb"), raw
-        return raw, None
-    except BaseException:
-        raw.close()
-        raise
-
-
-def _read_chunks(
-    stream: IO[bytes] | io.BufferedIOBase, name: str, chunk_size: int
-) -> Iterator[memoryview]:
-    """Yields views of one reused buffer; each is valid until the next.
-
-    Uses readinto1 where the stream has it: one read of what is available,
-    so a pipe's data is parsed as it arrives, not when the buffer is full.
-    """
-    buf = bytearray(chunk_size)
-    view = memoryview(buf)
-    readinto = getattr(stream, "readinto1", None) or getattr(stream, "readinto")
-    while True:
-        try:
-            n = readinto(buf)
-        except EOFError as e:
-            raise TruncatedFileError(
-                f"{name}: compressed file is truncated ({e})"
-            ) from e
-        except (gzip.BadGzipFile, zlib.error) as e:
-            raise ParseError(f"{name}: corrupt gzip data ({e})") from e
-        if not n:
-            return
-        yield view[:n]
-
-
 def parse_file(
     path: str | bytes | os.PathLike[str] | os.PathLike[bytes],
     *,
@@ -325,8 +285,11 @@ def parse_file(
     strict: bool = False,
 ) -> Report:
     """Parses a log file, reading it in ``chunk_size`` chunks (never the
-    whole file at once). Gzip-compressed files (by their magic bytes, e.g.
-    ``term.log.1.gz``) are decompressed as they are read.
+    whole file at once), with the GIL released. Gzip-compressed files (by
+    their magic bytes, e.g. ``term.log.1.gz``; also several gzip members
+    one after the other) are inflated with zlib as they are read, large
+    ones on a thread of their own. The file is read by the same C++ code
+    as the ``aptparse`` command reads it.
 
     Raises FileNotFoundError, IsADirectoryError, PermissionError (as
     open() does), TruncatedFileError (a ParseError and an EOFError) for a
@@ -351,16 +314,13 @@ def parse_file(
     # The C++ builder keeps the transactions (and applies max_transactions,
     # as parse() does); report() then converts each on first access.
     parser = _core.Parser(**opts, keep_transactions=True)
-    stream, raw = _open_log(fspath)
-    try:
-        for chunk in _read_chunks(stream, name, chunk_size):
-            parser.feed(chunk)
-            if strict and parser.status is not None:
-                break
-    finally:
-        stream.close()
-        if raw is not None:
-            raw.close()
+    kind, err, message = parser.feed_file(os.fsencode(fspath), chunk_size)
+    if kind == "os_error":
+        raise OSError(err, message, fspath)  # FileNotFoundError, ...
+    if kind == "truncated":
+        raise TruncatedFileError(f"{name}: {message}")
+    if kind == "corrupt":
+        raise ParseError(f"{name}: {message}")
     parser.finish()
     report: Report = parser.report()
     return report

@@ -8,6 +8,7 @@ namespace aptparse_py {
 
 void register_parse(pybind11::module_& m);   // parse(), to_json(), names
 void register_parser(pybind11::module_& m);  // class Parser
+void register_cli(pybind11::module_& m);     // run_cli(): the aptparse command
 
 }  // namespace aptparse_py
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "convert.h"
+#include "io/log_reader.h"
 #include "register.h"
 
 namespace aptparse_py {
@@ -168,6 +169,28 @@ class py_parser {
     }));
   }
 
+  // Feeds the plain bytes of the file at `path` (gzip inflated) through the
+  // CLI's reader (io/log_reader.h), with the GIL released; stops at a
+  // strict-mode failure. Returns (kind, errno, message) of the read: kind
+  // "ok", "os_error", "truncated" or "corrupt".
+  py::tuple feed_file(const std::string& path, std::size_t chunk_size) {
+    aptparse::io::read_result r;
+    locked(
+        [&] {
+          r = aptparse::io::read_log(path,
+                                     [&](std::string_view chunk) {
+                                       status_ = parser_.feed(chunk);
+                                       return status_.ok();
+                                     },
+                                     {.chunk_bytes = chunk_size});
+        },
+        kFedAfter, [](auto&) { return 0; });
+    static constexpr const char* kKinds[] = {"ok", "os_error", "truncated",
+                                             "corrupt"};
+    return py::make_tuple(kKinds[static_cast<int>(r.what)], r.os_errno,
+                          r.message);
+  }
+
  private:
   std::mutex mu_;
   aptparse::options opts_;
@@ -211,6 +234,10 @@ void register_parser(py::module_& m) {
            "feed(), returning the completed transactions as JSON Lines.")
       .def("finish_json", &py_parser::finish_json, py::arg("source") = "",
            "finish(), returning the open transactions as JSON Lines.")
+      .def("feed_file", &py_parser::feed_file, py::arg("path"),
+           py::arg("chunk_size"),
+           "Feeds a file's plain bytes (gzip inflated) in chunk_size chunks; "
+           "returns (kind, errno, message) of the read.")
       .def("reset", &py_parser::reset, "Forgets all input and state.")
       .def("report", &py_parser::report,
            "After finish(): a Report of what was outside transactions, the "

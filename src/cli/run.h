@@ -1,0 +1,28 @@
+// The aptparse command, callable: the `aptparse` executable (main.cpp) and
+// `python -m aptparse` (the Python module's run_cli) both call run(), so
+// they are the same program.
+#ifndef APTPARSE_SRC_CLI_RUN_H_
+#define APTPARSE_SRC_CLI_RUN_H_
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <span>
+#include <string>
+
+namespace aptparse::cli {
+
+// Where the command reads "-" from and writes to.
+struct streams {
+  int in = STDIN_FILENO;
+  std::FILE* out = stdout;
+  std::FILE* err = stderr;
+};
+
+// Runs `aptparse ARGS...` (`args` without the program name) and returns
+// its exit status (see --help). `out` is flushed before it returns.
+int run(std::span<const std::string> args, const streams& io = {});
+
+}  // namespace aptparse::cli
+
+#endif  // APTPARSE_SRC_CLI_RUN_H_
