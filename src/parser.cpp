@@ -1,13 +1,16 @@
 // The parser facade: wires the stages together.
 //   line_splitter -> strip_terminal_controls -> strip_ci_prefix
-//     -> section_machine -> sink
+//     -> quote_prefix -> section_machine -> sink
 #include "aptparse/parser.h"
 
 #include <string>
 
+#include "classify/anchor_line.h"
 #include "lines/ci_prefix.h"
 #include "lines/line_splitter.h"
+#include "lines/quote_prefix.h"
 #include "lines/terminal_text.h"
+#include "lines/transcript_noise.h"
 #include "machine/section_machine.h"
 
 namespace aptparse {
@@ -35,6 +38,7 @@ class parser_impl {
 
   void reset() {
     splitter_.reset();
+    quote_.reset();
     machine_.reset();
     misuse_ = status{};
     finished_ = false;
@@ -58,7 +62,17 @@ class parser_impl {
       machine_.noise_line(l.where, end);
       return;
     }
-    machine_.line(p.text, l.where, end);
+    const quote_prefix::result q =
+        quote_.strip(p.text, machine_.in_indented_block());
+    if (q.dropped) machine_.prefix_ended();
+    if (q.transcript || is_transcript_noise(q.text)) {
+      machine_.line({}, l.where, end);  // a prompt or fence: a blank line
+      return;
+    }
+    machine_.line(q.text, l.where, end);
+    // Noted after the line: a run_start that adopts it ends the previous
+    // transaction first, which had none.
+    if (q.adopted) machine_.note_prefix(q.kind);
   }
 
   status sticky(errc code) {
@@ -69,6 +83,7 @@ class parser_impl {
   options opts_;
   line_splitter splitter_;
   section_machine machine_;
+  quote_prefix quote_{printed_at_column_zero, is_known_line};
   std::string scratch_;
   status misuse_;
   bool finished_ = false;

@@ -119,15 +119,20 @@ enum class message_level : std::uint8_t { error, warning, notice, audit };
 // Returns "error", "warning", "notice" or "audit".
 std::string_view level_name(message_level level) noexcept;
 
-// A prefix that a CI system put before every line of the log; it is
-// stripped before parsing.
+// A prefix that every line of an apt run carries; it is stripped before
+// parsing. A CI system's prefix is found on each line by its pattern; a
+// document's indentation or quote marker is adopted at a line apt prints at
+// column 0 ("Reading package lists...", a list header, the summary line, an
+// Inst line...) and holds until a line does not carry it.
 enum class line_prefix : std::uint8_t {
   none,
   buildkit,        // Docker BuildKit: "#7 12.34 "
   github_actions,  // GitHub Actions: "2024-05-01T10:00:00.1234567Z "
+  indent,          // spaces or tabs: a markdown or reST code block
+  quote,           // a quote marker, maybe indented: "> ", "#> ", "    > "
 };
 
-// Returns "", "buildkit" or "github_actions".
+// Returns "", "buildkit", "github_actions", "indent" or "quote".
 std::string_view prefix_name(line_prefix prefix) noexcept;
 
 // Where a transaction lies in the input.
@@ -138,7 +143,8 @@ struct transaction_span {
   // False iff the input ended inside a package list or after lists but
   // before apt's summary line: a cut-off log.
   bool complete = true;
-  // The CI prefix found on the transaction's lines (none: the log has none).
+  // The prefix found on the transaction's lines (none: they have none). A
+  // line with a CI prefix and a quote prefix reports the CI one.
   line_prefix prefix = line_prefix::none;
   friend bool operator==(const transaction_span&,
                          const transaction_span&) = default;

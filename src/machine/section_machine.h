@@ -37,12 +37,19 @@ class section_machine {
   // A line that is known noise outside apt's text (a CI system's own line).
   void noise_line(const position& where, std::uint64_t end_offset);
 
-  // The CI prefix that was stripped from the coming line.
+  // The prefix that was stripped from the coming line (a CI prefix), or
+  // that the line just read adopted (a quote prefix).
   void note_prefix(line_prefix kind) noexcept {
     if (kind == line_prefix::none) return;
     last_prefix_ = kind;
     if (open_ && prefix_ == line_prefix::none) prefix_ = kind;
   }
+  // The quote prefix ended: transactions that open now have none.
+  void prefix_ended() noexcept { last_prefix_ = line_prefix::none; }
+
+  // True iff an indented line is read as apt's own here: a package list's
+  // item or a message's continuation.
+  bool in_indented_block() const noexcept { return state_ != state::outside; }
 
   // A line cut at options::max_line_bytes; it is skipped.
   void line_too_long(const position& where, std::uint64_t dropped,
