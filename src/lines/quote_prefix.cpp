@@ -33,10 +33,14 @@ quote_prefix::result quote_prefix::try_adopt(std::string_view line,
   // Inside a list or a message apt indents lines itself.
   if (!marker && apt_indents) return {line};
   const std::string_view rest = line.substr(n);
-  if (rest.empty() || n > kMaxPrefix) return {line};
   const line_prefix kind = marker ? line_prefix::quote : line_prefix::indent;
+  if (rest.empty()) return {rest, kind};  // a quoted blank line: ">"
+  if (n > kMaxPrefix) return {line};
   if (!anchors_(trim_right(rest))) {
     if (is_transcript_noise(rest)) return {rest, kind, false, false, true};
+    // A quoted line the tables know, before the run's anchor ("> E: ...",
+    // "> Hit:1 ..."), is read as that line; an indented one already is.
+    if (marker && known_(trim_right(rest))) return {rest, kind};
     return {line};
   }
   std::copy_n(line.data(), n, prefix_.data());

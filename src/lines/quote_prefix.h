@@ -10,7 +10,9 @@
 // every following line that carries it (a blank line, or a quote marker
 // alone such as ">", counts as carrying it), and is dropped at the first
 // line that does not: that line and the ones after it are read as they
-// are, and a later line may adopt another prefix. The state passes from
+// are, and a later line may adopt another prefix. Before a prefix is
+// adopted, a line behind a quote marker that the tables know is read
+// without the marker (it adopts nothing). The state passes from
 // line to line, so the result does not depend on chunking.
 //
 // Some copies lost apt's own indent of list items (a tab replaced it, or

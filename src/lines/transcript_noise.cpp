@@ -21,7 +21,8 @@ bool prompt_end(std::string_view s, std::size_t i) {
          (i + 1 == s.size() || s[i + 1] == ' ');
 }
 
-// "user@host:~/dir$ cmd" or, with `bracket`, "[user@host dir]# cmd".
+// "user@host:~/dir$ cmd", "pi@raspberrypi:~ $ cmd" or, with `bracket`,
+// "[user@host dir]# cmd".
 bool user_host_prompt(std::string_view s, bool bracket) {
   std::size_t i = bracket ? 1 : 0;
   if (name(s, i) == 0 || i >= s.size() || s[i] != '@') return false;
@@ -29,8 +30,10 @@ bool user_host_prompt(std::string_view s, bool bracket) {
   if (name(s, i) == 0 || i >= s.size()) return false;
   const char sep = bracket ? ' ' : ':';
   if (s[i] != sep) return false;
-  // The working directory: no blank in it, then "]" for the bracket form.
-  for (++i; i < s.size() && s[i] != ' ' && s[i] != '\t'; ++i) {
+  // The working directory: no blank in it, then "]" for the bracket form;
+  // Raspberry Pi OS puts a space before the "$".
+  for (++i; i < s.size() && s[i] != '\t'; ++i) {
+    if (s[i] == ' ') return !bracket && prompt_end(s, i + 1);
     if (bracket && s[i] == ']') return prompt_end(s, i + 1);
     if (!bracket && prompt_end(s, i)) return true;
   }

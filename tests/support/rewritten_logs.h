@@ -29,6 +29,27 @@ std::string with_prefix(std::string_view log, Prefix prefix) {
   return out;
 }
 
+// `log` with `prefix` before every line as the line splitter cuts them
+// (after "\n", "\r\n" and a lone "\r": a document shows each of these as a
+// line of its own). Blank lines get the prefix without its trailing blanks,
+// as quoting tools write them (">" for "> ", "" for an indent).
+inline std::string quoted(std::string_view log, std::string_view prefix) {
+  std::string_view bare = prefix;
+  while (!bare.empty() && (bare.back() == ' ' || bare.back() == '\t'))
+    bare.remove_suffix(1);
+  std::string out;
+  std::size_t i = 0;
+  while (i < log.size()) {
+    std::size_t end = log.find_first_of("\r\n", i);
+    if (end == std::string_view::npos) end = log.size();
+    out += end == i ? bare : prefix;
+    if (end < log.size()) end += log.compare(end, 2, "\r\n") == 0 ? 2 : 1;
+    out.append(log.substr(i, end - i));
+    i = end;
+  }
+  return out;
+}
+
 // The parts of a transaction that do not depend on line positions.
 inline std::string content(const transaction& t) {
   std::string out;
