@@ -8,6 +8,7 @@
 #include "classify/anchor_line.h"
 #include "lines/ci_prefix.h"
 #include "lines/line_splitter.h"
+#include "lines/line_start.h"
 #include "lines/quote_prefix.h"
 #include "lines/terminal_text.h"
 #include "lines/transcript_noise.h"
@@ -56,23 +57,49 @@ class parser_impl {
     }
     std::string_view text =
         l.escape ? strip_terminal_controls(l.text, scratch_) : l.text;
+    const line_start start = start_of(text);
+    if (!quote_.active() &&
+        (start == line_start::plain ||
+         (start == line_start::indent && machine_.in_indented_block()))) {
+      machine_.line(text, l.where, end);
+      return;
+    }
+    prefixed_line(text, l.where, end);
+  }
+
+  // A line that may carry a CI or quote prefix, or be a fence or prompt of
+  // a document. Out of line: on_line runs for every line and stays small.
+  [[gnu::noinline]] void prefixed_line(std::string_view text,
+                                       const position& where,
+                                       std::uint64_t end) {
     const prefix_result p = strip_ci_prefix(text);
     machine_.note_prefix(p.kind);
     if (p.ci_status) {
-      machine_.noise_line(l.where, end);
+      machine_.noise_line(where, end);
       return;
     }
     const quote_prefix::result q =
         quote_.strip(p.text, machine_.in_indented_block());
     if (q.dropped) machine_.prefix_ended();
-    if (q.transcript || is_transcript_noise(q.text)) {
-      machine_.line({}, l.where, end);  // a prompt or fence: a blank line
+    // Behind a quote a prompt may start with its user name.
+    const bool may_be_transcript =
+        q.kind != line_prefix::none ||
+        (!q.text.empty() && may_begin_transcript(q.text[0]));
+    if (q.transcript || (may_be_transcript && is_transcript_noise(q.text))) {
+      machine_.line({}, where, end);  // a prompt or fence: a blank line
       return;
     }
-    machine_.line(q.text, l.where, end);
+    machine_.line(q.text, where, end);
     // Noted after the line: a run_start that adopts it ends the previous
     // transaction first, which had none.
     if (q.adopted) machine_.note_prefix(q.kind);
+    if (q.indent != 0) {  // the machine matched it, indent ignored
+      const table_row* row = machine_.last_match();
+      if (row != nullptr && printed_at_column_zero(*row)) {
+        quote_.adopt_indent(q.text, q.indent);
+        machine_.note_prefix(line_prefix::indent);
+      }
+    }
   }
 
   status sticky(errc code) {

@@ -17,8 +17,11 @@ bool is_known_line(std::string_view line) noexcept {
 
 bool printed_at_column_zero(std::string_view line) noexcept {
   const table_row* row = row_of(line);
-  if (row == nullptr) return false;
-  switch (row->kind) {
+  return row != nullptr && printed_at_column_zero(*row);
+}
+
+bool printed_at_column_zero(const table_row& row) noexcept {
+  switch (row.kind) {
     case line_kind::run_start:
     case line_kind::header:
     case line_kind::not_fully_installed:
@@ -29,7 +32,7 @@ bool printed_at_column_zero(std::string_view line) noexcept {
     case line_kind::dpkg_action:
       return true;
     case line_kind::summary:
-      return row->arg2 == 0;  // layout 0: the classic line, not apt 3's block
+      return row.arg2 == 0;  // layout 0: the classic line, not apt 3's block
     default:
       return false;
   }

@@ -36,17 +36,31 @@ quote_prefix::result quote_prefix::try_adopt(std::string_view line,
   const line_prefix kind = marker ? line_prefix::quote : line_prefix::indent;
   if (rest.empty()) return {rest, kind};  // a quoted blank line: ">"
   if (n > kMaxPrefix) return {line};
+  if (is_transcript_noise(rest)) return {rest, kind, false, false, true};
+  if (!marker) {
+    result r{line};
+    r.indent = n;
+    return r;
+  }
   if (!anchors_(trim_right(rest))) {
-    if (is_transcript_noise(rest)) return {rest, kind, false, false, true};
     // A quoted line the tables know, before the run's anchor ("> E: ...",
-    // "> Hit:1 ..."), is read as that line; an indented one already is.
-    if (marker && known_(trim_right(rest))) return {rest, kind};
+    // "> Hit:1 ..."), is read as that line.
+    if (known_(trim_right(rest))) return {rest, kind};
     return {line};
   }
-  std::copy_n(line.data(), n, prefix_.data());
-  size_ = n;
-  kind_ = kind;
+  adopt(line.substr(0, n), kind);
   return {rest, kind, true};
+}
+
+void quote_prefix::adopt_indent(std::string_view line,
+                                std::size_t indent) noexcept {
+  adopt(line.substr(0, indent), line_prefix::indent);
+}
+
+void quote_prefix::adopt(std::string_view prefix, line_prefix kind) noexcept {
+  std::copy(prefix.begin(), prefix.end(), prefix_.data());
+  size_ = prefix.size();
+  kind_ = kind;
 }
 
 }  // namespace aptparse::detail

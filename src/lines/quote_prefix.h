@@ -39,8 +39,9 @@ namespace aptparse::detail {
 class quote_prefix {
  public:
   // Tests of a line's text (non-empty, trimmed right), from the format
-  // tables: is it a line apt prints at column 0 and never indented; is it
-  // any line the tables know.
+  // tables: is it a line apt prints at column 0 and never indented (for
+  // quote markers; see result::indent for white space); is it any line the
+  // tables know.
   using line_test = bool (*)(std::string_view text);
 
   struct result {
@@ -51,6 +52,12 @@ class quote_prefix {
     // A quoted line that is a shell prompt or a markdown fence (see
     // transcript_noise.h): `text` is the line without the quote.
     bool transcript = false;
+    // An indented line, returned as it is: apt's reader matches it against
+    // the tables anyway (outside a list it ignores the indent), so the
+    // caller asks whether that row anchors, and if so calls
+    // adopt_indent(line, indent). Not matching it twice keeps indented
+    // lines of unquoted logs (apt 3's summary block) as cheap as before.
+    std::size_t indent = 0;
   };
 
   quote_prefix(line_test anchors, line_test known) noexcept
@@ -75,6 +82,20 @@ class quote_prefix {
     return r;
   }
 
+  // Adopts the white space that strip() reported in result::indent.
+  void adopt_indent(std::string_view line, std::size_t indent) noexcept;
+
+  // True iff a prefix is adopted: every line must pass through strip().
+  bool active() const noexcept { return size_ != 0; }
+  // The bytes a prefix is made of: without one adopted, strip() leaves a
+  // line that starts with another byte alone.
+  static constexpr bool is_quote_marker(char c) noexcept {
+    return c == '>' || c == '|' || c == '#';
+  }
+  static constexpr bool is_indent(char c) noexcept {
+    return c == ' ' || c == '\t';
+  }
+
   void reset() noexcept { size_ = 0; }
 
   // The longest prefix adopted; a longer one is not a quote.
@@ -82,7 +103,7 @@ class quote_prefix {
 
  private:
   static constexpr bool marker_or_space(char c) noexcept {
-    return c == ' ' || c == '\t' || c == '>' || c == '|' || c == '#';
+    return is_indent(c) || is_quote_marker(c);
   }
   // A blank line, or a quote marker alone with the prefix's trailing
   // white space lost: "> " quotes a blank line as ">".
@@ -90,6 +111,7 @@ class quote_prefix {
                             std::string_view prefix) noexcept;
   result carried(std::string_view line, bool apt_indents) const noexcept;
   result try_adopt(std::string_view line, bool apt_indents) noexcept;
+  void adopt(std::string_view prefix, line_prefix kind) noexcept;
 
   line_test anchors_;
   line_test known_;

@@ -42,7 +42,8 @@ bool user_host_prompt(std::string_view s, bool bracket) {
 
 }  // namespace
 
-bool is_transcript_noise_slow(std::string_view line) noexcept {
+bool is_transcript_noise(std::string_view line) noexcept {
+  if (line.empty()) return false;
   if (line.starts_with("```") || line.starts_with("~~~")) return true;
   switch (line[0]) {
     case '$':

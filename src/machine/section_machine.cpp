@@ -52,7 +52,7 @@ void section_machine::line(std::string_view text, const position& where,
   } else {
     std::string_view body = trim_left(t);
     captures caps;
-    const table_row* row = table_->match(body, caps);
+    const table_row* row = last_match_ = table_->match(body, caps);
     classified(body, row, caps, where);
   }
   prev_ = where;

@@ -50,6 +50,9 @@ class section_machine {
   // True iff an indented line is read as apt's own here: a package list's
   // item or a message's continuation.
   bool in_indented_block() const noexcept { return state_ != state::outside; }
+  // The row that the last line read outside a list or message matched
+  // (nullptr: none), for the quote prefix stage.
+  const table_row* last_match() const noexcept { return last_match_; }
 
   // A line cut at options::max_line_bytes; it is skipped.
   void line_too_long(const position& where, std::uint64_t dropped,
@@ -109,6 +112,7 @@ class section_machine {
   // kMaxHeld packages reports the rest as kept back.
   static constexpr std::size_t kMaxHeld = 4096;
   std::vector<std::string> held_;
+  const table_row* last_match_ = nullptr;
   line_prefix last_prefix_ = line_prefix::none;  // of the log so far
   line_prefix prefix_ = line_prefix::none;       // of the open transaction
 };
