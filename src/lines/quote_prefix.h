@@ -5,8 +5,8 @@
 // list items sit at that prefix plus apt's own two spaces.
 //
 // The prefix is adopted at a line that, stripped of it, is one apt prints
-// at column 0 (the caller's `anchors` test: "Reading package lists", a
-// list header, the summary line, an Inst/Conf line...), is stripped from
+// at column 0 (classify/anchor_line.h: "Reading package lists", a list
+// header, the summary line, an Inst/Conf line...), is stripped from
 // every following line that carries it (a blank line, or a quote marker
 // alone such as ">", counts as carrying it), and is dropped at the first
 // line that does not: that line and the ones after it are read as they
@@ -18,7 +18,8 @@
 // Some copies lost apt's own indent of list items (a tab replaced it, or
 // the document flattened it): inside a list, a carrying line that the
 // prefix's removal would leave flush and that the tables do not know is
-// kept as an item, with the prefix's last blank as its indent.
+// kept as an item, with the prefix's last byte as its indent if that is a
+// blank.
 //
 // A log without such a prefix is left alone: a line is only tried when it
 // starts with white space or a quote marker, and a white-space prefix only
