@@ -11,6 +11,19 @@
 // unrecognised, with their position; noise that it knows (progress lines,
 // downloads, dpkg's unpack/setup lines) is counted and skipped.
 //
+// A new run, and so a new transaction, begins:
+//   - at apt's preamble "Reading package lists..." in any language (in
+//     apt's logs: history.log's "Start-Date:", term.log's "Log started:");
+//   - at the header of a list of the plan (not the unmet-dependency,
+//     disappeared or Ubuntu Pro lists) that follows the open transaction's
+//     summary line: apt prints the plan's lists before its summary, so this
+//     is the next run, whose preamble the log filtered out;
+//   - at an Inst, Remv or Purg simulate line of a package (name and
+//     architecture) that the open transaction's simulate lines already
+//     handled: apt handles a package once per run, so this is the next run
+//     (apt-get -sqq runs written one after another print no preamble). Runs
+//     that share no package cannot be told apart and stay one transaction.
+//
 // IMPORTANT: lifetime. Every std::string_view passed to a sink points into
 // the parser's buffers and is valid only until the callback returns. Copy
 // what you keep (report_builder does).

@@ -4,8 +4,10 @@
 // outside any list, inside a package list (opened by a header row, closed
 // by a blank line or the first line that is not indented), and after an apt
 // message (whose indented lines continue it). Transactions open at the first
-// line with content after an apt run starts ("Reading package lists"), and
-// end when the next run starts or the input ends. Everything that depends on
+// line with content after an apt run starts, and end when the next run
+// starts or the input ends; where a run starts is the rule of events.h
+// (apt's preamble, a plan header after a summary line, a simulate line of a
+// package the run already handled). Everything that depends on
 // apt's wording comes from the format table; nothing here names a string.
 #ifndef APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
 #define APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
@@ -21,6 +23,7 @@
 #include "aptparse/parser.h"
 #include "classify/format_table.h"
 #include "classify/list_items.h"
+#include "util/key_set.h"
 
 namespace aptparse::detail {
 
@@ -106,6 +109,10 @@ class section_machine {
   position prev_;                         // the previous line
   std::uint64_t prev_end_ = 0;
   bool awaiting_summary_ = false;         // lists seen, summary not yet
+  bool summary_seen_ = false;             // the open transaction's summary
+  // Name and architecture (hashed) of the packages the open transaction's
+  // simulate lines handled; empty outside a transaction.
+  key_set simulated_;
   counts counts_;
   // Packages that apt-mark put on hold earlier in the log, so that kept-back
   // ones can be told apart as held. Bounded: a log that holds more than
