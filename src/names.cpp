@@ -57,6 +57,8 @@ std::string_view prefix_name(line_prefix prefix) noexcept {
     case line_prefix::none: return "";
     case line_prefix::buildkit: return "buildkit";
     case line_prefix::github_actions: return "github_actions";
+    case line_prefix::indent: return "indent";
+    case line_prefix::quote: return "quote";
   }
   return "";
 }

@@ -1,13 +1,17 @@
 // The parser facade: wires the stages together.
 //   line_splitter -> strip_terminal_controls -> strip_ci_prefix
-//     -> section_machine -> sink
+//     -> quote_prefix -> section_machine -> sink
 #include "aptparse/parser.h"
 
 #include <string>
 
+#include "classify/anchor_line.h"
 #include "lines/ci_prefix.h"
 #include "lines/line_splitter.h"
+#include "lines/line_start.h"
+#include "lines/quote_prefix.h"
 #include "lines/terminal_text.h"
+#include "lines/transcript_noise.h"
 #include "machine/section_machine.h"
 
 namespace aptparse {
@@ -39,6 +43,7 @@ class parser_impl {
 
   void reset() {
     splitter_.reset();
+    quote_.reset();
     machine_.reset();
     misuse_ = status{};
     finished_ = false;
@@ -56,13 +61,60 @@ class parser_impl {
     const std::uint64_t end = l.where.offset + l.text.size() + l.dropped;
     std::string_view text =
         l.escape ? strip_terminal_controls(l.text, scratch_) : l.text;
+    const line_start start = start_of(text);
+    if (!quote_.active() &&
+        (start == line_start::plain ||
+         (start == line_start::indent && machine_.in_indented_block()))) {
+      machine_.line(logical_line{.text = text,
+                                 .where = l.where,
+                                 .end_offset = end,
+                                 .dropped = l.dropped});
+      return;
+    }
+    prefixed_line(text, l.where, end, l.dropped);
+  }
+
+  // A line that may carry a CI or quote prefix, or be a fence or prompt of
+  // a document. Out of line: on_line runs for every line and stays small.
+  [[gnu::noinline]] void prefixed_line(std::string_view text,
+                                       const position& where,
+                                       std::uint64_t end,
+                                       std::uint64_t dropped) {
     const prefix_result p = strip_ci_prefix(text);
-    machine_.line(logical_line{.text = p.text,
-                               .where = l.where,
-                               .end_offset = end,
-                               .dropped = l.dropped,
-                               .prefix = p.kind,
-                               .ci_status = p.ci_status});
+    logical_line line{.text = p.text,
+                      .where = where,
+                      .end_offset = end,
+                      .dropped = dropped,
+                      .prefix = p.kind,
+                      .ci_status = p.ci_status};
+    if (p.ci_status) {
+      machine_.line(line);
+      return;
+    }
+    const quote_prefix::result q =
+        quote_.strip(p.text, machine_.in_indented_block());
+    if (q.dropped) machine_.prefix_ended();
+    // Behind a quote a prompt may start with its user name.
+    const bool may_be_transcript =
+        q.kind != line_prefix::none ||
+        (!q.text.empty() && may_begin_transcript(q.text[0]));
+    if (q.transcript || (may_be_transcript && is_transcript_noise(q.text))) {
+      line.text = {};  // a prompt or fence: a blank line
+      machine_.line(line);
+      return;
+    }
+    line.text = q.text;
+    machine_.line(line);
+    // Noted after the line: a run_start that adopts it ends the previous
+    // transaction first, which had none.
+    if (q.adopted) machine_.note_prefix(q.kind);
+    if (q.indent != 0) {  // the machine matched it, indent ignored
+      const table_row* row = machine_.last_match();
+      if (row != nullptr && printed_at_column_zero(*row)) {
+        quote_.adopt_indent(q.text, q.indent);
+        machine_.note_prefix(line_prefix::indent);
+      }
+    }
   }
 
   status sticky(errc code) {
@@ -73,6 +125,7 @@ class parser_impl {
   options opts_;
   line_splitter splitter_;
   section_machine machine_;
+  quote_prefix quote_{printed_at_column_zero, is_known_line};
   std::string scratch_;
   status misuse_;
   bool finished_ = false;

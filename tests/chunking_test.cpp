@@ -8,6 +8,7 @@
 #include "aptparse/parser.h"
 #include "support/corpus_files.h"
 #include "support/event_trace.h"
+#include "support/rewritten_logs.h"
 #include "support/samples.h"
 
 namespace aptparse {
@@ -175,6 +176,19 @@ TEST(StrictChunking, ACutOffTransactionFailsAtTheNextRunOrTheEnd) {
       "installed:\n  c\n0 upgraded, 1 newly installed, 0 to remove and 0 "
       "not upgraded.\n",
       opts);
+}
+
+// Quoted the way documents quote it, each log with one of the prefixes in
+// turn: the prefix stage's state passes from line to line, never through a
+// chunk.
+TEST_P(CorpusChunking, AnyChunkingGivesTheEventsOfTheWholeQuotedLog) {
+  static constexpr std::string_view kPrefixes[] = {"    ", "> ", "\t", "#> ",
+                                                   "    > ", "  "};
+  const std::string& name = GetParam();
+  const std::string_view prefix =
+      kPrefixes[std::hash<std::string>{}(name) % std::size(kPrefixes)];
+  expect_chunking_exact(testing::quoted(
+      testing::read_file(testing::corpus_dir() / (name + ".log")), prefix));
 }
 
 TEST(CorpusChunking, CorpusIsNotEmpty) {

@@ -8,11 +8,14 @@
 
 #include "aptparse/aptparse.h"
 #include "support/corpus_files.h"
+#include "support/rewritten_logs.h"
 
 namespace aptparse {
 namespace {
 
 using detail::strip_ci_prefix;
+using testing::content;
+using testing::with_prefix;
 
 TEST(CiPrefix, BuildKitLogLineLosesItsStepAndTime) {
   auto r = strip_ci_prefix("#7 12.34 Reading package lists...");
@@ -47,51 +50,16 @@ TEST(CiPrefix, LinesWithoutAPrefixAreLeftAlone) {
   }
 }
 
-// Rewrites `log` with `prefix(i)` before each line, as the CI system does.
-template <class Prefix>
-std::string with_prefix(std::string_view log, Prefix prefix) {
-  std::string out;
-  std::size_t i = 0, n = 0;
-  while (i < log.size()) {
-    std::size_t nl = log.find('\n', i);
-    std::size_t end = nl == std::string_view::npos ? log.size() : nl + 1;
-    out += prefix(n++);
-    out.append(log.substr(i, end - i));
-    i = end;
-  }
-  return out;
-}
-
-// The parts of a transaction that do not depend on line positions.
-std::string content(const transaction& t) {
-  std::string out;
-  for (int s = 0; s < pkg_set_count; ++s) {
-    out += fmt::format("{}:", set_name(static_cast<pkg_set>(s)));
-    for (const package& p : t.set(static_cast<pkg_set>(s)))
-      out += fmt::format(" {}/{}/{}/{}/{}", p.name, p.arch, p.old_version,
-                         p.new_version, p.purge);
-    out += '\n';
-  }
-  if (t.counts)
-    out += fmt::format("counts {} {} {} {}\n", t.counts->upgraded,
-                       t.counts->newly_installed, t.counts->to_remove,
-                       t.counts->not_upgraded);
-  for (const message& m : t.messages) out += m.text + "\n";
-  out += fmt::format("complete {} unrecognized {}\n", t.span.complete,
-                     t.unrecognized_count);
-  return out;
-}
-
 class PrefixedCorpus : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(PrefixedCorpus, PrefixedLogGivesTheTransactionsOfTheCleanLog) {
   const std::string log =
       testing::read_file(testing::corpus_dir() / (GetParam() + ".log"));
   const report clean = parse(log);
-  const std::string buildkit = with_prefix(log, [](std::size_t n) {
+  const auto buildkit = with_prefix(log, [](std::size_t n, std::string_view) {
     return fmt::format("#7 {}.{:03} ", n / 100, n % 1000);
   });
-  const std::string github = with_prefix(log, [](std::size_t n) {
+  const auto github = with_prefix(log, [](std::size_t n, std::string_view) {
     return fmt::format("2024-05-01T10:{:02}:{:02}.{:07}Z ", n / 60 % 60,
                        n % 60, n * 7919 % 10000000);
   });

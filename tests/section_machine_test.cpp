@@ -61,7 +61,7 @@ TEST(SectionMachine, AListHeaderItsItemsAndTheSummaryMakeATransaction) {
             "package 3:66 upgraded name=tzdata arch= q=false old= new= "
             "origins= note= reason= flags=0\n"
             "counts 4:81 2 0 0 0 0 0 0\n"
-            "end 1:0 .. 4:81 end_offset=143 complete=true\n");
+            "end 1:0 .. 4:81 end_offset=143 complete=true prefix=\n");
   EXPECT_EQ(m.machine().stats().lines, 4u);
   EXPECT_EQ(m.machine().stats().packages, 2u);
   EXPECT_EQ(m.machine().stats().transactions, 1u);

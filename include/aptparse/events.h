@@ -11,6 +11,19 @@
 // unrecognised, with their position; noise that it knows (progress lines,
 // downloads, dpkg's unpack/setup lines) is counted and skipped.
 //
+// A new run, and so a new transaction, begins:
+//   - at apt's preamble "Reading package lists..." in any language (in
+//     apt's logs: history.log's "Start-Date:", term.log's "Log started:");
+//   - at the header of a list of the plan (not the unmet-dependency,
+//     disappeared or Ubuntu Pro lists) that follows the open transaction's
+//     summary line: apt prints the plan's lists before its summary, so this
+//     is the next run, whose preamble the log filtered out;
+//   - at an Inst, Remv or Purg simulate line of a package (name and
+//     architecture) that the open transaction's simulate lines already
+//     handled: apt handles a package once per run, so this is the next run
+//     (apt-get -sqq runs written one after another print no preamble). Runs
+//     that share no package cannot be told apart and stay one transaction.
+//
 // IMPORTANT: lifetime. Every std::string_view passed to a sink points into
 // the parser's buffers and is valid only until the callback returns. Copy
 // what you keep (report_builder does).
@@ -144,15 +157,20 @@ enum class message_level : std::uint8_t { error, warning, notice, audit };
 // Returns "error", "warning", "notice" or "audit".
 APTPARSE_EXPORT std::string_view level_name(message_level level) noexcept;
 
-// A prefix that a CI system put before every line of the log; it is
-// stripped before parsing.
+// A prefix that every line of an apt run carries; it is stripped before
+// parsing. A CI system's prefix is found on each line by its pattern; a
+// document's indentation or quote marker is adopted at a line apt prints at
+// column 0 ("Reading package lists...", a list header, the summary line, an
+// Inst line...) and holds until a line does not carry it.
 enum class line_prefix : std::uint8_t {
   none,
   buildkit,        // Docker BuildKit: "#7 12.34 "
   github_actions,  // GitHub Actions: "2024-05-01T10:00:00.1234567Z "
+  indent,          // spaces or tabs: a markdown or reST code block
+  quote,           // a quote marker, maybe indented: "> ", "#> ", "    > "
 };
 
-// Returns "", "buildkit" or "github_actions".
+// Returns "", "buildkit", "github_actions", "indent" or "quote".
 APTPARSE_EXPORT std::string_view prefix_name(line_prefix prefix) noexcept;
 
 // Where a transaction lies in the input.
@@ -163,7 +181,8 @@ struct transaction_span {
   // False iff the input ended inside a package list or after lists but
   // before apt's summary line: a cut-off log.
   bool complete = true;
-  // The CI prefix found on the transaction's lines (none: the log has none).
+  // The prefix found on the transaction's lines (none: they have none). A
+  // line with a CI prefix and a quote prefix reports the CI one.
   line_prefix prefix = line_prefix::none;
   friend bool operator==(const transaction_span&,
                          const transaction_span&) = default;

@@ -27,12 +27,15 @@ struct prefix_result {
 // The full check, for lines that start like a prefix.
 prefix_result strip_ci_prefix_slow(std::string_view line) noexcept;
 
-// Inline first-byte test: runs on every line, and almost no line of apt's
-// starts with '#' or a digit.
+// Can a CI prefix start with `c`? Almost no line of apt's starts with '#'
+// or a digit.
+constexpr bool may_begin_ci_prefix(char c) noexcept {
+  return c == '#' || (c >= '0' && c <= '9');
+}
+
+// Inline first-byte test: runs on every line.
 inline prefix_result strip_ci_prefix(std::string_view line) noexcept {
-  if (line.size() < 3) return {line};
-  const char c = line[0];
-  if (c != '#' && (c < '0' || c > '9')) return {line};
+  if (line.size() < 3 || !may_begin_ci_prefix(line[0])) return {line};
   return strip_ci_prefix_slow(line);
 }
 

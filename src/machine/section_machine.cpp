@@ -49,7 +49,7 @@ void section_machine::text_line(std::string_view text, const position& where) {
   } else {
     std::string_view body = trim_left(t);
     captures caps;
-    const table_row* row = table_->match(body, caps);
+    const table_row* row = last_match_ = table_->match(body, caps);
     classified(body, row, caps, where);
   }
 }
@@ -82,6 +82,10 @@ void section_machine::classified(std::string_view body, const table_row* row,
       ++stats_.noise_lines;
       return;
     case line_kind::header:
+      // A plan after a summary line: the next run, its preamble filtered.
+      if (open_ && summary_seen_ &&
+          expects_summary(std::get<list_header>(row->meaning).set))
+        end_transaction();
       open_list(*row, where);
       return;
     case line_kind::summary:
@@ -178,6 +182,7 @@ void section_machine::emit_counts(const captures& caps, const position& where) {
   counts_.to_remove = to_count(caps.arg(4));
   counts_.not_upgraded = to_count(caps.arg(5));
   awaiting_summary_ = false;
+  summary_seen_ = true;
   sink_->on_counts(counts_, where);
 }
 
@@ -232,11 +237,18 @@ void section_machine::simulate_line(line_kind kind, std::string_view rest,
     sink_->on_unrecognized(rest, where);
     return;
   }
+  const package_ref pkg = kind == line_kind::sim_inst
+                              ? inst_package(f)
+                              : removal_package(f, kind == line_kind::sim_purg);
+  // apt handles a package once per run: a second time, it is the next run
+  // (apt-get -sqq runs written one after another print no preamble).
+  const std::uint64_t key = key_set::key_of(pkg.name, pkg.arch);
+  if (!simulated_.insert(key) && open_) {
+    end_transaction();  // empties simulated_
+    simulated_.insert(key);
+  }
   ensure_transaction(where);
-  emit_package(kind == line_kind::sim_inst
-                   ? inst_package(f)
-                   : removal_package(f, kind == line_kind::sim_purg),
-               where);
+  emit_package(pkg, where);
 }
 
 void section_machine::dpkg_line(const table_row& row, const captures& caps,
@@ -264,6 +276,7 @@ void section_machine::ensure_transaction(const position& where) {
   first_ = run_start_.value_or(where);
   run_start_.reset();
   awaiting_summary_ = false;
+  summary_seen_ = false;
   counts_ = counts{};
   prefix_ = last_prefix_;
   sink_->on_transaction_begin(first_);
@@ -279,6 +292,7 @@ void section_machine::end_transaction() {
   if (!span.complete) diagnose(errc::truncated_transaction, prev_);
   open_ = false;
   state_ = state::outside;
+  simulated_.clear();
   ++stats_.transactions;
   sink_->on_transaction_end(span);
 }
@@ -304,7 +318,8 @@ void section_machine::reset() {
   run_start_.reset();
   first_ = prev_ = position{};
   prev_end_ = 0;
-  awaiting_summary_ = false;
+  awaiting_summary_ = summary_seen_ = false;
+  simulated_.clear();
   counts_ = counts{};
   last_prefix_ = prefix_ = line_prefix::none;
   held_.clear();

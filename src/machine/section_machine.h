@@ -4,8 +4,10 @@
 // outside any list, inside a package list (opened by a header row, closed
 // by a blank line or the first line that is not indented), and after an apt
 // message (whose indented lines continue it). Transactions open at the first
-// line with content after an apt run starts ("Reading package lists"), and
-// end when the next run starts or the input ends. Everything that depends on
+// line with content after an apt run starts, and end when the next run
+// starts or the input ends; where a run starts is the rule of events.h
+// (apt's preamble, a plan header after a summary line, a simulate line of a
+// package the run already handled). Everything that depends on
 // apt's wording comes from the format table; nothing here names a string.
 #ifndef APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
 #define APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
@@ -22,6 +24,7 @@
 #include "aptparse/stats.h"
 #include "classify/format_table.h"
 #include "classify/list_items.h"
+#include "util/key_set.h"
 
 namespace aptparse::detail {
 
@@ -59,6 +62,19 @@ class section_machine {
     prev_end_ = l.end_offset;
   }
 
+  // The prefix that the line just read adopted (a quote prefix; a CI
+  // prefix comes with its line in logical_line::prefix).
+  void note_prefix(line_prefix kind) noexcept;
+  // The quote prefix ended: transactions that open now have none.
+  void prefix_ended() noexcept { last_prefix_ = line_prefix::none; }
+
+  // True iff an indented line is read as apt's own here: a package list's
+  // item or a message's continuation.
+  bool in_indented_block() const noexcept { return state_ != state::outside; }
+  // The row that the last line read outside a list or message matched
+  // (nullptr: none), for the quote prefix stage.
+  const table_row* last_match() const noexcept { return last_match_; }
+
   // The input ended: closes the open list and transaction.
   void finish();
 
@@ -80,7 +96,6 @@ class section_machine {
     }
   };
 
-  void note_prefix(line_prefix kind) noexcept;
   void text_line(std::string_view text, const position& where);
 
   void classified(std::string_view body, const table_row* row,
@@ -119,12 +134,17 @@ class section_machine {
   position prev_;                      // the previous line
   std::uint64_t prev_end_ = 0;
   bool awaiting_summary_ = false;  // lists seen, summary not yet
+  bool summary_seen_ = false;      // the open transaction's summary
+  // Name and architecture (hashed) of the packages the open transaction's
+  // simulate lines handled; empty outside a transaction.
+  key_set simulated_;
   counts counts_;
   // Packages that apt-mark put on hold earlier in the log, so that kept-back
   // ones can be told apart as held. Bounded: a log that holds more than
   // kMaxHeld packages reports the rest as kept back.
   static constexpr std::size_t kMaxHeld = 4096;
   std::unordered_set<std::string, name_hash, std::equal_to<>> held_;
+  const table_row* last_match_ = nullptr;
   line_prefix last_prefix_ = line_prefix::none;  // of the log so far
   line_prefix prefix_ = line_prefix::none;       // of the open transaction
 };

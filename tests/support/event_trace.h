@@ -20,9 +20,10 @@ class event_trace : public event_sink {
     add("begin", w, "");
   }
   void on_transaction_end(const transaction_span& s) override {
-    text += fmt::format("end {}:{} .. {}:{} end_offset={} complete={}\n",
-                        s.first.line, s.first.offset, s.last.line,
-                        s.last.offset, s.end_offset, s.complete);
+    text += fmt::format(
+        "end {}:{} .. {}:{} end_offset={} complete={} prefix={}\n",
+        s.first.line, s.first.offset, s.last.line, s.last.offset,
+        s.end_offset, s.complete, prefix_name(s.prefix));
   }
   void on_section(pkg_set set, hold_reason reason,
                   const position& w) override {

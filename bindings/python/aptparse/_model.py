@@ -245,7 +245,9 @@ class Transaction(_Frozen):
     last_offset: int = 0
     end_offset: int = 0
     complete: bool = True
-    line_prefix: str = ""  # "", "buildkit", "github_actions": a CI's prefix
+    # "", "buildkit", "github_actions" (a CI's prefix), "indent", "quote"
+    # (a document's indentation or quote marker)
+    line_prefix: str = ""
 
     def __repr__(self) -> str:
         sets = ", ".join(
