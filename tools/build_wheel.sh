@@ -24,11 +24,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-# RE2 2022-06-01, the release Debian 12 ships (the last one before RE2
-# needed Abseil), from Debian's archive: the upstream source minus nothing
-# the library build uses (+dfsg drops only generated benchmark data).
-re2_url=https://deb.debian.org/debian/pool/main/r/re2/re2_20220601+dfsg.orig.tar.xz
-re2_sha256=3bc61251da3b0b97be40a8a127818c517c62516e4eda11fc901d29496663df54
+# RE2 2022-06-01, the release Debian 12 ships and the last one before RE2
+# needed Abseil: GitHub's tarball of the tag (the sha256 that Bazel users
+# pin too; `git archive --prefix=re2-2022-06-01/ 2022-06-01 | gzip -n` makes
+# the same bytes). APTPARSE_RE2_TARBALL=FILE uses a local copy instead.
+re2_url=https://github.com/google/re2/archive/refs/tags/2022-06-01.tar.gz
+re2_sha256=f89c61410a072e5cbcf8c27e3a778da7d6fd2f2b5b1445cd4f4508bee946ab0f
 
 if [ -z "${PYTHON:-}" ]; then
   if [ -x .venv/bin/python ]; then PYTHON=$root/.venv/bin/python; else PYTHON=python3; fi
@@ -42,9 +43,13 @@ if [ -d .venv/bin ]; then PATH=$root/.venv/bin:$PATH; fi
 build_re2() {
   local prefix=$1 work
   work=$(mktemp -d)
-  curl -fsSL "$re2_url" -o "$work/re2.tar.xz"
-  echo "$re2_sha256  $work/re2.tar.xz" | sha256sum -c --quiet -
-  tar -xJf "$work/re2.tar.xz" -C "$work"
+  if [ -n "${APTPARSE_RE2_TARBALL:-}" ]; then
+    cp "$APTPARSE_RE2_TARBALL" "$work/re2.tar.gz"
+  else
+    curl -fsSL "$re2_url" -o "$work/re2.tar.gz"
+  fi
+  echo "$re2_sha256  $work/re2.tar.gz" | sha256sum -c --quiet -
+  tar -xzf "$work/re2.tar.gz" -C "$work"
   cmake -S "$work"/re2-* -B "$work/build" -DCMAKE_BUILD_TYPE=Release \
     -DBUILD_SHARED_LIBS=OFF -DCMAKE_POSITION_INDEPENDENT_CODE=ON \
     -DRE2_BUILD_TESTING=OFF -DCMAKE_INSTALL_PREFIX="$prefix" \
