@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# Without recommends, so everything needed is named: make, for instance,
+# comes only as cmake's recommendation otherwise.
 apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
     --no-install-recommends "$@" >/dev/null
@@ -17,7 +19,7 @@ echo "== apt packages"
 # A mirror in the middle of a sync makes update fail for one index; the
 # install below can still work from the lists there are.
 as_root apt-get update -qq || echo "warning: apt-get update failed; using the current package lists"
-apt_install g++ cmake ninja-build pkg-config git \
+apt_install g++ make cmake ninja-build pkg-config git \
   python3 python3-dev python3-venv \
   libre2-dev libfmt-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev \
   clang
