@@ -38,17 +38,23 @@ fi
 # PATH's (cibuildwheel's images have both).
 if [ -d .venv/bin ]; then PATH=$root/.venv/bin:$PATH; fi
 
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
 # Builds RE2 from the pinned tarball into prefix $1: a static library with
 # -fPIC, a CMake package (re2::re2) and a re2.pc for pkg-config.
 build_re2() {
-  local prefix=$1 work
-  work=$(mktemp -d)
+  local prefix=$1 work=$tmp/re2
+  mkdir -p "$work"
   if [ -n "${APTPARSE_RE2_TARBALL:-}" ]; then
     cp "$APTPARSE_RE2_TARBALL" "$work/re2.tar.gz"
   else
     curl -fsSL "$re2_url" -o "$work/re2.tar.gz"
   fi
-  echo "$re2_sha256  $work/re2.tar.gz" | sha256sum -c --quiet -
+  # (no `sha256sum -c --quiet`: BusyBox's, in musllinux images, lacks it)
+  if [ "$(sha256sum "$work/re2.tar.gz" | cut -d ' ' -f 1)" != "$re2_sha256" ]; then
+    echo "build_wheel.sh: the RE2 tarball's sha256 is not $re2_sha256" >&2; exit 1
+  fi
   tar -xzf "$work/re2.tar.gz" -C "$work"
   cmake -S "$work"/re2-* -B "$work/build" -DCMAKE_BUILD_TYPE=Release \
     -DBUILD_SHARED_LIBS=OFF -DCMAKE_POSITION_INDEPENDENT_CODE=ON \
@@ -59,7 +65,6 @@ build_re2() {
   mkdir -p "$prefix/lib/pkgconfig"
   sed -e "s|@includedir@|$prefix/include|" -e "s|@libdir@|$prefix/lib|" \
     "$work"/re2-*/re2.pc > "$prefix/lib/pkgconfig/re2.pc"
-  rm -rf "$work"
   echo "RE2 2022-06-01 (static, PIC) installed in $prefix"
 }
 
@@ -98,7 +103,8 @@ esac
 
 from_source=0
 if [ "${1:-}" = "--re2-from-source" ]; then from_source=1; shift; fi
-out=$(realpath -m "${1:-wheelhouse}")
+mkdir -p "${1:-wheelhouse}"
+out=$(cd "${1:-wheelhouse}" && pwd)
 if [ "$from_source" -eq 1 ]; then
   prefix=$root/build-wheel/re2-prefix
   [ -f "$prefix/lib/libre2.a" ] || build_re2 "$prefix"
@@ -115,8 +121,6 @@ isolation=()
 if "$PYTHON" -c 'import scikit_build_core, pybind11' 2>/dev/null; then
   isolation=(--no-build-isolation)
 fi
-raw=$(mktemp -d)
-"$PYTHON" -m pip wheel -q --no-deps "${isolation[@]}" -w "$raw" \
+"$PYTHON" -m pip wheel -q --no-deps "${isolation[@]}" -w "$tmp" \
   -C build-dir="$build_dir/{wheel_tag}" .
-repair "$(ls "$raw"/aptparse-*.whl)" "$out"
-rm -rf "$raw"
+repair "$(ls "$tmp"/aptparse-*.whl)" "$out"
