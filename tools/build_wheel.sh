@@ -122,5 +122,5 @@ if "$PYTHON" -c 'import scikit_build_core, pybind11' 2>/dev/null; then
   isolation=(--no-build-isolation)
 fi
 "$PYTHON" -m pip wheel -q --no-deps "${isolation[@]}" -w "$tmp" \
-  -C build-dir="$build_dir/{wheel_tag}" .
+  --config-settings=build-dir="$build_dir/{wheel_tag}" .
 repair "$(ls "$tmp"/aptparse-*.whl)" "$out"
