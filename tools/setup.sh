@@ -1,22 +1,40 @@
 #!/usr/bin/env bash
-# Installs everything aptparse needs on Debian 12 / Ubuntu 22.04+ and builds
-# it: Debian's C++ packages and PyPI's Python tooling.
+# Installs everything aptparse needs on Debian 12, Debian 13 or Ubuntu 24.04
+# and builds it: the C++ toolchain and libraries from the distribution, and
+# the Python tooling from PyPI into the project's virtual environment .venv/
+# (the distribution's python3 is "externally managed", PEP 668: nothing is
+# installed into it). PYTHON=/path/to/python3 picks the venv's interpreter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# Without recommends, so everything needed is named: make, for instance,
+# comes only as cmake's recommendation otherwise.
+apt_install() {
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends "$@" >/dev/null
+}
 
 echo "== apt packages"
 # A mirror in the middle of a sync makes update fail for one index; the
 # install below can still work from the lists there are.
 as_root apt-get update -qq || echo "warning: apt-get update failed; using the current package lists"
-as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-  g++ cmake ninja-build pkg-config python3 python3-pip python3-venv \
-  libre2-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev \
-  clang libclang-rt-14-dev >/dev/null
+apt_install g++ make cmake ninja-build pkg-config git \
+  python3 python3-dev python3-venv \
+  libre2-dev libfmt-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev \
+  clang
+# libFuzzer's runtime is packaged per clang version (14 in Debian 12, 18 in
+# Ubuntu 24.04, 19 in Debian 13).
+clang_major=$(clang -dumpversion | cut -d. -f1)
+apt_install "libclang-rt-${clang_major}-dev"
 
-echo "== Python packages"
-python3 -m pip install -q -r tools/requirements-dev.txt
+echo "== Python packages into .venv/"
+python=${PYTHON:-python3}
+if ! .venv/bin/python -c '' 2>/dev/null; then
+  "$python" -m venv --clear .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -r tools/requirements-dev.txt
 
 echo "== build"
 cmake --preset default >/dev/null

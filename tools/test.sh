@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: the C++ tests (unit, chunking, corpus golden
 # and truth, property, CLI, packaging, fuzz-target replay) in a Release
-# build, the Python package's tests, stubs and typing, the C++ tests again
+# build, the Python package's tests, stubs and typing (in .venv/, against
+# the repaired wheel that tools/build_wheel.sh makes), the C++ tests again
 # under ASan + UBSan, and a one-minute libFuzzer run of each fuzz target.
 # Usage: tools/test.sh [--quick]   (--quick skips sanitizers and fuzzing)
 set -euo pipefail
@@ -14,14 +15,17 @@ step() { printf '\n== %s\n' "$*"; }
 step "C++: build and ctest (preset default)"
 cmake --workflow --preset default
 
-if [ -f pyproject.toml ]; then
-  step "Python: pip install ., pytest, stubtest, mypy --strict"
-  python3 -m pip install -q .
-  export APTPARSE_CLI="$PWD/build/src/aptparse"
-  (cd /tmp && python3 -m mypy.stubtest aptparse._core)
-  python3 -m mypy --strict tests/python/typing_sample.py
-  python3 -m pytest tests/python -q
-fi
+step "Python: the self-contained wheel (tools/build_wheel.sh) into .venv/; pytest, stubtest, mypy --strict"
+py=$PWD/.venv/bin/python
+[ -x "$py" ] || { echo "no .venv/: run tools/setup.sh first" >&2; exit 1; }
+rm -rf build-wheel/wheelhouse
+bash tools/build_wheel.sh build-wheel/wheelhouse
+APTPARSE_WHEEL=$(echo build-wheel/wheelhouse/aptparse-*.whl)
+"$py" -m pip install -q --no-deps --force-reinstall "$APTPARSE_WHEEL"
+export APTPARSE_WHEEL APTPARSE_CLI="$PWD/build/src/aptparse"
+(cd /tmp && "$py" -m mypy.stubtest aptparse._core)
+"$py" -m mypy --strict tests/python/typing_sample.py
+"$py" -m pytest tests/python -q
 
 if [ "$quick" -eq 0 ]; then
   step "C++ under AddressSanitizer + UBSan (preset asan)"
