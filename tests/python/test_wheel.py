@@ -11,6 +11,7 @@ links the system's RE2), so these tests apply only to the wheel.
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
 import re
 import subprocess
@@ -29,14 +30,26 @@ import aptparse._core
 
 from conftest import LOGS
 
-# The libraries of the manylinux and musllinux policies that a C++
-# extension may need; anything else must be inside the wheel.
-SYSTEM_LIBS = {
-    "libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1",
-    "libpthread.so.0", "libdl.so.2", "librt.so.1",
-    "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1",
-    "libc.musl-x86_64.so.1", "libc.musl-aarch64.so.1",
-}
+def policy_libs(wheel: str) -> set[str]:
+    """The libraries that the wheel's platform tag lets it take from the
+    system: auditwheel's own policy for that tag (the one auditwheel
+    repair and show applied), plus the dynamic loader."""
+    import auditwheel
+
+    tag = re.search(r"-((?:many|musl)linux_\d+_\d+)_(?:x86_64|aarch64)\.whl$",
+                    wheel)
+    assert tag, wheel
+    family = tag.group(1).split("_")[0]
+    policies = json.loads((Path(auditwheel.__file__).parent / "policy" /
+                           f"{family}-policy.json").read_text())
+    policy = next(p for p in policies
+                  if p["name"] == tag.group(1) or tag.group(1) in p["aliases"])
+    return set(policy["lib_whitelist"]) | {
+        "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1",
+        "libc.musl-x86_64.so.1", "libc.musl-aarch64.so.1"}
+
+
+SYSTEM_LIBS = policy_libs(WHEEL)
 
 
 def needed(path: Path) -> list[str]:
