@@ -194,17 +194,13 @@ void append_consistency(cursor& c, const consistency& k) {
 
 void append_sizes(cursor& c, const sizes& s) {
   c.raw("\"sizes\":{");
-  optional_number(c, "download", s.download);
-  c.ch(',');
-  optional_number(c, "download_total", s.download_total);
-  c.ch(',');
-  optional_number(c, "disk_change", s.disk_change);
-  c.ch(',');
-  optional_number(c, "disk_available", s.disk_available);
-  c.ch(',');
-  optional_number(c, "boot_needed", s.boot_needed);
-  c.ch(',');
-  optional_number(c, "boot_available", s.boot_available);
+  bool first = true;
+#define APTPARSE_SIZE_JSON(type, name) \
+  if (!first) c.ch(',');               \
+  first = false;                       \
+  optional_number(c, #name, s.name);
+  APTPARSE_SIZE_MAP(APTPARSE_SIZE_JSON)
+#undef APTPARSE_SIZE_JSON
   c.ch('}');
 }
 
