@@ -1,5 +1,7 @@
 // The stable names of enumerations: error codes, sets, reasons, levels and
 // verdicts. JSON and the Python binding use these strings.
+#include <iterator>
+
 #include "aptparse/error.h"
 #include "aptparse/events.h"
 #include "aptparse/report.h"
@@ -9,77 +11,84 @@ namespace aptparse {
 
 const char* version() noexcept { return APTPARSE_VERSION_STRING; }
 
-std::string_view error_name(errc code) noexcept {
+namespace {
+
+struct errc_text {
+  std::string_view name;
+  std::string_view message;
+};
+
+// errc's numbers have a gap (8 is retired), so a switch, not an array.
+constexpr errc_text text_of(errc code) noexcept {
   switch (code) {
-#define APTPARSE_ERRC_NAME(name, number, message) \
+#define APTPARSE_ERRC_TEXT(name, number, message) \
   case errc::name:                                \
-    return #name;
-    APTPARSE_ERRC_MAP(APTPARSE_ERRC_NAME)
-#undef APTPARSE_ERRC_NAME
+    return {#name, message};
+    APTPARSE_ERRC_MAP(APTPARSE_ERRC_TEXT)
+#undef APTPARSE_ERRC_TEXT
   }
-  return "unknown_error";
+  return {"unknown_error", "unknown error"};
 }
 
+// The names of the enumerations numbered 0, 1, 2, ... in declaration order;
+// the static_asserts catch an enumerator added without its name.
+#define APTPARSE_SET_NAME(name) #name,
+constexpr std::string_view kSetNames[] = {
+    APTPARSE_PKG_SET_MAP(APTPARSE_SET_NAME)};
+#undef APTPARSE_SET_NAME
+constexpr std::string_view kReasonNames[] = {"", "kept_back", "phasing",
+                                             "held"};
+constexpr std::string_view kPrefixNames[] = {"", "buildkit", "github_actions",
+                                             "indent", "quote"};
+constexpr std::string_view kLevelNames[] = {"error", "warning", "notice",
+                                            "audit"};
+constexpr std::string_view kVerdictNames[] = {"consistent", "inconsistent",
+                                              "no_counts"};
+
+template <class E, std::size_t N>
+constexpr bool names_all(const std::string_view (&)[N], E last) {
+  return N == static_cast<std::size_t>(last) + 1;
+}
+static_assert(std::size(kSetNames) == pkg_set_count);
+static_assert(names_all(kReasonNames, hold_reason::held));
+static_assert(names_all(kPrefixNames, line_prefix::quote));
+static_assert(names_all(kLevelNames, message_level::audit));
+static_assert(names_all(kVerdictNames, consistency_verdict::no_counts));
+
+// `names[v]`, or `fallback` for a value outside the enumeration.
+template <class E, std::size_t N>
+std::string_view name_in(const std::string_view (&names)[N], E v,
+                         std::string_view fallback) noexcept {
+  const auto i = static_cast<std::size_t>(v);
+  return i < N ? names[i] : fallback;
+}
+
+}  // namespace
+
+std::string_view error_name(errc code) noexcept { return text_of(code).name; }
+
 std::string_view error_message(errc code) noexcept {
-  switch (code) {
-#define APTPARSE_ERRC_MESSAGE(name, number, message) \
-  case errc::name:                                   \
-    return message;
-    APTPARSE_ERRC_MAP(APTPARSE_ERRC_MESSAGE)
-#undef APTPARSE_ERRC_MESSAGE
-  }
-  return "unknown error";
+  return text_of(code).message;
 }
 
 std::string_view set_name(pkg_set set) noexcept {
-  switch (set) {
-#define APTPARSE_SET_NAME(name) \
-  case pkg_set::name:           \
-    return #name;
-    APTPARSE_PKG_SET_MAP(APTPARSE_SET_NAME)
-#undef APTPARSE_SET_NAME
-  }
-  return "unknown";
+  return name_in(kSetNames, set, "unknown");
 }
 
 std::string_view reason_name(hold_reason reason) noexcept {
-  switch (reason) {
-    case hold_reason::none: return "";
-    case hold_reason::kept_back: return "kept_back";
-    case hold_reason::phasing: return "phasing";
-    case hold_reason::held: return "held";
-  }
-  return "";
+  return name_in(kReasonNames, reason, "");
 }
 
 std::string_view prefix_name(line_prefix prefix) noexcept {
-  switch (prefix) {
-    case line_prefix::none: return "";
-    case line_prefix::buildkit: return "buildkit";
-    case line_prefix::github_actions: return "github_actions";
-    case line_prefix::indent: return "indent";
-    case line_prefix::quote: return "quote";
-  }
-  return "";
+  return name_in(kPrefixNames, prefix, "");
 }
 
 std::string_view level_name(message_level level) noexcept {
-  switch (level) {
-    case message_level::error: return "error";
-    case message_level::warning: return "warning";
-    case message_level::notice: return "notice";
-    case message_level::audit: return "audit";
-  }
-  return "error";
+  return name_in(kLevelNames, level, "error");
 }
 
 std::string_view verdict_name(consistency_verdict v) noexcept {
-  switch (v) {
-    case consistency_verdict::consistent: return "consistent";
-    case consistency_verdict::inconsistent: return "inconsistent";
-    case consistency_verdict::no_counts: return "no_counts";
-  }
-  return "no_counts";
+  return name_in(kVerdictNames, v, "no_counts");
 }
 
 }  // namespace aptparse

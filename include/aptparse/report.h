@@ -85,13 +85,26 @@ struct consistency {
   friend bool operator==(const consistency&, const consistency&) = default;
 };
 
+// apt's sizes in bytes, in JSON order: X(type, name). Each is null where
+// apt printed none.
+//   download        still to fetch
+//   download_total  the whole download ("Need to get X/Y": Y)
+//   disk_change     + used, - freed
+//   disk_available  apt 3.0 "Space needed: X / Y available": Y
+//   boot_needed     apt 3.0 "in /boot: X / Y available": X
+//   boot_available  ... Y
+#define APTPARSE_SIZE_MAP(X)       \
+  X(std::uint64_t, download)       \
+  X(std::uint64_t, download_total) \
+  X(std::int64_t, disk_change)     \
+  X(std::uint64_t, disk_available) \
+  X(std::uint64_t, boot_needed)    \
+  X(std::uint64_t, boot_available)
+
 struct sizes {
-  std::optional<std::uint64_t> download;        // still to fetch
-  std::optional<std::uint64_t> download_total;  // whole download ("X/Y")
-  std::optional<std::int64_t> disk_change;      // + used, - freed
-  std::optional<std::uint64_t> disk_available;  // apt 3.0 "... / Y available"
-  std::optional<std::uint64_t> boot_needed;     // apt 3.0 "in /boot: X / Y"
-  std::optional<std::uint64_t> boot_available;
+#define APTPARSE_SIZE_FIELD(type, name) std::optional<type> name;
+  APTPARSE_SIZE_MAP(APTPARSE_SIZE_FIELD)
+#undef APTPARSE_SIZE_FIELD
   friend bool operator==(const sizes&, const sizes&) = default;
 };
 

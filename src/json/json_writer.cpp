@@ -78,6 +78,18 @@ class cursor {
   char* end_ = nullptr;
 };
 
+// `k` (a literal key with its punctuation, e.g. ",\"text\":") and a value.
+template <std::size_t N>
+void string_field(cursor& c, const char (&k)[N], std::string_view v) {
+  c.raw(k);
+  c.string(v);
+}
+template <std::size_t N, class T>
+void number_field(cursor& c, const char (&k)[N], T v) {
+  c.raw(k);
+  c.number(v);
+}
+
 void key(cursor& c, std::string_view k) {
   c.room(k.size() + 3);
   c.ch('"');
@@ -100,7 +112,9 @@ void array(cursor& c, std::string_view k, const Items& items, Each&& each) {
 }
 
 // A string field, or null when empty.
-void string_or_null(cursor& c, std::string_view v) {
+template <std::size_t N>
+void string_or_null(cursor& c, const char (&k)[N], std::string_view v) {
+  c.raw(k);
   if (v.empty()) {
     c.raw("null");
   } else {
@@ -119,28 +133,20 @@ void optional_number(cursor& c, std::string_view k, const std::optional<T>& v) {
 }
 
 void append_position(cursor& c, const position& p) {
-  c.raw("\"line\":");
-  c.number(p.line);
-  c.raw(",\"offset\":");
-  c.number(p.offset);
+  number_field(c, "\"line\":", p.line);
+  number_field(c, ",\"offset\":", p.offset);
 }
 
 void append_package(cursor& c, const package& p) {
-  c.raw("{\"name\":");
-  c.string(p.name);
-  c.raw(",\"arch\":");
-  string_or_null(c, p.arch);
-  c.raw(",\"old\":");
-  string_or_null(c, p.old_version);
-  c.raw(",\"new\":");
-  string_or_null(c, p.new_version);
+  string_field(c, "{\"name\":", p.name);
+  string_or_null(c, ",\"arch\":", p.arch);
+  string_or_null(c, ",\"old\":", p.old_version);
+  string_or_null(c, ",\"new\":", p.new_version);
   if (!p.origins.empty()) {
-    c.raw(",\"origins\":");
-    c.string(p.origins);
+    string_field(c, ",\"origins\":", p.origins);
   }
   if (!p.note.empty()) {
-    c.raw(",\"note\":");
-    c.string(p.note);
+    string_field(c, ",\"note\":", p.note);
   }
   if (!p.alternatives.empty()) {
     c.ch(',');
@@ -148,14 +154,16 @@ void append_package(cursor& c, const package& p) {
           [&](std::string_view a) { c.string(a); });
   }
   if (p.reason != hold_reason::none) {
-    c.raw(",\"reason\":");
-    c.string(reason_name(p.reason));
+    string_field(c, ",\"reason\":", reason_name(p.reason));
   }
   if (p.purge) c.raw(",\"purge\":true");
   if (p.automatic) c.raw(",\"automatic\":true");
   if (p.simulated) c.raw(",\"simulated\":true");
   c.ch('}');
 }
+
+// The parts of a transaction after its sets, append_counts() to
+// append_diagnostics(), each write their own leading ','.
 
 // The counts' fields in JSON order, each key with a leading ','.
 constexpr std::pair<std::string_view, std::uint64_t counts::*> kCountFields[] =
@@ -166,7 +174,7 @@ constexpr std::pair<std::string_view, std::uint64_t counts::*> kCountFields[] =
 };
 
 void append_counts(cursor& c, const std::optional<counts>& n) {
-  key(c, "counts");
+  c.raw(",\"counts\":");
   if (!n) {
     c.raw("null");
     return;
@@ -182,8 +190,7 @@ void append_counts(cursor& c, const std::optional<counts>& n) {
 }
 
 void append_consistency(cursor& c, const consistency& k) {
-  c.raw("\"consistency\":{\"verdict\":");
-  c.string(verdict_name(k.verdict));
+  string_field(c, ",\"consistency\":{\"verdict\":", verdict_name(k.verdict));
   c.ch(',');
   auto name = [&](const std::string& n) { c.string(n); };
   array(c, "mismatches", k.mismatches, name);
@@ -193,27 +200,22 @@ void append_consistency(cursor& c, const consistency& k) {
 }
 
 void append_sizes(cursor& c, const sizes& s) {
-  c.raw("\"sizes\":{");
-  optional_number(c, "download", s.download);
-  c.ch(',');
-  optional_number(c, "download_total", s.download_total);
-  c.ch(',');
-  optional_number(c, "disk_change", s.disk_change);
-  c.ch(',');
-  optional_number(c, "disk_available", s.disk_available);
-  c.ch(',');
-  optional_number(c, "boot_needed", s.boot_needed);
-  c.ch(',');
-  optional_number(c, "boot_available", s.boot_available);
+  c.raw(",\"sizes\":{");
+  bool first = true;
+#define APTPARSE_SIZE_JSON(type, name) \
+  if (!first) c.ch(',');               \
+  first = false;                       \
+  optional_number(c, #name, s.name);
+  APTPARSE_SIZE_MAP(APTPARSE_SIZE_JSON)
+#undef APTPARSE_SIZE_JSON
   c.ch('}');
 }
 
 void append_messages(cursor& c, const std::vector<message>& ms) {
+  c.ch(',');
   array(c, "messages", ms, [&](const message& m) {
-    c.raw("{\"level\":");
-    c.string(level_name(m.level));
-    c.raw(",\"text\":");
-    c.string(m.text);
+    string_field(c, "{\"level\":", level_name(m.level));
+    string_field(c, ",\"text\":", m.text);
     c.ch(',');
     append_position(c, m.where);
     c.ch('}');
@@ -221,26 +223,23 @@ void append_messages(cursor& c, const std::vector<message>& ms) {
 }
 
 void append_unrecognized(cursor& c, const transaction& t) {
-  c.raw("\"unrecognized_count\":");
-  c.number(t.unrecognized_count);
+  number_field(c, ",\"unrecognized_count\":", t.unrecognized_count);
   c.ch(',');
   array(c, "unrecognized", t.unrecognized, [&](const unrecognized_line& u) {
     c.ch('{');
     append_position(c, u.where);
-    c.raw(",\"text\":");
-    c.string(u.text);
+    string_field(c, ",\"text\":", u.text);
     c.ch('}');
   });
 }
 
 void append_diagnostics(cursor& c, const std::vector<diagnostic>& ds) {
+  c.ch(',');
   array(c, "diagnostics", ds, [&](const diagnostic& d) {
-    c.raw("{\"code\":");
-    c.string(error_name(d.code));
+    string_field(c, "{\"code\":", error_name(d.code));
     c.ch(',');
     append_position(c, d.where);
-    c.raw(",\"dropped\":");
-    c.number(d.dropped);
+    number_field(c, ",\"dropped\":", d.dropped);
     c.ch('}');
   });
 }
@@ -255,36 +254,24 @@ void append_json_string(std::string& out, std::string_view s) {
 void append_json(std::string& out, const transaction& t,
                  std::string_view source) {
   cursor c(out);
-  c.raw("{\"source\":");
-  c.string(source);
-  c.raw(",\"first_line\":");
-  c.number(t.span.first.line);
-  c.raw(",\"last_line\":");
-  c.number(t.span.last.line);
-  c.raw(",\"first_offset\":");
-  c.number(t.span.first.offset);
-  c.raw(",\"end_offset\":");
-  c.number(t.span.end_offset);
+  string_field(c, "{\"source\":", source);
+  number_field(c, ",\"first_line\":", t.span.first.line);
+  number_field(c, ",\"last_line\":", t.span.last.line);
+  number_field(c, ",\"first_offset\":", t.span.first.offset);
+  number_field(c, ",\"end_offset\":", t.span.end_offset);
   c.raw(t.span.complete ? ",\"complete\":true" : ",\"complete\":false");
-  c.raw(",\"line_prefix\":");
-  string_or_null(c, prefix_name(t.span.prefix));
+  string_or_null(c, ",\"line_prefix\":", prefix_name(t.span.prefix));
   for (int s = 0; s < pkg_set_count; ++s) {
     const auto set = static_cast<pkg_set>(s);
     c.ch(',');
     array(c, set_name(set), t.set(set),
           [&](const package& p) { append_package(c, p); });
   }
-  c.ch(',');
   append_counts(c, t.counts);
-  c.ch(',');
   append_consistency(c, t.consistency);
-  c.ch(',');
   append_sizes(c, t.sizes);
-  c.ch(',');
   append_messages(c, t.messages);
-  c.ch(',');
   append_unrecognized(c, t);
-  c.ch(',');
   append_diagnostics(c, t.diagnostics);
   c.ch('}');
 }

@@ -5,6 +5,7 @@
 // merges every mention of a package within one set of one transaction into
 // one entry, keyed by the name as apt prints it ("foo" or "foo:i386").
 #include <array>
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -13,6 +14,22 @@
 #include "report/string_arena.h"
 
 namespace aptparse {
+namespace {
+
+// The unsigned field of each size_kind, in the enumeration's order;
+// disk_used and disk_freed (null) both set the signed disk_change.
+constexpr std::optional<std::uint64_t> sizes::*kUnsignedSize[] = {
+    &sizes::download,
+    &sizes::download_total,
+    nullptr,
+    nullptr,
+    &sizes::disk_available,
+    &sizes::boot_needed,
+    &sizes::boot_available};
+static_assert(std::size(kUnsignedSize) ==
+              static_cast<std::size_t>(size_kind::boot_available) + 1);
+
+}  // namespace
 
 class report_builder::state {
  public:
@@ -299,28 +316,12 @@ void report_builder::on_size(size_kind kind, std::uint64_t bytes,
   if (t == nullptr) return;
   sizes& s = t->sizes;
   const auto signed_bytes = static_cast<std::int64_t>(bytes);
-  switch (kind) {
-    case size_kind::download:
-      s.download = bytes;
-      break;
-    case size_kind::download_total:
-      s.download_total = bytes;
-      break;
-    case size_kind::disk_used:
-      s.disk_change = signed_bytes;
-      break;
-    case size_kind::disk_freed:
-      s.disk_change = -signed_bytes;
-      break;
-    case size_kind::disk_available:
-      s.disk_available = bytes;
-      break;
-    case size_kind::boot_needed:
-      s.boot_needed = bytes;
-      break;
-    case size_kind::boot_available:
-      s.boot_available = bytes;
-      break;
+  if (kind == size_kind::disk_used) {
+    s.disk_change = signed_bytes;
+  } else if (kind == size_kind::disk_freed) {
+    s.disk_change = -signed_bytes;
+  } else {
+    s.*kUnsignedSize[static_cast<std::size_t>(kind)] = bytes;
   }
 }
 void report_builder::on_message(message_level level, std::string_view text,

@@ -95,6 +95,13 @@ class TruncatedFileError(ParseError, EOFError):
     """A gzip file ended inside a compressed member."""
 
 
+def _check_int(name: str, value: int, least: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if value < least:
+        raise ValueError(f"{name} must be >= {least}, not {value}")
+
+
 def _check_options(
     max_line_bytes: int,
     max_packages_per_list: int,
@@ -108,12 +115,7 @@ def _check_options(
         ("max_transactions", max_transactions, 0),
         ("max_unrecognized_kept", max_unrecognized_kept, 0),
     ):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(
-                f"{name} must be an int, not {type(value).__name__}"
-            )
-        if value < least:
-            raise ValueError(f"{name} must be >= {least}, not {value}")
+        _check_int(name, value, least)
     if not isinstance(strict, bool):
         raise TypeError(f"strict must be a bool, not {type(strict).__name__}")
     return {
@@ -302,10 +304,7 @@ def parse_file(
         raise TypeError(
             f"path must be str, bytes or os.PathLike, not {type(path).__name__}"
         )
-    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int):
-        raise TypeError(f"chunk_size must be an int, not {type(chunk_size).__name__}")
-    if chunk_size < 1:
-        raise ValueError(f"chunk_size must be >= 1, not {chunk_size}")
+    _check_int("chunk_size", chunk_size, 1)
     opts = _check_options(
         max_line_bytes, max_packages_per_list, max_transactions,
         max_unrecognized_kept, strict,

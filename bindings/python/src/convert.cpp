@@ -46,10 +46,11 @@ enum kind_id {
   k_count
 };
 
-// The fields of Counts and the set fields of Transaction are named as the
-// library names them (events.h); _set_types() checks that _model.py agrees.
+// The fields of Counts and Sizes and the set fields of Transaction are named as
+// the library names them (events.h); _set_types() checks that _model.py agrees.
 #define APTPARSE_PY_COUNT_NAME(name, check) #name,
 #define APTPARSE_PY_SET_NAME(name) #name,
+#define APTPARSE_PY_SIZE_NAME(type, name) #name,
 std::array<kind, k_count>& kinds() {
   static std::array<kind, k_count> k = {{
       {"Package",
@@ -57,9 +58,7 @@ std::array<kind, k_count>& kinds() {
         "reason", "purge", "automatic", "simulated"}},
       {"Counts", {APTPARSE_COUNT_MAP(APTPARSE_PY_COUNT_NAME)}},
       {"Consistency", {"verdict", "mismatches", "unverifiable"}},
-      {"Sizes",
-       {"download", "download_total", "disk_change", "disk_available",
-        "boot_needed", "boot_available"}},
+      {"Sizes", {APTPARSE_SIZE_MAP(APTPARSE_PY_SIZE_NAME)}},
       {"Message", {"level", "text", "line", "offset"}},
       {"Unrecognized", {"line", "offset", "text"}},
       {"Diagnostic", {"code", "line", "offset", "dropped"}},
@@ -78,6 +77,7 @@ std::array<kind, k_count>& kinds() {
   }};
   return k;
 }
+#undef APTPARSE_PY_SIZE_NAME
 #undef APTPARSE_PY_SET_NAME
 #undef APTPARSE_PY_COUNT_NAME
 
@@ -383,10 +383,9 @@ py::object to_py(const aptparse::transaction& t) {
   v[i++] = make_of(
       k_consistency, enums().verdict[static_cast<int>(t.consistency.verdict)],
       strings(t.consistency.mismatches), strings(t.consistency.unverifiable));
-  const aptparse::sizes& z = t.sizes;
-  v[i++] = make_of(k_sizes, opt(z.download), opt(z.download_total),
-                   opt(z.disk_change), opt(z.disk_available),
-                   opt(z.boot_needed), opt(z.boot_available));
+#define APTPARSE_PY_SIZE(type, name) , opt(t.sizes.name)
+  v[i++] = make_of(k_sizes APTPARSE_SIZE_MAP(APTPARSE_PY_SIZE));
+#undef APTPARSE_PY_SIZE
   v[i++] = tuple_of(t.messages, message_to_py);
   v[i++] = u64(t.unrecognized_count);
   v[i++] = tuple_of(t.unrecognized, unrecognized_to_py);

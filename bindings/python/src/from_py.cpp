@@ -153,18 +153,10 @@ aptparse::transaction transaction_from_py(py::handle o) {
   t.consistency.unverifiable =
       strings_of(attr(cons, "unverifiable"), "unverifiable");
   py::object z = attr(o, "sizes");
-  t.sizes.download =
-      opt_of<std::uint64_t>(attr(z, "download"), "Sizes.download");
-  t.sizes.download_total =
-      opt_of<std::uint64_t>(attr(z, "download_total"), "Sizes.download_total");
-  t.sizes.disk_change =
-      opt_of<std::int64_t>(attr(z, "disk_change"), "Sizes.disk_change");
-  t.sizes.disk_available =
-      opt_of<std::uint64_t>(attr(z, "disk_available"), "Sizes.disk_available");
-  t.sizes.boot_needed =
-      opt_of<std::uint64_t>(attr(z, "boot_needed"), "Sizes.boot_needed");
-  t.sizes.boot_available =
-      opt_of<std::uint64_t>(attr(z, "boot_available"), "Sizes.boot_available");
+#define APTPARSE_PY_SIZE(type, name) \
+  t.sizes.name = opt_of<type>(attr(z, #name), "Sizes." #name);
+  APTPARSE_SIZE_MAP(APTPARSE_PY_SIZE)
+#undef APTPARSE_PY_SIZE
   for (py::handle m : attr(o, "messages")) {
     aptparse::message msg;
     msg.level = enum_of<aptparse::message_level>(
