@@ -22,7 +22,8 @@ as_root apt-get update -qq || echo "warning: apt-get update failed; using the cu
 apt_install g++ make cmake ninja-build pkg-config git \
   python3 python3-dev python3-venv \
   libre2-dev libfmt-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev \
-  clang
+  clang groff-base man-db
+# (groff and man check that the man page renders: tests/cli_docs_test.py.)
 # libFuzzer's runtime is packaged per clang version (14 in Debian 12, 18 in
 # Ubuntu 24.04, 19 in Debian 13).
 clang_major=$(clang -dumpversion | cut -d. -f1)
