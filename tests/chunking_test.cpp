@@ -49,6 +49,17 @@ std::string trace_chunks(std::string_view input,
   return with_stats(p, t.text);
 }
 
+// 1 + 4 * round cut points in [0, size], sorted: round r of the random
+// chunkings every chunking test runs.
+std::vector<std::size_t> random_cuts(std::size_t size, int round,
+                                     std::mt19937_64& rng) {
+  std::vector<std::size_t> cuts;
+  std::uniform_int_distribution<std::size_t> pick(0, size);
+  for (int k = 0; k < 1 + round * 4; ++k) cuts.push_back(pick(rng));
+  std::sort(cuts.begin(), cuts.end());
+  return cuts;
+}
+
 void expect_chunking_exact(std::string_view input) {
   const std::string whole = trace_whole(input);
   for (std::size_t size = 1; size <= 64; ++size) {
@@ -60,13 +71,9 @@ void expect_chunking_exact(std::string_view input) {
     ASSERT_EQ(with_stats(p, t.text), whole) << "chunk size " << size;
   }
   std::mt19937_64 rng(input.size());
-  for (int round = 0; round < 16; ++round) {
-    std::vector<std::size_t> cuts;
-    std::uniform_int_distribution<std::size_t> pick(0, input.size());
-    for (int k = 0; k < 1 + round * 4; ++k) cuts.push_back(pick(rng));
-    std::sort(cuts.begin(), cuts.end());
-    ASSERT_EQ(trace_chunks(input, cuts), whole) << "random round " << round;
-  }
+  for (int round = 0; round < 16; ++round)
+    ASSERT_EQ(trace_chunks(input, random_cuts(input.size(), round, rng)), whole)
+        << "random round " << round;
 }
 
 class SampleChunking : public ::testing::TestWithParam<testing::sample> {};
@@ -128,14 +135,11 @@ void expect_strict_chunking_exact(std::string_view input, const options& opts) {
           << "chunk size " << size << (stop ? ", stopping" : "");
     }
     std::mt19937_64 rng(input.size());
-    for (int round = 0; round < 16; ++round) {
-      std::vector<std::size_t> cuts;
-      std::uniform_int_distribution<std::size_t> pick(0, input.size());
-      for (int k = 0; k < 1 + round * 4; ++k) cuts.push_back(pick(rng));
-      std::sort(cuts.begin(), cuts.end());
-      ASSERT_EQ(trace_strict(input, opts, cuts, stop), whole)
+    for (int round = 0; round < 16; ++round)
+      ASSERT_EQ(trace_strict(input, opts,
+                             random_cuts(input.size(), round, rng), stop),
+                whole)
           << "random round " << round;
-    }
   }
 }
 
