@@ -136,8 +136,8 @@ void expect_strict_chunking_exact(std::string_view input, const options& opts) {
     }
     std::mt19937_64 rng(input.size());
     for (int round = 0; round < 16; ++round)
-      ASSERT_EQ(trace_strict(input, opts,
-                             random_cuts(input.size(), round, rng), stop),
+      ASSERT_EQ(trace_strict(input, opts, random_cuts(input.size(), round, rng),
+                             stop),
                 whole)
           << "random round " << round;
   }
@@ -186,8 +186,8 @@ TEST(StrictChunking, ACutOffTransactionFailsAtTheNextRunOrTheEnd) {
 // turn: the prefix stage's state passes from line to line, never through a
 // chunk.
 TEST_P(CorpusChunking, AnyChunkingGivesTheEventsOfTheWholeQuotedLog) {
-  static constexpr std::string_view kPrefixes[] = {"    ", "> ", "\t", "#> ",
-                                                   "    > ", "  "};
+  static constexpr std::string_view kPrefixes[] = {"    ", "> ",     "\t",
+                                                   "#> ",  "    > ", "  "};
   const std::string& name = GetParam();
   const std::string_view prefix =
       kPrefixes[std::hash<std::string>{}(name) % std::size(kPrefixes)];
