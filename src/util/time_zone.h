@@ -15,7 +15,8 @@ namespace aptparse::detail {
 class time_zone {
  public:
   // The zone called `name`: "UTC", a fixed offset "+HH:MM" or "-HH:MM", or
-  // an IANA name read from the system's zoneinfo. nullopt: no such zone.
+  // an IANA name read from the system's zoneinfo ($TZDIR, else
+  // /usr/share/zoneinfo). nullopt: no such zone, or not a TZif file.
   static std::optional<time_zone> find(std::string_view name);
 
   // The UTC offset, in seconds east, that the zone's clocks showed at the
