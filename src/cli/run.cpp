@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aptparse/aptparse.h"
+#include "cli/compare_command.h"
 #include "cli/flags.h"
 #include "cli/ordered_output.h"
 #include "cli/text_report.h"
@@ -17,8 +18,6 @@
 
 namespace aptparse::cli {
 namespace {
-
-enum exit_code { exit_found = 0, exit_none = 1, exit_error = 2 };
 
 // What parsing one input produced.
 struct outcome {
@@ -138,6 +137,13 @@ int run(std::span<const std::string> args, const streams& io) {
                APTPARSE_JSON_SCHEMA_VERSION);
     std::fflush(io.out);
     return exit_found;
+  }
+  if (cfg.compare) {
+    if (cfg.files.size() == 2) return run_compare(cfg, io);
+    fmt::print(io.err,
+               "aptparse: --compare needs two files, PLAN and OUTCOME\n"
+               "Try 'aptparse --help' for more information.\n");
+    return exit_error;
   }
   if (cfg.files.empty()) cfg.files.emplace_back("-");
   unsigned jobs =
