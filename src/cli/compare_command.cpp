@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "aptparse/aptparse.h"
-#include "io/log_reader.h"
 
 namespace aptparse::cli {
 namespace {
@@ -21,17 +20,7 @@ side read_side(const settings& cfg, const streams& io,
   side s;
   report_builder builder(cfg.parse);
   parser p(builder, cfg.parse);
-  status st;
-  s.error = io::read_log(path,
-                         [&](std::string_view chunk) {
-                           st = p.feed(chunk);
-                           return st.ok();
-                         },
-                         {.standard_input = io.in})
-                .message;
-  if (st.ok()) st = p.finish();
-  if (s.error.empty() && !st.ok())
-    s.error = fmt::format("line {}: {}", st.where.line, error_message(st.code));
+  s.error = feed_input(p, path, io);
   s.parsed = builder.take_report();
   return s;
 }

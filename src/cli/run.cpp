@@ -44,18 +44,7 @@ outcome run_one(const settings& cfg, const streams& io, const std::string& path,
     flush(result.output);
   });
   parser p(builder, cfg.parse);
-  status st;
-  result.error = aptparse::io::read_log(path,
-                                        [&](std::string_view chunk) {
-                                          st = p.feed(chunk);
-                                          return st.ok();
-                                        },
-                                        {.standard_input = io.in})
-                     .message;
-  if (st.ok()) st = p.finish();
-  if (result.error.empty() && !st.ok())
-    result.error =
-        fmt::format("line {}: {}", st.where.line, error_message(st.code));
+  result.error = feed_input(p, path, io);
   // Nothing is lost silently: an input with no apt run says what it held.
   const report rest = builder.take_report();
   if (result.transactions == 0 && p.stats().lines > 0)
@@ -113,6 +102,21 @@ int run_parallel(const settings& cfg, const streams& io, unsigned jobs) {
 }
 
 }  // namespace
+
+std::string feed_input(parser& p, const std::string& path, const streams& io) {
+  status st;
+  std::string error = aptparse::io::read_log(path,
+                                             [&](std::string_view chunk) {
+                                               st = p.feed(chunk);
+                                               return st.ok();
+                                             },
+                                             {.standard_input = io.in})
+                          .message;
+  if (st.ok()) st = p.finish();
+  if (error.empty() && !st.ok())
+    error = fmt::format("line {}: {}", st.where.line, error_message(st.code));
+  return error;
+}
 
 int run(std::span<const std::string> args, const streams& io) {
   settings cfg;
