@@ -11,7 +11,7 @@
   make_truth.py journal --name N --logs DIR --journal FILE --tool T
       history.log / term.log / dpkg.log: the ordered transactions of the real runs listed in FILE.
   make_truth.py after --logs DIR --status FILE --names N...
-      adds to the last transaction of each named truth `failed`: the packages that FILE (dpkg-query's
+      adds to the last transaction of each named truth `failed` ({name, arch, new, status}): the packages that FILE (dpkg-query's
       "Package Architecture Version db:Status-Status" lines, taken right after the run) shows
       half-installed, half-configured, unpacked, triggers-awaited or triggers-pending.
   make_truth.py session --name N --logs DIR --src SIMDIR --root CHROOT --runs TSV --twin T --twin-runs TSV
@@ -294,7 +294,7 @@ def cmd_after(a):
         for line in f:
             name, arch, version, state = line.split()
             if state in FAILED_STATES:
-                failed.append({"name": name, "arch": arch, "version": version, "status": state})
+                failed.append({"name": name, "arch": arch, "new": version, "status": state})
     for n in a.names:
         path = os.path.join(a.logs, n + ".truth.json")
         with open(path, encoding="utf-8") as f:
