@@ -6,12 +6,15 @@
 #include "aptparse/events.h"
 #include "aptparse/report.h"
 #include "aptparse/version.h"
+#include "util/enum_name.h"
 
 namespace aptparse {
 
 const char* version() noexcept { return APTPARSE_VERSION_STRING; }
 
 namespace {
+
+using detail::name_in;
 
 struct errc_text {
   std::string_view name;
@@ -59,14 +62,6 @@ static_assert(names_all(kReasonNames, hold_reason::held));
 static_assert(names_all(kPrefixNames, line_prefix::quote));
 static_assert(names_all(kLevelNames, message_level::audit));
 static_assert(names_all(kVerdictNames, consistency_verdict::no_counts));
-
-// `names[v]`, or `fallback` for a value outside the enumeration.
-template <class E, std::size_t N>
-std::string_view name_in(const std::string_view (&names)[N], E v,
-                         std::string_view fallback) noexcept {
-  const auto i = static_cast<std::size_t>(v);
-  return i < N ? names[i] : fallback;
-}
 
 }  // namespace
 

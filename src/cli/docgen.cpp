@@ -41,7 +41,9 @@ std::string man_page() {
   out += fmt::format(".TH APTPARSE 1 \"\" \"aptparse {}\" \"User Commands\"\n",
                      APTPARSE_VERSION_STRING);
   out += fmt::format(".SH NAME\naptparse \\- {}\n", roff(summary()));
-  out += ".SH SYNOPSIS\n.B aptparse\n[\\fIOPTIONS\\fR] [\\fIFILE\\fR...]\n";
+  out += ".SH SYNOPSIS\n";
+  for (std::string_view u : usages())
+    out += fmt::format(".B aptparse\n{}\n.br\n", roff(u));
   out += fmt::format(".SH DESCRIPTION\n{}\n.SH OPTIONS\n", roff(description()));
   for (const flag_doc& f : flag_docs()) {
     out += ".TP\n";

@@ -22,6 +22,12 @@ constexpr flag kFlags[] = {
     {"json", 0, takes::nothing,
      "Print JSON Lines: one object per transaction (schema in README.md).",
      [](settings& s, unsigned long long) { s.json = true; }},
+    {"compare", 0, takes::nothing,
+     "Compare the plan of an apt run (apt's output or history.log, first "
+     "FILE) with its outcome (term.log or dpkg.log, second FILE): which "
+     "planned changes happened, failed or are absent, and which changes "
+     "were not planned.",
+     [](settings& s, unsigned long long) { s.compare = true; }},
     {"unbuffered", 0, takes::nothing,
      "Flush the output after every transaction (for pipes).",
      [](settings& s, unsigned long long) { s.unbuffered = true; }},
@@ -124,10 +130,19 @@ bool parse_flags(std::span<const std::string> args, settings& out,
 }
 
 constexpr exit_doc kExits[] = {
-    {0, "at least one apt transaction was parsed"},
-    {1, "no transaction was found"},
-    {2, "an error: a file could not be read, or a usage error"},
+    {exit_found,
+     "at least one apt transaction was parsed; with --compare: every planned "
+     "change happened"},
+    {exit_none,
+     "no transaction was found (with --compare: in the plan or the outcome)"},
+    {exit_error, "an error: a file could not be read, or a usage error"},
+    {exit_not_happened,
+     "with --compare: a planned change failed, is absent or was made "
+     "otherwise"},
 };
+
+constexpr std::string_view kUsages[] = {"[OPTIONS] [FILE...]",
+                                        "--compare [OPTIONS] PLAN OUTCOME"};
 
 std::vector<flag_doc> flag_docs() {
   std::vector<flag_doc> out;
@@ -138,6 +153,8 @@ std::vector<flag_doc> flag_docs() {
 
 std::span<const exit_doc> exit_docs() { return kExits; }
 
+std::span<const std::string_view> usages() { return kUsages; }
+
 std::string_view summary() {
   return "report what apt, apt-get and dpkg changed";
 }
@@ -147,13 +164,19 @@ std::string_view description() {
          "upgraded, newly installed, removed, not upgraded (kept back or\n"
          "deferred by phasing) and more, with versions, apt's counts, sizes\n"
          "and errors. Reads standard input when FILE is absent or '-';\n"
-         "gzip-compressed input is decompressed.\n";
+         "gzip-compressed input is decompressed. With --compare, reads\n"
+         "the plan and the outcome of one apt run and says which planned\n"
+         "changes happened.\n";
 }
 
 std::string_view example() { return "apt-get -s upgrade | aptparse --json"; }
 
 std::string help_text() {
-  std::string out = "Usage: aptparse [OPTIONS] [FILE...]\n\n";
+  std::string out;
+  for (std::string_view u : kUsages)
+    out +=
+        fmt::format("{} aptparse {}\n", out.empty() ? "Usage:" : "      ", u);
+  out += '\n';
   out += description();
   out += "\nOptions:\n";
   for (const flag_doc& f : flag_docs()) {

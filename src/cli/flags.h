@@ -15,6 +15,7 @@ namespace aptparse::cli {
 
 struct settings {
   bool json = false;
+  bool compare = false;  // --compare PLAN OUTCOME
   bool unbuffered = false;
   bool help = false;
   bool version = false;
@@ -41,12 +42,22 @@ struct flag_doc {
 };
 std::vector<flag_doc> flag_docs();
 
+// The exit statuses (exit_docs() says what each means).
+enum exit_code {
+  exit_found = 0,
+  exit_none = 1,
+  exit_error = 2,
+  exit_not_happened = 3,  // --compare: a planned change did not happen
+};
+
 struct exit_doc {
   int code;
   std::string_view meaning;
 };
 std::span<const exit_doc> exit_docs();
 
+// The forms of the command line after "aptparse " (the usage lines).
+std::span<const std::string_view> usages();
 // One line: what the command does (the man page's NAME).
 std::string_view summary();
 // The paragraph after the usage line.

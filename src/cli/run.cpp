@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aptparse/aptparse.h"
+#include "cli/compare_command.h"
 #include "cli/flags.h"
 #include "cli/ordered_output.h"
 #include "cli/text_report.h"
@@ -17,8 +18,6 @@
 
 namespace aptparse::cli {
 namespace {
-
-enum exit_code { exit_found = 0, exit_none = 1, exit_error = 2 };
 
 // What parsing one input produced.
 struct outcome {
@@ -45,18 +44,7 @@ outcome run_one(const settings& cfg, const streams& io, const std::string& path,
     flush(result.output);
   });
   parser p(builder, cfg.parse);
-  status st;
-  result.error = aptparse::io::read_log(path,
-                                        [&](std::string_view chunk) {
-                                          st = p.feed(chunk);
-                                          return st.ok();
-                                        },
-                                        {.standard_input = io.in})
-                     .message;
-  if (st.ok()) st = p.finish();
-  if (result.error.empty() && !st.ok())
-    result.error =
-        fmt::format("line {}: {}", st.where.line, error_message(st.code));
+  result.error = feed_input(p, path, io);
   // Nothing is lost silently: an input with no apt run says what it held.
   const report rest = builder.take_report();
   if (result.transactions == 0 && p.stats().lines > 0)
@@ -115,6 +103,21 @@ int run_parallel(const settings& cfg, const streams& io, unsigned jobs) {
 
 }  // namespace
 
+std::string feed_input(parser& p, const std::string& path, const streams& io) {
+  status st;
+  std::string error = aptparse::io::read_log(path,
+                                             [&](std::string_view chunk) {
+                                               st = p.feed(chunk);
+                                               return st.ok();
+                                             },
+                                             {.standard_input = io.in})
+                          .message;
+  if (st.ok()) st = p.finish();
+  if (error.empty() && !st.ok())
+    error = fmt::format("line {}: {}", st.where.line, error_message(st.code));
+  return error;
+}
+
 int run(std::span<const std::string> args, const streams& io) {
   settings cfg;
   std::string usage_error;
@@ -138,6 +141,13 @@ int run(std::span<const std::string> args, const streams& io) {
                APTPARSE_JSON_SCHEMA_VERSION);
     std::fflush(io.out);
     return exit_found;
+  }
+  if (cfg.compare) {
+    if (cfg.files.size() == 2) return run_compare(cfg, io);
+    fmt::print(io.err,
+               "aptparse: --compare needs two files, PLAN and OUTCOME\n"
+               "Try 'aptparse --help' for more information.\n");
+    return exit_error;
   }
   if (cfg.files.empty()) cfg.files.emplace_back("-");
   unsigned jobs =

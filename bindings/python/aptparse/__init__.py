@@ -19,6 +19,7 @@ Entry points:
 * :class:`Parser` -- the streaming parser: ``feed()`` chunks, ``finish()``.
 * :func:`iter_transactions` -- transactions from a file object, a pipe or
   an iterable of lines/chunks, as they complete.
+* :func:`compare` -- an apt run's plan against its outcome.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any, Final, TypeVar, Union
 
 from . import _core
+from ._compare import Change, Comparison, PlannedChange, UnplannedChange, compare
 from ._model import (
     SET_NAMES,
     Consistency,
@@ -49,6 +51,11 @@ __version__: Final[str] = _core.__version__
 
 __all__ = [
     "SET_NAMES",
+    "Change",
+    "Comparison",
+    "PlannedChange",
+    "UnplannedChange",
+    "compare",
     "Consistency",
     "Counts",
     "Diagnostic",

@@ -22,4 +22,5 @@ PYBIND11_MODULE(_core, m) {
   aptparse_py::register_parse(m);
   aptparse_py::register_parser(m);
   aptparse_py::register_cli(m);
+  aptparse_py::register_compare(m);
 }
