@@ -41,6 +41,12 @@ UPGRADE = (b"Reading package lists...\n"
            b"2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n")
 
 
+HISTORY = (b"\nStart-Date: 2026-01-15  05:56:57\n"
+           b"Commandline: apt-get install git\n"
+           b"Install: git:amd64 (1:2.39.5-0+deb12u3)\n"
+           b"End-Date: 2026-01-15  05:57:14\n")
+
+
 def run(*args, stdin=None):
     return subprocess.run([CLI, *args], input=stdin, capture_output=True,
                           timeout=120)
@@ -92,6 +98,31 @@ class Cli(unittest.TestCase):
             self.assertEqual(r.returncode, 0)
             self.assertEqual(r.stdout.decode(), f"aptparse {version} (library "
                              f"{version}, JSON schema {schema})\n")
+
+    def test_timezone_appends_the_zones_offset_to_log_times(self):
+        log = self.write("history.log", HISTORY)
+        naive = json.loads(run("--json", log).stdout)
+        self.assertEqual(naive["start"], "2026-01-15T05:56:57")
+        for flag, want in ((["--timezone", "Europe/Berlin"], "+01:00"),
+                           (["--timezone=America/New_York"], "-05:00"),
+                           (["--timezone", "+05:30"], "+05:30"),
+                           (["--timezone", "UTC"], "+00:00")):
+            r = run("--json", *flag, log)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            got = json.loads(r.stdout)
+            self.assertEqual(got["start"], "2026-01-15T05:56:57" + want)
+            self.assertEqual(got["end"], "2026-01-15T05:57:14" + want)
+
+    def test_unknown_timezone_is_a_usage_error(self):
+        log = self.write("history.log", HISTORY)
+        for zone in ("Mars/Olympus", "../../etc/passwd", "+25:00", ""):
+            r = run("--timezone", zone, log)
+            self.assertEqual(r.returncode, 2, zone)
+            self.assertIn(b"unknown time zone", r.stderr)
+            self.assertEqual(r.stdout, b"")
+        r = run("--json", "--timezone")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"needs a value", r.stderr)
 
     def test_unknown_option_is_a_usage_error(self):
         r = run("--bogus")

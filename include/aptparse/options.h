@@ -40,6 +40,9 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
+
+#include "aptparse/export.h"
 
 namespace aptparse {
 
@@ -51,6 +54,11 @@ struct options {
   bool strict = false;
   std::string timezone;
 };
+
+// Returns true iff options::timezone may be `name`: "UTC", "+HH:MM",
+// "-HH:MM" or a zone of the system's zoneinfo. (A report_builder given an
+// unknown zone reports errc::unknown_timezone and keeps the times naive.)
+APTPARSE_EXPORT bool timezone_known(std::string_view name);
 
 }  // namespace aptparse
 

@@ -49,7 +49,7 @@ std::string man_page() {
     out += ".TP\n";
     if (f.short_name) out += fmt::format("\\fB\\-{}\\fR, ", f.short_name);
     out += fmt::format("\\fB\\-\\-{}\\fR", roff(f.long_name));
-    if (f.takes_number) out += " \\fIN\\fR";
+    if (!f.metavar.empty()) out += fmt::format(" \\fI{}\\fR", f.metavar);
     out += fmt::format("\n{}\n", roff(f.help));
   }
   out += ".SH EXIT STATUS\n";
@@ -71,9 +71,9 @@ std::string words(bool with_short) {
 }
 
 std::string bash_completion() {
-  std::string numbers;  // the flags whose next word is a number
+  std::string numbers;  // the flags whose next word is their value
   for (const flag_doc& f : flag_docs()) {
-    if (!f.takes_number) continue;
+    if (f.metavar.empty()) continue;
     if (f.short_name) numbers += fmt::format("-{}|", f.short_name);
     numbers += fmt::format("--{}|", f.long_name);
   }
@@ -84,7 +84,7 @@ std::string bash_completion() {
       "  local cur=${{COMP_WORDS[COMP_CWORD]}} "
       "prev=${{COMP_WORDS[COMP_CWORD-1]}}\n"
       "  case $prev in\n"
-      "    {}) return ;;  # a number follows\n"
+      "    {}) return ;;  # a value follows\n"
       "  esac\n"
       "  if [[ $cur == -* ]]; then\n"
       "    COMPREPLY=($(compgen -W '{}' -- \"$cur\"))\n"
@@ -117,14 +117,15 @@ std::string zsh_completion() {
       kGenerated);
   for (const flag_doc& f : flag_docs()) {
     const std::string help = zsh_text(f.help);
-    const std::string arg = f.takes_number ? ":N: " : "";
+    const bool value = !f.metavar.empty();
+    const std::string arg = value ? fmt::format(":{}: ", f.metavar) : "";
     if (f.short_name) {
       out += fmt::format("  '(-{0} --{1})'{{-{0}{2},--{1}{3}}}'[{4}]{5}' \\\n",
-                         f.short_name, f.long_name, f.takes_number ? "+" : "",
-                         f.takes_number ? "=" : "", help, arg);
+                         f.short_name, f.long_name, value ? "+" : "",
+                         value ? "=" : "", help, arg);
     } else {
-      out += fmt::format("  '--{}{}[{}]{}' \\\n", f.long_name,
-                         f.takes_number ? "=" : "", help, arg);
+      out += fmt::format("  '--{}{}[{}]{}' \\\n", f.long_name, value ? "=" : "",
+                         help, arg);
     }
   }
   out += "  '*:log file:_files'\n";

@@ -5,51 +5,64 @@
 #include <charconv>
 #include <string_view>
 
+#include "aptparse/options.h"
+
 namespace aptparse::cli {
 namespace {
 
-enum class takes { nothing, number };
+enum class takes { nothing, number, text };
+
+// The value given to a flag: its number, or its text.
+struct flag_value {
+  unsigned long long number = 0;
+  std::string_view text;
+};
 
 struct flag {
   const char* long_name;
   char short_name;  // 0: none
   takes arg;
   const char* help;
-  void (*apply)(settings&, unsigned long long);
+  void (*apply)(settings&, const flag_value&);
+  const char* metavar = "N";  // the value's name in the docs
 };
 
 constexpr flag kFlags[] = {
     {"json", 0, takes::nothing,
      "Print JSON Lines: one object per transaction (schema in README.md).",
-     [](settings& s, unsigned long long) { s.json = true; }},
+     [](settings& s, const flag_value&) { s.json = true; }},
     {"compare", 0, takes::nothing,
      "Compare the plan of an apt run (apt's output or history.log, first "
      "FILE) with its outcome (term.log or dpkg.log, second FILE): which "
      "planned changes happened, failed or are absent, and which changes "
      "were not planned.",
-     [](settings& s, unsigned long long) { s.compare = true; }},
+     [](settings& s, const flag_value&) { s.compare = true; }},
     {"unbuffered", 0, takes::nothing,
      "Flush the output after every transaction (for pipes).",
-     [](settings& s, unsigned long long) { s.unbuffered = true; }},
+     [](settings& s, const flag_value&) { s.unbuffered = true; }},
     {"strict", 0, takes::nothing,
      "Treat input diagnostics (unknown line inside a list, overlong line) as "
      "errors.",
-     [](settings& s, unsigned long long) { s.parse.strict = true; }},
+     [](settings& s, const flag_value&) { s.parse.strict = true; }},
     {"max-line-bytes", 0, takes::number,
      "Cut lines longer than N bytes (default 1048576) and report them.",
-     [](settings& s, unsigned long long n) {
-       s.parse.max_line_bytes = static_cast<std::size_t>(n);
+     [](settings& s, const flag_value& v) {
+       s.parse.max_line_bytes = static_cast<std::size_t>(v.number);
      }},
+    {"timezone", 0, takes::text,
+     "The zone of the logs' local times (IANA name such as Europe/Berlin, "
+     "UTC or +HH:MM): times get its UTC offset.",
+     [](settings& s, const flag_value& v) { s.parse.timezone = v.text; }, "TZ"},
     {"jobs", 'j', takes::number,
      "Parse up to N files at once (default: one per core).",
-     [](settings& s, unsigned long long n) {
-       s.jobs = static_cast<unsigned>(n);
+     [](settings& s, const flag_value& v) {
+       s.jobs = static_cast<unsigned>(v.number);
      }},
     {"help", 'h', takes::nothing, "Show this help and exit.",
-     [](settings& s, unsigned long long) { s.help = true; }},
+     [](settings& s, const flag_value&) { s.help = true; }},
     {"version", 'V', takes::nothing,
      "Show the versions of aptparse and of its JSON output and exit.",
-     [](settings& s, unsigned long long) { s.version = true; }},
+     [](settings& s, const flag_value&) { s.version = true; }},
 };
 
 const flag* find_long(std::string_view name) {
@@ -67,6 +80,15 @@ const flag* find_short(char c) {
 bool parse_number(std::string_view text, unsigned long long& out) {
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && ptr == text.data() + text.size() && out > 0;
+}
+
+// A text value the flag can use; else sets `error`. (--timezone is the
+// one text flag: its zone must exist, or the times would stay naive.)
+bool accepts(const flag& f, std::string_view value, std::string& error) {
+  if (timezone_known(value)) return true;
+  error =
+      fmt::format("option '--{}': unknown time zone '{}'", f.long_name, value);
+  return false;
 }
 
 }  // namespace
@@ -106,25 +128,28 @@ bool parse_flags(std::span<const std::string> args, settings& out,
       error = fmt::format("unknown option '{}'", a);
       return false;
     }
-    unsigned long long n = 0;
-    if (f->arg == takes::number) {
+    flag_value v;
+    if (f->arg != takes::nothing) {
       if (!has_value) {
         if (i + 1 >= args.size()) {
-          error = fmt::format("option '--{}' needs a number", f->long_name);
+          error = fmt::format("option '--{}' needs {}", f->long_name,
+                              f->arg == takes::number ? "a number" : "a value");
           return false;
         }
         value = args[++i];
       }
-      if (!parse_number(value, n)) {
+      v.text = value;
+      if (f->arg == takes::number && !parse_number(value, v.number)) {
         error = fmt::format("option '--{}' needs a positive number, not '{}'",
                             f->long_name, value);
         return false;
       }
+      if (f->arg == takes::text && !accepts(*f, value, error)) return false;
     } else if (has_value) {
       error = fmt::format("option '--{}' takes no value", f->long_name);
       return false;
     }
-    f->apply(out, n);
+    f->apply(out, v);
   }
   return true;
 }
@@ -147,7 +172,8 @@ constexpr std::string_view kUsages[] = {"[OPTIONS] [FILE...]",
 std::vector<flag_doc> flag_docs() {
   std::vector<flag_doc> out;
   for (const flag& f : kFlags)
-    out.push_back({f.long_name, f.short_name, f.arg == takes::number, f.help});
+    out.push_back({f.long_name, f.short_name,
+                   f.arg == takes::nothing ? "" : f.metavar, f.help});
   return out;
 }
 
@@ -183,7 +209,7 @@ std::string help_text() {
     std::string name =
         f.short_name ? fmt::format("-{}, ", f.short_name) : std::string("    ");
     name += fmt::format("--{}", f.long_name);
-    if (f.takes_number) name += " N";
+    if (!f.metavar.empty()) name += fmt::format(" {}", f.metavar);
     out += fmt::format("  {:<24}{}\n", name, f.help);
   }
   out += "\nExit status:\n";

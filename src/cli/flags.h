@@ -36,8 +36,8 @@ std::string help_text();
 // (docgen.cpp), so that none of them can list a flag the others do not.
 struct flag_doc {
   std::string_view long_name;
-  char short_name;  // 0: none
-  bool takes_number;
+  char short_name;           // 0: none
+  std::string_view metavar;  // the value's name ("N", "TZ"); "": none
   std::string_view help;
 };
 std::vector<flag_doc> flag_docs();

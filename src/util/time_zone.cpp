@@ -12,6 +12,16 @@
 #include <iterator>
 #include <vector>
 
+#include "aptparse/options.h"
+
+namespace aptparse {
+
+bool timezone_known(std::string_view name) {
+  return detail::time_zone::find(name).has_value();
+}
+
+}  // namespace aptparse
+
 namespace aptparse::detail {
 namespace {
 
