@@ -274,6 +274,51 @@ class Cli(unittest.TestCase):
         for line in r.stdout.decode("utf-8").splitlines():
             check_schema(self, json.loads(line))
 
+    def test_dpkg_log_gives_one_transaction_per_apt_run(self):
+        for log in sorted(CORPUS.glob("*-dpkg-log.log")):
+            r = run("--json", str(log))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stderr, b"")
+            got = [json.loads(line) for line in r.stdout.splitlines()]
+            self.assertGreater(len(got), 1, log.name)
+            for t in got:
+                self.assertTrue(t["complete"], t)
+                self.assertLessEqual(t["start"], t["end"])
+
+    def test_history_log_alongside_groups_dpkg_log_by_its_runs(self):
+        # The same chroot's history.log and dpkg.log: each dpkg.log
+        # transaction lies in its history record's window and did what
+        # the record says, whether given as files or as one directory.
+        for release in ("debian12-apt2.6.1", "debian13-apt3.0.4"):
+            history = CORPUS / f"{release}-history-log.log"
+            dpkg = CORPUS / f"{release}-dpkg-log.log"
+            r = run("--json", str(history), str(dpkg))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            got = [json.loads(line) for line in r.stdout.splitlines()]
+            runs = [t for t in got if t["source"] == str(history)]
+            done = [t for t in got if t["source"] == str(dpkg)]
+            self.assertEqual(len(done), len(runs), release)
+            for h, d in zip(runs, done):
+                self.assertLessEqual(h["start"], d["start"])
+                self.assertLessEqual(d["end"], h["end"])
+                for s in ("newly_installed", "upgraded", "downgraded",
+                          "reinstalled", "to_remove"):
+                    self.assertEqual(sorted(p["name"] for p in d[s]),
+                                     sorted(p["name"] for p in h[s]),
+                                     f"{release} {h['start']} {s}")
+            logs = self.dir / release
+            logs.mkdir()
+            (logs / "history.log").write_bytes(history.read_bytes())
+            (logs / "dpkg.log").write_bytes(dpkg.read_bytes())
+            r = run("--json", str(logs))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            in_dir = [json.loads(line) for line in r.stdout.splitlines()]
+            self.assertEqual([t["source"] for t in in_dir],
+                             [str(logs / "dpkg.log")] * len(done) +
+                             [str(logs / "history.log")] * len(runs))
+            self.assertEqual([t["start"] for t in in_dir[:len(done)]],
+                             [t["start"] for t in done])
+
 
 if __name__ == "__main__":
     unittest.main(argv=[sys.argv[0], "-v"])

@@ -57,7 +57,10 @@ namespace aptparse {
   X(unparsable_time, 11,                                                      \
     "a time in apt's logs is not a valid \"YYYY-MM-DD HH:MM:SS\"")            \
   X(unknown_timezone, 12,                                                     \
-    "options::timezone names no zone this system knows; times stay naive")
+    "options::timezone names no zone this system knows; times stay naive")    \
+  X(foreign_log_line, 13,                                                     \
+    "a line inside a dpkg.log run is none of dpkg's: another program's "      \
+    "line, or one cut off")
 // Number 8 (io_error, never produced: the library reads no files) is
 // retired and not reused.
 

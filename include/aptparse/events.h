@@ -24,6 +24,34 @@
 //     (apt-get -sqq runs written one after another print no preamble). Runs
 //     that share no package cannot be told apart and stay one transaction.
 //
+// dpkg.log (lines "YYYY-MM-DD HH:MM:SS startup ...", "... install ...",
+// "... status ...") gives one transaction per apt run, of what dpkg did:
+// install lines give newly_installed, upgrade lines upgraded, downgraded or
+// reinstalled (by comparing the versions), remove and purge lines
+// to_remove (purge: with purge set), disappear lines disappeared; a package
+// whose last status line in the run is half-installed, half-configured or
+// unpacked is in `failed`. The run's start and end are the times of its
+// first and last line. dpkg writes "startup" each time it is run, and apt
+// runs it several times per run, ending with `dpkg --configure --pending`;
+// between two calls it only starts the next. So a startup line begins a
+// new transaction when:
+//   - options::apt_runs is given (history.log's Start-Date and End-Date of
+//     the same host): the line's time falls in another apt run than the
+//     open transaction's (or in none while that one is in one, or the
+//     reverse). In the second that one run ends and the next begins, a
+//     startup after a --configure call goes to the next run.
+//   - otherwise: the open transaction's last dpkg call was --configure or
+//     --triggers-only and the startup line comes 2 seconds or more after
+//     the line before it, or it comes 60 seconds or more after it. This is
+//     wrong for two apt runs less than 2 seconds apart (one transaction),
+//     for a run that dpkg failed outside a --configure call and the next
+//     run within a minute (one transaction), and for a run on a machine
+//     so slow that dpkg takes 2 seconds to start (split after a configure
+//     call); give apt_runs to group exactly.
+// A line in a dpkg.log run that is not dpkg's (another program's, or cut
+// off) or whose time does not parse is reported (errc::foreign_log_line,
+// errc::unparsable_time) and makes the transaction incomplete.
+//
 // IMPORTANT: lifetime. Every std::string_view passed to a sink points into
 // the parser's buffers and is valid only until the callback returns. Copy
 // what you keep (report_builder does).

@@ -220,6 +220,15 @@ class APTPARSE_EXPORT report_builder : public event_sink {
 // report_builder sink and calling finish().
 APTPARSE_EXPORT report parse(std::string_view text, const options& opts = {});
 
+// The apt runs that a report of history.log (or term.log) records: the
+// start and end of each transaction that has both, in order. Give them as
+// options::apt_runs to parse the dpkg.log of the same host:
+//
+//   aptparse::options o;
+//   o.apt_runs = aptparse::apt_runs_of(aptparse::parse(history_text));
+//   aptparse::report dpkg = aptparse::parse(dpkg_log_text, o);
+APTPARSE_EXPORT std::vector<run_window> apt_runs_of(const report& history);
+
 // Computes `t.consistency` from its sets and counts. report_builder calls it
 // when a transaction ends; call it again after editing a transaction.
 APTPARSE_EXPORT void check_consistency(transaction& t);

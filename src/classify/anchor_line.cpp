@@ -1,5 +1,6 @@
 #include "classify/anchor_line.h"
 
+#include "classify/dpkg_log_line.h"
 #include "classify/format_table.h"
 
 namespace aptparse::detail {
@@ -9,15 +10,20 @@ const table_row* row_of(std::string_view line) {
   captures caps;
   return format_table::instance().match(line, caps);
 }
+
+bool is_dpkg_log_line(std::string_view line) noexcept {
+  dpkg_log_fields f;
+  return parse_dpkg_log_line(line, f);
+}
 }  // namespace
 
 bool is_known_line(std::string_view line) noexcept {
-  return row_of(line) != nullptr;
+  return row_of(line) != nullptr || is_dpkg_log_line(line);
 }
 
 bool printed_at_column_zero(std::string_view line) noexcept {
   const table_row* row = row_of(line);
-  return row != nullptr && printed_at_column_zero(*row);
+  return row != nullptr ? printed_at_column_zero(*row) : is_dpkg_log_line(line);
 }
 
 bool printed_at_column_zero(const table_row& row) noexcept {

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "classify/version_change.h"
+#include "util/text.h"
 
 namespace aptparse::detail {
 namespace {
@@ -58,10 +59,6 @@ constexpr invocation_row kInvocations[] = {
 constexpr std::string_view kStates[] = {
     "not-installed",   "config-files",     "half-installed",   "unpacked",
     "half-configured", "triggers-awaited", "triggers-pending", "installed"};
-
-constexpr bool is_digit(char c) noexcept {
-  return static_cast<unsigned char>(c - '0') <= 9;
-}
 
 // "YYYY-MM-DD HH:MM:SS " by position: 'D' a digit, else that byte.
 bool has_time_shape(std::string_view line) noexcept {

@@ -12,6 +12,7 @@
 #include "aptparse/aptparse.h"
 #include "cli/compare_command.h"
 #include "cli/flags.h"
+#include "cli/log_set.h"
 #include "cli/ordered_output.h"
 #include "cli/text_report.h"
 #include "io/log_reader.h"
@@ -150,6 +151,8 @@ int run(std::span<const std::string> args, const streams& io) {
     return exit_error;
   }
   if (cfg.files.empty()) cfg.files.emplace_back("-");
+  expand_log_dirs(cfg.files);
+  cfg.parse.apt_runs = history_runs(cfg.files, cfg.parse);
   unsigned jobs =
       cfg.jobs ? cfg.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, cfg.files.size()));

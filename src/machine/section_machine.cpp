@@ -49,6 +49,17 @@ void section_machine::text_line(std::string_view text, const position& where) {
     sink_->on_message_continuation(trim_left(t), where);
   } else {
     std::string_view body = trim_left(t);
+    // dpkg.log's lines begin with the date: one compare keeps apt's off
+    // that path (only counts begin with a digit).
+    if (is_digit(body[0])) [[unlikely]] {
+      if (dpkg_log_fields f; parse_dpkg_log_line(body, f)) {
+        last_match_ = nullptr;
+        last_dpkg_log_ = true;
+        dpkg_log_line(f, where);
+        return;
+      }
+    }
+    last_dpkg_log_ = false;
     captures caps;
     const table_row* row = last_match_ = table_->match(body, caps);
     classified(body, row, caps, where);
@@ -83,6 +94,7 @@ void section_machine::classified(std::string_view body, const table_row* row,
       }
       ++stats_.unrecognized_lines;
       if (was_in_list) diagnose(errc::unknown_line_in_list, where);
+      if (dpkg_.active()) foreign_log_line(where);
       sink_->on_unrecognized(body, where);
       return;
     case line_kind::run_start:
@@ -332,6 +344,7 @@ void section_machine::ensure_transaction(const position& where) {
 }
 
 void section_machine::end_transaction() {
+  if (dpkg_.active()) end_dpkg_run();
   transaction_span span;
   span.first = first_;
   span.last = prev_;
@@ -378,6 +391,7 @@ void section_machine::reset() {
   held_.clear();
   record_ = record::none;
   record_error_ = record_damaged_ = end_after_line_ = false;
+  dpkg_.close();
 }
 
 }  // namespace aptparse::detail

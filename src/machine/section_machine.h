@@ -22,8 +22,10 @@
 #include "aptparse/events.h"
 #include "aptparse/options.h"
 #include "aptparse/stats.h"
+#include "classify/dpkg_log_line.h"
 #include "classify/format_table.h"
 #include "classify/list_items.h"
+#include "machine/dpkg_log_run.h"
 #include "util/key_set.h"
 #include "util/log_time.h"
 
@@ -44,7 +46,9 @@ struct logical_line {
 class section_machine {
  public:
   section_machine(event_sink& sink, const options& opts)
-      : sink_(&sink), opts_(opts), table_(&format_table::instance()) {}
+      : sink_(&sink), opts_(opts), table_(&format_table::instance()) {
+    dpkg_.set_runs(opts.apt_runs);
+  }
 
   // The one way in: every line of the input, in order. Inline, so that the
   // caller's logical_line never goes through memory (this runs per line).
@@ -80,6 +84,9 @@ class section_machine {
   // The row that the last line read outside a list or message matched
   // (nullptr: none), for the quote prefix stage.
   const table_row* last_match() const noexcept { return last_match_; }
+  // True iff that line was one of dpkg.log's (which dpkg writes at
+  // column 0, like the rows of classify/anchor_line.h).
+  bool last_was_dpkg_log() const noexcept { return last_dpkg_log_; }
 
   // The input ended: closes the open list and transaction.
   void finish();
@@ -123,6 +130,12 @@ class section_machine {
                    const position& where);
   void key_line(const log_key& key, std::string_view value,
                 const position& where);
+  // dpkg.log (dpkg_log_lines.cpp).
+  void dpkg_log_line(const dpkg_log_fields& f, const position& where);
+  void foreign_log_line(const position& where);
+  void end_dpkg_run();
+  void emit_time(record_field field, const civil_time& t,
+                 const position& where);
   void hold_mark(bool held, std::string_view name);
   void ensure_transaction(const position& where);
   void end_transaction();
@@ -162,6 +175,8 @@ class section_machine {
   bool record_damaged_ = false;  // a time of the record did not parse
   bool end_after_line_ = false;  // the line read closes the record
   char time_[iso_time_size];     // the ISO form of the last time read
+  dpkg_log_run dpkg_;  // the open transaction's, when it is a dpkg.log run
+  bool last_dpkg_log_ = false;  // see last_was_dpkg_log()
 };
 
 }  // namespace aptparse::detail

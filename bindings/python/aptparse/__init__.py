@@ -24,6 +24,7 @@ Entry points:
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 from collections.abc import Iterable, Iterator
@@ -71,6 +72,7 @@ __all__ = [
     "Transaction",
     "TruncatedFileError",
     "Unrecognized",
+    "apt_runs_of",
     "iter_transactions",
     "parse",
     "parse_file",
@@ -134,6 +136,41 @@ def _check_options(
     }
 
 
+AptRuns = Union[Report, Iterable[tuple[Any, Any]], None]
+
+
+def apt_runs_of(
+    history: Report,
+) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    """The apt runs a Report of history.log (or term.log) records: the
+    (start, end) of each transaction that has both, in order. Give them,
+    or the Report itself, as ``apt_runs=`` to parse the dpkg.log of the
+    same host: its lines are then grouped into one Transaction per apt run
+    exactly (the C++ apt_runs_of() and options::apt_runs)."""
+    return [(t.start, t.end) for t in history.transactions
+            if t.start is not None and t.end is not None]
+
+
+def _run_pairs(apt_runs: AptRuns) -> list[tuple[str, str]]:
+    """apt_runs= as the (start, end) ISO strings the C++ options take:
+    from a Report, or pairs of datetime or "YYYY-MM-DDTHH:MM:SS"."""
+    if apt_runs is None:
+        return []
+    if isinstance(apt_runs, Report):
+        apt_runs = apt_runs_of(apt_runs)
+    if isinstance(apt_runs, (str, bytes)) or not isinstance(apt_runs, Iterable):
+        raise TypeError("apt_runs must be a Report or (start, end) pairs, "
+                        f"not {type(apt_runs).__name__}")
+    out = []
+    for run in apt_runs:
+        if not isinstance(run, tuple) or len(run) != 2:
+            raise TypeError(f"an apt run must be a (start, end) pair, not {run!r}")
+        out.append(tuple(
+            t.isoformat(timespec="seconds") if isinstance(t, datetime.datetime)
+            else str(t) for t in run))
+    return out  # type: ignore[return-value]
+
+
 def parse(
     text: Data,
     *,
@@ -142,6 +179,7 @@ def parse(
     max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
     max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
     strict: bool = False,
+    apt_runs: AptRuns = None,
 ) -> Report:
     """Parses a whole log.
 
@@ -152,12 +190,14 @@ def parse(
     ``Report.transactions`` is a :class:`LazyTransactions`: a Transaction
     is made when it is first read. Under ``strict=True`` an input
     diagnostic stops the parse and is reported in ``Report.error``.
+    ``apt_runs`` (a Report of the same host's history.log, or what
+    apt_runs_of() returns) groups a dpkg.log's lines by apt's runs.
     """
     opts = _check_options(
         max_line_bytes, max_packages_per_list, max_transactions,
         max_unrecognized_kept, strict,
     )
-    report: Report = _core.parse(text, **opts)
+    report: Report = _core.parse(text, **opts, apt_runs=_run_pairs(apt_runs))
     return report
 
 
@@ -187,12 +227,14 @@ class Parser:
         max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
         max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
         strict: bool = False,
+        apt_runs: AptRuns = None,
     ) -> None:
         self._p = _core.Parser(
             **_check_options(
                 max_line_bytes, max_packages_per_list, max_transactions,
                 max_unrecognized_kept, strict,
-            )
+            ),
+            apt_runs=_run_pairs(apt_runs),
         )
 
     def __repr__(self) -> str:
@@ -292,6 +334,7 @@ def parse_file(
     max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
     max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
     strict: bool = False,
+    apt_runs: AptRuns = None,
 ) -> Report:
     """Parses a log file, reading it in ``chunk_size`` chunks (never the
     whole file at once), with the GIL released. Gzip-compressed files (by
@@ -319,7 +362,8 @@ def parse_file(
     name = os.fsdecode(fspath)
     # The C++ builder keeps the transactions (and applies max_transactions,
     # as parse() does); report() then converts each on first access.
-    parser = _core.Parser(**opts, keep_transactions=True)
+    parser = _core.Parser(**opts, keep_transactions=True,
+                          apt_runs=_run_pairs(apt_runs))
     kind, err, message = parser.feed_file(os.fsencode(fspath), chunk_size)
     if kind == "os_error":
         raise OSError(err, message, fspath)  # FileNotFoundError, ...

@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aptparse/aptparse.h"
@@ -75,6 +76,10 @@ aptparse::options make_options(std::size_t max_line_bytes,
                                std::size_t max_packages_per_list,
                                std::size_t max_transactions,
                                std::size_t max_unrecognized_kept, bool strict);
+
+// apt's runs as (start, end) ISO strings, for options::apt_runs.
+using run_pairs = std::vector<std::pair<std::string, std::string>>;
+void set_apt_runs(aptparse::options& o, const run_pairs& runs);
 
 }  // namespace aptparse_py
 

@@ -270,4 +270,9 @@ aptparse::options make_options(std::size_t max_line_bytes,
   return o;
 }
 
+void set_apt_runs(aptparse::options& o, const run_pairs& runs) {
+  o.apt_runs.clear();
+  for (const auto& [start, end] : runs) o.apt_runs.push_back({start, end});
+}
+
 }  // namespace aptparse_py

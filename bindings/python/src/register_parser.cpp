@@ -1,4 +1,6 @@
 // class Parser: the streaming parser, safe to share between threads.
+#include <pybind11/stl.h>
+
 #include <memory>
 #include <mutex>
 #include <utility>
@@ -222,17 +224,19 @@ void register_parser(py::module_& m) {
                       std::size_t max_packages_per_list,
                       std::size_t max_transactions,
                       std::size_t max_unrecognized_kept, bool strict,
-                      bool keep_transactions) {
-            return new py_parser(
+                      bool keep_transactions, const run_pairs& apt_runs) {
+            aptparse::options o =
                 make_options(max_line_bytes, max_packages_per_list,
-                             max_transactions, max_unrecognized_kept, strict),
-                keep_transactions);
+                             max_transactions, max_unrecognized_kept, strict);
+            set_apt_runs(o, apt_runs);
+            return new py_parser(o, keep_transactions);
           }),
           py::kw_only(), py::arg("max_line_bytes") = d.max_line_bytes,
           py::arg("max_packages_per_list") = d.max_packages_per_list,
           py::arg("max_transactions") = d.max_transactions,
           py::arg("max_unrecognized_kept") = d.max_unrecognized_kept,
-          py::arg("strict") = false, py::arg("keep_transactions") = false)
+          py::arg("strict") = false, py::arg("keep_transactions") = false,
+          py::arg("apt_runs") = run_pairs{})
       .def("feed", &py_parser::feed, py::arg("data"),
            "Parses a chunk; returns the transactions it completed.")
       .def("finish", &py_parser::finish,
