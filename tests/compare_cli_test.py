@@ -10,8 +10,11 @@ and the copies of that run's logs, <name>-history-log.log, -term-log.log and
 -dpkg-log.log. For each plan (console, history.log) and outcome (term.log,
 dpkg.log) the comparison must say: the planned changes are the truth's sets,
 exactly the truth's failed packages failed, all others happened, nothing
-unplanned; exit status 3 when something failed, else 0.
+unplanned; exit status 3 when something failed, else 0. An outcome whose
+format corpus/expected_gaps.tsv lists as not parsed yet (dpkg.log, until its
+transactions exist) is left out, and said so.
 """
+import fnmatch
 import json
 import pathlib
 import subprocess
@@ -25,6 +28,16 @@ CHANGE_SETS = ["upgraded", "newly_installed", "to_remove", "downgraded",
                "reinstalled"]
 PLANS = ["", "-history-log"]
 OUTCOMES = ["-term-log", "-dpkg-log"]
+
+
+def gaps():
+    lines = (CORPUS.parent / "expected_gaps.tsv").read_text().splitlines()
+    return [line.split("\t")[0] for line in lines
+            if line.strip() and not line.startswith("#")]
+
+
+def is_gap(path):
+    return any(fnmatch.fnmatch(path.name, g) for g in gaps())
 
 
 def run(*args):
@@ -58,6 +71,10 @@ class CompareCorpus(unittest.TestCase):
                 for outcome in OUTCOMES:
                     files = [str(CORPUS / f"{name}{plan}.log"),
                              str(CORPUS / f"{name}{outcome}.log")]
+                    if is_gap(CORPUS / f"{name}{outcome}.log"):
+                        print(f"GAP {files[1]}: listed in expected_gaps.tsv",
+                              file=sys.stderr)
+                        continue
                     with self.subTest(plan=files[0], outcome=files[1]):
                         r = run("--compare", "--json", *files)
                         self.assertEqual(r.returncode, 3 if failed else 0,

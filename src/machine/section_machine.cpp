@@ -12,10 +12,11 @@ namespace aptparse::detail {
 namespace {
 
 // Lists that apt prints before its summary line; a log that ends after one
-// of them without a summary was cut off.
+// of them without a summary was cut off. (dpkg's failed list comes after
+// it, at the end of the run.)
 bool expects_summary(pkg_set set) {
   return set != pkg_set::broken && set != pkg_set::disappeared &&
-         set != pkg_set::esm;
+         set != pkg_set::esm && set != pkg_set::failed;
 }
 
 // The text after a row's literal prefix. A line may be shorter than the
