@@ -24,7 +24,7 @@ bool shows_current_version(pkg_set set) {
 std::size_t find_arrow(std::string_view inside) {
   std::size_t from = 0;
   while (true) {
-    const std::size_t eq = find_short(inside.substr(from), '=');
+    const std::size_t eq = find_short<'='>(inside.substr(from));
     if (eq == std::string_view::npos) return eq;
     const std::size_t at = from + eq;
     if (at >= 1 && at + 2 < inside.size() && inside[at - 1] == ' ' &&

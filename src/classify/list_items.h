@@ -34,7 +34,7 @@ inline void set_name(package_ref& pkg, std::string_view token) {
     token.remove_suffix(1);
     pkg.flags |= flag_purge;
   }
-  if (std::size_t colon = find_short(token, ':');
+  if (std::size_t colon = find_short<':'>(token);
       colon != std::string_view::npos) {
     pkg.arch = token.substr(colon + 1);
     pkg.arch_qualified = true;
@@ -48,8 +48,8 @@ inline void set_name(package_ref& pkg, std::string_view token) {
 // eight-byte searches instead of a byte loop.
 inline std::size_t group_end(std::string_view line, std::size_t open) {
   const std::string_view rest = line.substr(open + 1);
-  const std::size_t close = find_short(rest, ')');
-  if (find_short(rest.substr(0, close), '(') == std::string_view::npos)
+  const std::size_t close = find_short<')'>(rest);
+  if (find_short<'('>(rest.substr(0, close)) == std::string_view::npos)
     return close == std::string_view::npos ? line.size() : open + 1 + close;
   int depth = 0;
   std::size_t j = open;
