@@ -37,12 +37,19 @@ std::size_t find_arrow(std::string_view inside) {
 }  // namespace
 
 void apply_group(package_ref& pkg, std::string_view inside) {
-  if (std::size_t arrow = find_arrow(inside); arrow != std::string_view::npos) {
-    pkg.old_version = inside.substr(0, arrow);
-    pkg.new_version = inside.substr(arrow + 4);
-  } else if (!inside.empty() && find_blank(inside, 0) == inside.size()) {
+  // One search for the common -V group: without a blank it is one version
+  // (and holds no " => "); with one, the arrow is most often right there.
+  const std::size_t blank = find_blank(inside, 0);
+  if (blank == inside.size() && !inside.empty()) {
     (shows_current_version(pkg.set) ? pkg.old_version : pkg.new_version) =
         inside;
+    return;
+  }
+  const std::size_t arrow =
+      inside.substr(blank).starts_with(" => ") ? blank : find_arrow(inside);
+  if (arrow != std::string_view::npos) {
+    pkg.old_version = inside.substr(0, arrow);
+    pkg.new_version = inside.substr(arrow + 4);
   } else {
     pkg.note = inside;
   }
