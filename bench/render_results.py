@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-FAMILIES = ["classic", "sqq", "apt3", "history", "mixed"]
+FAMILIES = ["classic", "sqq", "apt3", "history", "mixed", "dense"]
 MODES = [
     ("memchr", "whole"), ("memcpy", "whole"), ("naive", "whole"),
     ("event", "whole"), ("event", "64KiB"),

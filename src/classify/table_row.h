@@ -111,6 +111,9 @@ struct table_row {
   // only RE2 can match the row.
   std::vector<std::string> literals;
   std::vector<bool> numeric;
+  // A prefix row matched in full (its literal prefix is too short to
+  // dispatch on): any text may follow its last literal.
+  bool open_end = false;
 };
 
 }  // namespace aptparse::detail

@@ -28,8 +28,13 @@ struct outcome {
   std::uint64_t transactions = 0;
 };
 
-// Parses one input. After each transaction, `flush` may write and clear
-// the output so far; what it leaves is in the outcome.
+// Output is handed to `flush` in blocks of about this size (or after
+// every transaction under --unbuffered): one write per block, not one per
+// transaction (a history.log entry prints a few hundred bytes).
+constexpr std::size_t kOutputBlock = std::size_t{1} << 20;
+
+// Parses one input. When a block of output is ready, `flush` may write and
+// clear it; what it leaves is in the outcome.
 outcome run_one(const settings& cfg, const streams& io, const std::string& path,
                 const std::function<void(std::string&)>& flush) {
   outcome result;
@@ -42,7 +47,8 @@ outcome run_one(const settings& cfg, const streams& io, const std::string& path,
     } else {
       append_text(result.output, t, source);
     }
-    flush(result.output);
+    if (cfg.unbuffered || result.output.size() >= kOutputBlock)
+      flush(result.output);
   });
   parser p(builder, cfg.parse);
   result.error = feed_input(p, path, io);
