@@ -199,6 +199,13 @@ def arrow_to_pandas(table: pyarrow.Table, pd: Any = None) -> pandas.DataFrame:
         pa.bool_(): pd.BooleanDtype(),
     }
     frame: pandas.DataFrame = table.to_pandas(types_mapper=mapping.get)
+    # An empty dictionary gives object categories; pandas' default for
+    # text ("str" from pandas 3) lets every table's categories concatenate.
+    no_categories = pd.Index(["text"])[:0]
+    for name in frame.columns:
+        column = frame[name]
+        if isinstance(column.dtype, pd.CategoricalDtype) and column.cat.categories.empty:
+            frame[name] = column.cat.set_categories(no_categories)
     return frame
 
 
