@@ -45,14 +45,17 @@ from __future__ import annotations
 
 import posixpath
 import re
+from glob import has_magic
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from . import _records
-from ._records import Table, records, transaction_records
+from . import _records, parse
+from ._model import Report
+from ._records import Records, Table
 
 if TYPE_CHECKING:
     import dask.dataframe
+
 
 _require = _records._require
 _require("dask.dataframe", "dask", "aptparse.dask")
@@ -65,6 +68,7 @@ import pyarrow as pa  # noqa: E402
 import pyarrow.compute as pc  # noqa: E402
 from dask.delayed import delayed  # noqa: E402
 from fsspec.utils import infer_compression  # noqa: E402
+
 
 HostSpec = Union[None, str, "re.Pattern[str]", Callable[[str], Optional[str]]]
 
@@ -124,6 +128,9 @@ def _host_of(spec: HostSpec) -> Callable[[str], Optional[str]]:
     return from_regex
 
 
+_Block = tuple[pa.Table, int, int, int]
+
+
 def _boundary(f: Any, pos: int, size: int, start: "re.Pattern[bytes]") -> int:
     """The first record start at or after ``pos``: 0, or the offset of a
     line that ``start`` matches; ``size`` when there is none."""
@@ -146,17 +153,14 @@ def _boundary(f: Any, pos: int, size: int, start: "re.Pattern[bytes]") -> int:
         buf = buf[-keep:]
 
 
-def _parse_block(
+def _read(
     fs: Any, path: str, compression: Optional[str],
     split: Optional["re.Pattern[bytes]"], start: int, end: int, size: int,
-    table: Table, host: Optional[str], options: dict[str, Any],
-) -> tuple[pa.Table, int, int, int]:
+    options: dict[str, Any],
+) -> tuple[Report, int]:
     """Parses bytes [boundary(start), boundary(end)) of a file, the
     boundaries being the lines that ``split`` matches (the whole file when
-    split is None): (the records table, its transactions, its lines, the
-    offset it starts at)."""
-    import aptparse
-
+    split is None): (the Report, the offset it starts at)."""
     with fs.open(path, "rb", compression=compression) as f:
         if split is None:
             lo, data = 0, f.read()
@@ -165,13 +169,22 @@ def _parse_block(
             hi = _boundary(f, end, size, split)
             f.seek(lo)
             data = f.read(hi - lo)
-    report = aptparse.parse(data, **options)
-    make = records if table == "packages" else transaction_records
-    frame = make(report, source=path, host=host).to_arrow()
+    return parse(data, **options), lo
+
+
+def _parse_block(
+    fs: Any, path: str, compression: Optional[str],
+    split: Optional["re.Pattern[bytes]"], start: int, end: int, size: int,
+    table: Table, host: Optional[str], options: dict[str, Any],
+) -> _Block:
+    """A block of a split file, by a task of its own: (its records table,
+    its transactions, its lines, the offset it starts at)."""
+    report, lo = _read(fs, path, compression, split, start, end, size, options)
+    frame = Records(table, _records._parts(report, path, host)).to_arrow()
     return frame, len(report.transactions), report.stats.lines, lo
 
 
-def _join_blocks(blocks: list[tuple[pa.Table, int, int, int]]) -> pa.Table:
+def _join_blocks(blocks: list[_Block]) -> pa.Table:
     """One file's table from its blocks' (shifted as if parsed at once)."""
     parts = []
     before = {"transactions": 0, "lines": 0}
@@ -197,21 +210,36 @@ def _to_frame(table: pa.Table) -> pd.DataFrame:
     return frame
 
 
-def _partition(table: Table, files: list[list[tuple[pa.Table, int, int, int]]]
+def _partition(table: Table, fs: Any, options: dict[str, Any],
+               files: list[Union[list[_Block], tuple[str, Optional[str], Optional[str]]]]
                ) -> pd.DataFrame:
-    """A partition: the files' tables, in order, as one DataFrame."""
-    tables = [_join_blocks(blocks) for blocks in files] or [_empty(table)]
+    """A partition: the files' tables, in order, as one DataFrame. A file
+    is the list of its blocks' results (parsed by tasks of their own), or
+    (path, compression, host) for a file parsed whole, here: one task, one
+    filesystem object and one records table for all the whole files of a
+    partition keep Dask's and pyarrow's overheads off fleets of small logs
+    (the filesystem per file in the graph cost as much as the parsing)."""
+    tables: list[pa.Table] = []
+    whole: list[Any] = []  # records() parts of the whole files in a row
+    for f in files:
+        if isinstance(f, list):
+            if whole:
+                tables.append(Records(table, whole).to_arrow())
+                whole = []
+            tables.append(_join_blocks(f))
+        else:
+            path, codec, host = f
+            report, _ = _read(fs, path, codec, None, 0, -1, -1, options)
+            whole += _records._parts(report, path, host)
+    if whole or not tables:
+        tables.append(Records(table, whole).to_arrow())
     return _to_frame(pa.concat_tables(tables).unify_dictionaries())
-
-
-def _empty(table: Table) -> pa.Table:
-    return _records.Records(table, []).to_arrow()
 
 
 def _meta(table: Table) -> pd.DataFrame:
     from dask.dataframe import utils
 
-    meta = _to_frame(_empty(table))
+    meta = _to_frame(Records(table, []).to_arrow())
     clear: Any = utils.clear_known_categories  # untyped
     unknown: pd.DataFrame = clear(
         meta, cols=[c for c in _OPEN_CATEGORIES if c in meta.columns]
@@ -220,20 +248,31 @@ def _meta(table: Table) -> pd.DataFrame:
 
 
 def _paths(urlpath: Union[str, Sequence[str]], storage_options: dict[str, Any]
-           ) -> tuple[Any, list[str]]:
-    """The filesystem and its files: globs expanded, directories walked."""
-    fs, _, paths = fsspec.core.get_fs_token_paths(
-        urlpath, mode="rb", storage_options=storage_options
-    )
-    files: set[str] = set()
-    for p in paths:
-        if fs.isdir(p):
-            files.update(q for q in fs.find(p) if not posixpath.basename(q).startswith("."))
+           ) -> tuple[Any, dict[str, int]]:
+    """The filesystem and its files with their sizes: globs expanded,
+    directories walked (files whose name starts with '.' left out), with
+    one listing per glob or directory rather than a stat per file."""
+    urls = [urlpath] if isinstance(urlpath, str) else list(urlpath)
+    if not urls:
+        raise FileNotFoundError("no files: the list of paths is empty")
+    fs, _ = fsspec.core.url_to_fs(urls[0], **storage_options)
+    files: dict[str, int] = {}
+    for url in urls:
+        path = fs._strip_protocol(url)
+        if has_magic(path):
+            infos = fs.glob(path, detail=True)
         else:
-            files.add(p)
+            infos = {path: fs.info(path)} if fs.exists(path) else {}
+        for name, info in infos.items():
+            if info["type"] == "directory":
+                found = fs.find(name, detail=True)
+                files.update((q, int(i["size"] or 0)) for q, i in found.items()
+                             if not posixpath.basename(q).startswith("."))
+            else:
+                files[name] = int(info["size"] or 0)
     if not files:
         raise FileNotFoundError(f"no files match {urlpath!r}")
-    return fs, sorted(files)
+    return fs, dict(sorted(files.items()))
 
 
 def read_logs(
@@ -262,32 +301,34 @@ def read_logs(
     """
     if table not in _records.RECORD_COLUMNS:
         raise ValueError(f"table must be 'packages' or 'transactions', not {table!r}")
-    fs, paths = _paths(urlpath, storage_options or {})
+    fs, sizes = _paths(urlpath, storage_options or {})
+    paths = list(sizes)
     limit = dask.utils.parse_bytes(blocksize) if blocksize is not None else None
     host_of = _host_of(host)
     parse = delayed(_parse_block, pure=True)
 
-    groups: list[list[list[Any]]] = [[]]  # partitions: files: blocks
+    groups: list[list[Any]] = [[]]  # partitions: files
     firsts: list[str] = []
     group_bytes = 0
     for path in paths:
         codec = infer_compression(path) if compression == "infer" else compression
-        size = int(fs.size(path) or 0)
+        size = sizes[path]
         split = None
         if codec is None and limit and size > limit:
             split = _split_pattern(fs, path)
-        spans = [(lo, min(lo + limit, size)) for lo in range(0, size, limit)] \
-            if split is not None and limit else [(0, size)]
-        blocks = [parse(fs, path, codec, split, lo, hi, size, table,
-                        host_of(path), options) for lo, hi in spans]
+        file: Union[list[Any], tuple[Any, ...]] = (path, codec, host_of(path))
+        if split is not None and limit:
+            file = [parse(fs, path, codec, split, lo, min(lo + limit, size), size,
+                          table, host_of(path), options)
+                    for lo in range(0, size, limit)]
         if groups[-1] and limit and group_bytes + size > limit:
             groups.append([])
             group_bytes = 0
         if not groups[-1]:
             firsts.append(path)
-        groups[-1].append(blocks)
+        groups[-1].append(file)
         group_bytes += size
-    parts = [delayed(_partition, pure=True)(table, g) for g in groups]
+    parts = [delayed(_partition, pure=True)(table, fs, options, g) for g in groups]
     divisions = (*firsts, paths[-1])
     frame: dd.DataFrame = dd.from_delayed(
         parts, meta=_meta(table), divisions=divisions, verify_meta=False
