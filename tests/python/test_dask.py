@@ -170,3 +170,16 @@ def test_dask_progress_bar() -> None:
     with ProgressBar(out=out, minimum=0):
         apd.read_logs(str(CORPUS / "*.log")).compute(scheduler="threads")
     assert "100% Completed" in out.getvalue()
+
+
+def test_readme_tables_example(monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's "Tables: pandas, Arrow and Dask" example prints what
+    the README says it prints."""
+    root = CORPUS.parents[1]
+    text = (root / "README.md").read_text()
+    section = text[text.index("### Tables: pandas, Arrow and Dask"):]
+    code, output = re.findall(r"```(?:python)?\n(.*?)```", section, re.S)[:2]
+    monkeypatch.chdir(root)
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out == output
