@@ -16,6 +16,7 @@ optional: ``pip install 'aptparse[pandas]'`` (pandas with pyarrow) or
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -34,7 +35,10 @@ Table = Literal["packages", "transactions"]
 #:   category  dictionary<int32, string>, pandas "category"
 #:   int64     pa.int64(),               pandas "Int64" (nullable)
 #:   bool      pa.bool_(),               pandas "boolean" (nullable)
-ColumnKind = Literal["string", "category", "int64", "bool"]
+#:   timestamp pa.timestamp("s"), tz "UTC" when the log's times have a UTC
+#:             offset (parsed with tz=), else naive local time as the log
+#:             wrote it; pandas datetime64[s(, UTC)]; plain: datetime
+ColumnKind = Literal["string", "category", "int64", "bool", "timestamp"]
 
 #: The columns of each table, in order: (name, kind).
 RECORD_COLUMNS: dict[str, tuple[tuple[str, ColumnKind], ...]] = {
@@ -136,16 +140,22 @@ class Records:
         rows, cols = _core._record_columns(self._parts, self.table, arrow)
         return int(rows), list(cols)
 
-    def to_pydict(self) -> dict[str, list[Any]]:
-        """{column: [values]}: plain Python values, None for null."""
+    def _plain_columns(self) -> list[list[Any]]:
         _, cols = self._columns(arrow=False)
-        return dict(zip(self.columns, cols))
+        for i, (_, kind) in enumerate(RECORD_COLUMNS[self.table]):
+            if kind == "timestamp":
+                cols[i] = [_time(v) for v in cols[i]]
+        return cols
+
+    def to_pydict(self) -> dict[str, list[Any]]:
+        """{column: [values]}: plain Python values (a time as a datetime),
+        None for null."""
+        return dict(zip(self.columns, self._plain_columns()))
 
     def to_pylist(self) -> list[dict[str, Any]]:
         """The rows as dicts."""
         names = self.columns
-        _, cols = self._columns(arrow=False)
-        return [dict(zip(names, row)) for row in zip(*cols)]
+        return [dict(zip(names, row)) for row in zip(*self._plain_columns())]
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return iter(self.to_pylist())
@@ -169,8 +179,22 @@ class Records:
         return arrow_to_pandas(self.to_arrow(), pd)
 
 
+def _time(text: Optional[str]) -> Optional[datetime.datetime]:
+    return datetime.datetime.fromisoformat(text) if text else None
+
+
 def _arrow_array(pa: Any, kind: ColumnKind, rows: int, buffers: Any) -> Any:
     validity = pa.py_buffer(buffers[0]) if buffers[0] is not None else None
+    if kind == "timestamp":
+        if buffers[2] == "mixed":
+            raise ValueError(
+                "records: some logs' times have a UTC offset and some do not; "
+                "parse them all with the same tz="
+            )
+        return pa.Array.from_buffers(
+            pa.timestamp("s", tz=buffers[2]), rows,
+            [validity, pa.py_buffer(buffers[1])],
+        )
     if kind == "string":
         return pa.Array.from_buffers(
             pa.string(), rows,

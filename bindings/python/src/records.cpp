@@ -1,5 +1,6 @@
 #include "records.h"
 
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -8,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "aptparse/aptparse.h"
@@ -24,6 +26,10 @@ enum class col_kind : std::uint8_t {
   category,  // nullable text from a small set: dictionary-encoded
   int64,     // nullable integer
   boolean,   // nullable bool
+  // nullable time, from ISO 8601 text "YYYY-MM-DDTHH:MM:SS" with or without
+  // a UTC offset ("+01:00", "Z"): seconds since the epoch, of UTC when the
+  // text has an offset, else of the naive local time as if it were UTC
+  timestamp,
 };
 
 const char* kind_name(col_kind k) {
@@ -36,8 +42,45 @@ const char* kind_name(col_kind k) {
       return "int64";
     case col_kind::boolean:
       return "bool";
+    case col_kind::timestamp:
+      return "timestamp";
   }
   return "?";
+}
+
+// Digits [from, from + n) of `s` as a number, or -1.
+int digits(std::string_view s, std::size_t from, std::size_t n) {
+  int v = 0;
+  for (std::size_t i = from; i < from + n; ++i) {
+    if (i >= s.size() || s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+// An ISO 8601 time as the library writes it (report.h: transaction::start):
+// (seconds since the epoch, whether the text had a UTC offset), or nullopt.
+std::optional<std::pair<std::int64_t, bool>> parse_time(std::string_view s) {
+  namespace c = std::chrono;
+  const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
+  const int h = digits(s, 11, 2), mi = digits(s, 14, 2), se = digits(s, 17, 2);
+  if (s.size() < 19 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
+      s[13] != ':' || s[16] != ':' || (y | mo | d | h | mi | se) < 0)
+    return std::nullopt;
+  const c::year_month_day ymd{c::year(y), c::month(static_cast<unsigned>(mo)),
+                              c::day(static_cast<unsigned>(d))};
+  if (!ymd.ok()) return std::nullopt;
+  std::int64_t t = c::sys_days(ymd).time_since_epoch().count() * 86400LL +
+                   h * 3600 + mi * 60 + se;
+  const std::string_view rest = s.substr(19);
+  if (rest.empty()) return std::pair{t, false};
+  if (rest == "Z") return std::pair{t, true};
+  const int oh = digits(rest, 1, 2), om = digits(rest, 4, 2);
+  if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-') ||
+      rest[3] != ':' || (oh | om) < 0)
+    return std::nullopt;
+  const int offset = (oh * 3600 + om * 60) * (rest[0] == '-' ? -1 : 1);
+  return std::pair{t - offset, true};
 }
 
 // One value of a row; `valid` false is a null.
@@ -225,8 +268,16 @@ class column_builder {
       for (std::string_view v : values()) code_of(v);
   }
 
-  void add(const cell& c) {
+  void add(cell c) {
     if (!arrow_) return add_py(c);
+    if (kind_ == col_kind::timestamp && c.valid) {
+      const auto t = parse_time(c.text);
+      c.valid = t.has_value();
+      if (t) {
+        c.number = t->first;
+        (t->second ? zoned_ : naive_) = true;
+      }
+    }
     set_valid(c.valid);
     switch (kind_) {
       case col_kind::string:
@@ -239,6 +290,7 @@ class column_builder {
         codes_.push_back(c.valid ? code_of(c.text) : 0);
         break;
       case col_kind::int64:
+      case col_kind::timestamp:
         numbers_.push_back(c.number);
         break;
       case col_kind::boolean:
@@ -250,7 +302,9 @@ class column_builder {
 
   // Arrow: (validity or None, buffers...) where the buffers are, by kind,
   // string (int32 offsets, data), category (int32 codes, [dictionary str]),
-  // int64 (int64 values), bool (bitmap). Python: the list of values.
+  // int64 (int64 values), bool (bitmap), timestamp (int64 seconds; "UTC"
+  // when the times had offsets, None when naive, "mixed"). Python: the list
+  // of values (a timestamp's as its ISO text).
   py::object finish() {
     if (!arrow_) return std::move(list_);
     py::object validity = py::none();
@@ -265,6 +319,10 @@ class column_builder {
         return py::make_tuple(validity, bytes_of(numbers_));
       case col_kind::boolean:
         return py::make_tuple(validity, bytes_of(bits_.data(), (n_ + 7) / 8));
+      case col_kind::timestamp:
+        return py::make_tuple(validity, bytes_of(numbers_),
+                              zoned_ ? py::str(naive_ ? "mixed" : "UTC")
+                                     : py::object(py::none()));
     }
     return py::none();
   }
@@ -317,7 +375,7 @@ class column_builder {
       while (strs_.size() <= code)  // one str per distinct value
         strs_.push_back(text(names_[strs_.size()]));
       list_.append(strs_[code]);
-    } else if (kind_ == col_kind::string) {
+    } else if (kind_ == col_kind::string || kind_ == col_kind::timestamp) {
       list_.append(cached_text(c.text));
     } else if (kind_ == col_kind::boolean) {
       list_.append(py::bool_(c.number != 0));
@@ -330,6 +388,7 @@ class column_builder {
   bool arrow_;
   std::size_t n_ = 0;
   bool any_null_ = false;
+  bool zoned_ = false, naive_ = false;  // timestamps with, without offset
   std::vector<std::uint8_t> validity_;
   std::vector<std::int32_t> offsets_{0};
   std::string data_;
