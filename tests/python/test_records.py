@@ -27,6 +27,7 @@ def expected_package_rows(report: aptparse.Report, source: str, host: str | None
         for set_name, p in t.packages():
             rows.append({
                 "source": source, "host": host, "transaction": i,
+                "start": t.start, "end": t.end, "command": t.command,
                 "set": set_name, "name": p.name, "arch": p.arch or None,
                 "old": p.old or None, "new": p.new or None,
                 "origins": p.origins or None, "automatic": p.automatic,
@@ -38,7 +39,11 @@ def expected_package_rows(report: aptparse.Report, source: str, host: str | None
 
 def expected_transaction_row(i: int, t: aptparse.Transaction, source: str
                              ) -> dict[str, Any]:
-    row: dict[str, Any] = {"source": source, "host": None, "transaction": i}
+    row: dict[str, Any] = {
+        "source": source, "host": None, "transaction": i, "start": t.start,
+        "end": t.end, "command": t.command,
+        "requested_by_user": t.requested_by_user,
+        "requested_by_uid": t.requested_by_uid, "error": t.error}
     row.update({f"n_{s}": len(t.set(s)) for s in aptparse.SET_NAMES})
     row["verdict"] = t.consistency.verdict
     row.update(dataclasses.asdict(t.sizes))
@@ -111,6 +116,8 @@ def test_pandas_dtypes() -> None:
     for name, kind in kinds.items():
         if kind == "category":
             assert isinstance(df[name].dtype, pd.CategoricalDtype), name
+        elif kind == "timestamp":
+            assert df[name].dtype == "datetime64[s]", name  # naive: no tz=
         else:
             assert df[name].dtype == want[kind], name
     # The set column's categories are every set, in the library's order,
@@ -138,7 +145,8 @@ def test_hand_made_transactions() -> None:
     t = aptparse.Transaction(upgraded=(pkg,), complete=False)
     rows = aptparse.records([t], source="made").to_pylist()
     assert rows == [{
-        "source": "made", "host": None, "transaction": 0, "set": "upgraded",
+        "source": "made", "host": None, "transaction": 0, "start": None,
+        "end": None, "command": None, "set": "upgraded",
         "name": "curl", "arch": "amd64", "old": "1", "new": "2",
         "origins": None, "automatic": False, "purge": False, "reason": None,
         "simulated": False}]
@@ -182,3 +190,29 @@ def test_parse_files_progress(capsys: pytest.CaptureFixture[str]) -> None:
     got = [name for name, _ in aptparse.parse_files(LOGS[:3], progress=True)]
     assert got == [str(p) for p in LOGS[:3]]
     assert "3/3" in capsys.readouterr().err
+
+
+def test_times_of_apt_logs() -> None:
+    history = next(p for p in LOGS if "history-log" in p.name)
+    report = aptparse.parse_file(history)
+    df = aptparse.transaction_records(report).to_pandas()
+    assert df["start"].notna().all() and df["command"].notna().all()
+    assert list(df["start"].dt.to_pydatetime()) == [t.start for t in report.transactions]
+    assert (df["end"] >= df["start"]).all()
+
+
+def test_times_with_offsets_are_utc() -> None:
+    import datetime as dt
+
+    plus1 = dt.timezone(dt.timedelta(hours=1))
+    t = aptparse.Transaction(start=dt.datetime(2026, 3, 29, 1, 30, tzinfo=plus1),
+                             end=dt.datetime(2026, 3, 29, 0, 45, tzinfo=dt.timezone.utc))
+    tbl = aptparse.transaction_records([t]).to_arrow()
+    assert str(tbl.schema.field("start").type) == "timestamp[s, tz=UTC]"
+    row = tbl.to_pylist()[0]
+    assert row["start"] == t.start and row["start"].utcoffset() == dt.timedelta(0)
+    assert row["end"] == t.end
+    assert aptparse.transaction_records([t]).to_pylist()[0]["start"] == t.start
+    naive = aptparse.Transaction(start=dt.datetime(2026, 3, 29, 1, 30))
+    with pytest.raises(ValueError, match="same tz="):
+        aptparse.transaction_records([t, naive]).to_arrow()

@@ -236,10 +236,15 @@ def _partition(table: Table, fs: Any, options: dict[str, Any],
     return _to_frame(pa.concat_tables(tables).unify_dictionaries())
 
 
-def _meta(table: Table) -> pd.DataFrame:
+def _meta(table: Table, zoned: bool) -> pd.DataFrame:
+    """An empty partition; its times in UTC when the parse is given a
+    time zone (``tz=``), which gives the times UTC offsets."""
     from dask.dataframe import utils
 
     meta = _to_frame(Records(table, []).to_arrow())
+    for name, kind in _records.RECORD_COLUMNS[table]:
+        if kind == "timestamp" and zoned:
+            meta[name] = meta[name].dt.tz_localize("UTC")
     clear: Any = utils.clear_known_categories  # untyped
     unknown: pd.DataFrame = clear(
         meta, cols=[c for c in _OPEN_CATEGORIES if c in meta.columns]
@@ -331,7 +336,7 @@ def read_logs(
     parts = [delayed(_partition, pure=True)(table, fs, options, g) for g in groups]
     divisions = (*firsts, paths[-1])
     frame: dd.DataFrame = dd.from_delayed(
-        parts, meta=_meta(table), divisions=divisions, verify_meta=False
+        parts, meta=_meta(table, bool(options.get("tz"))), divisions=divisions, verify_meta=False
     )
     return frame
 

@@ -149,7 +149,8 @@ cell opt_text(const std::optional<std::string>& s) {
   return s ? cell{true, *s, 0} : null();
 }
 
-// The columns that both tables begin with: which transaction a row is of.
+// The columns that both tables begin with: which transaction a row is of,
+// and when and by which command it ran.
 const column<txn_row> kTxnKey[] = {
     {"source", col_kind::category,
      [](const txn_row& r) { return opt_text(r.in.source); }},
@@ -157,6 +158,12 @@ const column<txn_row> kTxnKey[] = {
      [](const txn_row& r) { return opt_text(r.in.host); }},
     {"transaction", col_kind::int64,
      [](const txn_row& r) { return num(static_cast<std::int64_t>(r.index)); }},
+    {"start", col_kind::timestamp,
+     [](const txn_row& r) { return opt_text(r.t.start); }},
+    {"end", col_kind::timestamp,
+     [](const txn_row& r) { return opt_text(r.t.end); }},
+    {"command", col_kind::string,
+     [](const txn_row& r) { return opt_text(r.t.command); }},
 };
 
 std::size_t count_level(const aptparse::transaction& t,
@@ -201,6 +208,12 @@ const column<pkg_row> kPackage[] = {
   {#name, col_kind::int64,                  \
    [](const txn_row& r) { return opt_num(r.t.sizes.name); }},
 const column<txn_row> kTransaction[] = {
+    {"requested_by_user", col_kind::string,
+     [](const txn_row& r) { return opt_text(r.t.requested_by_user); }},
+    {"requested_by_uid", col_kind::int64,
+     [](const txn_row& r) { return opt_num(r.t.requested_by_uid); }},
+    {"error", col_kind::string,
+     [](const txn_row& r) { return opt_text(r.t.error); }},
     APTPARSE_PKG_SET_MAP(APTPARSE_PY_SET_COUNT){
         "verdict", col_kind::category,
         [](const txn_row& r) {
