@@ -216,3 +216,15 @@ def test_times_with_offsets_are_utc() -> None:
     naive = aptparse.Transaction(start=dt.datetime(2026, 3, 29, 1, 30))
     with pytest.raises(ValueError, match="same tz="):
         aptparse.transaction_records([t, naive]).to_arrow()
+
+
+def test_import_needs_no_extra() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, aptparse; aptparse.records(aptparse.parse('')).to_pydict(); "
+            "print(sorted(m for m in ('pandas', 'pyarrow', 'dask', 'tqdm') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "[]"
