@@ -25,6 +25,7 @@ Entry points:
 from __future__ import annotations
 
 import datetime
+import importlib
 import io
 import os
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,13 @@ from typing import IO, Any, Final, TypeVar, Union
 
 from . import _core
 from ._compare import Change, Comparison, PlannedChange, UnplannedChange, compare
+from ._records import (
+    Records,
+    records,
+    to_arrow,
+    to_pandas,
+    transaction_records,
+)
 from ._model import (
     SET_NAMES,
     Consistency,
@@ -65,6 +73,7 @@ __all__ = [
     "Package",
     "ParseError",
     "Parser",
+    "Records",
     "Report",
     "Sizes",
     "Stats",
@@ -76,6 +85,11 @@ __all__ = [
     "iter_transactions",
     "parse",
     "parse_file",
+    "parse_files",
+    "records",
+    "to_arrow",
+    "to_pandas",
+    "transaction_records",
     "__version__",
 ]
 
@@ -374,6 +388,41 @@ def parse_file(
     parser.finish()
     report: Report = parser.report()
     return report
+
+
+def _progress_bar(items: list[_T], progress: bool, unit: str) -> Iterable[_T]:
+    """``items`` wrapped in a tqdm progress bar (on standard error) when
+    ``progress`` is true."""
+    if not progress:
+        return items
+    try:
+        tqdm = importlib.import_module("tqdm.auto").tqdm
+    except ImportError as e:
+        raise ImportError(
+            "progress=True needs tqdm, which is not installed: pip install tqdm"
+        ) from e
+    bar: Iterable[_T] = tqdm(items, unit=unit)
+    return bar
+
+
+def parse_files(
+    paths: Iterable[str | bytes | os.PathLike[str] | os.PathLike[bytes]],
+    *,
+    progress: bool = False,
+    **options: Any,
+) -> Iterator[tuple[str, Report]]:
+    """Parses each file with :func:`parse_file` (``options`` are its
+    keyword arguments) and yields (path, Report), in order. The pairs are
+    what :func:`records` takes for a table over many logs::
+
+        >>> aptparse.records(aptparse.parse_files(paths)).to_pandas()
+
+    ``progress=True`` shows a tqdm bar (files done, rate, ETA) on standard
+    error; it needs ``tqdm`` installed.
+    """
+    names = [os.fsdecode(os.fspath(p)) for p in paths]
+    for name in _progress_bar(names, progress, "file"):
+        yield name, parse_file(name, **options)
 
 
 _Source = Union[

@@ -1,7 +1,7 @@
 # Stub of the compiled module aptparse._core (bindings/python/src/).
 # Checked against the module with: python -m mypy.stubtest aptparse._core
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
 from typing_extensions import Buffer
 
@@ -16,6 +16,9 @@ SET_NAMES: Final[tuple[str, ...]]
 COUNT_NAMES: Final[tuple[str, ...]]
 # error code name -> (stable number, English explanation)
 ERROR_CODES: Final[dict[str, tuple[int, str]]]
+
+# table name -> ((column name, kind), ...); see aptparse/_records.py
+RECORD_COLUMNS: Final[dict[str, tuple[tuple[str, str], ...]]]
 
 def version() -> str: ...
 def _set_types(**kwargs: type) -> None: ...
@@ -34,6 +37,9 @@ def to_json(transaction: Transaction, source: str | Buffer = "") -> str: ...
 def error_message(code: str) -> str: ...
 def run_cli(args: list[bytes]) -> int: ...
 def _compare(plan: Iterable[Transaction], outcome: Iterable[Transaction]) -> str: ...
+def _record_columns(
+    parts: list[tuple[Any, str | None, str | None]], table: str, arrow: bool
+) -> tuple[int, list[Any]]: ...
 
 # pybind11 classes have the metaclass pybind11_builtins.pybind11_type.
 class _pybind11_type(type): ...

@@ -409,6 +409,34 @@ class Report(_Frozen):
     def __iter__(self) -> Iterator[Transaction]:
         return iter(self.transactions)
 
+    def to_arrow(
+        self,
+        table: Literal["packages", "transactions"] = "packages",
+        *,
+        source: Optional[str] = None,
+        host: Optional[str] = None,
+    ) -> Any:
+        """The package (default) or transaction records of this report as a
+        ``pyarrow.Table``: see :func:`aptparse.records`. Needs
+        ``aptparse[arrow]``."""
+        from ._records import to_arrow
+
+        return to_arrow(self, table, source=source, host=host)
+
+    def to_pandas(
+        self,
+        table: Literal["packages", "transactions"] = "packages",
+        *,
+        source: Optional[str] = None,
+        host: Optional[str] = None,
+    ) -> Any:
+        """The package (default) or transaction records of this report as a
+        ``pandas.DataFrame``: see :func:`aptparse.records`. Needs
+        ``aptparse[pandas]``."""
+        from ._records import to_pandas
+
+        return to_pandas(self, table, source=source, host=host)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "transactions": [t.to_dict() for t in self.transactions],

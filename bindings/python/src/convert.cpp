@@ -226,10 +226,14 @@ class str_cache {
   std::array<slot, kSlots> slots_{};
 };
 
-py::object field_text(std::string_view s) {
+}  // namespace
+
+py::object cached_text(std::string_view s) {
   static str_cache* cache = new str_cache();  // leaked: lives until exit
   return cache->get(s);
 }
+
+namespace {
 
 py::object u64(std::uint64_t v) {
   return py::reinterpret_steal<py::object>(PyLong_FromUnsignedLongLong(v));
@@ -277,13 +281,13 @@ py::object strings(const std::vector<S>& v) {
 }
 
 py::object package_to_py(const aptparse::package& p) {
-  py::object alternatives = tuple_of(p.alternatives, field_text);
+  py::object alternatives = tuple_of(p.alternatives, cached_text);
   py::object v[] = {
-      field_text(p.name),        field_text(p.arch),
-      field_text(p.old_version), field_text(p.new_version),
-      field_text(p.origins),     field_text(p.note),
-      std::move(alternatives),   enums().reason[static_cast<int>(p.reason)],
-      boolean(p.purge),          boolean(p.automatic),
+      cached_text(p.name),        cached_text(p.arch),
+      cached_text(p.old_version), cached_text(p.new_version),
+      cached_text(p.origins),     cached_text(p.note),
+      std::move(alternatives),    enums().reason[static_cast<int>(p.reason)],
+      boolean(p.purge),           boolean(p.automatic),
       boolean(p.simulated)};
   return make(k_package, v, std::size(v));
 }
