@@ -79,3 +79,19 @@ def test_the_schema_refuses_an_unknown_key() -> None:
            "counts": {"happened": 0, "failed": 0, "different": 0, "absent": 0, "unplanned": 0},
            "planned": [], "unplanned": [], "extra": 1}
     assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(bad)
+
+
+def test_compare_runs_pairs_a_many_run_history_log_with_its_term_log() -> None:
+    history = aptparse.parse_file(log("debian12-apt2.6.1-history-log"))
+    term = aptparse.parse_file(log("debian12-apt2.6.1-term-log"))
+    runs = aptparse.compare_runs(history, term)
+    assert [(c.start, c.end) for c in runs] == [(t.start, t.end) for t in history.transactions]
+    failed = [p.plan.name for c in runs for p in c.planned if p.status == "failed"]
+    assert failed == ["aptparse-failing-postinst"]
+    assert all(c.start is not None and c.start <= c.end for c in runs)  # type: ignore[operator]
+
+
+def test_compare_runs_without_times_is_one_comparison() -> None:
+    plan = aptparse.parse_file(log(FAILED))
+    outcome = aptparse.parse_file(log(FAILED + "-term-log"))
+    assert aptparse.compare_runs(plan, outcome) == [aptparse.compare(plan, outcome)]

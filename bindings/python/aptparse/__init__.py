@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any, Final, TypeVar, Union
 
 from . import _core
-from ._compare import Change, Comparison, PlannedChange, UnplannedChange, compare
+from ._compare import Change, Comparison, PlannedChange, UnplannedChange, compare, compare_runs
 from ._model import (
     SET_NAMES,
     Consistency,
@@ -56,6 +56,7 @@ __all__ = [
     "PlannedChange",
     "UnplannedChange",
     "compare",
+    "compare_runs",
     "Consistency",
     "Counts",
     "Diagnostic",
