@@ -33,6 +33,9 @@
 //              install where a removal was planned or the reverse.
 // A planned change without a match is `absent`. Outcome changes that no
 // planned change matched are `unplanned`.
+//
+// A history.log of many runs against its term.log or dpkg.log: compare_runs()
+// pairs the runs by their times first.
 #ifndef APTPARSE_COMPARE_H_
 #define APTPARSE_COMPARE_H_
 
