@@ -68,8 +68,10 @@ def test_the_result_is_the_clis_json(cli: Path) -> None:
     assert r.returncode == 3
     d = json.loads(r.stdout)
     jsonschema.Draft202012Validator(SCHEMA).validate(d)
-    c = aptparse.compare(aptparse.parse_file(plan), aptparse.parse_file(outcome))
+    # a history.log and a term.log have times: the CLI pairs their runs
+    (c,) = aptparse.compare_runs(aptparse.parse_file(plan), aptparse.parse_file(outcome))
     assert c == aptparse.Comparison._from_json(d)
+    assert c.start is not None and d["start"] == c.start.isoformat()
     assert c.to_dict()["planned"][0]["plan"]["name"] == d["planned"][0]["name"]
 
 
