@@ -105,6 +105,27 @@ class CompareCorpus(unittest.TestCase):
                     for line in lines), lines)
 
 
+class CompareRuns(unittest.TestCase):
+    def test_a_history_log_of_many_runs_is_compared_run_by_run(self):
+        """The bookworm sequence's history.log and term.log (15 runs, one of
+        them a package whose postinst fails): one line per history record."""
+        for history in sorted(CORPUS.glob("*-apt*-history-log.log")):
+            term = history.with_name(history.name.replace("-history-log",
+                                                          "-term-log"))
+            golden = history.with_name(history.name[:-4] + ".expected.jsonl")
+            records = [json.loads(line)
+                       for line in golden.read_text().splitlines()]
+            r = run("--compare", "--json", str(history), str(term))
+            runs = [json.loads(line) for line in r.stdout.splitlines()]
+            with self.subTest(history=history.name):
+                self.assertEqual([(c["start"], c["end"]) for c in runs],
+                                 [(t["start"], t["end"]) for t in records])
+                self.assertEqual(r.returncode,
+                                 0 if all(c["all_happened"] for c in runs)
+                                 else 3)
+                self.assertTrue(all(c["planned"] for c in runs))
+
+
 class CompareArguments(unittest.TestCase):
     def test_one_file_is_a_usage_error(self):
         r = run("--compare", str(CORPUS / "debian12-apt2.6.1-upgrade-s.log"))

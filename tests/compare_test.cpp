@@ -173,7 +173,8 @@ TEST(Compare, JsonNamesStatusesAndWritesNullForWhatIsNotPrinted) {
   std::string out;
   append_json(out, c, "plan.log", "term.log");
   EXPECT_EQ(out,
-            R"({"plan":"plan.log","outcome":"term.log","all_happened":false,)"
+            R"({"plan":"plan.log","outcome":"term.log","start":null,)"
+            R"("end":null,"all_happened":false,)"
             R"("counts":{"happened":1,"failed":0,"different":0,"absent":1,)"
             R"("unplanned":0},"planned":[{"action":"upgrade","name":"apt",)"
             R"("arch":null,"old":"2.6.1","new":"2.6.2","status":"happened",)"
@@ -181,6 +182,42 @@ TEST(Compare, JsonNamesStatusesAndWritesNullForWhatIsNotPrinted) {
             R"("old":"2.6.1","new":"2.6.2"}},{"action":"upgrade",)"
             R"("name":"tzdata","arch":null,"old":null,"new":null,)"
             R"("status":"absent","outcome":null}],"unplanned":[]})");
+}
+
+transaction timed(transaction t, const char* start, const char* end) {
+  t.start = start;
+  if (end != nullptr) t.end = end;
+  return t;
+}
+
+TEST(CompareRuns, EachPlanRunTakesTheOutcomesThatStartWithinIt) {
+  const std::vector<transaction> plan = {
+      timed(tx({{up, "apt"}}), "2026-11-27T05:00:00", "2026-11-27T05:00:09"),
+      timed(tx({{pkg_set::to_remove, "apt"}}), "2026-11-27T06:00:00",
+            "2026-11-27T06:00:01")};
+  const std::vector<transaction> done = {
+      timed(tx({{up, "apt"}}), "2026-11-27T05:00:00", nullptr),
+      timed(tx({{pkg_set::to_remove, "apt"}}), "2026-11-27T06:00:01", nullptr),
+      timed(tx({{pkg_set::newly_installed, "vim"}}), "2026-11-27T07:00:00",
+            nullptr)};
+  const std::vector<comparison> runs = compare_runs(plan, done);
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].start, "2026-11-27T05:00:00");
+  EXPECT_EQ(runs[0].end, "2026-11-27T05:00:09");
+  EXPECT_EQ(runs[0].planned[0].outcome->action, change_action::upgrade);
+  EXPECT_EQ(runs[1].planned[0].outcome->action, change_action::remove);
+  EXPECT_TRUE(runs[0].all_happened() && runs[1].all_happened());
+  EXPECT_TRUE(runs[0].unplanned.empty() && runs[1].unplanned.empty());
+}
+
+TEST(CompareRuns, WithoutTimesEverythingIsOneComparison) {
+  const std::vector<transaction> plan = {tx({{up, "apt"}})};
+  const std::vector<transaction> done = {
+      timed(tx({{up, "apt"}}), "2026-11-27T05:00:00", nullptr)};
+  const std::vector<comparison> runs = compare_runs(plan, done);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0], compare(plan, done));
+  EXPECT_FALSE(runs[0].start);
 }
 
 TEST(Compare, EveryEnumeratorHasAName) {

@@ -33,6 +33,9 @@
 //              install where a removal was planned or the reverse.
 // A planned change without a match is `absent`. Outcome changes that no
 // planned change matched are `unplanned`.
+//
+// A history.log of many runs against its term.log or dpkg.log: compare_runs()
+// pairs the runs by their times first.
 #ifndef APTPARSE_COMPARE_H_
 #define APTPARSE_COMPARE_H_
 
@@ -97,6 +100,9 @@ struct unplanned_change {
 };
 
 struct comparison {
+  // The plan run's Start-Date and End-Date (transaction::start, end) when
+  // compare_runs() paired runs by time; else none.
+  std::optional<std::string> start, end;
   std::vector<planned_change> planned;      // in the plan's order
   std::vector<unplanned_change> unplanned;  // in the outcome's order
 
@@ -112,6 +118,17 @@ struct comparison {
 // Compares the plan of one apt run with its outcome (see the file comment).
 APTPARSE_EXPORT comparison compare(std::span<const transaction> plan,
                                    std::span<const transaction> outcome);
+
+// Compares run by run when the logs say when each run was: if every plan
+// transaction has a start and an end (history.log) and every outcome
+// transaction a start (term.log, dpkg.log), each plan transaction is
+// compared with the outcome transactions that start within its [start, end]
+// (the times' text compared as text: logs of one host, in one format and
+// zone), and the comparison carries the run's times; outcome transactions
+// within no plan run are left out. Otherwise returns the one comparison of
+// compare(plan, outcome).
+APTPARSE_EXPORT std::vector<comparison> compare_runs(
+    std::span<const transaction> plan, std::span<const transaction> outcome);
 
 // Appends `c` as one JSON object, without a line end, to `out`; `plan` and
 // `outcome` name the inputs. The schema is docs/compare.schema.json.

@@ -48,18 +48,22 @@ int run_compare(const settings& cfg, const streams& io) {
   if (outcome.parsed.transactions.empty())
     return fail(io, outcome_path, "no apt transaction: no outcome", exit_none);
 
-  const comparison c =
-      compare(plan.parsed.transactions, outcome.parsed.transactions);
+  const std::vector<comparison> runs =
+      compare_runs(plan.parsed.transactions, outcome.parsed.transactions);
   std::string out;
-  if (cfg.json) {
-    append_json(out, c, plan_path, outcome_path);
-    out += '\n';
-  } else {
-    append_compare_text(out, c, plan_path, outcome_path);
+  bool all_happened = true;
+  for (const comparison& c : runs) {
+    if (cfg.json) {
+      append_json(out, c, plan_path, outcome_path);
+      out += '\n';
+    } else {
+      append_compare_text(out, c, plan_path, outcome_path);
+    }
+    all_happened = all_happened && c.all_happened();
   }
   std::fwrite(out.data(), 1, out.size(), io.out);
   std::fflush(io.out);
-  return c.all_happened() ? exit_found : exit_not_happened;
+  return all_happened ? exit_found : exit_not_happened;
 }
 
 }  // namespace aptparse::cli

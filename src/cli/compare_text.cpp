@@ -1,4 +1,5 @@
-// The readable form of a comparison: a summary line, then one line per
+// The readable form of a comparison: a summary line (with the run's times
+// when runs were paired by them), then one line per
 // planned change in the plan's order, then the unplanned changes.
 #include <fmt/format.h>
 
@@ -40,11 +41,13 @@ std::string_view why(change_status s) {
 void append_compare_text(std::string& out, const comparison& c,
                          std::string_view plan, std::string_view outcome) {
   auto o = std::back_inserter(out);
+  fmt::format_to(o, "{} -> {}", plan, outcome);
+  if (c.start && c.end) fmt::format_to(o, " [{} .. {}]", *c.start, *c.end);
   fmt::format_to(o,
-                 "{} -> {}: {} of {} planned changes happened, {} failed, {} "
+                 ": {} of {} planned changes happened, {} failed, {} "
                  "different, {} absent; {} unplanned\n",
-                 plan, outcome, c.count(change_status::happened),
-                 c.planned.size(), c.count(change_status::failed),
+                 c.count(change_status::happened), c.planned.size(),
+                 c.count(change_status::failed),
                  c.count(change_status::different),
                  c.count(change_status::absent), c.unplanned.size());
   for (const planned_change& p : c.planned) {

@@ -79,6 +79,8 @@ void append_json(std::string& out, const comparison& c, std::string_view plan,
   out += '{';
   string_or_null(out, "plan", plan);
   string_or_null(out, "outcome", outcome);
+  string_or_null(out, "start", c.start.value_or(""));
+  string_or_null(out, "end", c.end.value_or(""));
   key(out, "all_happened");
   out += c.all_happened() ? "true" : "false";
   key(out, "counts");

@@ -68,8 +68,10 @@ def test_the_result_is_the_clis_json(cli: Path) -> None:
     assert r.returncode == 3
     d = json.loads(r.stdout)
     jsonschema.Draft202012Validator(SCHEMA).validate(d)
-    c = aptparse.compare(aptparse.parse_file(plan), aptparse.parse_file(outcome))
+    # a history.log and a term.log have times: the CLI pairs their runs
+    (c,) = aptparse.compare_runs(aptparse.parse_file(plan), aptparse.parse_file(outcome))
     assert c == aptparse.Comparison._from_json(d)
+    assert c.start is not None and d["start"] == c.start.isoformat()
     assert c.to_dict()["planned"][0]["plan"]["name"] == d["planned"][0]["name"]
 
 
@@ -79,3 +81,19 @@ def test_the_schema_refuses_an_unknown_key() -> None:
            "counts": {"happened": 0, "failed": 0, "different": 0, "absent": 0, "unplanned": 0},
            "planned": [], "unplanned": [], "extra": 1}
     assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(bad)
+
+
+def test_compare_runs_pairs_a_many_run_history_log_with_its_term_log() -> None:
+    history = aptparse.parse_file(log("debian12-apt2.6.1-history-log"))
+    term = aptparse.parse_file(log("debian12-apt2.6.1-term-log"))
+    runs = aptparse.compare_runs(history, term)
+    assert [(c.start, c.end) for c in runs] == [(t.start, t.end) for t in history.transactions]
+    failed = [p.plan.name for c in runs for p in c.planned if p.status == "failed"]
+    assert failed == ["aptparse-failing-postinst"]
+    assert all(c.start is not None and c.start <= c.end for c in runs)  # type: ignore[operator]
+
+
+def test_compare_runs_without_times_is_one_comparison() -> None:
+    plan = aptparse.parse_file(log(FAILED))
+    outcome = aptparse.parse_file(log(FAILED + "-term-log"))
+    assert aptparse.compare_runs(plan, outcome) == [aptparse.compare(plan, outcome)]

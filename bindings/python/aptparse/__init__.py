@@ -32,7 +32,14 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any, Final, TypeVar, Union
 
 from . import _core
-from ._compare import Change, Comparison, PlannedChange, UnplannedChange, compare
+from ._compare import (
+    Change,
+    Comparison,
+    PlannedChange,
+    UnplannedChange,
+    compare,
+    compare_runs,
+)
 from ._records import (
     Records,
     records,
@@ -65,6 +72,7 @@ __all__ = [
     "PlannedChange",
     "UnplannedChange",
     "compare",
+    "compare_runs",
     "Consistency",
     "Counts",
     "Diagnostic",

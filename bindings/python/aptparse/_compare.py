@@ -9,6 +9,7 @@ the same answer.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 from collections.abc import Iterable
 from typing import Any, Literal, Optional, Union
@@ -62,10 +63,13 @@ class UnplannedChange(_Frozen):
 @dataclasses.dataclass(frozen=True, slots=True)
 class Comparison(_Frozen):
     """The result of compare(): the planned changes in the plan's order and
-    the unplanned ones in the outcome's order."""
+    the unplanned ones in the outcome's order; start and end are the plan
+    run's times when compare_runs() paired runs by time, else None."""
 
     planned: tuple[PlannedChange, ...] = ()
     unplanned: tuple[UnplannedChange, ...] = ()
+    start: Optional[datetime.datetime] = None
+    end: Optional[datetime.datetime] = None
 
     def count(self, status: ChangeStatus) -> int:
         """The number of planned changes with this status."""
@@ -87,7 +91,11 @@ class Comparison(_Frozen):
             for p in d["planned"]
         )
         unplanned = tuple(UnplannedChange(Change._from_json(u), u["failed"]) for u in d["unplanned"])
-        return cls(planned, unplanned)
+        return cls(planned, unplanned, _time(d["start"]), _time(d["end"]))
+
+
+def _time(text: Optional[str]) -> Optional[datetime.datetime]:
+    return datetime.datetime.fromisoformat(text) if text else None
 
 
 def _transactions(side: Side, what: str) -> list[Transaction]:
@@ -113,5 +121,16 @@ def compare(plan: Side, outcome: Side) -> Comparison:
     >>> c = compare(parse_file("history.log"), parse_file("term.log"))
     >>> [p.plan.name for p in c.planned if p.status == "failed"]
     """
-    text = _core._compare(_transactions(plan, "plan"), _transactions(outcome, "outcome"))
+    text = _core._compare(_transactions(plan, "plan"), _transactions(outcome, "outcome"), False)
     return Comparison._from_json(json.loads(text))
+
+
+def compare_runs(plan: Side, outcome: Side) -> list[Comparison]:
+    """compare() run by run, when the logs say when each run was: every plan
+    transaction has start and end (history.log) and every outcome
+    transaction a start (term.log, dpkg.log). Each plan run is then compared
+    with the outcome transactions that start within it, and its Comparison
+    carries the run's start and end. Otherwise [compare(plan, outcome)].
+    """
+    text = _core._compare(_transactions(plan, "plan"), _transactions(outcome, "outcome"), True)
+    return [Comparison._from_json(json.loads(line)) for line in text.splitlines()]
