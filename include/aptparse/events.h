@@ -211,7 +211,8 @@ struct transaction_span {
   // False iff the input ended inside a package list or after lists but
   // before apt's summary line (a cut-off log), or the transaction is a
   // record of apt's logs that has no end ("End-Date:", "Log ended:") or a
-  // time that does not parse.
+  // time that does not parse, or a dpkg.log run with a line that is not
+  // dpkg's (see above).
   bool complete = true;
   // The prefix found on the transaction's lines (none: they have none). A
   // line with a CI prefix and a quote prefix reports the CI one.

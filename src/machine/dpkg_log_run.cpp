@@ -71,13 +71,13 @@ bool dpkg_log_run::starts_new_run(const std::optional<civil_time>& time) const {
 
 bool dpkg_log_run::note(const dpkg_log_fields& f,
                         const std::optional<civil_time>& time) {
-  const bool first = !active_;
   active_ = true;
   const bool starts = time && !last_time_;
   if (time) {
     last_time_ = time;
     last_seconds_ = seconds_since_epoch(*time);
-    if (first && !windows_.empty()) window_ = window_of(*last_seconds_);
+    // The run is in the apt run of its first time.
+    if (starts && !windows_.empty()) window_ = window_of(*last_seconds_);
   }
   if (f.kind == dpkg_log_kind::startup)
     after_configure_ = is_configure_call(f.invocation);
