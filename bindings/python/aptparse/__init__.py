@@ -23,6 +23,7 @@ Entry points:
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 from collections.abc import Iterable, Iterator
@@ -62,6 +63,7 @@ __all__ = [
     "Stats",
     "Status",
     "Transaction",
+    "TimeZone",
     "TruncatedFileError",
     "Unrecognized",
     "iter_transactions",
@@ -72,6 +74,8 @@ __all__ = [
 
 #: What parse() and Parser.feed() accept.
 Data = Union[str, bytes, bytearray, memoryview]
+#: The ``tz=`` of parse(), parse_file(), Parser and iter_transactions().
+TimeZone = Union[str, datetime.tzinfo, None]
 _T = TypeVar("_T")
 
 DEFAULT_MAX_LINE_BYTES: Final[int] = _core.DEFAULT_MAX_LINE_BYTES
@@ -92,7 +96,12 @@ class ParseError(ValueError):
 
 
 class TruncatedFileError(ParseError, EOFError):
-    """A gzip file ended inside a compressed member."""
+    """A gzip file ended inside a compressed member. ``report`` is what
+    was read up to there: its last transaction, cut off, is marked
+    ``complete=False`` (a record of apt's logs without its end carries an
+    ``unterminated_record`` diagnostic)."""
+
+    report: Report | None = None
 
 
 def _check_int(name: str, value: int, least: int) -> None:
@@ -102,12 +111,41 @@ def _check_int(name: str, value: int, least: int) -> None:
         raise ValueError(f"{name} must be >= {least}, not {value}")
 
 
+def _zone_name(tz: TimeZone) -> str:
+    """The C++ options::timezone of ``tz``: an IANA name, "UTC" or
+    "+HH:MM"; "" for None."""
+    if tz is None:
+        return ""
+    if isinstance(tz, str):
+        return tz
+    if not isinstance(tz, datetime.tzinfo):
+        raise TypeError(
+            f"tz must be a str or a datetime.tzinfo, not {type(tz).__name__}"
+        )
+    # zoneinfo.ZoneInfo has .key, pytz's zones .zone: IANA names.
+    for attr in ("key", "zone"):
+        name = getattr(tz, attr, None)
+        if isinstance(name, str):
+            return name
+    if isinstance(tz, datetime.timezone):
+        off = tz.utcoffset(None)
+        minutes, rest = divmod(int(off.total_seconds()), 60)
+        if rest == 0 and off.microseconds == 0:
+            sign = "-" if minutes < 0 else "+"
+            return f"{sign}{abs(minutes) // 60:02}:{abs(minutes) % 60:02}"
+    raise ValueError(
+        f"tz {tz!r} names no zone aptparse can read: give an IANA name, "
+        "a zoneinfo.ZoneInfo or a datetime.timezone of whole minutes"
+    )
+
+
 def _check_options(
     max_line_bytes: int,
     max_packages_per_list: int,
     max_transactions: int,
     max_unrecognized_kept: int,
     strict: bool,
+    tz: TimeZone = None,
 ) -> dict[str, Any]:
     for name, value, least in (
         ("max_line_bytes", max_line_bytes, 1),
@@ -124,6 +162,7 @@ def _check_options(
         "max_transactions": max_transactions,
         "max_unrecognized_kept": max_unrecognized_kept,
         "strict": strict,
+        "timezone": _zone_name(tz),
     }
 
 
@@ -135,6 +174,7 @@ def parse(
     max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
     max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
     strict: bool = False,
+    tz: TimeZone = None,
 ) -> Report:
     """Parses a whole log.
 
@@ -145,10 +185,17 @@ def parse(
     ``Report.transactions`` is a :class:`LazyTransactions`: a Transaction
     is made when it is first read. Under ``strict=True`` an input
     diagnostic stops the parse and is reported in ``Report.error``.
+
+    Times of apt's logs (``Transaction.start``, ``end``) are naive
+    datetimes: apt writes local time without a zone. ``tz`` (an IANA name
+    such as ``"Europe/Berlin"``, ``"UTC"``, ``"+01:00"``, a
+    ``zoneinfo.ZoneInfo`` or a ``datetime.timezone``) makes them aware,
+    each with the UTC offset the zone had at that time; ValueError if the
+    system's zoneinfo does not know it.
     """
     opts = _check_options(
         max_line_bytes, max_packages_per_list, max_transactions,
-        max_unrecognized_kept, strict,
+        max_unrecognized_kept, strict, tz,
     )
     report: Report = _core.parse(text, **opts)
     return report
@@ -180,11 +227,12 @@ class Parser:
         max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
         max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
         strict: bool = False,
+        tz: TimeZone = None,
     ) -> None:
         self._p = _core.Parser(
             **_check_options(
                 max_line_bytes, max_packages_per_list, max_transactions,
-                max_unrecognized_kept, strict,
+                max_unrecognized_kept, strict, tz,
             )
         )
 
@@ -275,6 +323,11 @@ class Parser:
     def max_line_bytes(self) -> int:
         return int(self._p.max_line_bytes)
 
+    @property
+    def timezone(self) -> str:
+        """The zone of ``tz=`` as the C++ parser names it ("" for none)."""
+        return str(self._p.timezone)
+
 
 def parse_file(
     path: str | bytes | os.PathLike[str] | os.PathLike[bytes],
@@ -285,6 +338,7 @@ def parse_file(
     max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
     max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
     strict: bool = False,
+    tz: TimeZone = None,
 ) -> Report:
     """Parses a log file, reading it in ``chunk_size`` chunks (never the
     whole file at once), with the GIL released. Gzip-compressed files (by
@@ -294,9 +348,9 @@ def parse_file(
     as the ``aptparse`` command reads it.
 
     Raises FileNotFoundError, IsADirectoryError, PermissionError (as
-    open() does), TruncatedFileError (a ParseError and an EOFError) for a
-    cut-off .gz and ParseError for corrupt gzip data; the messages name the
-    file. Input problems are in the Report, as for parse(), and its
+    open() does), TruncatedFileError (a ParseError and an EOFError, whose
+    ``report`` holds what was read) for a cut-off .gz and ParseError for
+    corrupt gzip data; the messages name the file. Input problems are in the Report, as for parse(), and its
     transactions are converted on first access too.
     """
     fspath = os.fspath(path)
@@ -307,7 +361,7 @@ def parse_file(
     _check_int("chunk_size", chunk_size, 1)
     opts = _check_options(
         max_line_bytes, max_packages_per_list, max_transactions,
-        max_unrecognized_kept, strict,
+        max_unrecognized_kept, strict, tz,
     )
     name = os.fsdecode(fspath)
     # The C++ builder keeps the transactions (and applies max_transactions,
@@ -317,7 +371,10 @@ def parse_file(
     if kind == "os_error":
         raise OSError(err, message, fspath)  # FileNotFoundError, ...
     if kind == "truncated":
-        raise TruncatedFileError(f"{name}: {message}")
+        parser.finish()
+        error = TruncatedFileError(f"{name}: {message}")
+        error.report = parser.report()
+        raise error
     if kind == "corrupt":
         raise ParseError(f"{name}: {message}")
     parser.finish()
@@ -381,6 +438,7 @@ def iter_transactions(
     max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
     max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
     strict: bool = False,
+    tz: TimeZone = None,
 ) -> Iterator[Transaction]:
     """Yields the transactions of ``source`` as they complete.
 
@@ -395,6 +453,7 @@ def iter_transactions(
         max_packages_per_list=max_packages_per_list,
         max_unrecognized_kept=max_unrecognized_kept,
         strict=strict,
+        tz=tz,
     )
     for chunk in _chunks_of(source, chunk_size):
         if not isinstance(chunk, (str, bytes, bytearray, memoryview)):

@@ -42,11 +42,12 @@ void register_parse(py::module_& m) {
       "parse",
       [](py::handle data, std::size_t max_line_bytes,
          std::size_t max_packages_per_list, std::size_t max_transactions,
-         std::size_t max_unrecognized_kept, bool strict) {
+         std::size_t max_unrecognized_kept, bool strict,
+         const std::string& timezone) {
         input_bytes in(data, "parse");
-        const aptparse::options o =
-            make_options(max_line_bytes, max_packages_per_list,
-                         max_transactions, max_unrecognized_kept, strict);
+        const aptparse::options o = make_options(
+            max_line_bytes, max_packages_per_list, max_transactions,
+            max_unrecognized_kept, strict, timezone);
         auto r = std::make_shared<aptparse::report>();
         {
           py::gil_scoped_release nogil;
@@ -59,7 +60,7 @@ void register_parse(py::module_& m) {
       py::arg("max_packages_per_list") = defaults.max_packages_per_list,
       py::arg("max_transactions") = defaults.max_transactions,
       py::arg("max_unrecognized_kept") = defaults.max_unrecognized_kept,
-      py::arg("strict") = false,
+      py::arg("strict") = false, py::arg("timezone") = "",
       "Parses a whole log (str or bytes-like) with the GIL released and "
       "returns an aptparse.Report (its transactions converted on first "
       "access).");

@@ -222,17 +222,19 @@ void register_parser(py::module_& m) {
                       std::size_t max_packages_per_list,
                       std::size_t max_transactions,
                       std::size_t max_unrecognized_kept, bool strict,
-                      bool keep_transactions) {
+                      bool keep_transactions, const std::string& timezone) {
             return new py_parser(
                 make_options(max_line_bytes, max_packages_per_list,
-                             max_transactions, max_unrecognized_kept, strict),
+                             max_transactions, max_unrecognized_kept, strict,
+                             timezone),
                 keep_transactions);
           }),
           py::kw_only(), py::arg("max_line_bytes") = d.max_line_bytes,
           py::arg("max_packages_per_list") = d.max_packages_per_list,
           py::arg("max_transactions") = d.max_transactions,
           py::arg("max_unrecognized_kept") = d.max_unrecognized_kept,
-          py::arg("strict") = false, py::arg("keep_transactions") = false)
+          py::arg("strict") = false, py::arg("keep_transactions") = false,
+          py::arg("timezone") = "")
       .def("feed", &py_parser::feed, py::arg("data"),
            "Parses a chunk; returns the transactions it completed.")
       .def("finish", &py_parser::finish,
@@ -262,6 +264,7 @@ void register_parser(py::module_& m) {
   def_option(cls, "max_unrecognized_kept",
              &aptparse::options::max_unrecognized_kept);
   def_option(cls, "strict", &aptparse::options::strict);
+  def_option(cls, "timezone", &aptparse::options::timezone);
 }
 
 }  // namespace aptparse_py
