@@ -23,7 +23,6 @@ Entry points:
 
 from __future__ import annotations
 
-import datetime
 import io
 import os
 from collections.abc import Iterable, Iterator
@@ -45,6 +44,7 @@ from ._model import (
     Transaction,
     Unrecognized,
 )
+from ._zone import TimeZone, _zone_name
 
 __version__: Final[str] = _core.__version__
 
@@ -74,8 +74,6 @@ __all__ = [
 
 #: What parse() and Parser.feed() accept.
 Data = Union[str, bytes, bytearray, memoryview]
-#: The ``tz=`` of parse(), parse_file(), Parser and iter_transactions().
-TimeZone = Union[str, datetime.tzinfo, None]
 _T = TypeVar("_T")
 
 DEFAULT_MAX_LINE_BYTES: Final[int] = _core.DEFAULT_MAX_LINE_BYTES
@@ -109,34 +107,6 @@ def _check_int(name: str, value: int, least: int) -> None:
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")
     if value < least:
         raise ValueError(f"{name} must be >= {least}, not {value}")
-
-
-def _zone_name(tz: TimeZone) -> str:
-    """The C++ options::timezone of ``tz``: an IANA name, "UTC" or
-    "+HH:MM"; "" for None."""
-    if tz is None:
-        return ""
-    if isinstance(tz, str):
-        return tz
-    if not isinstance(tz, datetime.tzinfo):
-        raise TypeError(
-            f"tz must be a str or a datetime.tzinfo, not {type(tz).__name__}"
-        )
-    # zoneinfo.ZoneInfo has .key, pytz's zones .zone: IANA names.
-    for attr in ("key", "zone"):
-        name = getattr(tz, attr, None)
-        if isinstance(name, str):
-            return name
-    if isinstance(tz, datetime.timezone):
-        off = tz.utcoffset(None)
-        minutes, rest = divmod(int(off.total_seconds()), 60)
-        if rest == 0 and off.microseconds == 0:
-            sign = "-" if minutes < 0 else "+"
-            return f"{sign}{abs(minutes) // 60:02}:{abs(minutes) % 60:02}"
-    raise ValueError(
-        f"tz {tz!r} names no zone aptparse can read: give an IANA name, "
-        "a zoneinfo.ZoneInfo or a datetime.timezone of whole minutes"
-    )
 
 
 def _check_options(
