@@ -12,8 +12,11 @@
 // downloads, dpkg's unpack/setup lines) is counted and skipped.
 //
 // A new run, and so a new transaction, begins:
-//   - at apt's preamble "Reading package lists..." in any language (in
-//     apt's logs: history.log's "Start-Date:", term.log's "Log started:");
+//   - at apt's preamble "Reading package lists..." in any language, or at
+//     the first line of a record of apt's logs (history.log's
+//     "Start-Date:", term.log's "Log started:"; the record's transaction
+//     ends at its "End-Date:" or "Log ended:" line, and its fields come as
+//     on_record_field events);
 //   - at the header of a list of the plan (not the unmet-dependency,
 //     disappeared or Ubuntu Pro lists) that follows the open transaction's
 //     summary line: apt prints the plan's lists before its summary, so this

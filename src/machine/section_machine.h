@@ -5,9 +5,10 @@
 // by a blank line or the first line that is not indented), and after an apt
 // message (whose indented lines continue it). Transactions open at the first
 // line with content after an apt run starts, and end when the next run
-// starts or the input ends; where a run starts is the rule of events.h
-// (apt's preamble, a plan header after a summary line, a simulate line of a
-// package the run already handled). Everything that depends on
+// starts or the input ends, or at the last line of a record of apt's logs;
+// where a run starts is the rule of events.h (apt's preamble or a log
+// record's first line, a plan header after a summary line, a simulate line
+// of a package the run already handled). Everything that depends on
 // apt's wording comes from the format table; nothing here names a string.
 #ifndef APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
 #define APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_

@@ -62,6 +62,7 @@ from ._model import (
     Transaction,
     Unrecognized,
 )
+from ._zone import TimeZone, _zone_name
 
 __version__: Final[str] = _core.__version__
 
@@ -87,6 +88,7 @@ __all__ = [
     "Stats",
     "Status",
     "Transaction",
+    "TimeZone",
     "TruncatedFileError",
     "Unrecognized",
     "apt_runs_of",
@@ -123,7 +125,12 @@ class ParseError(ValueError):
 
 
 class TruncatedFileError(ParseError, EOFError):
-    """A gzip file ended inside a compressed member."""
+    """A gzip file ended inside a compressed member. ``report`` is what
+    was read up to there: its last transaction, cut off, is marked
+    ``complete=False`` (a record of apt's logs without its end carries an
+    ``unterminated_record`` diagnostic)."""
+
+    report: Report | None = None
 
 
 def _check_int(name: str, value: int, least: int) -> None:
@@ -139,6 +146,7 @@ def _check_options(
     max_transactions: int,
     max_unrecognized_kept: int,
     strict: bool,
+    tz: TimeZone = None,
 ) -> dict[str, Any]:
     for name, value, least in (
         ("max_line_bytes", max_line_bytes, 1),
@@ -155,6 +163,7 @@ def _check_options(
         "max_transactions": max_transactions,
         "max_unrecognized_kept": max_unrecognized_kept,
         "strict": strict,
+        "timezone": _zone_name(tz),
     }
 
 
@@ -202,6 +211,7 @@ def parse(
     max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
     strict: bool = False,
     apt_runs: AptRuns = None,
+    tz: TimeZone = None,
 ) -> Report:
     """Parses a whole log.
 
@@ -214,10 +224,17 @@ def parse(
     diagnostic stops the parse and is reported in ``Report.error``.
     ``apt_runs`` (a Report of the same host's history.log, or what
     apt_runs_of() returns) groups a dpkg.log's lines by apt's runs.
+
+    Times of apt's logs (``Transaction.start``, ``end``) are naive
+    datetimes: apt writes local time without a zone. ``tz`` (an IANA name
+    such as ``"Europe/Berlin"``, ``"UTC"``, ``"+01:00"``, a
+    ``zoneinfo.ZoneInfo`` or a ``datetime.timezone``) makes them aware,
+    each with the UTC offset the zone had at that time; ValueError if the
+    system's zoneinfo does not know it.
     """
     opts = _check_options(
         max_line_bytes, max_packages_per_list, max_transactions,
-        max_unrecognized_kept, strict,
+        max_unrecognized_kept, strict, tz,
     )
     report: Report = _core.parse(text, **opts, apt_runs=_run_pairs(apt_runs))
     return report
@@ -250,11 +267,12 @@ class Parser:
         max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
         strict: bool = False,
         apt_runs: AptRuns = None,
+        tz: TimeZone = None,
     ) -> None:
         self._p = _core.Parser(
             **_check_options(
                 max_line_bytes, max_packages_per_list, max_transactions,
-                max_unrecognized_kept, strict,
+                max_unrecognized_kept, strict, tz,
             ),
             apt_runs=_run_pairs(apt_runs),
         )
@@ -346,6 +364,11 @@ class Parser:
     def max_line_bytes(self) -> int:
         return int(self._p.max_line_bytes)
 
+    @property
+    def timezone(self) -> str:
+        """The zone of ``tz=`` as the C++ parser names it ("" for none)."""
+        return str(self._p.timezone)
+
 
 def parse_file(
     path: str | bytes | os.PathLike[str] | os.PathLike[bytes],
@@ -357,6 +380,7 @@ def parse_file(
     max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
     strict: bool = False,
     apt_runs: AptRuns = None,
+    tz: TimeZone = None,
 ) -> Report:
     """Parses a log file, reading it in ``chunk_size`` chunks (never the
     whole file at once), with the GIL released. Gzip-compressed files (by
@@ -366,9 +390,9 @@ def parse_file(
     as the ``aptparse`` command reads it.
 
     Raises FileNotFoundError, IsADirectoryError, PermissionError (as
-    open() does), TruncatedFileError (a ParseError and an EOFError) for a
-    cut-off .gz and ParseError for corrupt gzip data; the messages name the
-    file. Input problems are in the Report, as for parse(), and its
+    open() does), TruncatedFileError (a ParseError and an EOFError, whose
+    ``report`` holds what was read) for a cut-off .gz and ParseError for
+    corrupt gzip data; the messages name the file. Input problems are in the Report, as for parse(), and its
     transactions are converted on first access too.
     """
     fspath = os.fspath(path)
@@ -379,7 +403,7 @@ def parse_file(
     _check_int("chunk_size", chunk_size, 1)
     opts = _check_options(
         max_line_bytes, max_packages_per_list, max_transactions,
-        max_unrecognized_kept, strict,
+        max_unrecognized_kept, strict, tz,
     )
     name = os.fsdecode(fspath)
     # The C++ builder keeps the transactions (and applies max_transactions,
@@ -390,7 +414,10 @@ def parse_file(
     if kind == "os_error":
         raise OSError(err, message, fspath)  # FileNotFoundError, ...
     if kind == "truncated":
-        raise TruncatedFileError(f"{name}: {message}")
+        parser.finish()
+        error = TruncatedFileError(f"{name}: {message}")
+        error.report = parser.report()
+        raise error
     if kind == "corrupt":
         raise ParseError(f"{name}: {message}")
     parser.finish()
@@ -489,6 +516,7 @@ def iter_transactions(
     max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
     max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
     strict: bool = False,
+    tz: TimeZone = None,
 ) -> Iterator[Transaction]:
     """Yields the transactions of ``source`` as they complete.
 
@@ -503,6 +531,7 @@ def iter_transactions(
         max_packages_per_list=max_packages_per_list,
         max_unrecognized_kept=max_unrecognized_kept,
         strict=strict,
+        tz=tz,
     )
     for chunk in _chunks_of(source, chunk_size):
         if not isinstance(chunk, (str, bytes, bytearray, memoryview)):

@@ -30,6 +30,7 @@ def parse(
     max_transactions: int = 0,
     max_unrecognized_kept: int = 64,
     strict: bool = False,
+    timezone: str = "",
     apt_runs: list[tuple[str, str]] = ...,
 ) -> Report: ...
 def _parse_stats(data: str | Buffer, max_line_bytes: int = 1048576) -> Stats: ...
@@ -54,6 +55,7 @@ class Parser(metaclass=_pybind11_type):
         max_unrecognized_kept: int = 64,
         strict: bool = False,
         keep_transactions: bool = False,
+        timezone: str = "",
         apt_runs: list[tuple[str, str]] = ...,
     ) -> None: ...
     def feed(self, data: str | Buffer) -> list[Transaction]: ...
@@ -79,6 +81,8 @@ class Parser(metaclass=_pybind11_type):
     def max_unrecognized_kept(self) -> int: ...
     @property
     def strict(self) -> bool: ...
+    @property
+    def timezone(self) -> str: ...
 
 # Made by parse() and Parser.report() only: __init__ raises TypeError.
 class _LazyTransactions(metaclass=_pybind11_type):

@@ -74,10 +74,12 @@ class input_bytes {
   std::string_view view_;
 };
 
+// The parser's options; raises ValueError for an unknown time zone.
 aptparse::options make_options(std::size_t max_line_bytes,
                                std::size_t max_packages_per_list,
                                std::size_t max_transactions,
-                               std::size_t max_unrecognized_kept, bool strict);
+                               std::size_t max_unrecognized_kept, bool strict,
+                               const std::string& timezone);
 
 // apt's runs as (start, end) ISO strings, for options::apt_runs.
 using run_pairs = std::vector<std::pair<std::string, std::string>>;

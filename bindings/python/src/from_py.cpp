@@ -260,13 +260,17 @@ input_bytes::~input_bytes() {
 aptparse::options make_options(std::size_t max_line_bytes,
                                std::size_t max_packages_per_list,
                                std::size_t max_transactions,
-                               std::size_t max_unrecognized_kept, bool strict) {
+                               std::size_t max_unrecognized_kept, bool strict,
+                               const std::string& timezone) {
+  if (!timezone.empty() && !aptparse::timezone_known(timezone))
+    throw py::value_error("unknown time zone '" + timezone + "'");
   aptparse::options o;
   o.max_line_bytes = max_line_bytes;
   o.max_packages_per_list = max_packages_per_list;
   o.max_transactions = max_transactions;
   o.max_unrecognized_kept = max_unrecognized_kept;
   o.strict = strict;
+  o.timezone = timezone;
   return o;
 }
 

@@ -43,11 +43,11 @@ void register_parse(py::module_& m) {
       [](py::handle data, std::size_t max_line_bytes,
          std::size_t max_packages_per_list, std::size_t max_transactions,
          std::size_t max_unrecognized_kept, bool strict,
-         const run_pairs& apt_runs) {
+         const std::string& timezone, const run_pairs& apt_runs) {
         input_bytes in(data, "parse");
-        aptparse::options o =
-            make_options(max_line_bytes, max_packages_per_list,
-                         max_transactions, max_unrecognized_kept, strict);
+        aptparse::options o = make_options(
+            max_line_bytes, max_packages_per_list, max_transactions,
+            max_unrecognized_kept, strict, timezone);
         set_apt_runs(o, apt_runs);
         auto r = std::make_shared<aptparse::report>();
         {
@@ -61,7 +61,8 @@ void register_parse(py::module_& m) {
       py::arg("max_packages_per_list") = defaults.max_packages_per_list,
       py::arg("max_transactions") = defaults.max_transactions,
       py::arg("max_unrecognized_kept") = defaults.max_unrecognized_kept,
-      py::arg("strict") = false, py::arg("apt_runs") = run_pairs{},
+      py::arg("strict") = false, py::arg("timezone") = "",
+      py::arg("apt_runs") = run_pairs{},
       "Parses a whole log (str or bytes-like) with the GIL released and "
       "returns an aptparse.Report (its transactions converted on first "
       "access).");

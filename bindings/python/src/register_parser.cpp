@@ -224,10 +224,12 @@ void register_parser(py::module_& m) {
                       std::size_t max_packages_per_list,
                       std::size_t max_transactions,
                       std::size_t max_unrecognized_kept, bool strict,
-                      bool keep_transactions, const run_pairs& apt_runs) {
+                      bool keep_transactions, const std::string& timezone,
+                      const run_pairs& apt_runs) {
             aptparse::options o =
                 make_options(max_line_bytes, max_packages_per_list,
-                             max_transactions, max_unrecognized_kept, strict);
+                             max_transactions, max_unrecognized_kept, strict,
+                             timezone);
             set_apt_runs(o, apt_runs);
             return new py_parser(o, keep_transactions);
           }),
@@ -236,7 +238,7 @@ void register_parser(py::module_& m) {
           py::arg("max_transactions") = d.max_transactions,
           py::arg("max_unrecognized_kept") = d.max_unrecognized_kept,
           py::arg("strict") = false, py::arg("keep_transactions") = false,
-          py::arg("apt_runs") = run_pairs{})
+          py::arg("timezone") = "", py::arg("apt_runs") = run_pairs{})
       .def("feed", &py_parser::feed, py::arg("data"),
            "Parses a chunk; returns the transactions it completed.")
       .def("finish", &py_parser::finish,
@@ -266,6 +268,7 @@ void register_parser(py::module_& m) {
   def_option(cls, "max_unrecognized_kept",
              &aptparse::options::max_unrecognized_kept);
   def_option(cls, "strict", &aptparse::options::strict);
+  def_option(cls, "timezone", &aptparse::options::timezone);
 }
 
 }  // namespace aptparse_py
