@@ -19,6 +19,8 @@ Entry points:
 * :class:`Parser` -- the streaming parser: ``feed()`` chunks, ``finish()``.
 * :func:`iter_transactions` -- transactions from a file object, a pipe or
   an iterable of lines/chunks, as they complete.
+* :func:`report` -- the fleet report over many hosts' logs
+  (:mod:`aptparse.fleet`): ``to_text()``, ``to_html()``.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ __all__ = [
     "Consistency",
     "Counts",
     "Diagnostic",
+    "FleetReport",
     "LazyTransactions",
     "Message",
     "Package",
@@ -67,6 +70,7 @@ __all__ = [
     "iter_transactions",
     "parse",
     "parse_file",
+    "report",
     "__version__",
 ]
 
@@ -404,3 +408,7 @@ def iter_transactions(
             )
         yield from parser.feed(chunk)
     yield from parser.finish()
+
+
+# Last: the fleet report is built on the names above.
+from .fleet import FleetReport, report  # noqa: E402
