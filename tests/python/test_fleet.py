@@ -206,3 +206,17 @@ def test_help_lists_the_report_flags_of_the_table() -> None:
     for f in aptparse._core.cli_flags():
         assert (f"--{f['long']}" in r.stdout) == f["report"], f["long"]
     assert ROOT.is_dir()
+
+
+def test_timeline_is_plotted_and_listed_when_there_are_days() -> None:
+    pytest.importorskip("matplotlib")
+    import datetime
+
+    days = (fleet_mod.Day(datetime.date(2026, 1, 1), 3, 1, 0),
+            fleet_mod.Day(datetime.date(2026, 1, 5), 2, 0, 1))
+    fleet = fleet_mod.FleetReport(hosts=(fleet_mod.Host("a", applied=5),),
+                                  timeline=days)
+    page = fleet.to_html()
+    assert '<figure aria-label="Changes per day">' in page
+    assert "<td class=\"wrap\">2026-01-05</td>" in page
+    assert "  2026-01-01         3          1        0" in fleet.to_text()

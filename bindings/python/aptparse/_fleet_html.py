@@ -36,7 +36,7 @@ h2 { font-size:17px; margin:28px 0 8px; }
 .card.bad b { color:var(--bad); } .card.ok b { color:var(--ok); }
 .card span { color:var(--muted); font-size:13px; }
 .plots { display:grid; grid-template-columns:repeat(auto-fit,minmax(420px,1fr));
-  gap:12px; margin-top:12px; }
+  gap:12px; margin-top:12px; align-items:start; }
 figure { margin:0; background:#fff; border:1px solid var(--line);
   border-radius:8px; padding:8px; }
 figure svg { width:100%; height:auto; display:block; }

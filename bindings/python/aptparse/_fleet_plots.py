@@ -15,6 +15,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display; must precede pyplot
 
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 if TYPE_CHECKING:
     from .fleet import FleetReport
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 MAX_BARS = 15
 BLUE, GREY, RED, GREEN = "#2f5fb3", "#9aa3b5", "#b3261e", "#1e7a3c"
 
-STYLE = {
+STYLE: dict[str, Any] = {
     "svg.fonttype": "none",  # text stays text: the page's font, selectable
     "svg.hashsalt": "aptparse",  # the same ids on every run
     "font.size": 10,
@@ -71,7 +72,8 @@ def _top(fleet: FleetReport) -> Any:
 
 
 def _timeline(fleet: FleetReport) -> Any:
-    days = [d.day for d in fleet.timeline]
+    # Days as categories: the days with changes, side by side.
+    days = [d.day.isoformat() for d in fleet.timeline]
     fig, ax = plt.subplots(figsize=(6, 2.8))
     up = [d.upgraded for d in fleet.timeline]
     inst = [d.installed for d in fleet.timeline]
@@ -79,6 +81,7 @@ def _timeline(fleet: FleetReport) -> Any:
     ax.bar(days, inst, bottom=up, color=GREEN, label="installed")
     ax.bar(days, [d.removed for d in fleet.timeline],
            bottom=[a + b for a, b in zip(up, inst)], color=RED, label="removed")
+    ax.xaxis.set_major_locator(MaxNLocator(12))
     ax.set_title("Changes per day")
     ax.legend(frameon=False)
     fig.autofmt_xdate()
@@ -88,7 +91,7 @@ def _timeline(fleet: FleetReport) -> Any:
 def figures(fleet: FleetReport) -> list[tuple[str, str]]:
     """(title, SVG) of each plot there is data for."""
     out = []
-    with plt.rc_context(STYLE):
+    with plt.rc_context(STYLE):  # type: ignore[arg-type]
         if fleet.hosts:
             out.append(("Upgrades per host", _svg(_hosts(fleet))))
         if fleet.top_upgraded:
