@@ -36,6 +36,10 @@ constexpr errc_text text_of(errc code) noexcept {
 constexpr std::string_view kSetNames[] = {
     APTPARSE_PKG_SET_MAP(APTPARSE_SET_NAME)};
 #undef APTPARSE_SET_NAME
+#define APTPARSE_FIELD_NAME(name) #name,
+constexpr std::string_view kRecordFieldNames[] = {
+    APTPARSE_RECORD_FIELD_MAP(APTPARSE_FIELD_NAME)};
+#undef APTPARSE_FIELD_NAME
 constexpr std::string_view kReasonNames[] = {"", "kept_back", "phasing",
                                              "held"};
 constexpr std::string_view kPrefixNames[] = {"", "buildkit", "github_actions",
@@ -50,6 +54,7 @@ constexpr bool names_all(const std::string_view (&)[N], E last) {
   return N == static_cast<std::size_t>(last) + 1;
 }
 static_assert(std::size(kSetNames) == pkg_set_count);
+static_assert(names_all(kRecordFieldNames, record_field::error));
 static_assert(names_all(kReasonNames, hold_reason::held));
 static_assert(names_all(kPrefixNames, line_prefix::quote));
 static_assert(names_all(kLevelNames, message_level::audit));
@@ -73,6 +78,10 @@ std::string_view error_message(errc code) noexcept {
 
 std::string_view set_name(pkg_set set) noexcept {
   return name_in(kSetNames, set, "unknown");
+}
+
+std::string_view record_field_name(record_field field) noexcept {
+  return name_in(kRecordFieldNames, field, "unknown");
 }
 
 std::string_view reason_name(hold_reason reason) noexcept {

@@ -22,9 +22,10 @@ CORPUS = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else "corpus") / "logs"
 SETS = ["upgraded", "newly_installed", "to_remove", "not_upgraded",
         "downgraded", "reinstalled", "held_changed", "autoremovable",
         "suggested", "recommended", "essential_removed", "additional",
-        "broken", "disappeared", "esm"]
+        "broken", "disappeared", "esm", "failed"]
 TOP_KEYS = (["source", "first_line", "last_line", "first_offset", "end_offset",
-             "complete", "line_prefix"] + SETS +
+             "complete", "line_prefix", "start", "end", "command",
+             "requested_by", "error"] + SETS +
             ["counts", "consistency", "sizes", "messages",
              "unrecognized_count", "unrecognized", "diagnostics"])
 PACKAGE_REQUIRED = {"name", "arch", "old", "new"}

@@ -45,13 +45,19 @@ namespace aptparse {
     "a line inside a package list was neither a package item nor the end of " \
     "the list")                                                               \
   X(truncated_transaction, 5,                                                 \
-    "the input ended inside a package list or before apt's summary line")    \
+    "the input ended inside a package list or before apt's summary line")     \
   X(used_after_finish, 6,                                                     \
-    "feed() or finish() was called after finish(); call reset() first")      \
-  X(strict_violation, 7,                                                      \
-    "options::strict made an input diagnostic fatal")                        \
+    "feed() or finish() was called after finish(); call reset() first")       \
+  X(strict_violation, 7, "options::strict made an input diagnostic fatal")    \
   X(unknown_translation, 9,                                                   \
-    "a line in no table was taken for apt's summary line by its shape")
+    "a line in no table was taken for apt's summary line by its shape")       \
+  X(unterminated_record, 10,                                                  \
+    "a record of apt's logs has no end (no End-Date: or Log ended:): the "    \
+    "input was cut, or apt was killed")                                       \
+  X(unparsable_time, 11,                                                      \
+    "a time in apt's logs is not a valid \"YYYY-MM-DD HH:MM:SS\"")            \
+  X(unknown_timezone, 12,                                                     \
+    "options::timezone names no zone this system knows; times stay naive")
 // Number 8 (io_error, never produced: the library reads no files) is
 // retired and not reused.
 

@@ -63,7 +63,8 @@ namespace aptparse {
   X(broken)            /* "... packages have unmet dependencies:" */         \
   X(disappeared)       /* "... disappeared from your system" */              \
   X(esm) /* Ubuntu Pro's advert: updates that need esm-infra/apps; never  */ \
-         /* part of upgraded */
+         /* part of upgraded */                                              \
+  X(failed) /* left half-installed, half-configured or unpacked by dpkg */
 
 enum class pkg_set : std::uint8_t {
 #define APTPARSE_PKG_SET_ENUM(name) name,
@@ -95,10 +96,11 @@ APTPARSE_EXPORT std::string_view reason_name(hold_reason reason) noexcept;
 
 // Bits of package_ref::flags.
 enum package_flag : std::uint8_t {
-  flag_purge = 1,        // removal marked '*' (purge) or a Purg line
-  flag_automatic = 2,    // installed as a dependency ("Installing dependencies:")
-  flag_alternative = 4,  // an or-group alternative ("| name") of the previous item
-  flag_simulated = 8,    // came from a simulate line (Inst/Remv/Purg)
+  flag_purge = 1,      // removal marked '*' (purge) or a Purg line
+  flag_automatic = 2,  // installed as a dependency ("Installing dependencies:")
+  flag_alternative =
+      4,  // an or-group alternative ("| name") of the previous item
+  flag_simulated = 8,  // came from a simulate line (Inst/Remv/Purg)
   // Came from dpkg's output or apt's logs, which spell "name:arch" even for
   // the native architecture, unlike apt's lists (see report_builder).
   flag_log_arch = 16,
@@ -106,16 +108,16 @@ enum package_flag : std::uint8_t {
 
 // One package as the text shows it. Empty views mean "not printed".
 struct package_ref {
-  std::string_view name;          // without ":arch" and without the '*' marker
-  std::string_view arch;          // from "name:arch" or a simulate "[arch]"
-  bool arch_qualified = false;    // true iff the text spelled "name:arch"
-  std::string_view old_version;   // installed version
-  std::string_view new_version;   // version apt will install
-  std::string_view origins;       // simulate lines: "Debian:12.5/stable, ..."
-  std::string_view note;          // other parenthesised text, e.g. "due to foo"
+  std::string_view name;         // without ":arch" and without the '*' marker
+  std::string_view arch;         // from "name:arch" or a simulate "[arch]"
+  bool arch_qualified = false;   // true iff the text spelled "name:arch"
+  std::string_view old_version;  // installed version
+  std::string_view new_version;  // version apt will install
+  std::string_view origins;      // simulate lines: "Debian:12.5/stable, ..."
+  std::string_view note;         // other parenthesised text, e.g. "due to foo"
   pkg_set set = pkg_set::upgraded;
   hold_reason reason = hold_reason::none;
-  std::uint8_t flags = 0;         // package_flag bits
+  std::uint8_t flags = 0;  // package_flag bits
 };
 
 // apt's counts, in JSON order: X(name, check). `check` says how
@@ -123,13 +125,13 @@ struct package_ref {
 // same name: `always` (apt lists every package it counts), `sometimes`
 // (apt counts, but lists only in some outputs: reinstalls appear only on
 // simulate lines, "not upgraded" only after an upgrade), or `none` (no set).
-#define APTPARSE_COUNT_MAP(X)  \
-  X(upgraded, always)          \
-  X(newly_installed, always)   \
-  X(reinstalled, sometimes)    \
-  X(downgraded, always)        \
-  X(to_remove, always)         \
-  X(not_upgraded, sometimes)   \
+#define APTPARSE_COUNT_MAP(X) \
+  X(upgraded, always)         \
+  X(newly_installed, always)  \
+  X(reinstalled, sometimes)   \
+  X(downgraded, always)       \
+  X(to_remove, always)        \
+  X(not_upgraded, sometimes)  \
   X(not_fully_installed, none)
 
 // apt's summary line(s), exactly as printed. Parts that apt leaves out when
@@ -175,11 +177,13 @@ APTPARSE_EXPORT std::string_view prefix_name(line_prefix prefix) noexcept;
 
 // Where a transaction lies in the input.
 struct transaction_span {
-  position first;              // the first line of the apt run
-  position last;               // the last line that belonged to it
+  position first;                // the first line of the apt run
+  position last;                 // the last line that belonged to it
   std::uint64_t end_offset = 0;  // one past the last byte of `last`
   // False iff the input ended inside a package list or after lists but
-  // before apt's summary line: a cut-off log.
+  // before apt's summary line (a cut-off log), or the transaction is a
+  // record of apt's logs that has no end ("End-Date:", "Log ended:") or a
+  // time that does not parse.
   bool complete = true;
   // The prefix found on the transaction's lines (none: they have none). A
   // line with a CI prefix and a quote prefix reports the CI one.
@@ -187,6 +191,30 @@ struct transaction_span {
   friend bool operator==(const transaction_span&,
                          const transaction_span&) = default;
 };
+
+// The fields of a record of apt's logs, in JSON order: X(name). Times are
+// ISO 8601 "YYYY-MM-DDTHH:MM:SS", the local time the log gives (apt writes
+// no zone; see options::timezone).
+//   start         history.log "Start-Date:", term.log "Log started:"
+//   end           history.log "End-Date:", term.log "Log ended:"
+//   command       history.log "Commandline:"
+//   requested_by  history.log "Requested-By:" as written, "user (uid)"
+//   error         history.log "Error:"
+#define APTPARSE_RECORD_FIELD_MAP(X) \
+  X(start)                           \
+  X(end)                             \
+  X(command)                         \
+  X(requested_by)                    \
+  X(error)
+
+enum class record_field : std::uint8_t {
+#define APTPARSE_RECORD_FIELD_ENUM(name) name,
+  APTPARSE_RECORD_FIELD_MAP(APTPARSE_RECORD_FIELD_ENUM)
+#undef APTPARSE_RECORD_FIELD_ENUM
+};
+
+// Returns the stable name of `field`, e.g. "requested_by".
+APTPARSE_EXPORT std::string_view record_field_name(record_field field) noexcept;
 
 // Receives events. See the file comment for order and lifetimes.
 class APTPARSE_EXPORT event_sink {
@@ -201,6 +229,11 @@ class APTPARSE_EXPORT event_sink {
   virtual void on_package(const package_ref& /*pkg*/,
                           const position& /*where*/) {}
   virtual void on_counts(const counts& /*c*/, const position& /*where*/) {}
+  // A field of a log record (history.log, term.log), inside its
+  // transaction.
+  virtual void on_record_field(record_field /*field*/,
+                               std::string_view /*value*/,
+                               const position& /*where*/) {}
   virtual void on_size(size_kind /*kind*/, std::uint64_t /*bytes*/,
                        const position& /*where*/) {}
   // An apt message (E:, W:, N:, A:, or apt 3.0's Error:, Warning: ...).

@@ -27,10 +27,19 @@
 //                                       finish() only ends the open
 //                                       transaction. USE FOR TESTS: real logs
 //                                       hold lines that no table knows.
+//   timezone                ("")        the zone of the local times in apt's
+//                                       logs: an IANA name ("Europe/Berlin",
+//                                       read from the system's zoneinfo),
+//                                       "UTC" or a fixed offset "+HH:MM" /
+//                                       "-HH:MM". The report builder then
+//                                       appends each time's UTC offset
+//                                       ("2026-11-27T05:56:57+01:00"). Empty:
+//                                       times stay naive, as apt wrote them.
 #ifndef APTPARSE_OPTIONS_H_
 #define APTPARSE_OPTIONS_H_
 
 #include <cstddef>
+#include <string>
 
 namespace aptparse {
 
@@ -40,6 +49,7 @@ struct options {
   std::size_t max_transactions = 0;
   std::size_t max_unrecognized_kept = 64;
   bool strict = false;
+  std::string timezone;
 };
 
 }  // namespace aptparse

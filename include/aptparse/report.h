@@ -46,7 +46,7 @@ APTPARSE_EXPORT std::shared_ptr<string_arena> make_string_arena();
 // Copies `text` into `arena` and returns a view of the copy, valid until
 // the arena is destroyed, however much is saved after it.
 APTPARSE_EXPORT std::string_view save_string(string_arena& arena,
-                                            std::string_view text);
+                                             std::string_view text);
 
 struct package {
   // Views into the transaction's `strings` (see the file comment).
@@ -129,6 +129,16 @@ struct APTPARSE_EXPORT transaction {
   APTPARSE_PKG_SET_MAP(APTPARSE_SET_FIELD)
 #undef APTPARSE_SET_FIELD
 
+  // From apt's logs (history.log, term.log); empty where the log has none
+  // (console captures have no times). Times are ISO 8601
+  // "YYYY-MM-DDTHH:MM:SS", the naive local time the log writes, or with
+  // its UTC offset ("2026-11-27T05:56:57+01:00") under options::timezone.
+  std::optional<std::string> start, end;
+  std::optional<std::string> command;            // "Commandline:"
+  std::optional<std::string> requested_by_user;  // "Requested-By: user (uid)"
+  std::optional<std::uint32_t> requested_by_uid;
+  std::optional<std::string> error;  // "Error:", lines joined with '\n'
+
   std::optional<aptparse::counts> counts;  // apt's summary, when printed
   aptparse::consistency consistency;
   aptparse::sizes sizes;
@@ -190,6 +200,8 @@ class APTPARSE_EXPORT report_builder : public event_sink {
                   const position& where) override;
   void on_package(const package_ref& pkg, const position& where) override;
   void on_counts(const counts& c, const position& where) override;
+  void on_record_field(record_field field, std::string_view value,
+                       const position& where) override;
   void on_size(size_kind kind, std::uint64_t bytes,
                const position& where) override;
   void on_message(message_level level, std::string_view text,

@@ -31,6 +31,10 @@ bool printed_at_column_zero(const table_row& row) noexcept {
     case line_kind::sim_purg:
     case line_kind::dpkg_action:
       return true;
+    case line_kind::log_key: {  // a log record's first line
+      const key_role role = std::get<log_key>(row.meaning).role;
+      return role == key_role::opens_keyed || role == key_role::opens_output;
+    }
     case line_kind::summary:
       // The classic line, not apt 3's indented block.
       return std::get<summary_counts>(row.meaning).layout ==

@@ -12,7 +12,8 @@ namespace aptparse::detail {
 struct table_row;
 
 // True iff `line` (non-empty, trimmed right) is, in any known language,
-// apt's "Reading package lists" preamble, a package list header, the
+// apt's "Reading package lists" preamble, a log record's first line
+// ("Start-Date:", "Log started:"), a package list header, the
 // classic summary line or "%lu not fully installed or removed.", a
 // simulate line (Inst, Conf, Remv, Purg) or one of dpkg's unpack and remove
 // lines. Not apt 3's summary block or sizes, which apt indents itself.

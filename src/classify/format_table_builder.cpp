@@ -34,12 +34,16 @@ constexpr bool hold_held = true, hold_released = false;
    0, text},
 #define HOLD(h, text) \
   {match_kind::format, line_kind::hold_mark, hold_change{hold_##h}, 0, text},
+#define KEY(f, r, text)                    \
+  {match_kind::prefix, line_kind::log_key, \
+   log_key{record_field::f, key_role::r}, 0, text},
 const source_row kEnglish[] = {
 #include "classify/tables/apt_en.inc"
 #include "classify/tables/apt_logs.inc"
 #include "classify/tables/dpkg_en.inc"
 #include "classify/tables/ubuntu_pro.inc"
 };
+#undef KEY
 #undef HOLD
 #undef RECORD
 #undef DPKG

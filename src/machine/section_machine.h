@@ -25,6 +25,7 @@
 #include "classify/format_table.h"
 #include "classify/list_items.h"
 #include "util/key_set.h"
+#include "util/log_time.h"
 
 namespace aptparse::detail {
 
@@ -60,6 +61,11 @@ class section_machine {
     }
     prev_ = l.where;
     prev_end_ = l.end_offset;
+    // A log record's last line ("End-Date:") ends its transaction.
+    if (end_after_line_) [[unlikely]] {
+      end_after_line_ = false;
+      end_transaction();
+    }
   }
 
   // The prefix that the line just read adopted (a quote prefix; a CI
@@ -87,6 +93,8 @@ class section_machine {
 
  private:
   enum class state : std::uint8_t { outside, in_list, in_message };
+  // The log record the open transaction is (none: not one, or ended).
+  enum class record : std::uint8_t { none, keyed, output };
 
   // Hashes a name for held_, which is searched by string_view.
   struct name_hash {
@@ -113,6 +121,8 @@ class section_machine {
                  const position& where);
   void record_line(const table_row& row, std::string_view rest,
                    const position& where);
+  void key_line(const log_key& key, std::string_view value,
+                const position& where);
   void hold_mark(bool held, std::string_view name);
   void ensure_transaction(const position& where);
   void end_transaction();
@@ -147,6 +157,11 @@ class section_machine {
   const table_row* last_match_ = nullptr;
   line_prefix last_prefix_ = line_prefix::none;  // of the log so far
   line_prefix prefix_ = line_prefix::none;       // of the open transaction
+  record record_ = record::none;
+  bool record_error_ = false;    // the keyed record's last key was Error
+  bool record_damaged_ = false;  // a time of the record did not parse
+  bool end_after_line_ = false;  // the line read closes the record
+  char time_[iso_time_size];     // the ISO form of the last time read
 };
 
 }  // namespace aptparse::detail

@@ -9,6 +9,7 @@ bindings/python/src/convert.h), so the field order here is the one
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import operator
 from collections.abc import Iterable, Iterator, Sequence
@@ -232,6 +233,7 @@ class Transaction(_Frozen):
     broken: tuple[Package, ...] = _EMPTY
     disappeared: tuple[Package, ...] = _EMPTY
     esm: tuple[Package, ...] = _EMPTY  # Ubuntu Pro's esm-infra/apps advert
+    failed: tuple[Package, ...] = _EMPTY  # left half-installed by dpkg
     counts: Optional[Counts] = None
     consistency: Consistency = Consistency()
     sizes: Sizes = Sizes()
@@ -248,6 +250,15 @@ class Transaction(_Frozen):
     # "", "buildkit", "github_actions" (a CI's prefix), "indent", "quote"
     # (a document's indentation or quote marker)
     line_prefix: str = ""
+    # From apt's logs (history.log, term.log); None where the log has none.
+    # start and end are naive (apt writes local time without a zone) unless
+    # the parse was given ``tz=``.
+    start: Optional[datetime.datetime] = None
+    end: Optional[datetime.datetime] = None
+    command: Optional[str] = None  # history.log "Commandline:"
+    requested_by_user: Optional[str] = None  # "Requested-By: user (uid)"
+    requested_by_uid: Optional[int] = None
+    error: Optional[str] = None  # history.log "Error:"
 
     def __repr__(self) -> str:
         sets = ", ".join(

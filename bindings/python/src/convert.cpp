@@ -67,10 +67,26 @@ std::array<kind, k_count>& kinds() {
         "packages"}},
       {"Status", {"code", "line", "offset"}},
       {"Transaction",
-       {APTPARSE_PKG_SET_MAP(APTPARSE_PY_SET_NAME) "counts", "consistency",
-        "sizes", "messages", "unrecognized_count", "unrecognized",
-        "diagnostics", "first_line", "last_line", "first_offset", "last_offset",
-        "end_offset", "complete", "line_prefix"}},
+       {APTPARSE_PKG_SET_MAP(APTPARSE_PY_SET_NAME) "counts",
+        "consistency",
+        "sizes",
+        "messages",
+        "unrecognized_count",
+        "unrecognized",
+        "diagnostics",
+        "first_line",
+        "last_line",
+        "first_offset",
+        "last_offset",
+        "end_offset",
+        "complete",
+        "line_prefix",
+        "start",
+        "end",
+        "command",
+        "requested_by_user",
+        "requested_by_uid",
+        "error"}},
       {"Report",
        {"transactions", "unrecognized_count", "unrecognized", "diagnostics",
         "dropped_transactions", "stats", "error"}},
@@ -223,6 +239,19 @@ py::object i64(std::int64_t v) {
 }
 py::object boolean(bool b) { return py::bool_(b); }
 
+py::object opt_text(const std::optional<std::string>& s) {
+  return s ? text(*s) : py::none();
+}
+
+// An ISO 8601 time of the report ("YYYY-MM-DDTHH:MM:SS", maybe with a UTC
+// offset) as a datetime, naive or aware as the string is.
+py::object opt_datetime(const std::optional<std::string>& s) {
+  if (!s) return py::none();
+  static py::object* from_iso = new py::object(  // leaked: lives until exit
+      py::module_::import("datetime").attr("datetime").attr("fromisoformat"));
+  return (*from_iso)(text(*s));
+}
+
 template <class T>
 py::object opt(const std::optional<T>& v) {
   if (!v) return py::none();
@@ -358,16 +387,19 @@ void set_types(const py::kwargs& classes) {
        {aptparse::message_level::error, aptparse::message_level::warning,
         aptparse::message_level::notice, aptparse::message_level::audit})
     e.level.push_back(intern(aptparse::level_name(l)));
+  // Indexed by the code's number, which has gaps (retired numbers): those
+  // hold None, which no code name equals.
   e.code.clear();
-#define APTPARSE_PY_CODE(name, number, message) \
-  e.code.push_back(intern(aptparse::error_name(aptparse::errc::name)));
+#define APTPARSE_PY_CODE(name, number, message)                       \
+  if (e.code.size() <= number) e.code.resize(number + 1, py::none()); \
+  e.code[number] = intern(aptparse::error_name(aptparse::errc::name));
   APTPARSE_ERRC_MAP(APTPARSE_PY_CODE)
 #undef APTPARSE_PY_CODE
 }
 
 py::object to_py(const aptparse::transaction& t) {
   gc_pause pause;
-  std::array<py::object, kSets + 14> v;
+  std::array<py::object, kSets + 20> v;
   std::size_t i = 0;
   for (; i < kSets; ++i)
     v[i] = tuple_of(t.set(static_cast<aptparse::pkg_set>(i)), package_to_py);
@@ -397,6 +429,12 @@ py::object to_py(const aptparse::transaction& t) {
   v[i++] = u64(t.span.end_offset);
   v[i++] = boolean(t.span.complete);
   v[i++] = prefix_to_py(t.span);
+  v[i++] = opt_datetime(t.start);
+  v[i++] = opt_datetime(t.end);
+  v[i++] = opt_text(t.command);
+  v[i++] = opt_text(t.requested_by_user);
+  v[i++] = t.requested_by_uid ? u64(*t.requested_by_uid) : py::none();
+  v[i++] = opt_text(t.error);
   return make(k_transaction, v.data(), i);
 }
 
