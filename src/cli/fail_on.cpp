@@ -7,10 +7,13 @@ namespace {
 
 constexpr std::string_view kNames[] = {"error", "inconsistent"};
 
+// apt's or dpkg's error messages, history.log's "Error:", or packages
+// dpkg left unfinished (the failed set).
 bool has_error(const transaction& t) {
-  return std::ranges::any_of(t.messages, [](const message& m) {
-    return m.level == message_level::error;
-  });
+  return t.error.has_value() || !t.failed.empty() ||
+         std::ranges::any_of(t.messages, [](const message& m) {
+           return m.level == message_level::error;
+         });
 }
 
 }  // namespace

@@ -13,7 +13,8 @@ namespace aptparse::cli {
 
 // The reasons, as bits, in the order of fail_on_names().
 enum fail_reason : unsigned {
-  fail_error = 1,         // apt or dpkg printed an error
+  fail_error = 1,         // apt or dpkg printed or logged an error, or dpkg
+                          // left packages unfinished (the failed set)
   fail_inconsistent = 2,  // the parsed sets disagree with apt's counts
 };
 

@@ -82,8 +82,9 @@ const flag kFlags[] = {
      }},
     {"fail-on", 0, "LIST", for_both,
      "Exit with status 3 when a transaction has a reason in LIST (comma "
-     "separated, or the flag repeated): error (apt or dpkg printed an "
-     "error), inconsistent (the sets disagree with apt's counts).",
+     "separated, or the flag repeated): error (apt or dpkg printed or "
+     "logged an error, or dpkg left packages unfinished), inconsistent (the "
+     "sets disagree with apt's counts).",
      set_fail_on, fail_on_names(), true},
     {"progress", 0, "", for_both,
      "Show progress (files, bytes, rate, ETA) on standard error, even when "

@@ -19,8 +19,7 @@ def start(t: Transaction) -> Optional[datetime.datetime]:
     """When the run started (history.log's Start-Date, term.log's Log
     started, a dpkg.log run's first line), or None: console captures carry
     no time."""
-    value: Optional[datetime.datetime] = getattr(t, "start", None)
-    return value
+    return t.start
 
 
 def is_listing(t: Transaction) -> bool:
@@ -54,8 +53,7 @@ def offered(t: Transaction) -> Iterator[Package]:
 
 def failed_packages(t: Transaction) -> tuple[Package, ...]:
     """What dpkg left half-installed, half-configured or unpacked."""
-    value: tuple[Package, ...] = getattr(t, "failed", ())
-    return value
+    return t.failed
 
 
 def fail_reasons(t: Transaction) -> list[str]:
@@ -67,11 +65,10 @@ def fail_reasons(t: Transaction) -> list[str]:
 def problem(t: Transaction) -> str:
     """One line saying what went wrong: apt's or dpkg's first error, the
     packages dpkg left broken, or the counts that disagree."""
-    error: Optional[str] = getattr(t, "error", None)
     if t.errors:
         return t.errors[0].text.splitlines()[0]
-    if error:
-        return error.splitlines()[0]
+    if t.error:
+        return t.error.splitlines()[0]
     if failed_packages(t):
         return "dpkg left unfinished: " + ", ".join(
             p.name for p in failed_packages(t)
