@@ -10,6 +10,7 @@ trap 'rm -rf "$tmp"' EXIT
 .venv/bin/python -m aptparse report --html "$tmp/fleet.html" corpus/
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
   --user-data-dir="$tmp/profile" --window-size=1366,900 --virtual-time-budget=2000 \
+  --run-all-compositor-stages-before-draw \
   --screenshot="$tmp/shot.png" "file://$tmp/fleet.html" 2>/dev/null
 mkdir -p docs/img
 cp "$tmp/shot.png" docs/img/fleet-report.png

@@ -219,3 +219,15 @@ def test_timeline_is_plotted_and_listed_when_there_are_days() -> None:
     assert '<figure aria-label="Changes per day">' in page
     assert "<td class=\"wrap\">2026-01-05</td>" in page
     assert "  2026-01-01         3          1        0" in fleet.to_text()
+
+
+def test_strict_violation_is_listed_with_its_line(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.log"  # a real log cut off inside its list
+    cut.write_bytes(b"".join(PLAN.read_bytes().splitlines(True)[:6]))
+    assert aptparse.report(cut).unreadable == ()
+    fleet = aptparse.report(cut, strict=True)
+    ((path, why),) = fleet.unreadable
+    err = aptparse.parse_file(cut, strict=True).error
+    assert err is not None
+    assert (path, why) == (str(cut), f"line {err.line}: {err.message}")
+    assert run_report("--strict", cut).returncode == 2

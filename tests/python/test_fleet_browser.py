@@ -103,6 +103,7 @@ def test_corpus_report_renders_a_page(corpus_page: Path, tmp_path: Path) -> None
     shot = tmp_path / "shot.png"
     r = chromium(f"--screenshot={shot}", "--window-size=1366,900",
                  "--virtual-time-budget=2000",
+                 "--run-all-compositor-stages-before-draw",
                  corpus_page.as_uri(), tmp=tmp_path)
     assert r.returncode == 0 and shot.is_file(), r.stderr[-2000:]
     assert console_errors(r.stderr) == []

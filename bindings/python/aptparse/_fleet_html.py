@@ -35,7 +35,7 @@ h2 { font-size:17px; margin:28px 0 8px; }
 .card b { display:block; font-size:24px; }
 .card.bad b { color:var(--bad); } .card.ok b { color:var(--ok); }
 .card span { color:var(--muted); font-size:13px; }
-.plots { display:grid; grid-template-columns:repeat(auto-fit,minmax(420px,1fr));
+.plots { display:grid; grid-template-columns:repeat(auto-fit,minmax(360px,1fr));
   gap:12px; margin-top:12px; align-items:start; }
 figure { margin:0; background:#fff; border:1px solid var(--line);
   border-radius:8px; padding:8px; }
@@ -147,7 +147,7 @@ def _plots(fleet: FleetReport, plots: bool) -> str:
 
 
 def render_html(fleet: FleetReport, *, plots: bool = True) -> str:
-    from .fleet import iter_rows
+    from ._fleet_tables import iter_rows
 
     sections = []
     for title, headers, rows, empty in iter_rows(fleet):

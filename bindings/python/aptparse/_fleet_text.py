@@ -41,7 +41,7 @@ def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
 
 
 def render_text(fleet: FleetReport) -> str:
-    from .fleet import iter_rows
+    from ._fleet_tables import iter_rows
 
     out = [f"aptparse fleet report: {summary(fleet)}"]
     for title, headers, rows, empty in iter_rows(fleet):

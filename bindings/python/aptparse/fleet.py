@@ -32,7 +32,7 @@ import dataclasses
 import datetime
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Optional, Union
 
@@ -116,7 +116,8 @@ class FleetReport:
     timeline: tuple[Day, ...] = ()
     files: int = 0
     transactions: int = 0
-    unreadable: tuple[tuple[str, str], ...] = ()  # (path, why)
+    # (path, why): files that could not be read, or (strict) parsed to the end
+    unreadable: tuple[tuple[str, str], ...] = ()
 
     @property
     def pending_security(self) -> int:
@@ -242,6 +243,9 @@ class _Builder:
         if isinstance(result, str):
             self.unreadable.append((path, result))
             return
+        if result.error is not None:  # strict: parsing stopped there
+            e = result.error
+            self.unreadable.append((path, f"line {e.line}: {e.message}"))
         for t in result.transactions:
             # Runs with a start time in time order; the others in file order.
             start = _facts.start(t)
@@ -356,53 +360,5 @@ def _failure(host: str, path: str, t: Transaction, reasons: list[str]) -> Failur
     )
 
 
-Table = tuple[str, list[str], list[list[Any]], str]
-
-
-def iter_rows(fleet: FleetReport) -> Iterator[Table]:
-    """The report's tables, as (title, headers, rows, what an empty one
-    means): what the text and HTML views both show."""
-    yield (
-        "Hosts",
-        ["host", "files", "runs", "applied", "installed", "removed",
-         "pending", "security pending", "failures", "last run"],
-        [[h.name, h.files, h.transactions, h.applied, h.installed, h.removed,
-          len(h.pending), len(h.pending_security), h.failures,
-          h.last_start.isoformat(sep=" ") if h.last_start else ""]
-         for h in fleet.hosts],
-        "no host",
-    )
-    yield (
-        "Security updates still pending",
-        ["host", "count", "packages"],
-        [[h.name, len(h.pending_security), ", ".join(h.pending_security)]
-         for h in fleet.hosts if h.pending_security],
-        "no security update is pending, as far as the logs tell",
-    )
-    yield (
-        "Kept back and held",
-        ["package", "reason", "hosts", "on"],
-        [[k.name, k.reason.replace("_", " "), len(k.hosts), ", ".join(k.hosts)]
-         for k in fleet.held],
-        "no package was kept back or held",
-    )
-    yield (
-        "Failures",
-        ["host", "source", "lines", "reasons", "what"],
-        [[f.host, f.source, f"{f.first_line}-{f.last_line}",
-          ", ".join(f.reasons), f.text] for f in fleet.failures],
-        "no transaction had an error or disagreed with apt's counts",
-    )
-    yield (
-        "Most often upgraded",
-        ["package", "upgrades", "hosts"],
-        [[u.name, u.times, u.hosts] for u in fleet.top_upgraded],
-        "no run carried out an upgrade",
-    )
-    yield (
-        "Timeline (changes carried out per day)",
-        ["day", "upgraded", "installed", "removed"],
-        [[d.day.isoformat(), d.upgraded, d.installed, d.removed]
-         for d in fleet.timeline],
-        "no run carried out has a start time (console captures have none)",
-    )
+# The tables the text and HTML views share (_fleet_tables.py).
+from ._fleet_tables import Table as Table, iter_rows as iter_rows  # noqa: E402
