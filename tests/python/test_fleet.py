@@ -231,3 +231,14 @@ def test_strict_violation_is_listed_with_its_line(tmp_path: Path) -> None:
     assert err is not None
     assert (path, why) == (str(cut), f"line {err.line}: {err.message}")
     assert run_report("--strict", cut).returncode == 2
+
+
+def test_jobs_do_not_change_the_report() -> None:
+    calls: list[tuple[int, int, int, int]] = []
+    one = aptparse.report(ROOT / "corpus", jobs=1)
+    two = aptparse.report(ROOT / "corpus", jobs=2,
+                          progress=lambda *a: calls.append(a))
+    assert one == two and one.transactions > 0
+    files = len(fleet_mod.find_logs([ROOT / "corpus"]))
+    assert [c[0] for c in calls] == list(range(1, files + 1))
+    assert calls[-1][2] == calls[-1][3] > 0  # every byte done

@@ -201,6 +201,7 @@ def report(
         paths = [paths]
     files = find_logs(paths, host)
     sizes = [_size(path) for path, _ in files]
+    total = sum(sizes)
     builder = _Builder()
 
     def parse(path: str) -> Union[Report, str]:
@@ -210,14 +211,18 @@ def report(
             return str(e)
 
     workers = jobs or os.cpu_count() or 1
+    # In windows, so that parsed reports waiting for their turn stay few.
+    window = 4 * workers
+    done = 0
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        done = 0
-        for i, result in enumerate(pool.map(parse, (p for p, _ in files))):
-            path, name = files[i]
-            builder.add_file(path, name, result)
-            done += sizes[i]
-            if progress is not None:
-                progress(i + 1, len(files), done, sum(sizes))
+        for first in range(0, len(files), window):
+            batch = files[first : first + window]
+            results = pool.map(parse, (p for p, _ in batch))
+            for i, ((path, name), result) in enumerate(zip(batch, results), first):
+                builder.add_file(path, name, result)
+                done += sizes[i]
+                if progress is not None:
+                    progress(i + 1, len(files), done, total)
     return builder.build()
 
 
