@@ -59,16 +59,16 @@ void register_cli(py::module_& m) {
       },
       "The report subcommand's usage line and description.");
 
-  m.def("progress_line", &aptparse::cli::progress_meter::line,
-        py::arg("files"), py::arg("total_files"), py::arg("bytes"),
-        py::arg("total_bytes"), py::arg("seconds"),
+  m.def("progress_line", &aptparse::cli::progress_meter::line, py::arg("files"),
+        py::arg("total_files"), py::arg("bytes"), py::arg("total_bytes"),
+        py::arg("seconds"),
         "The CLI's progress line for these figures (total_bytes 0: unknown).");
 
   m.def(
       "fail_reasons",
       [](py::handle transaction) {
-        const unsigned bits = aptparse::cli::fail_reasons(
-            transaction_from_py(transaction));
+        const unsigned bits =
+            aptparse::cli::fail_reasons(transaction_from_py(transaction));
         std::vector<std::string> out;
         const auto names = aptparse::cli::fail_on_names();
         for (std::size_t i = 0; i < names.size(); ++i)
