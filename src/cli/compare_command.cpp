@@ -63,7 +63,7 @@ int run_compare(const settings& cfg, const streams& io) {
   }
   std::fwrite(out.data(), 1, out.size(), io.out);
   std::fflush(io.out);
-  return all_happened ? exit_found : exit_not_happened;
+  return all_happened ? exit_found : exit_check_failed;
 }
 
 }  // namespace aptparse::cli

@@ -21,9 +21,13 @@ struct streams {
   std::FILE* err = stderr;
 };
 
-// Feeds the input `path` ("-": io.in) to `p` and finishes it. Returns why
-// it could not be read or parsed (without the file name), or "".
-std::string feed_input(parser& p, const std::string& path, const streams& io);
+class progress_meter;
+
+// Feeds the input `path` ("-": io.in) to `p` and finishes it, counting the
+// bytes read on `meter` when there is one. Returns why it could not be read
+// or parsed (without the file name), or "".
+std::string feed_input(parser& p, const std::string& path, const streams& io,
+                       progress_meter* meter = nullptr);
 
 // Runs `aptparse ARGS...` (`args` without the program name) and returns
 // its exit status (see --help). `out` is flushed before it returns.

@@ -20,6 +20,8 @@ Entry points:
 * :func:`iter_transactions` -- transactions from a file object, a pipe or
   an iterable of lines/chunks, as they complete.
 * :func:`compare` -- an apt run's plan against its outcome.
+* :func:`report` -- the fleet report over many hosts' logs
+  (:mod:`aptparse.fleet`): ``to_text()``, ``to_html()``.
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ __all__ = [
     "Consistency",
     "Counts",
     "Diagnostic",
+    "FleetReport",
     "LazyTransactions",
     "Message",
     "Package",
@@ -100,6 +103,7 @@ __all__ = [
     "to_arrow",
     "to_pandas",
     "transaction_records",
+    "report",
     "__version__",
 ]
 
@@ -541,3 +545,7 @@ def iter_transactions(
             )
         yield from parser.feed(chunk)
     yield from parser.finish()
+
+
+# Last: the fleet report is built on the names above.
+from .fleet import FleetReport, report  # noqa: E402
