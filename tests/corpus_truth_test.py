@@ -18,7 +18,11 @@ import pathlib
 import sys
 
 SETS = ["upgraded", "newly_installed", "to_remove", "downgraded",
-        "reinstalled", "not_upgraded"]
+        "reinstalled", "not_upgraded", "listed"]
+# What a listing's truth (make_truth.py listing) says of each line, beyond
+# name and versions: apt list's suite and bracket.
+LISTING_KEYS = ["suite", "upgradable", "installed", "automatic", "local",
+                "residual_config", "auto_removable"]
 
 
 def load_gaps(corpus):
@@ -38,10 +42,35 @@ def full_name(p):
     return p["name"].split(":")[0]
 
 
+def compare_listing(i, got, want):
+    """A listing keeps every line in order (apt list -a prints a package once
+    per version): compare line by line."""
+    g, w = got["listed"], want["listed"]
+    if [p["name"] for p in g] != [p["name"] for p in w]:
+        return [f"transaction {i}: listed: {len(g)} lines vs {len(w)}, "
+                f"first names {[p['name'] for p in g][:3]} vs "
+                f"{[p['name'] for p in w][:3]}"]
+    problems = []
+    for q, p in zip(g, w):
+        for k in ["arch", "old", "new"] + LISTING_KEYS:
+            if k in p and (q.get(k) or None) != (p[k] or None):
+                problems.append(f"transaction {i}: listed: {p['name']} {k} "
+                                f"{q.get(k)} != {p[k]}")
+        for k in LISTING_KEYS[1:]:
+            if q.get(k) and k not in p and "suite" in p:
+                problems.append(f"transaction {i}: listed: {p['name']} {k} "
+                                f"not in the truth")
+    return problems
+
+
 def compare_transaction(i, got, want, dpkg_only):
     problems = []
+    if got.get("kind", "transaction") != want.get("kind", "transaction"):
+        return [f"transaction {i}: kind {got.get('kind')} != {want.get('kind')}"]
+    if "listed" in want:
+        problems += compare_listing(i, got, want)
     for s in SETS:
-        if s not in want:
+        if s not in want or s == "listed":
             continue
         w = want[s]
         g = got[s]

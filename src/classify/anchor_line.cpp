@@ -30,6 +30,7 @@ bool printed_at_column_zero(const table_row& row) noexcept {
     case line_kind::sim_remv:
     case line_kind::sim_purg:
     case line_kind::dpkg_action:
+    case line_kind::listing_header:
       return true;
     case line_kind::summary:
       // The classic line, not apt 3's indented block.

@@ -34,12 +34,16 @@ constexpr bool hold_held = true, hold_released = false;
    0, text},
 #define HOLD(h, text) \
   {match_kind::format, line_kind::hold_mark, hold_change{hold_##h}, 0, text},
+#define LIST_STATUS(a, f, text)                                          \
+  {match_kind::format, line_kind::list_status,                           \
+   list_status{static_cast<std::uint16_t>(f), list_status::a}, 0, text},
 const source_row kEnglish[] = {
 #include "classify/tables/apt_en.inc"
 #include "classify/tables/apt_logs.inc"
 #include "classify/tables/dpkg_en.inc"
 #include "classify/tables/ubuntu_pro.inc"
 };
+#undef LIST_STATUS
 #undef HOLD
 #undef RECORD
 #undef DPKG

@@ -82,9 +82,16 @@ struct hold_change {  // line_kind::hold_mark
   bool held = false;  // set on hold (else released)
   friend bool operator==(const hold_change&, const hold_change&) = default;
 };
+struct list_status {  // line_kind::list_status
+  std::uint16_t flags = 0;  // package_flag bits the bracket says
+  // What the bracket's %s is: nothing, the installed version ("upgradable
+  // from: %s") or the candidate ("installed,upgradable to: %s").
+  enum arg_t : std::uint8_t { none, installed, candidate } arg = none;
+  friend bool operator==(const list_status&, const list_status&) = default;
+};
 using row_meaning =
     std::variant<std::monostate, list_header, summary_counts, message_text,
-                 dpkg_action, log_record, hold_change>;
+                 dpkg_action, log_record, hold_change, list_status>;
 
 struct table_row {
   std::string text;     // one line of the msgid or msgstr, trimmed

@@ -24,7 +24,8 @@ bool operator==(const transaction& a, const transaction& b) {
   for (int s = 0; s < pkg_set_count; ++s)
     if (a.set(static_cast<pkg_set>(s)) != b.set(static_cast<pkg_set>(s)))
       return false;
-  return a.counts == b.counts && a.consistency == b.consistency &&
+  return a.kind == b.kind && a.security_count == b.security_count &&
+         a.counts == b.counts && a.consistency == b.consistency &&
          a.sizes == b.sizes && a.messages == b.messages &&
          a.unrecognized_count == b.unrecognized_count &&
          a.unrecognized == b.unrecognized && a.diagnostics == b.diagnostics &&

@@ -55,7 +55,9 @@ std::array<kind, k_count>& kinds() {
   static std::array<kind, k_count> k = {{
       {"Package",
        {"name", "arch", "old", "new", "origins", "note", "alternatives",
-        "reason", "purge", "automatic", "simulated"}},
+        "reason", "purge", "automatic", "simulated", "suite", "security",
+        "upgradable", "installed", "local", "residual_config",
+        "auto_removable"}},
       {"Counts", {APTPARSE_COUNT_MAP(APTPARSE_PY_COUNT_NAME)}},
       {"Consistency", {"verdict", "mismatches", "unverifiable"}},
       {"Sizes", {APTPARSE_SIZE_MAP(APTPARSE_PY_SIZE_NAME)}},
@@ -70,7 +72,7 @@ std::array<kind, k_count>& kinds() {
        {APTPARSE_PKG_SET_MAP(APTPARSE_PY_SET_NAME) "counts", "consistency",
         "sizes", "messages", "unrecognized_count", "unrecognized",
         "diagnostics", "first_line", "last_line", "first_offset", "last_offset",
-        "end_offset", "complete", "line_prefix"}},
+        "end_offset", "complete", "line_prefix", "kind", "security_count"}},
       {"Report",
        {"transactions", "unrecognized_count", "unrecognized", "diagnostics",
         "dropped_transactions", "stats", "error"}},
@@ -255,7 +257,11 @@ py::object package_to_py(const aptparse::package& p) {
       field_text(p.origins),     field_text(p.note),
       std::move(alternatives),   enums().reason[static_cast<int>(p.reason)],
       boolean(p.purge),          boolean(p.automatic),
-      boolean(p.simulated)};
+      boolean(p.simulated),      field_text(p.suite),
+      p.security ? boolean(*p.security) : py::none(),
+      boolean(p.upgradable),     boolean(p.installed),
+      boolean(p.local),          boolean(p.residual_config),
+      boolean(p.auto_removable)};
   return make(k_package, v, std::size(v));
 }
 
@@ -367,7 +373,7 @@ void set_types(const py::kwargs& classes) {
 
 py::object to_py(const aptparse::transaction& t) {
   gc_pause pause;
-  std::array<py::object, kSets + 14> v;
+  std::array<py::object, kSets + 16> v;
   std::size_t i = 0;
   for (; i < kSets; ++i)
     v[i] = tuple_of(t.set(static_cast<aptparse::pkg_set>(i)), package_to_py);
@@ -397,6 +403,8 @@ py::object to_py(const aptparse::transaction& t) {
   v[i++] = u64(t.span.end_offset);
   v[i++] = boolean(t.span.complete);
   v[i++] = prefix_to_py(t.span);
+  v[i++] = text(record_kind_name(t.kind));
+  v[i++] = u64(t.security_count);
   return make(k_transaction, v.data(), i);
 }
 
