@@ -15,8 +15,9 @@ package_ref listed(std::string_view line) {
   EXPECT_TRUE(split_listing_line(line, f)) << line;
   captures caps;
   caps.clear();
-  const table_row* row =
-      f.status.empty() ? nullptr : format_table::instance().match(f.status, caps);
+  const table_row* row = f.status.empty()
+                             ? nullptr
+                             : format_table::instance().match(f.status, caps);
   if (row != nullptr) EXPECT_EQ(row->kind, line_kind::list_status) << line;
   return listing_package(f, row, caps);
 }
@@ -64,7 +65,8 @@ TEST(ListLine, EveryBracketSetsItsFlags) {
 TEST(ListLine, OtherLinesDoNotHaveTheShape) {
   listing_fields f;
   EXPECT_FALSE(split_listing_line("Listing...", f));
-  EXPECT_FALSE(split_listing_line("WARNING: apt does not have a stable CLI", f));
+  EXPECT_FALSE(
+      split_listing_line("WARNING: apt does not have a stable CLI", f));
   EXPECT_FALSE(split_listing_line("/x 1 amd64", f));
   EXPECT_FALSE(split_listing_line("a/x 1", f));
 }

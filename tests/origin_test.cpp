@@ -22,8 +22,9 @@ TEST(Origin, AnyEntryOfAListMakesItSecurity) {
   EXPECT_EQ(origins_security("Ubuntu:24.04/noble-updates, "
                              "Ubuntu:24.04/noble-security"),
             true);
-  EXPECT_EQ(origins_security("Debian:12.11/stable, Debian:12.11/stable-updates"),
-            false);
+  EXPECT_EQ(
+      origins_security("Debian:12.11/stable, Debian:12.11/stable-updates"),
+      false);
 }
 
 TEST(Origin, UbuntuEsmArchives) {

@@ -63,7 +63,7 @@ namespace aptparse {
   X(broken)            /* "... packages have unmet dependencies:" */         \
   X(disappeared)       /* "... disappeared from your system" */              \
   X(esm) /* Ubuntu Pro's advert: updates that need esm-infra/apps; never  */ \
-         /* part of upgraded */                                               \
+         /* part of upgraded */                                              \
   X(listed) /* `apt list` lines after "Listing...": a listing, not a run */
 
 enum class pkg_set : std::uint8_t {
@@ -96,10 +96,11 @@ APTPARSE_EXPORT std::string_view reason_name(hold_reason reason) noexcept;
 
 // Bits of package_ref::flags.
 enum package_flag : std::uint16_t {
-  flag_purge = 1,        // removal marked '*' (purge) or a Purg line
-  flag_automatic = 2,    // installed as a dependency ("Installing dependencies:")
-  flag_alternative = 4,  // an or-group alternative ("| name") of the previous item
-  flag_simulated = 8,    // came from a simulate line (Inst/Remv/Purg)
+  flag_purge = 1,      // removal marked '*' (purge) or a Purg line
+  flag_automatic = 2,  // installed as a dependency ("Installing dependencies:")
+  // An or-group alternative ("| name") of the previous item.
+  flag_alternative = 4,
+  flag_simulated = 8,  // came from a simulate line (Inst/Remv/Purg)
   // Came from dpkg's output or apt's logs, which spell "name:arch" even for
   // the native architecture, unlike apt's lists (see report_builder).
   flag_log_arch = 16,
@@ -117,21 +118,21 @@ enum package_flag : std::uint16_t {
 
 // One package as the text shows it. Empty views mean "not printed".
 struct package_ref {
-  std::string_view name;          // without ":arch" and without the '*' marker
-  std::string_view arch;          // from "name:arch" or a simulate "[arch]"
-  bool arch_qualified = false;    // true iff the text spelled "name:arch"
-  std::string_view old_version;   // installed version
-  std::string_view new_version;   // version apt will install
+  std::string_view name;         // without ":arch" and without the '*' marker
+  std::string_view arch;         // from "name:arch" or a simulate "[arch]"
+  bool arch_qualified = false;   // true iff the text spelled "name:arch"
+  std::string_view old_version;  // installed version
+  std::string_view new_version;  // version apt will install
   // Simulate lines: "Debian:12.5/stable, ..."; `apt list`: the suites as
   // printed ("bookworm-updates,bookworm-security,now").
   std::string_view origins;
   // The archive (suite) the version comes from: `apt list`'s first suite
   // ("now": only the dpkg status has the version).
   std::string_view suite;
-  std::string_view note;          // other parenthesised text, e.g. "due to foo"
+  std::string_view note;  // other parenthesised text, e.g. "due to foo"
   pkg_set set = pkg_set::upgraded;
   hold_reason reason = hold_reason::none;
-  std::uint16_t flags = 0;        // package_flag bits
+  std::uint16_t flags = 0;  // package_flag bits
 };
 
 // apt's counts, in JSON order: X(name, check). `check` says how
@@ -139,13 +140,13 @@ struct package_ref {
 // same name: `always` (apt lists every package it counts), `sometimes`
 // (apt counts, but lists only in some outputs: reinstalls appear only on
 // simulate lines, "not upgraded" only after an upgrade), or `none` (no set).
-#define APTPARSE_COUNT_MAP(X)  \
-  X(upgraded, always)          \
-  X(newly_installed, always)   \
-  X(reinstalled, sometimes)    \
-  X(downgraded, always)        \
-  X(to_remove, always)         \
-  X(not_upgraded, sometimes)   \
+#define APTPARSE_COUNT_MAP(X) \
+  X(upgraded, always)         \
+  X(newly_installed, always)  \
+  X(reinstalled, sometimes)   \
+  X(downgraded, always)       \
+  X(to_remove, always)        \
+  X(not_upgraded, sometimes)  \
   X(not_fully_installed, none)
 
 // apt's summary line(s), exactly as printed. Parts that apt leaves out when
@@ -191,8 +192,8 @@ APTPARSE_EXPORT std::string_view prefix_name(line_prefix prefix) noexcept;
 
 // Where a transaction lies in the input.
 struct transaction_span {
-  position first;              // the first line of the apt run
-  position last;               // the last line that belonged to it
+  position first;                // the first line of the apt run
+  position last;                 // the last line that belonged to it
   std::uint64_t end_offset = 0;  // one past the last byte of `last`
   // False iff the input ended inside a package list or after lists but
   // before apt's summary line: a cut-off log.

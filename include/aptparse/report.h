@@ -46,7 +46,7 @@ APTPARSE_EXPORT std::shared_ptr<string_arena> make_string_arena();
 // Copies `text` into `arena` and returns a view of the copy, valid until
 // the arena is destroyed, however much is saved after it.
 APTPARSE_EXPORT std::string_view save_string(string_arena& arena,
-                                            std::string_view text);
+                                             std::string_view text);
 
 struct package {
   // Views into the transaction's `strings` (see the file comment).
@@ -56,7 +56,7 @@ struct package {
   std::string_view new_version;  // "" when not printed
   // Simulate lines' release list, `apt list`'s suites as printed, else "".
   std::string_view origins;
-  std::string_view note;         // other parenthesised text ("due to foo")
+  std::string_view note;  // other parenthesised text ("due to foo")
   // The archive the version comes from: `apt list`'s first suite
   // ("bookworm-security"; "now": only the dpkg status has it) or the suite
   // of the run's "Get:" line for the package; else "".

@@ -34,8 +34,8 @@ constexpr bool hold_held = true, hold_released = false;
    0, text},
 #define HOLD(h, text) \
   {match_kind::format, line_kind::hold_mark, hold_change{hold_##h}, 0, text},
-#define LIST_STATUS(a, f, text)                                          \
-  {match_kind::format, line_kind::list_status,                           \
+#define LIST_STATUS(a, f, text)                \
+  {match_kind::format, line_kind::list_status, \
    list_status{static_cast<std::uint16_t>(f), list_status::a}, 0, text},
 const source_row kEnglish[] = {
 #include "classify/tables/apt_en.inc"

@@ -82,7 +82,7 @@ struct hold_change {  // line_kind::hold_mark
   bool held = false;  // set on hold (else released)
   friend bool operator==(const hold_change&, const hold_change&) = default;
 };
-struct list_status {  // line_kind::list_status
+struct list_status {        // line_kind::list_status
   std::uint16_t flags = 0;  // package_flag bits the bracket says
   // What the bracket's %s is: nothing, the installed version ("upgradable
   // from: %s") or the candidate ("installed,upgradable to: %s").

@@ -151,7 +151,8 @@ void append_package(cursor& c, const package& p) {
   if (!p.suite.empty()) {
     string_field(c, ",\"suite\":", p.suite);
   }
-  if (p.security) c.raw(*p.security ? ",\"security\":true" : ",\"security\":false");
+  if (p.security)
+    c.raw(*p.security ? ",\"security\":true" : ",\"security\":false");
   if (!p.alternatives.empty()) {
     c.ch(',');
     array(c, "alternatives", p.alternatives,

@@ -316,8 +316,8 @@ void section_machine::simulate_line(line_kind kind, std::string_view rest,
 void section_machine::dpkg_line(const table_row& row, const captures& caps,
                                 const position& where) {
   ensure_transaction(where);
-  emit_package(dpkg_package(std::get<dpkg_action>(row.meaning).act,
-                            caps.arg(0), caps.arg(1), caps.arg(2)),
+  emit_package(dpkg_package(std::get<dpkg_action>(row.meaning).act, caps.arg(0),
+                            caps.arg(1), caps.arg(2)),
                where);
 }
 
@@ -327,9 +327,8 @@ void section_machine::record_line(const table_row& row, std::string_view rest,
   list_context ctx;
   const auto& record = std::get<log_record>(row.meaning);
   ctx.set = record.set;
-  parse_record_line(rest, ctx, record.flags, [&](const package_ref& pkg) {
-    emit_package(pkg, where);
-  });
+  parse_record_line(rest, ctx, record.flags,
+                    [&](const package_ref& pkg) { emit_package(pkg, where); });
 }
 
 void section_machine::ensure_transaction(const position& where) {

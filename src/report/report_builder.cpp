@@ -327,8 +327,8 @@ class report_builder::state {
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
   std::vector<detail::download> downloads_;  // the open run's "Get:" lines
-  std::string native_arch_;  // see learn_native_arch()
-  position first_dropped_;   // of report_'s first dropped transaction
+  std::string native_arch_;                  // see learn_native_arch()
+  position first_dropped_;  // of report_'s first dropped transaction
 };
 
 report_builder::report_builder(const options& opts, callback on_done)

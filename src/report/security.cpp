@@ -30,8 +30,7 @@ std::uint64_t count_security(const transaction& t) noexcept {
   std::uint64_t n = 0;
   for (const auto* set : {&t.upgraded, &t.newly_installed, &t.listed})
     for (const package& p : *set)
-      if (p.security.value_or(false) && (set != &t.listed || p.upgradable))
-        ++n;
+      if (p.security.value_or(false) && (set != &t.listed || p.upgradable)) ++n;
   return n;
 }
 

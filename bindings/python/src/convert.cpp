@@ -251,17 +251,24 @@ py::object strings(const std::vector<S>& v) {
 
 py::object package_to_py(const aptparse::package& p) {
   py::object alternatives = tuple_of(p.alternatives, field_text);
-  py::object v[] = {
-      field_text(p.name),        field_text(p.arch),
-      field_text(p.old_version), field_text(p.new_version),
-      field_text(p.origins),     field_text(p.note),
-      std::move(alternatives),   enums().reason[static_cast<int>(p.reason)],
-      boolean(p.purge),          boolean(p.automatic),
-      boolean(p.simulated),      field_text(p.suite),
-      p.security ? boolean(*p.security) : py::none(),
-      boolean(p.upgradable),     boolean(p.installed),
-      boolean(p.local),          boolean(p.residual_config),
-      boolean(p.auto_removable)};
+  py::object v[] = {field_text(p.name),
+                    field_text(p.arch),
+                    field_text(p.old_version),
+                    field_text(p.new_version),
+                    field_text(p.origins),
+                    field_text(p.note),
+                    std::move(alternatives),
+                    enums().reason[static_cast<int>(p.reason)],
+                    boolean(p.purge),
+                    boolean(p.automatic),
+                    boolean(p.simulated),
+                    field_text(p.suite),
+                    p.security ? boolean(*p.security) : py::none(),
+                    boolean(p.upgradable),
+                    boolean(p.installed),
+                    boolean(p.local),
+                    boolean(p.residual_config),
+                    boolean(p.auto_removable)};
   return make(k_package, v, std::size(v));
 }
 
