@@ -141,6 +141,26 @@ def check_log(log):
     return problems
 
 
+def listing_twins(logs):
+    """Each language's `apt list` capture (listing.sh: <case>-<lang>.log)
+    gives the same listing as its C-locale capture (<case>.log)."""
+    problems, checked = [], 0
+    for log in logs:
+        meta = json.loads(log.with_suffix(".meta.json").read_text(encoding="utf-8"))
+        if not meta.get("case", "").startswith("listing-") or not meta.get("language"):
+            continue
+        c_log = log.with_name(log.name.rsplit("-", 1)[0] + ".log")
+        got = [json.loads(l) for l in log.with_suffix(".expected.jsonl").read_text(
+            encoding="utf-8").splitlines() if l]
+        want = [json.loads(l) for l in c_log.with_suffix(".expected.jsonl").read_text(
+            encoding="utf-8").splitlines() if l]
+        checked += 1
+        if [t["listed"] for t in got] != [t["listed"] for t in want] or \
+                any(t["kind"] != "listing" or t["diagnostics"] for t in got):
+            problems.append(f"{log.name}: listing differs from {c_log.name}'s")
+    return problems, checked
+
+
 def main():
     corpus = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "corpus")
     logs = sorted((corpus / "logs").glob("*.log"))
@@ -171,6 +191,11 @@ def main():
                 print(f"       {p}")
         else:
             passed += 1
+    twin_problems, twins = listing_twins(logs)
+    for p in twin_problems:
+        failed += 1
+        print(f"FAIL {p}")
+    print(f"listing twins: {twins} language captures checked against C")
     print(f"corpus truth: {passed} passed, {failed} failed, "
           f"{gapped} expected gaps, {len(logs)} logs")
     return 1 if failed else 0
