@@ -1,5 +1,5 @@
 // The stable names of enumerations: error codes, sets, reasons, levels and
-// verdicts. JSON and the Python binding use these strings.
+// verdicts, record kinds. JSON and the Python binding use these strings.
 #include <iterator>
 
 #include "aptparse/error.h"
@@ -51,6 +51,7 @@ constexpr std::string_view kLevelNames[] = {"error", "warning", "notice",
                                             "audit"};
 constexpr std::string_view kVerdictNames[] = {"consistent", "inconsistent",
                                               "no_counts"};
+constexpr std::string_view kRecordKindNames[] = {"transaction", "listing"};
 
 template <class E, std::size_t N>
 constexpr bool names_all(const std::string_view (&)[N], E last) {
@@ -62,6 +63,7 @@ static_assert(names_all(kReasonNames, hold_reason::held));
 static_assert(names_all(kPrefixNames, line_prefix::quote));
 static_assert(names_all(kLevelNames, message_level::audit));
 static_assert(names_all(kVerdictNames, consistency_verdict::no_counts));
+static_assert(names_all(kRecordKindNames, record_kind::listing));
 
 }  // namespace
 
@@ -93,6 +95,10 @@ std::string_view level_name(message_level level) noexcept {
 
 std::string_view verdict_name(consistency_verdict v) noexcept {
   return name_in(kVerdictNames, v, "no_counts");
+}
+
+std::string_view record_kind_name(record_kind kind) noexcept {
+  return name_in(kRecordKindNames, kind, "transaction");
 }
 
 }  // namespace aptparse

@@ -22,15 +22,17 @@ CORPUS = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else "corpus") / "logs"
 SETS = ["upgraded", "newly_installed", "to_remove", "not_upgraded",
         "downgraded", "reinstalled", "held_changed", "autoremovable",
         "suggested", "recommended", "essential_removed", "additional",
-        "broken", "disappeared", "esm", "failed"]
-TOP_KEYS = (["source", "first_line", "last_line", "first_offset", "end_offset",
-             "complete", "line_prefix", "start", "end", "command",
+        "broken", "disappeared", "esm", "failed", "listed"]
+TOP_KEYS = (["source", "kind", "first_line", "last_line", "first_offset",
+             "end_offset", "complete", "line_prefix", "start", "end", "command",
              "requested_by", "error"] + SETS +
-            ["counts", "consistency", "sizes", "messages",
+            ["security_count", "counts", "consistency", "sizes", "messages",
              "unrecognized_count", "unrecognized", "diagnostics"])
 PACKAGE_REQUIRED = {"name", "arch", "old", "new"}
 PACKAGE_OPTIONAL = {"origins", "note", "alternatives", "reason", "purge",
-                    "automatic", "simulated"}
+                    "automatic", "simulated", "suite", "security",
+                    "upgradable", "installed", "local", "residual_config",
+                    "auto_removable"}
 COUNT_KEYS = ["upgraded", "newly_installed", "reinstalled", "downgraded",
               "to_remove", "not_upgraded", "not_fully_installed"]
 SIZE_KEYS = ["download", "download_total", "disk_change", "disk_available",
@@ -54,12 +56,15 @@ def run(*args, stdin=None):
 
 def check_schema(tc, obj):
     tc.assertEqual(list(obj.keys()), TOP_KEYS)
+    tc.assertIn(obj["kind"], ["transaction", "listing"])
+    tc.assertIsInstance(obj["security_count"], int)
     for s in SETS:
         for p in obj[s]:
             keys = set(p)
             tc.assertTrue(PACKAGE_REQUIRED <= keys, p)
             tc.assertTrue(keys <= PACKAGE_REQUIRED | PACKAGE_OPTIONAL, p)
             tc.assertIsInstance(p["name"], str)
+            tc.assertIsInstance(p.get("security", False), bool)
     if obj["counts"] is not None:
         tc.assertEqual(list(obj["counts"]), COUNT_KEYS)
     tc.assertEqual(list(obj["sizes"]), SIZE_KEYS)

@@ -18,7 +18,11 @@ import pathlib
 import sys
 
 SETS = ["upgraded", "newly_installed", "to_remove", "downgraded",
-        "reinstalled", "not_upgraded"]
+        "reinstalled", "not_upgraded", "listed"]
+# What a listing's truth (make_truth.py listing) says of each line, beyond
+# name and versions: apt list's suite and bracket.
+LISTING_KEYS = ["suite", "upgradable", "installed", "automatic", "local",
+                "residual_config", "auto_removable"]
 
 
 def load_gaps(corpus):
@@ -38,10 +42,35 @@ def full_name(p):
     return p["name"].split(":")[0]
 
 
+def compare_listing(i, got, want):
+    """A listing keeps every line in order (apt list -a prints a package once
+    per version): compare line by line."""
+    g, w = got["listed"], want["listed"]
+    if [p["name"] for p in g] != [p["name"] for p in w]:
+        return [f"transaction {i}: listed: {len(g)} lines vs {len(w)}, "
+                f"first names {[p['name'] for p in g][:3]} vs "
+                f"{[p['name'] for p in w][:3]}"]
+    problems = []
+    for q, p in zip(g, w):
+        for k in ["arch", "old", "new"] + LISTING_KEYS:
+            if k in p and (q.get(k) or None) != (p[k] or None):
+                problems.append(f"transaction {i}: listed: {p['name']} {k} "
+                                f"{q.get(k)} != {p[k]}")
+        for k in LISTING_KEYS[1:]:
+            if q.get(k) and k not in p and "suite" in p:
+                problems.append(f"transaction {i}: listed: {p['name']} {k} "
+                                f"not in the truth")
+    return problems
+
+
 def compare_transaction(i, got, want, dpkg_only):
     problems = []
+    if got.get("kind", "transaction") != want.get("kind", "transaction"):
+        return [f"transaction {i}: kind {got.get('kind')} != {want.get('kind')}"]
+    if "listed" in want:
+        problems += compare_listing(i, got, want)
     for s in SETS:
-        if s not in want:
+        if s not in want or s == "listed":
             continue
         w = want[s]
         g = got[s]
@@ -149,6 +178,26 @@ def check_log(log):
     return problems
 
 
+def listing_twins(logs):
+    """Each language's `apt list` capture (listing.sh: <case>-<lang>.log)
+    gives the same listing as its C-locale capture (<case>.log)."""
+    problems, checked = [], 0
+    for log in logs:
+        meta = json.loads(log.with_suffix(".meta.json").read_text(encoding="utf-8"))
+        if not meta.get("case", "").startswith("listing-") or not meta.get("language"):
+            continue
+        c_log = log.with_name(log.name.rsplit("-", 1)[0] + ".log")
+        got = [json.loads(l) for l in log.with_suffix(".expected.jsonl").read_text(
+            encoding="utf-8").splitlines() if l]
+        want = [json.loads(l) for l in c_log.with_suffix(".expected.jsonl").read_text(
+            encoding="utf-8").splitlines() if l]
+        checked += 1
+        if [t["listed"] for t in got] != [t["listed"] for t in want] or \
+                any(t["kind"] != "listing" or t["diagnostics"] for t in got):
+            problems.append(f"{log.name}: listing differs from {c_log.name}'s")
+    return problems, checked
+
+
 def main():
     corpus = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "corpus")
     logs = sorted((corpus / "logs").glob("*.log"))
@@ -179,6 +228,11 @@ def main():
                 print(f"       {p}")
         else:
             passed += 1
+    twin_problems, twins = listing_twins(logs)
+    for p in twin_problems:
+        failed += 1
+        print(f"FAIL {p}")
+    print(f"listing twins: {twins} language captures checked against C")
     print(f"corpus truth: {passed} passed, {failed} failed, "
           f"{gapped} expected gaps, {len(logs)} logs")
     return 1 if failed else 0

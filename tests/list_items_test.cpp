@@ -12,7 +12,7 @@ namespace {
 
 struct item {
   std::string name, arch, old_version, new_version, note;
-  std::uint8_t flags;
+  std::uint16_t flags;
 };
 
 std::vector<item> items(std::string_view line, pkg_set set) {

@@ -14,6 +14,9 @@
       adds to the last transaction of each named truth `failed` ({name, arch, new, status}): the packages that FILE (dpkg-query's
       "Package Architecture Version db:Status-Status" lines, taken right after the run) shows
       half-installed, half-configured, unpacked, triggers-awaited or triggers-pending.
+  make_truth.py listing --name N --logs DIR --twin-out FILE --command CMD
+      an `apt list` capture (listing.sh), its truth from FILE, the same command's output in the C
+      locale in the same state (apt's English brackets, apt-private/private-output.cc).
   make_truth.py session --name N --logs DIR --src SIMDIR --root CHROOT --runs TSV --twin T --twin-runs TSV
       a session of several runs in one log (languages.sh), its truth from its C-locale twin T.
 """
@@ -258,6 +261,60 @@ def cmd_run(a):
         f.write("\n")
 
 
+# apt list's brackets in English (ListSingleVersion): flags, and whether %s is the installed version
+# (old) or the candidate (new).
+LIST_BRACKETS = [
+    (re.compile(r"^\[installed,upgradable to: (\S+)\]$"), ("installed", "upgradable"), "new"),
+    (re.compile(r"^\[installed,local\]$"), ("installed", "local"), None),
+    (re.compile(r"^\[installed,auto-removable\]$"), ("installed", "automatic", "auto_removable"), None),
+    (re.compile(r"^\[installed,automatic\]$"), ("installed", "automatic"), None),
+    (re.compile(r"^\[installed\]$"), ("installed",), None),
+    (re.compile(r"^\[upgradable from: (\S+)\]$"), ("upgradable",), "old"),
+    (re.compile(r"^\[residual-config\]$"), ("residual_config",), None),
+]
+LIST_LINE = re.compile(r"^([^/\s]+)/(\S*) (\S+) (\S+)(?: (.*))?$")
+
+
+def parse_listing(path):
+    """The packages of a C-locale `apt list` output: name/suites version arch [bracket]."""
+    out = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = LIST_LINE.match(line.rstrip("\n"))
+            if not m:
+                continue
+            name, suites, ver, arch, bracket = m.groups()
+            p = {"name": name, "arch": arch, "suite": suites.split(",")[0], "old": None, "new": ver}
+            if bracket:
+                for rx, flags, arg in LIST_BRACKETS:
+                    b = rx.match(bracket.strip())
+                    if b:
+                        for fl in flags:
+                            p[fl] = True
+                        if "installed" in flags:
+                            p["old"] = ver
+                        if arg:
+                            p[arg] = b.group(1)
+                        break
+                else:
+                    raise SystemExit(f"{path}: unknown bracket {bracket!r}")
+            out.append(p)
+    return out
+
+
+def cmd_listing(a):
+    listed = parse_listing(a.twin_out)
+    truth = {
+        "derived_from": (f"`{a.command}` run in the C locale in the same chroot state right before the "
+                         "capture, its lines read with apt's English brackets (apt-private/private-output.cc "
+                         "ListSingleVersion): old is the installed version, new the listed or candidate one"),
+        "transactions": [{"kind": "listing", "listed": listed}],
+    }
+    with open(os.path.join(a.logs, a.name + ".truth.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
 def cmd_journal(a):
     txs, srcs = [], []
     if os.path.exists(a.journal):
@@ -321,11 +378,15 @@ def main():
     f.add_argument("--logs", required=True)
     f.add_argument("--status", required=True)
     f.add_argument("--names", nargs="+", required=True)
+    li = sub.add_parser("listing")
+    for o in ("name", "logs", "twin-out", "command"):
+        li.add_argument("--" + o, required=True)
     s = sub.add_parser("session")
     for o in ("name", "logs", "src", "root", "runs", "twin", "twin-runs"):
         s.add_argument("--" + o, required=True)
     a = p.parse_args()
-    {"run": cmd_run, "journal": cmd_journal, "session": cmd_session, "after": cmd_after}[a.cmd](a)
+    {"run": cmd_run, "journal": cmd_journal, "session": cmd_session, "after": cmd_after,
+     "listing": cmd_listing}[a.cmd](a)
 
 
 if __name__ == "__main__":

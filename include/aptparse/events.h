@@ -95,7 +95,8 @@ namespace aptparse {
   X(disappeared)       /* "... disappeared from your system" */              \
   X(esm) /* Ubuntu Pro's advert: updates that need esm-infra/apps; never  */ \
          /* part of upgraded */                                              \
-  X(failed) /* left half-installed, half-configured or unpacked by dpkg */
+  X(failed) /* left half-installed, half-configured or unpacked by dpkg */ \
+  X(listed) /* `apt list` lines after "Listing...": a listing, not a run */
 
 enum class pkg_set : std::uint8_t {
 #define APTPARSE_PKG_SET_ENUM(name) name,
@@ -126,15 +127,25 @@ enum class hold_reason : std::uint8_t {
 APTPARSE_EXPORT std::string_view reason_name(hold_reason reason) noexcept;
 
 // Bits of package_ref::flags.
-enum package_flag : std::uint8_t {
+enum package_flag : std::uint16_t {
   flag_purge = 1,      // removal marked '*' (purge) or a Purg line
   flag_automatic = 2,  // installed as a dependency ("Installing dependencies:")
-  flag_alternative =
-      4,  // an or-group alternative ("| name") of the previous item
+  // An or-group alternative ("| name") of the previous item.
+  flag_alternative = 4,
   flag_simulated = 8,  // came from a simulate line (Inst/Remv/Purg)
   // Came from dpkg's output or apt's logs, which spell "name:arch" even for
   // the native architecture, unlike apt's lists (see report_builder).
   flag_log_arch = 16,
+  // `apt list`'s bracket (apt-private/private-output.cc ListSingleVersion),
+  // in any language: "[upgradable from: %s]", "[installed,upgradable to:
+  // %s]", "[installed]", "[installed,local]" (no archive has the installed
+  // version), "[installed,automatic]", "[installed,auto-removable]" (also
+  // automatic) and "[residual-config]" (removed, configuration files kept).
+  flag_upgradable = 32,
+  flag_installed = 64,
+  flag_local = 128,
+  flag_residual_config = 256,
+  flag_auto_removable = 512,
 };
 
 // One package as the text shows it. Empty views mean "not printed".
@@ -144,11 +155,16 @@ struct package_ref {
   bool arch_qualified = false;   // true iff the text spelled "name:arch"
   std::string_view old_version;  // installed version
   std::string_view new_version;  // version apt will install
-  std::string_view origins;      // simulate lines: "Debian:12.5/stable, ..."
-  std::string_view note;         // other parenthesised text, e.g. "due to foo"
+  // Simulate lines: "Debian:12.5/stable, ..."; `apt list`: the suites as
+  // printed ("bookworm-updates,bookworm-security,now").
+  std::string_view origins;
+  // The archive (suite) the version comes from: `apt list`'s first suite
+  // ("now": only the dpkg status has the version).
+  std::string_view suite;
+  std::string_view note;  // other parenthesised text, e.g. "due to foo"
   pkg_set set = pkg_set::upgraded;
   hold_reason reason = hold_reason::none;
-  std::uint8_t flags = 0;  // package_flag bits
+  std::uint16_t flags = 0;  // package_flag bits
 };
 
 // apt's counts, in JSON order: X(name, check). `check` says how
@@ -274,6 +290,12 @@ class APTPARSE_EXPORT event_sink {
   // A further line of the last message (apt indents them by three spaces).
   virtual void on_message_continuation(std::string_view /*text*/,
                                        const position& /*where*/) {}
+  // A "Get:" line of the run fetched version `version` of package `name`
+  // (architecture `arch`) from `suite` ("bookworm-security").
+  virtual void on_download(std::string_view /*name*/, std::string_view /*arch*/,
+                           std::string_view /*version*/,
+                           std::string_view /*suite*/,
+                           const position& /*where*/) {}
   // A line that no format table knows, outside the known noise.
   virtual void on_unrecognized(std::string_view /*text*/,
                                const position& /*where*/) {}

@@ -54,15 +54,45 @@ struct package {
   std::string_view arch;         // "" when the text does not give it
   std::string_view old_version;  // "" when not printed
   std::string_view new_version;  // "" when not printed
-  std::string_view origins;      // simulate lines' release list, else ""
-  std::string_view note;         // other parenthesised text ("due to foo")
+  // Simulate lines' release list, `apt list`'s suites as printed, else "".
+  std::string_view origins;
+  std::string_view note;  // other parenthesised text ("due to foo")
+  // The archive the version comes from: `apt list`'s first suite
+  // ("bookworm-security"; "now": only the dpkg status has it) or the suite
+  // of the run's "Get:" line for the package; else "".
+  std::string_view suite;
   std::vector<std::string_view> alternatives;  // "a | b" gives a, [b]
   hold_reason reason = hold_reason::none;      // set in not_upgraded
+  // True when the origin (origins, suite) is a security archive: a
+  // "-security" suite, the Debian-Security label or an Ubuntu ESM archive;
+  // false when the text names an origin that is none of these; nullopt
+  // when it names none. The rules are one table (src/classify/origin.cpp).
+  std::optional<bool> security;
   bool purge = false;
   bool automatic = false;
   bool simulated = false;  // seen on a simulate line (Inst/Remv/Purg)
+  // `apt list`'s bracket (package_flag in events.h says which says what).
+  bool upgradable = false;
+  bool installed = false;
+  bool local = false;
+  bool residual_config = false;
+  bool auto_removable = false;
   friend bool operator==(const package&, const package&) = default;
 };
+
+// What a record of the log is.
+enum class record_kind : std::uint8_t {
+  transaction,  // an apt run (or apt's or dpkg's log record of one)
+  // `apt list`: the lines after "Listing...", in set `listed`. Each line is
+  // one entry (`apt list -a` prints one per version): new is the version
+  // the line lists, or the candidate that "[installed,upgradable to: %s]"
+  // names; old is the installed version ("[upgradable from: %s]", or the
+  // listed one when the bracket says installed), else "".
+  listing,
+};
+
+// Returns "transaction" or "listing".
+APTPARSE_EXPORT std::string_view record_kind_name(record_kind kind) noexcept;
 
 enum class consistency_verdict : std::uint8_t {
   consistent,    // every count apt printed matches the parsed set
@@ -123,6 +153,7 @@ struct unrecognized_line {
 };
 
 struct APTPARSE_EXPORT transaction {
+  record_kind kind = record_kind::transaction;
   // The package sets, one field per set of APTPARSE_PKG_SET_MAP (events.h):
   // upgraded, newly_installed, to_remove, ... esm.
 #define APTPARSE_SET_FIELD(name) std::vector<package> name;
@@ -139,6 +170,9 @@ struct APTPARSE_EXPORT transaction {
   std::optional<std::uint32_t> requested_by_uid;
   std::optional<std::string> error;  // "Error:", lines joined with '\n'
 
+  // The packages of upgraded, newly_installed and (upgradable ones of)
+  // listed whose `security` is true.
+  std::uint64_t security_count = 0;
   std::optional<aptparse::counts> counts;  // apt's summary, when printed
   aptparse::consistency consistency;
   aptparse::sizes sizes;
@@ -208,6 +242,9 @@ class APTPARSE_EXPORT report_builder : public event_sink {
                   const position& where) override;
   void on_message_continuation(std::string_view text,
                                const position& where) override;
+  void on_download(std::string_view name, std::string_view arch,
+                   std::string_view version, std::string_view suite,
+                   const position& where) override;
   void on_unrecognized(std::string_view text, const position& where) override;
   void on_diagnostic(const diagnostic& d) override;
 

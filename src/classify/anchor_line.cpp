@@ -36,6 +36,7 @@ bool printed_at_column_zero(const table_row& row) noexcept {
     case line_kind::sim_remv:
     case line_kind::sim_purg:
     case line_kind::dpkg_action:
+    case line_kind::listing_header:
       return true;
     case line_kind::log_key: {  // a log record's first line
       const key_role role = std::get<log_key>(row.meaning).role;

@@ -16,8 +16,8 @@ struct table_row;
 // ("Start-Date:", "Log started:"), a package list header, the
 // classic summary line or "%lu not fully installed or removed.", a
 // simulate line (Inst, Conf, Remv, Purg), one of dpkg's unpack and remove
-// lines or a line of dpkg.log. Not apt 3's summary block or sizes, which
-// apt indents itself.
+// lines, a line of dpkg.log or `apt list`'s "Listing...". Not apt 3's
+// summary block or sizes, which apt indents itself.
 bool printed_at_column_zero(std::string_view line) noexcept;
 // The same, for the row a line matched.
 bool printed_at_column_zero(const table_row& row) noexcept;

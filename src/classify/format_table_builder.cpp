@@ -37,6 +37,9 @@ constexpr bool hold_held = true, hold_released = false;
 #define KEY(f, r, text)                    \
   {match_kind::prefix, line_kind::log_key, \
    log_key{record_field::f, key_role::r}, 0, text},
+#define LIST_STATUS(a, f, text)                \
+  {match_kind::format, line_kind::list_status, \
+   list_status{static_cast<std::uint16_t>(f), list_status::a}, 0, text},
 const source_row kEnglish[] = {
 #include "classify/tables/apt_en.inc"
 #include "classify/tables/apt_logs.inc"
@@ -44,6 +47,7 @@ const source_row kEnglish[] = {
 #include "classify/tables/ubuntu_pro.inc"
 };
 #undef KEY
+#undef LIST_STATUS
 #undef HOLD
 #undef RECORD
 #undef DPKG

@@ -26,10 +26,13 @@ enum class line_kind : std::uint8_t {
   sim_conf,               // "Conf ..."
   sim_remv,               // "Remv ..."
   sim_purg,               // "Purg ..."
-  dpkg_action,  // dpkg's "Unpacking %s (%s) over (%s) ..." (dpkg_action)
-  record,       // history.log "Upgrade: a (1, 2), b (3, 4)" (log_record)
-  hold_mark,    // apt-mark's "%s set on hold." (hold_change)
-  log_key,      // a key of apt's logs: "Start-Date: ...", ... (log_key)
+  dpkg_action,     // dpkg's "Unpacking %s (%s) over (%s) ..." (dpkg_action)
+  record,          // history.log "Upgrade: a (1, 2), b (3, 4)" (log_record)
+  hold_mark,       // apt-mark's "%s set on hold." (hold_change)
+  listing_header,  // `apt list`'s "Listing..." (progress text): a listing
+  list_status,     // `apt list`'s bracket "[upgradable from: %s]" (list_status)
+  download,        // "Get:%lu %s": an item fetched, for a package its suite
+  log_key,         // a key of apt's logs: "Start-Date: ...", ... (log_key)
 };
 
 // What a log key does to the record it is in (log_key::role).

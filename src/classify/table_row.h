@@ -87,9 +87,16 @@ struct log_key {  // line_kind::log_key
   key_role role = key_role::inside;
   friend bool operator==(const log_key&, const log_key&) = default;
 };
+struct list_status {        // line_kind::list_status
+  std::uint16_t flags = 0;  // package_flag bits the bracket says
+  // What the bracket's %s is: nothing, the installed version ("upgradable
+  // from: %s") or the candidate ("installed,upgradable to: %s").
+  enum arg_t : std::uint8_t { none, installed, candidate } arg = none;
+  friend bool operator==(const list_status&, const list_status&) = default;
+};
 using row_meaning =
     std::variant<std::monostate, list_header, summary_counts, message_text,
-                 dpkg_action, log_record, hold_change, log_key>;
+                 dpkg_action, log_record, hold_change, log_key, list_status>;
 
 struct table_row {
   std::string text;     // one line of the msgid or msgstr, trimmed

@@ -176,6 +176,11 @@ void append_package(cursor& c, const package& p) {
   if (!p.note.empty()) {
     string_field(c, ",\"note\":", p.note);
   }
+  if (!p.suite.empty()) {
+    string_field(c, ",\"suite\":", p.suite);
+  }
+  if (p.security)
+    c.raw(*p.security ? ",\"security\":true" : ",\"security\":false");
   if (!p.alternatives.empty()) {
     c.ch(',');
     array(c, "alternatives", p.alternatives,
@@ -187,6 +192,11 @@ void append_package(cursor& c, const package& p) {
   if (p.purge) c.raw(",\"purge\":true");
   if (p.automatic) c.raw(",\"automatic\":true");
   if (p.simulated) c.raw(",\"simulated\":true");
+  if (p.upgradable) c.raw(",\"upgradable\":true");
+  if (p.installed) c.raw(",\"installed\":true");
+  if (p.local) c.raw(",\"local\":true");
+  if (p.residual_config) c.raw(",\"residual_config\":true");
+  if (p.auto_removable) c.raw(",\"auto_removable\":true");
   c.ch('}');
 }
 
@@ -283,6 +293,7 @@ void append_json(std::string& out, const transaction& t,
                  std::string_view source) {
   cursor c(out);
   string_field(c, "{\"source\":", source);
+  string_field(c, ",\"kind\":", record_kind_name(t.kind));
   number_field(c, ",\"first_line\":", t.span.first.line);
   number_field(c, ",\"last_line\":", t.span.last.line);
   number_field(c, ",\"first_offset\":", t.span.first.offset);
@@ -296,6 +307,7 @@ void append_json(std::string& out, const transaction& t,
     array(c, set_name(set), t.set(set),
           [&](const package& p) { append_package(c, p); });
   }
+  number_field(c, ",\"security_count\":", t.security_count);
   append_counts(c, t.counts);
   append_consistency(c, t.consistency);
   append_sizes(c, t.sizes);

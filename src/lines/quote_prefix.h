@@ -6,8 +6,8 @@
 //
 // The prefix is adopted at a line that, stripped of it, is one apt prints
 // at column 0 (classify/anchor_line.h: "Reading package lists", a list
-// header, the summary line, an Inst/Conf line...), is stripped from
-// every following line that carries it (a blank line, or a quote marker
+// header, the summary line, an Inst/Conf line, "Listing"...), is stripped
+// from every following line that carries it (a blank line, or a quote marker
 // alone such as ">", counts as carrying it), and is dropped at the first
 // line that does not: that line and the ones after it are read as they
 // are, and a later line may adopt another prefix. Before a prefix is

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "classify/download_line.h"
 #include "classify/dpkg_line.h"
+#include "classify/list_line.h"
 #include "classify/sim_line.h"
 #include "util/size.h"
 #include "util/text.h"
@@ -39,6 +41,14 @@ std::uint64_t to_count(std::string_view digits) {
 
 void section_machine::text_line(std::string_view text, const position& where) {
   std::string_view t = trim_right(text);
+  if (state_ == state::in_listing) [[unlikely]] {
+    // `apt list -a` separates packages by blank lines.
+    if (t.empty()) {
+      ++stats_.noise_lines;
+      return;
+    }
+    if (listing_line(trim_left(t), where)) return;
+  }
   if (t.empty()) {  // ends an apt 3.0 list and any message
     state_ = state::outside;
     ++stats_.noise_lines;
@@ -82,6 +92,8 @@ void section_machine::classified(std::string_view body, const table_row* row,
     return;
   }
   const bool was_in_list = state_ == state::in_list;
+  // "Listing... Done" after "Listing...": the same progress line again.
+  const bool fresh_listing = state_ == state::in_listing && list_empty_;
   state_ = state::outside;
   const bool after_error = std::exchange(record_error_, false);
   switch (kind) {
@@ -165,6 +177,22 @@ void section_machine::classified(std::string_view body, const table_row* row,
       ++stats_.noise_lines;
       hold_mark(std::get<hold_change>(row->meaning).held, caps.arg(0));
       return;
+    case line_kind::listing_header:
+      ++stats_.noise_lines;
+      if (fresh_listing) {
+        state_ = state::in_listing;
+      } else {
+        open_listing(where);
+      }
+      return;
+    case line_kind::download:
+      ++stats_.noise_lines;
+      download_line(caps, where);
+      return;
+    case line_kind::list_status:  // a bracket alone is no apt line
+      ++stats_.unrecognized_lines;
+      sink_->on_unrecognized(body, where);
+      return;
     case line_kind::blank:
     case line_kind::noise:
     case line_kind::header_more:
@@ -204,6 +232,40 @@ void section_machine::hold_mark(bool held, std::string_view name) {
   auto it = held_.find(name);
   if (held && it == held_.end() && held_.size() < kMaxHeld) held_.emplace(name);
   if (!held && it != held_.end()) held_.erase(it);
+}
+
+void section_machine::open_listing(const position& where) {
+  // `apt list` is a run of its own, without a preamble.
+  if (open_) end_transaction();
+  ensure_transaction(where);
+  state_ = state::in_listing;
+  list_empty_ = true;
+  sink_->on_section(pkg_set::listed, hold_reason::none, where);
+}
+
+bool section_machine::listing_line(std::string_view line,
+                                   const position& where) {
+  listing_fields f;
+  if (!split_listing_line(line, f)) return false;
+  captures caps;
+  const table_row* status = nullptr;
+  if (!f.status.empty()) {
+    status = table_->match(f.status, caps);
+    if (status != nullptr && status->kind != line_kind::list_status)
+      status = nullptr;
+    // A bracket no catalogue has: the package without its status.
+    if (status == nullptr) diagnose(errc::unknown_translation, where);
+  }
+  list_empty_ = false;
+  emit_package(listing_package(f, status, caps), where);
+  return true;
+}
+
+void section_machine::download_line(const captures& caps,
+                                    const position& where) {
+  download_fields f;
+  if (open_ && parse_download(caps.arg(1), f))
+    sink_->on_download(f.name, f.arch, f.version, f.suite, where);
 }
 
 void section_machine::emit_counts(const captures& caps, const position& where) {

@@ -1,9 +1,11 @@
 // Stage 3: classified lines -> events.
 //
-// A small state machine over the lines of a log. It knows three states:
+// A small state machine over the lines of a log. It knows four states:
 // outside any list, inside a package list (opened by a header row, closed
-// by a blank line or the first line that is not indented), and after an apt
-// message (whose indented lines continue it). Transactions open at the first
+// by a blank line or the first line that is not indented), after an apt
+// message (whose indented lines continue it), and inside `apt list`'s
+// listing (opened by "Listing...", closed by the first line that is not a
+// listing line). Transactions open at the first
 // line with content after an apt run starts, and end when the next run
 // starts or the input ends, or at the last line of a record of apt's logs;
 // where a run starts is the rule of events.h (apt's preamble or a log
@@ -100,7 +102,7 @@ class section_machine {
   std::uint64_t last_end_offset() const noexcept { return prev_end_; }
 
  private:
-  enum class state : std::uint8_t { outside, in_list, in_message };
+  enum class state : std::uint8_t { outside, in_list, in_message, in_listing };
   // The log record the open transaction is (none: not one, or ended).
   enum class record : std::uint8_t { none, keyed, output };
 
@@ -138,6 +140,9 @@ class section_machine {
   void emit_time(record_field field, const civil_time& t,
                  const position& where);
   void hold_mark(bool held, std::string_view name);
+  void open_listing(const position& where);
+  bool listing_line(std::string_view line, const position& where);
+  void download_line(const captures& caps, const position& where);
   void ensure_transaction(const position& where);
   void end_transaction();
   void diagnose(errc code, const position& where, std::uint64_t dropped = 0);
@@ -150,7 +155,7 @@ class section_machine {
 
   state state_ = state::outside;
   list_context list_;
-  bool list_empty_ = false;  // a header opened the list, no item yet
+  bool list_empty_ = false;  // a header opened the list (listing), no item yet
 
   bool open_ = false;                  // a transaction is open
   std::optional<position> run_start_;  // where the current apt run began

@@ -10,8 +10,10 @@
 #include <utility>
 
 #include "aptparse/report.h"
+#include "classify/origin.h"
 #include "report/package_index.h"
 #include "report/record_fields.h"
+#include "report/security.h"
 #include "report/string_arena.h"
 
 namespace aptparse {
@@ -75,6 +77,7 @@ class report_builder::state {
     cur_->diagnostics.swap(pending_.diagnostics);
     for (auto& index : index_) index.clear();
     dropped_.fill(0);
+    downloads_.clear();
   }
 
   void end(const transaction_span& span) {
@@ -83,6 +86,8 @@ class report_builder::state {
     cur_ = nullptr;
     arena_ = nullptr;
     t.span = span;
+    detail::apply_downloads(t, downloads_, *t.strings);
+    t.security_count = detail::count_security(t);
     for (int s = 0; s < pkg_set_count; ++s)
       if (dropped_[s] != 0)
         t.diagnostics.push_back(
@@ -112,6 +117,16 @@ class report_builder::state {
       return;
     }
     learn_native_arch(ref);
+    // Each listing line is its own entry: `apt list -a` prints a package
+    // once per version.
+    if (ref.set == pkg_set::listed) {
+      if (set.size() >= opts_.max_packages_per_list) {
+        ++dropped_[s];
+      } else {
+        set.push_back(make_package(ref));
+      }
+      return;
+    }
     const std::string_view key_arch = key_arch_of(ref, set, index_[s]);
     const std::size_t h = detail::package_index::hash(ref.name, key_arch);
     if (long at = index_[s].find(set, ref.name, key_arch, h); at >= 0) {
@@ -141,6 +156,13 @@ class report_builder::state {
   }
 
   transaction* current() { return cur_; }
+
+  void downloaded(std::string_view name, std::string_view arch,
+                  std::string_view suite) {
+    if (cur_ != nullptr)
+      downloads_.push_back(detail::download{
+          std::string(name), std::string(arch), std::string(suite)});
+  }
 
   report take() {
     // An open transaction built in place must not leave with the report:
@@ -229,11 +251,24 @@ class report_builder::state {
                    .new_version = arena_->save(ref.new_version),
                    .origins = arena_->save(ref.origins),
                    .note = arena_->save(ref.note),
+                   .suite = arena_->save(ref.suite),
                    .alternatives = {},
                    .reason = ref.reason,
+                   .security = security_of(ref),
                    .purge = (ref.flags & flag_purge) != 0,
                    .automatic = (ref.flags & flag_automatic) != 0,
-                   .simulated = (ref.flags & flag_simulated) != 0};
+                   .simulated = (ref.flags & flag_simulated) != 0,
+                   .upgradable = (ref.flags & flag_upgradable) != 0,
+                   .installed = (ref.flags & flag_installed) != 0,
+                   .local = (ref.flags & flag_local) != 0,
+                   .residual_config = (ref.flags & flag_residual_config) != 0,
+                   .auto_removable = (ref.flags & flag_auto_removable) != 0};
+  }
+
+  static std::optional<bool> security_of(const package_ref& ref) {
+    if (ref.origins.empty() && ref.suite.empty()) return std::nullopt;
+    return detail::either(detail::origins_security(ref.origins),
+                          detail::origins_security(ref.suite));
   }
 
   void merge(package& p, const package_ref& ref) {
@@ -242,6 +277,8 @@ class report_builder::state {
     fill(p.new_version, ref.new_version);
     fill(p.origins, ref.origins);
     fill(p.note, ref.note);
+    fill(p.suite, ref.suite);
+    p.security = detail::either(p.security, security_of(ref));
     if (p.reason == hold_reason::none) p.reason = ref.reason;
     p.purge |= (ref.flags & flag_purge) != 0;
     p.automatic |= (ref.flags & flag_automatic) != 0;
@@ -278,6 +315,8 @@ class report_builder::state {
   // Empties `t` for the next transaction, keeping the capacity of its
   // vectors (after a callback that only read it, no allocation is needed).
   static void clear_for_reuse(transaction& t) {
+    t.kind = record_kind::transaction;
+    t.security_count = 0;
     for (int s = 0; s < pkg_set_count; ++s)
       t.set(static_cast<pkg_set>(s)).clear();
     t.start.reset();
@@ -309,8 +348,9 @@ class report_builder::state {
   string_arena* arena_ = nullptr;               // cur_->strings, while open
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
-  std::string native_arch_;  // see learn_native_arch()
-  position first_dropped_;   // of report_'s first dropped transaction
+  std::vector<detail::download> downloads_;  // the open run's "Get:" lines
+  std::string native_arch_;                  // see learn_native_arch()
+  position first_dropped_;  // of report_'s first dropped transaction
   std::optional<detail::time_zone> zone_;  // options::timezone, if known
   bool zone_reported_ = false;             // unknown_timezone was reported
 };
@@ -327,7 +367,15 @@ void report_builder::on_transaction_begin(const position& where) {
 void report_builder::on_transaction_end(const transaction_span& span) {
   state_->end(span);
 }
-void report_builder::on_section(pkg_set, hold_reason, const position&) {}
+void report_builder::on_section(pkg_set set, hold_reason, const position&) {
+  transaction* t = state_->current();
+  if (t != nullptr && set == pkg_set::listed) t->kind = record_kind::listing;
+}
+void report_builder::on_download(std::string_view name, std::string_view arch,
+                                 std::string_view, std::string_view suite,
+                                 const position&) {
+  state_->downloaded(name, arch, suite);
+}
 void report_builder::on_package(const package_ref& pkg, const position&) {
   state_->add(pkg);
 }

@@ -24,7 +24,8 @@ bool operator==(const transaction& a, const transaction& b) {
   for (int s = 0; s < pkg_set_count; ++s)
     if (a.set(static_cast<pkg_set>(s)) != b.set(static_cast<pkg_set>(s)))
       return false;
-  return a.start == b.start && a.end == b.end && a.command == b.command &&
+  return a.kind == b.kind && a.security_count == b.security_count &&
+         a.start == b.start && a.end == b.end && a.command == b.command &&
          a.requested_by_user == b.requested_by_user &&
          a.requested_by_uid == b.requested_by_uid && a.error == b.error &&
          a.counts == b.counts && a.consistency == b.consistency &&

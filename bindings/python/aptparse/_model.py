@@ -20,6 +20,7 @@ from . import _core
 Reason = Literal["", "kept_back", "phasing", "held"]
 Verdict = Literal["consistent", "inconsistent", "no_counts"]
 Level = Literal["error", "warning", "notice", "audit"]
+Kind = Literal["transaction", "listing"]
 
 #: The package sets of a transaction, in the order of the JSON output.
 SET_NAMES: tuple[str, ...] = tuple(_core.SET_NAMES)
@@ -53,6 +54,9 @@ def _plain(v: Any) -> Any:
     return v
 
 
+_LISTING_FLAGS = ("upgradable", "installed", "local", "residual_config", "auto_removable")
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Package(_Frozen):
     """One package as apt printed it. Empty strings mean "not printed"."""
@@ -68,6 +72,17 @@ class Package(_Frozen):
     purge: bool = False
     automatic: bool = False
     simulated: bool = False
+    # the archive of the version: apt list's suites, or the run's Get: line
+    suite: str = ""
+    # a security archive (-security, Debian-Security, Ubuntu ESM); None:
+    # the text names no origin
+    security: Optional[bool] = None
+    # apt list's bracket
+    upgradable: bool = False
+    installed: bool = False
+    local: bool = False
+    residual_config: bool = False
+    auto_removable: bool = False
 
     def __repr__(self) -> str:
         parts = [repr(self.name)]
@@ -105,6 +120,10 @@ class Package(_Frozen):
             d["origins"] = self.origins
         if self.note:
             d["note"] = self.note
+        if self.suite:
+            d["suite"] = self.suite
+        if self.security is not None:
+            d["security"] = self.security
         if self.alternatives:
             d["alternatives"] = list(self.alternatives)
         if self.reason:
@@ -115,6 +134,9 @@ class Package(_Frozen):
             d["automatic"] = True
         if self.simulated:
             d["simulated"] = True
+        for flag in _LISTING_FLAGS:
+            if getattr(self, flag):
+                d[flag] = True
         return d
 
 
@@ -234,6 +256,7 @@ class Transaction(_Frozen):
     disappeared: tuple[Package, ...] = _EMPTY
     esm: tuple[Package, ...] = _EMPTY  # Ubuntu Pro's esm-infra/apps advert
     failed: tuple[Package, ...] = _EMPTY  # left half-installed by dpkg
+    listed: tuple[Package, ...] = _EMPTY  # apt list's lines (kind "listing")
     counts: Optional[Counts] = None
     consistency: Consistency = Consistency()
     sizes: Sizes = Sizes()
@@ -250,6 +273,10 @@ class Transaction(_Frozen):
     # "", "buildkit", "github_actions" (a CI's prefix), "indent", "quote"
     # (a document's indentation or quote marker)
     line_prefix: str = ""
+    kind: Kind = "transaction"
+    # packages of upgraded, newly_installed, listed (upgradable) whose
+    # security is True
+    security_count: int = 0
     # From apt's logs (history.log, term.log); None where the log has none.
     # start and end are naive (apt writes local time without a zone) unless
     # the parse was given ``tz=``.

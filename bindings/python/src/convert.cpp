@@ -55,7 +55,9 @@ std::array<kind, k_count>& kinds() {
   static std::array<kind, k_count> k = {{
       {"Package",
        {"name", "arch", "old", "new", "origins", "note", "alternatives",
-        "reason", "purge", "automatic", "simulated"}},
+        "reason", "purge", "automatic", "simulated", "suite", "security",
+        "upgradable", "installed", "local", "residual_config",
+        "auto_removable"}},
       {"Counts", {APTPARSE_COUNT_MAP(APTPARSE_PY_COUNT_NAME)}},
       {"Consistency", {"verdict", "mismatches", "unverifiable"}},
       {"Sizes", {APTPARSE_SIZE_MAP(APTPARSE_PY_SIZE_NAME)}},
@@ -81,6 +83,8 @@ std::array<kind, k_count>& kinds() {
         "end_offset",
         "complete",
         "line_prefix",
+        "kind",
+        "security_count",
         "start",
         "end",
         "command",
@@ -282,13 +286,24 @@ py::object strings(const std::vector<S>& v) {
 
 py::object package_to_py(const aptparse::package& p) {
   py::object alternatives = tuple_of(p.alternatives, cached_text);
-  py::object v[] = {
-      cached_text(p.name),        cached_text(p.arch),
-      cached_text(p.old_version), cached_text(p.new_version),
-      cached_text(p.origins),     cached_text(p.note),
-      std::move(alternatives),    enums().reason[static_cast<int>(p.reason)],
-      boolean(p.purge),           boolean(p.automatic),
-      boolean(p.simulated)};
+  py::object v[] = {cached_text(p.name),
+                    cached_text(p.arch),
+                    cached_text(p.old_version),
+                    cached_text(p.new_version),
+                    cached_text(p.origins),
+                    cached_text(p.note),
+                    std::move(alternatives),
+                    enums().reason[static_cast<int>(p.reason)],
+                    boolean(p.purge),
+                    boolean(p.automatic),
+                    boolean(p.simulated),
+                    cached_text(p.suite),
+                    p.security ? boolean(*p.security) : py::none(),
+                    boolean(p.upgradable),
+                    boolean(p.installed),
+                    boolean(p.local),
+                    boolean(p.residual_config),
+                    boolean(p.auto_removable)};
   return make(k_package, v, std::size(v));
 }
 
@@ -403,7 +418,7 @@ void set_types(const py::kwargs& classes) {
 
 py::object to_py(const aptparse::transaction& t) {
   gc_pause pause;
-  std::array<py::object, kSets + 20> v;
+  std::array<py::object, kSets + 22> v;
   std::size_t i = 0;
   for (; i < kSets; ++i)
     v[i] = tuple_of(t.set(static_cast<aptparse::pkg_set>(i)), package_to_py);
@@ -433,6 +448,8 @@ py::object to_py(const aptparse::transaction& t) {
   v[i++] = u64(t.span.end_offset);
   v[i++] = boolean(t.span.complete);
   v[i++] = prefix_to_py(t.span);
+  v[i++] = text(record_kind_name(t.kind));
+  v[i++] = u64(t.security_count);
   v[i++] = opt_datetime(t.start);
   v[i++] = opt_datetime(t.end);
   v[i++] = opt_text(t.command);

@@ -98,6 +98,14 @@ aptparse::package package_of(py::handle o, aptparse::string_arena& arena) {
   p.purge = attr(o, "purge").cast<bool>();
   p.automatic = attr(o, "automatic").cast<bool>();
   p.simulated = attr(o, "simulated").cast<bool>();
+  p.suite = saved(arena, attr(o, "suite"), "Package.suite");
+  py::object security = attr(o, "security");
+  if (!security.is_none()) p.security = security.cast<bool>();
+  p.upgradable = attr(o, "upgradable").cast<bool>();
+  p.installed = attr(o, "installed").cast<bool>();
+  p.local = attr(o, "local").cast<bool>();
+  p.residual_config = attr(o, "residual_config").cast<bool>();
+  p.auto_removable = attr(o, "auto_removable").cast<bool>();
   return p;
 }
 
@@ -149,6 +157,14 @@ aptparse::transaction transaction_from_py(py::handle o) {
       set.push_back(package_of(p, *t.strings));
   }
   set_prefix(t.span, attr(o, "line_prefix"));
+  const std::string kind = bytes_from_py(attr(o, "kind"), "kind");
+  if (kind == aptparse::record_kind_name(aptparse::record_kind::listing)) {
+    t.kind = aptparse::record_kind::listing;
+  } else if (kind !=
+             aptparse::record_kind_name(aptparse::record_kind::transaction)) {
+    throw py::value_error("unknown kind '" + kind + "'");
+  }
+  t.security_count = u64_of(attr(o, "security_count"), "security_count");
   py::object c = attr(o, "counts");
   if (!c.is_none()) {
     aptparse::counts n;
