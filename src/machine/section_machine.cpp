@@ -234,40 +234,6 @@ void section_machine::hold_mark(bool held, std::string_view name) {
   if (!held && it != held_.end()) held_.erase(it);
 }
 
-void section_machine::open_listing(const position& where) {
-  // `apt list` is a run of its own, without a preamble.
-  if (open_) end_transaction();
-  ensure_transaction(where);
-  state_ = state::in_listing;
-  list_empty_ = true;
-  sink_->on_section(pkg_set::listed, hold_reason::none, where);
-}
-
-bool section_machine::listing_line(std::string_view line,
-                                   const position& where) {
-  listing_fields f;
-  if (!split_listing_line(line, f)) return false;
-  captures caps;
-  const table_row* status = nullptr;
-  if (!f.status.empty()) {
-    status = table_->match(f.status, caps);
-    if (status != nullptr && status->kind != line_kind::list_status)
-      status = nullptr;
-    // A bracket no catalogue has: the package without its status.
-    if (status == nullptr) diagnose(errc::unknown_translation, where);
-  }
-  list_empty_ = false;
-  emit_package(listing_package(f, status, caps), where);
-  return true;
-}
-
-void section_machine::download_line(const captures& caps,
-                                    const position& where) {
-  download_fields f;
-  if (open_ && parse_download(caps.arg(1), f))
-    sink_->on_download(f.name, f.arch, f.version, f.suite, where);
-}
-
 void section_machine::emit_counts(const captures& caps, const position& where) {
   ensure_transaction(where);
   counts_ = counts{};
@@ -353,45 +319,6 @@ void section_machine::dpkg_line(const table_row& row, const captures& caps,
   emit_package(dpkg_package(std::get<dpkg_action>(row.meaning).act, caps.arg(0),
                             caps.arg(1), caps.arg(2)),
                where);
-}
-
-void section_machine::record_line(const table_row& row, std::string_view rest,
-                                  const position& where) {
-  ensure_transaction(where);
-  list_context ctx;
-  const auto& record = std::get<log_record>(row.meaning);
-  ctx.set = record.set;
-  parse_record_line(rest, ctx, record.flags,
-                    [&](const package_ref& pkg) { emit_package(pkg, where); });
-}
-
-void section_machine::key_line(const log_key& key, std::string_view value,
-                               const position& where) {
-  if (key.role == key_role::opens_keyed || key.role == key_role::opens_output) {
-    if (open_) end_transaction();
-    run_start_ = where;
-    ensure_transaction(where);
-    record_ =
-        key.role == key_role::opens_keyed ? record::keyed : record::output;
-  } else {
-    ensure_transaction(where);
-  }
-  if (key.field == record_field::start || key.field == record_field::end) {
-    if (auto t = parse_log_time(value)) {
-      format_iso_time(*t, time_);
-      sink_->on_record_field(key.field, std::string_view(time_, iso_time_size),
-                             where);
-    } else {
-      record_damaged_ = true;
-      diagnose(errc::unparsable_time, where);
-    }
-  } else {
-    sink_->on_record_field(key.field, value, where);
-  }
-  if (key.role == key_role::closes) {
-    record_ = record::none;
-    end_after_line_ = true;
-  }
 }
 
 void section_machine::ensure_transaction(const position& where) {
