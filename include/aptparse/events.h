@@ -95,7 +95,7 @@ namespace aptparse {
   X(disappeared)       /* "... disappeared from your system" */              \
   X(esm) /* Ubuntu Pro's advert: updates that need esm-infra/apps; never  */ \
          /* part of upgraded */                                              \
-  X(failed) /* left half-installed, half-configured or unpacked by dpkg */ \
+  X(failed) /* left half-installed, half-configured or unpacked by dpkg */   \
   X(listed) /* `apt list` lines after "Listing...": a listing, not a run */
 
 enum class pkg_set : std::uint8_t {

@@ -27,10 +27,12 @@ def expected_package_rows(report: aptparse.Report, source: str, host: str | None
         for set_name, p in t.packages():
             rows.append({
                 "source": source, "host": host, "transaction": i,
+                "kind": t.kind,
                 "start": t.start, "end": t.end, "command": t.command,
                 "set": set_name, "name": p.name, "arch": p.arch or None,
                 "old": p.old or None, "new": p.new or None,
-                "origins": p.origins or None, "automatic": p.automatic,
+                "origins": p.origins or None, "suite": p.suite or None,
+                "security": p.security, "automatic": p.automatic,
                 "purge": p.purge, "reason": p.reason or None,
                 "simulated": p.simulated,
             })
@@ -40,10 +42,11 @@ def expected_package_rows(report: aptparse.Report, source: str, host: str | None
 def expected_transaction_row(i: int, t: aptparse.Transaction, source: str
                              ) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "source": source, "host": None, "transaction": i, "start": t.start,
-        "end": t.end, "command": t.command,
+        "source": source, "host": None, "transaction": i, "kind": t.kind,
+        "start": t.start, "end": t.end, "command": t.command,
         "requested_by_user": t.requested_by_user,
-        "requested_by_uid": t.requested_by_uid, "error": t.error}
+        "requested_by_uid": t.requested_by_uid, "error": t.error,
+        "security_count": t.security_count}
     row.update({f"n_{s}": len(t.set(s)) for s in aptparse.SET_NAMES})
     row["verdict"] = t.consistency.verdict
     row.update(dataclasses.asdict(t.sizes))
@@ -145,10 +148,11 @@ def test_hand_made_transactions() -> None:
     t = aptparse.Transaction(upgraded=(pkg,), complete=False)
     rows = aptparse.records([t], source="made").to_pylist()
     assert rows == [{
-        "source": "made", "host": None, "transaction": 0, "start": None,
-        "end": None, "command": None, "set": "upgraded",
-        "name": "curl", "arch": "amd64", "old": "1", "new": "2",
-        "origins": None, "automatic": False, "purge": False, "reason": None,
+        "source": "made", "host": None, "transaction": 0,
+        "kind": "transaction", "start": None, "end": None, "command": None,
+        "set": "upgraded", "name": "curl", "arch": "amd64", "old": "1",
+        "new": "2", "origins": None, "suite": None, "security": None,
+        "automatic": False, "purge": False, "reason": None,
         "simulated": False}]
     trow = aptparse.transaction_records([t]).to_pylist()[0]
     assert trow["n_upgraded"] == 1 and trow["complete"] is False

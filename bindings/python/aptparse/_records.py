@@ -243,8 +243,9 @@ def records(
     names a single log (its path, say); ``host`` is the host name for every
     row, or a callable that gives it from a pair's source. Columns (see
     ``RECORD_COLUMNS["packages"]``): source, host, transaction (index in
-    its log), start, end, command (apt's logs), set, name, arch, old, new,
-    origins, automatic, purge, reason, simulated. Empty text in the parse
+    its log), kind (transaction or listing), start, end, command (apt's
+    logs), set, name, arch, old, new, origins, suite, security (null where
+    the log names no origin), automatic, purge, reason, simulated. Empty text in the parse
     (a version not printed) is null.
 
         >>> df = aptparse.records(aptparse.parse_file("term.log")).to_pandas()

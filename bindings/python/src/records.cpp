@@ -144,6 +144,8 @@ constexpr domain kReasonNames =
     names_of<aptparse::hold_reason, 4, aptparse::reason_name>;
 constexpr domain kVerdictNames =
     names_of<aptparse::consistency_verdict, 3, aptparse::verdict_name>;
+constexpr domain kKindNames =
+    names_of<aptparse::record_kind, 2, aptparse::record_kind_name>;
 
 cell opt_text(const std::optional<std::string>& s) {
   return s ? cell{true, *s, 0} : null();
@@ -158,6 +160,9 @@ const column<txn_row> kTxnKey[] = {
      [](const txn_row& r) { return opt_text(r.in.host); }},
     {"transaction", col_kind::int64,
      [](const txn_row& r) { return num(static_cast<std::int64_t>(r.index)); }},
+    {"kind", col_kind::category,
+     [](const txn_row& r) { return str(aptparse::record_kind_name(r.t.kind)); },
+     kKindNames},
     {"start", col_kind::timestamp,
      [](const txn_row& r) { return opt_text(r.t.start); }},
     {"end", col_kind::timestamp,
@@ -187,6 +192,12 @@ const column<pkg_row> kPackage[] = {
      [](const pkg_row& r) { return str(r.p.new_version); }},
     {"origins", col_kind::string,
      [](const pkg_row& r) { return str(r.p.origins); }},
+    {"suite", col_kind::string,
+     [](const pkg_row& r) { return str(r.p.suite); }},
+    {"security", col_kind::boolean,
+     [](const pkg_row& r) {
+       return r.p.security ? flag(*r.p.security) : null();
+     }},
     {"automatic", col_kind::boolean,
      [](const pkg_row& r) { return flag(r.p.automatic); }},
     {"purge", col_kind::boolean,
@@ -214,6 +225,10 @@ const column<txn_row> kTransaction[] = {
      [](const txn_row& r) { return opt_num(r.t.requested_by_uid); }},
     {"error", col_kind::string,
      [](const txn_row& r) { return opt_text(r.t.error); }},
+    {"security_count", col_kind::int64,
+     [](const txn_row& r) {
+       return num(static_cast<std::int64_t>(r.t.security_count));
+     }},
     APTPARSE_PKG_SET_MAP(APTPARSE_PY_SET_COUNT){
         "verdict", col_kind::category,
         [](const txn_row& r) {
