@@ -69,8 +69,21 @@ class FailOn(unittest.TestCase):
     def test_unknown_reason_is_a_usage_error_listing_the_choices(self):
         r = run("--fail-on", "error,bogus", CLEAN)
         self.assertEqual(r.returncode, 2)
-        self.assertIn(b"takes error, inconsistent, not 'bogus'", r.stderr)
+        self.assertIn(b"takes error, inconsistent, pending-security, not 'bogus'",
+                      r.stderr)
         self.assertEqual(run("--fail-on", CLEAN).returncode, 2)
+
+
+class PendingSecurity(unittest.TestCase):
+    def test_plan_offering_security_updates_exits_3(self):
+        # apt-get -s upgrade whose six upgrades come from Debian-Security.
+        plan = CORPUS / "logs" / "debian12-apt2.6.1-upgrade-s.log"
+        self.assertEqual(run("--fail-on", "pending-security", plan).returncode, 3)
+        self.assertEqual(run("--fail-on", "error", plan).returncode, 0)
+
+    def test_security_upgrades_carried_out_are_not_pending(self):
+        done = CORPUS / "logs" / "debian12-apt2.6.1-history-log.log"
+        self.assertEqual(run("--fail-on", "pending-security", done).returncode, 0)
 
 
 class Progress(unittest.TestCase):

@@ -41,11 +41,44 @@ TEST(FailOn, CountsThatDisagreeAreInconsistent) {
 
 TEST(FailOn, NamesAreTheBitsInOrder) {
   const auto names = fail_on_names();
-  ASSERT_EQ(names.size(), 2u);
+  ASSERT_EQ(names.size(), 3u);
   EXPECT_EQ(names[0], "error");  // bit 0: fail_error
   EXPECT_EQ(names[1], "inconsistent");
+  EXPECT_EQ(names[2], "pending-security");
   EXPECT_EQ(fail_error, 1u << 0);
   EXPECT_EQ(fail_inconsistent, 1u << 1);
+  EXPECT_EQ(fail_pending_security, 1u << 2);
+}
+
+// Real apt output: a simulated upgrade whose versions come from
+// Debian-Security (corpus debian12-apt2.6.1-upgrade-s.log's lines).
+constexpr const char* kSecurityPlan =
+    "Inst apt [2.6.1] (2.6.2 Debian-Security:12/oldstable-security [amd64])\n"
+    "Conf apt (2.6.2 Debian-Security:12/oldstable-security [amd64])\n";
+
+TEST(FailOn, SimulatedSecurityUpgradeIsPendingSecurity) {
+  const report r = parse(kSecurityPlan);
+  ASSERT_EQ(r.transactions.size(), 1u);
+  EXPECT_TRUE(is_plan(r.transactions[0]));
+  EXPECT_EQ(fail_reasons(r.transactions[0]), fail_pending_security);
+}
+
+TEST(FailOn, CarriedOutSecurityUpgradeIsNotPending) {
+  report r = parse(kSecurityPlan);
+  ASSERT_EQ(r.transactions.size(), 1u);
+  transaction run = r.transactions[0];
+  run.upgraded[0].simulated = false;  // as history.log would give it
+  EXPECT_FALSE(is_plan(run));
+  EXPECT_EQ(fail_reasons(run), 0u);
+}
+
+TEST(FailOn, ListingOfUpgradableSecurityUpdatesIsPendingSecurity) {
+  const report r = parse(
+      "Listing...\n"
+      "apt/oldstable-security 2.6.2 amd64 [upgradable from: 2.6.1]\n");
+  ASSERT_EQ(r.transactions.size(), 1u);
+  EXPECT_EQ(r.transactions[0].kind, record_kind::listing);
+  EXPECT_EQ(fail_reasons(r.transactions[0]), fail_pending_security);
 }
 
 }  // namespace

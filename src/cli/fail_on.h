@@ -13,13 +13,20 @@ namespace aptparse::cli {
 
 // The reasons, as bits, in the order of fail_on_names().
 enum fail_reason : unsigned {
-  fail_error = 1,         // apt or dpkg printed or logged an error, or dpkg
-                          // left packages unfinished (the failed set)
-  fail_inconsistent = 2,  // the parsed sets disagree with apt's counts
+  fail_error = 1,             // apt or dpkg printed or logged an error, or dpkg
+                              // left packages unfinished (the failed set)
+  fail_inconsistent = 2,      // the parsed sets disagree with apt's counts
+  fail_pending_security = 4,  // a plan (is_plan) offers security updates
 };
 
-// "error", "inconsistent": the values of --fail-on, bit i = name i.
+// "error", "inconsistent", "pending-security": the values of --fail-on,
+// bit i = name i.
 std::span<const std::string_view> fail_on_names();
+
+// A plan, not a run: an `apt list` listing, or a simulation (every
+// upgraded or newly installed package came from a simulate line), so what
+// it offers is still pending. Any other transaction was carried out.
+bool is_plan(const transaction& t);
 
 // The reasons that apply to `t`, or-ed.
 unsigned fail_reasons(const transaction& t);

@@ -30,11 +30,9 @@ def is_listing(t: Transaction) -> bool:
 def is_plan(t: Transaction) -> bool:
     """A listing, or a simulation (``-s``: every upgraded or installed
     package came from a simulate line): nothing was changed. Any other
-    transaction is taken as a run that was carried out."""
-    if is_listing(t):
-        return True
-    changed = t.upgraded + t.newly_installed
-    return bool(changed) and all(p.simulated for p in changed)
+    transaction is taken as a run that was carried out. (The C++ CLI's
+    rule, src/cli/fail_on.cpp, which --fail-on pending-security uses.)"""
+    return _core.is_plan(t)
 
 
 def is_security(p: Package) -> bool:
@@ -58,8 +56,9 @@ def failed_packages(t: Transaction) -> tuple[Package, ...]:
 
 def fail_reasons(t: Transaction) -> list[str]:
     """The ``--fail-on`` reasons the transaction meets, by the C++ CLI's
-    own rules (src/cli/fail_on.cpp)."""
-    return _core.fail_reasons(t)
+    own rules (src/cli/fail_on.cpp), but for pending-security: a plan's
+    pending updates are not a failure; the report shows them apart."""
+    return [r for r in _core.fail_reasons(t) if r != "pending-security"]
 
 
 def problem(t: Transaction) -> str:

@@ -78,6 +78,14 @@ void register_cli(py::module_& m) {
       py::arg("transaction"),
       "The --fail-on reasons (\"error\", \"inconsistent\", ...) that an "
       "aptparse.Transaction meets.");
+  m.def(
+      "is_plan",
+      [](py::handle transaction) {
+        return aptparse::cli::is_plan(transaction_from_py(transaction));
+      },
+      py::arg("transaction"),
+      "Whether an aptparse.Transaction is a plan (a listing or a simulation), "
+      "not a run that was carried out.");
 }
 
 }  // namespace aptparse_py
