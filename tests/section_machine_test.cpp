@@ -147,6 +147,22 @@ TEST(SectionMachine, KeptBackPackagesHeldByAptMarkAreHeld) {
                   "origins= note= reason=kept_back"));
 }
 
+TEST(SectionMachine, SimulateLinesTellTheNativeArchOnceBeforeItsPackage) {
+  machine_feed m;
+  m.line("Inst b:i386 (2 Debian:12/stable [i386])")     // foreign
+      .line("Inst c (1 Debian:12/stable [all])")        // no arch's own
+      .line("Inst a [1] (2 Debian:12/stable [amd64])")  // native
+      .line("Inst d (1 Debian:12/stable [amd64])")      // told already
+      .line("Remv e [3]");                              // shows no arch
+  m.machine().finish();
+  const std::string& t = m.trace.text;
+  const std::size_t told = t.find("native_arch");
+  ASSERT_NE(told, std::string::npos) << t;
+  EXPECT_EQ(t.find("native_arch", told + 1), std::string::npos) << t;
+  EXPECT_TRUE(has(t, "native_arch 3:74 amd64\npackage 3:74 upgraded name=a"))
+      << t;
+}
+
 TEST(SectionMachine, AnAptMessageIsContinuedByItsIndentedLines) {
   machine_feed m;
   m.line("E: Unable to correct problems, you have held broken packages.")

@@ -248,7 +248,15 @@ void section_machine::simulate_line(line_kind kind, std::string_view rest,
     simulated_.insert(key);
   }
   ensure_transaction(where);
+  note_native_arch(native_arch_shown(pkg), where);
   emit_package(pkg, where);
+}
+
+void section_machine::note_native_arch(std::string_view arch,
+                                       const position& where) {
+  if (arch.empty() || arch == native_arch_) return;
+  native_arch_.assign(arch);
+  sink_->on_native_arch(native_arch_, where);
 }
 
 void section_machine::dpkg_line(const table_row& row, const captures& caps,
@@ -323,6 +331,7 @@ void section_machine::reset() {
   counts_ = counts{};
   last_prefix_ = prefix_ = line_prefix::none;
   held_.clear();
+  native_arch_.clear();
 }
 
 }  // namespace aptparse::detail

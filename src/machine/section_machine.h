@@ -114,6 +114,9 @@ class section_machine {
   void record_line(const table_row& row, std::string_view rest,
                    const position& where);
   void hold_mark(bool held, std::string_view name);
+  // Tells the sink the native architecture (see on_native_arch) when a
+  // simulate line shows one it has not been told.
+  void note_native_arch(std::string_view arch, const position& where);
   void ensure_transaction(const position& where);
   void end_transaction();
   void diagnose(errc code, const position& where, std::uint64_t dropped = 0);
@@ -144,6 +147,7 @@ class section_machine {
   // kMaxHeld packages reports the rest as kept back.
   static constexpr std::size_t kMaxHeld = 4096;
   std::unordered_set<std::string, name_hash, std::equal_to<>> held_;
+  std::string native_arch_;  // the last one told to the sink
   const table_row* last_match_ = nullptr;
   line_prefix last_prefix_ = line_prefix::none;  // of the log so far
   line_prefix prefix_ = line_prefix::none;       // of the open transaction

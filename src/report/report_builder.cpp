@@ -95,7 +95,6 @@ class report_builder::state {
       set.back().alternatives.push_back(save_alternative(ref));
       return;
     }
-    learn_native_arch(ref);
     const std::string_view key_arch = key_arch_of(ref, set, index_[s]);
     const std::size_t h = detail::package_index::hash(ref.name, key_arch);
     if (long at = index_[s].find(set, ref.name, key_arch, h); at >= 0) {
@@ -126,6 +125,9 @@ class report_builder::state {
 
   transaction* current() { return cur_; }
 
+  // What key_arch_of() tells foreign from native architectures by.
+  void native_arch(std::string_view arch) { native_arch_.assign(arch); }
+
   report take() {
     // An open transaction built in place must not leave with the report:
     // it moves aside and joins the next report when it ends.
@@ -151,15 +153,6 @@ class report_builder::state {
   }
 
  private:
-  // The native architecture is the one simulate lines give unqualified
-  // names: "Inst a [1] (2 Debian:12/stable [amd64])" (a foreign package is
-  // "a:i386"). The one place it is learnt; key_arch_of() uses it.
-  void learn_native_arch(const package_ref& ref) {
-    if ((ref.flags & flag_simulated) && !ref.arch_qualified &&
-        !ref.arch.empty() && ref.arch != "all" && ref.arch != native_arch_)
-      native_arch_.assign(ref.arch);
-  }
-
   // The key is the name as apt's lists print it: the bare name, or with
   // its arch for a foreign architecture. Returns the key's arch ("" for a
   // bare key). dpkg and apt's logs also qualify native names, so theirs are
@@ -287,7 +280,7 @@ class report_builder::state {
   string_arena* arena_ = nullptr;               // cur_->strings, while open
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
-  std::string native_arch_;  // see learn_native_arch()
+  std::string native_arch_;  // the last on_native_arch()
   position first_dropped_;   // of report_'s first dropped transaction
 };
 
@@ -306,6 +299,9 @@ void report_builder::on_transaction_end(const transaction_span& span) {
 void report_builder::on_section(pkg_set, hold_reason, const position&) {}
 void report_builder::on_package(const package_ref& pkg, const position&) {
   state_->add(pkg);
+}
+void report_builder::on_native_arch(std::string_view arch, const position&) {
+  state_->native_arch(arch);
 }
 void report_builder::on_counts(const counts& c, const position&) {
   if (transaction* t = state_->current()) t->counts = c;
