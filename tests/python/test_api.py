@@ -11,6 +11,7 @@ import pickle
 import re
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import pytest
@@ -98,13 +99,27 @@ def test_parse_non_contiguous_buffer() -> None:
         ({"max_line_bytes": True}, TypeError),
         ({"strict": 1}, TypeError),
         ({"max_transactions": -1}, ValueError),
+        ({"max_transactions": 2**64}, ValueError),
+        ({"max_lines": 10}, TypeError),
     ],
 )
 def test_bad_options(kwargs: dict[str, object], exc: type[Exception]) -> None:
-    with pytest.raises(exc):
+    name = next(iter(kwargs))
+    with pytest.raises(exc, match=name):
         aptparse.parse(b"", **kwargs)  # type: ignore[arg-type]
-    with pytest.raises(exc):
+    with pytest.raises(exc, match=name):
         aptparse.Parser(**kwargs)  # type: ignore[arg-type]
+    with pytest.raises(exc, match=name):
+        list(aptparse.iter_transactions(b"", **kwargs))  # type: ignore[arg-type]
+
+
+def test_options_declared_as_the_core_checks_them() -> None:
+    # aptparse.Options (for type checkers) names each option the C++ module
+    # takes, with the type of its default.
+    declared = typing.get_type_hints(aptparse.Options)
+    core = aptparse._core.OPTION_DEFAULTS
+    assert declared == {name: type(v) for name, v in core.items()}
+    assert aptparse.Parser().options == core
 
 
 def test_empty_input() -> None:
@@ -291,6 +306,8 @@ def test_parser_options() -> None:
     p = aptparse.Parser(max_line_bytes=4096, strict=True)
     assert p.max_line_bytes == 4096
     assert p.strict
+    assert p.options == {**aptparse._core.OPTION_DEFAULTS,
+                         "max_line_bytes": 4096, "strict": True}
     assert p.error is None
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterable, Iterator
-from typing import IO, Any, Final, TypeVar, Union
+from typing import IO, TYPE_CHECKING, Any, Final, TypeVar, Union
 
 from . import _core
 from ._model import (
@@ -44,6 +44,10 @@ from ._model import (
     Transaction,
     Unrecognized,
 )
+from ._options import Options
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __version__: Final[str] = _core.__version__
 
@@ -54,6 +58,7 @@ __all__ = [
     "Diagnostic",
     "LazyTransactions",
     "Message",
+    "Options",
     "Package",
     "ParseError",
     "Parser",
@@ -102,40 +107,7 @@ def _check_int(name: str, value: int, least: int) -> None:
         raise ValueError(f"{name} must be >= {least}, not {value}")
 
 
-def _check_options(
-    max_line_bytes: int,
-    max_packages_per_list: int,
-    max_transactions: int,
-    max_unrecognized_kept: int,
-    strict: bool,
-) -> dict[str, Any]:
-    for name, value, least in (
-        ("max_line_bytes", max_line_bytes, 1),
-        ("max_packages_per_list", max_packages_per_list, 0),
-        ("max_transactions", max_transactions, 0),
-        ("max_unrecognized_kept", max_unrecognized_kept, 0),
-    ):
-        _check_int(name, value, least)
-    if not isinstance(strict, bool):
-        raise TypeError(f"strict must be a bool, not {type(strict).__name__}")
-    return {
-        "max_line_bytes": max_line_bytes,
-        "max_packages_per_list": max_packages_per_list,
-        "max_transactions": max_transactions,
-        "max_unrecognized_kept": max_unrecognized_kept,
-        "strict": strict,
-    }
-
-
-def parse(
-    text: Data,
-    *,
-    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
-    max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
-    max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
-    max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
-    strict: bool = False,
-) -> Report:
+def parse(text: Data, **options: Unpack[Options]) -> Report:
     """Parses a whole log.
 
     ``text`` is a str (encoded as UTF-8; lone surrogates from
@@ -145,12 +117,9 @@ def parse(
     ``Report.transactions`` is a :class:`LazyTransactions`: a Transaction
     is made when it is first read. Under ``strict=True`` an input
     diagnostic stops the parse and is reported in ``Report.error``.
+    ``options`` are those of :class:`Options`.
     """
-    opts = _check_options(
-        max_line_bytes, max_packages_per_list, max_transactions,
-        max_unrecognized_kept, strict,
-    )
-    report: Report = _core.parse(text, **opts)
+    report: Report = _core.parse(text, **options)
     return report
 
 
@@ -170,23 +139,12 @@ class Parser:
     (a lock serialises them); the GIL is released while C++ parses.
     """
 
-    __slots__ = ("_p",)
+    __slots__ = ("_p", "_options")
 
-    def __init__(
-        self,
-        *,
-        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
-        max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
-        max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
-        max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
-        strict: bool = False,
-    ) -> None:
-        self._p = _core.Parser(
-            **_check_options(
-                max_line_bytes, max_packages_per_list, max_transactions,
-                max_unrecognized_kept, strict,
-            )
-        )
+    def __init__(self, **options: Unpack[Options]) -> None:
+        """``options`` are those of :class:`Options`."""
+        self._p = _core.Parser(**options)
+        self._options: Options = self._p.options
 
     def __repr__(self) -> str:
         s = self._p.stats
@@ -209,7 +167,7 @@ class Parser:
 
     def _checked(self, result: _T) -> _T:
         """``result``, unless ``strict=True`` and the parse failed."""
-        if self._p.strict:
+        if self._options["strict"]:
             self._raise_if_failed()
         return result
 
@@ -268,23 +226,24 @@ class Parser:
         return st
 
     @property
+    def options(self) -> Options:
+        """Every option, as the parser was made (defaults filled in)."""
+        return self._options.copy()
+
+    @property
     def strict(self) -> bool:
-        return bool(self._p.strict)
+        return self._options["strict"]
 
     @property
     def max_line_bytes(self) -> int:
-        return int(self._p.max_line_bytes)
+        return self._options["max_line_bytes"]
 
 
 def parse_file(
     path: str | bytes | os.PathLike[str] | os.PathLike[bytes],
     *,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
-    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
-    max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
-    max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
-    max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
-    strict: bool = False,
+    **options: Unpack[Options],
 ) -> Report:
     """Parses a log file, reading it in ``chunk_size`` chunks (never the
     whole file at once), with the GIL released. Gzip-compressed files (by
@@ -297,7 +256,8 @@ def parse_file(
     open() does), TruncatedFileError (a ParseError and an EOFError) for a
     cut-off .gz and ParseError for corrupt gzip data; the messages name the
     file. Input problems are in the Report, as for parse(), and its
-    transactions are converted on first access too.
+    transactions are converted on first access too. ``options`` are those
+    of :class:`Options`.
     """
     fspath = os.fspath(path)
     if not isinstance(fspath, (str, bytes)):
@@ -305,14 +265,10 @@ def parse_file(
             f"path must be str, bytes or os.PathLike, not {type(path).__name__}"
         )
     _check_int("chunk_size", chunk_size, 1)
-    opts = _check_options(
-        max_line_bytes, max_packages_per_list, max_transactions,
-        max_unrecognized_kept, strict,
-    )
     name = os.fsdecode(fspath)
     # The C++ builder keeps the transactions (and applies max_transactions,
     # as parse() does); report() then converts each on first access.
-    parser = _core.Parser(**opts, keep_transactions=True)
+    parser = _core.Parser(keep_transactions=True, **options)
     kind, err, message = parser.feed_file(os.fsencode(fspath), chunk_size)
     if kind == "os_error":
         raise OSError(err, message, fspath)  # FileNotFoundError, ...
@@ -377,10 +333,7 @@ def iter_transactions(
     source: _Source | Any,
     *,
     chunk_size: int = 1 << 16,
-    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
-    max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
-    max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
-    strict: bool = False,
+    **options: Unpack[Options],
 ) -> Iterator[Transaction]:
     """Yields the transactions of ``source`` as they complete.
 
@@ -388,14 +341,9 @@ def iter_transactions(
     ``sys.stdin``, ``Popen(...).stdout``), a ``subprocess.Popen`` whose
     stdout is a pipe, an iterable of str/bytes lines or chunks, or a whole
     str/bytes. For pipes, a transaction is yielded as soon as the line
-    that ends it arrives.
+    that ends it arrives. ``options`` are those of :class:`Options`.
     """
-    parser = Parser(
-        max_line_bytes=max_line_bytes,
-        max_packages_per_list=max_packages_per_list,
-        max_unrecognized_kept=max_unrecognized_kept,
-        strict=strict,
-    )
+    parser = Parser(**options)
     for chunk in _chunks_of(source, chunk_size):
         if not isinstance(chunk, (str, bytes, bytearray, memoryview)):
             raise TypeError(

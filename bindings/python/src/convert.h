@@ -71,10 +71,12 @@ class input_bytes {
   std::string_view view_;
 };
 
-aptparse::options make_options(std::size_t max_line_bytes,
-                               std::size_t max_packages_per_list,
-                               std::size_t max_transactions,
-                               std::size_t max_unrecognized_kept, bool strict);
+// The aptparse::options of the keyword arguments of `caller` (parse(),
+// Parser()): each must be an option (options.cpp lists them), of its type
+// and range, else TypeError / ValueError as Python's own calls raise.
+aptparse::options options_from_py(const py::kwargs& kwargs, const char* caller);
+// Every option by name, with its value in `o`.
+py::dict options_to_py(const aptparse::options& o);
 
 }  // namespace aptparse_py
 

@@ -235,17 +235,4 @@ input_bytes::~input_bytes() {
   if (has_buffer_) PyBuffer_Release(&buffer_);
 }
 
-aptparse::options make_options(std::size_t max_line_bytes,
-                               std::size_t max_packages_per_list,
-                               std::size_t max_transactions,
-                               std::size_t max_unrecognized_kept, bool strict) {
-  aptparse::options o;
-  o.max_line_bytes = max_line_bytes;
-  o.max_packages_per_list = max_packages_per_list;
-  o.max_transactions = max_transactions;
-  o.max_unrecognized_kept = max_unrecognized_kept;
-  o.strict = strict;
-  return o;
-}
-
 }  // namespace aptparse_py
