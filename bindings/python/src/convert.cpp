@@ -46,11 +46,13 @@ enum kind_id {
   k_count
 };
 
-// The fields of Counts and Sizes and the set fields of Transaction are named as
-// the library names them (events.h); _set_types() checks that _model.py agrees.
+// The fields of Counts, Sizes and Stats and the set fields of Transaction are
+// named as the library names them (events.h, stats.h); _set_types() checks
+// that _model.py agrees.
 #define APTPARSE_PY_COUNT_NAME(name, check) #name,
 #define APTPARSE_PY_SET_NAME(name) #name,
 #define APTPARSE_PY_SIZE_NAME(type, name) #name,
+#define APTPARSE_PY_STATS_NAME(name) #name,
 std::array<kind, k_count>& kinds() {
   static std::array<kind, k_count> k = {{
       {"Package",
@@ -62,9 +64,7 @@ std::array<kind, k_count>& kinds() {
       {"Message", {"level", "text", "line", "offset"}},
       {"Unrecognized", {"line", "offset", "text"}},
       {"Diagnostic", {"code", "line", "offset", "dropped"}},
-      {"Stats",
-       {"bytes", "lines", "noise_lines", "unrecognized_lines", "transactions",
-        "packages"}},
+      {"Stats", {APTPARSE_STATS_MAP(APTPARSE_PY_STATS_NAME)}},
       {"Status", {"code", "line", "offset"}},
       {"Transaction",
        {APTPARSE_PKG_SET_MAP(APTPARSE_PY_SET_NAME) "counts", "consistency",
@@ -77,6 +77,7 @@ std::array<kind, k_count>& kinds() {
   }};
   return k;
 }
+#undef APTPARSE_PY_STATS_NAME
 #undef APTPARSE_PY_SIZE_NAME
 #undef APTPARSE_PY_SET_NAME
 #undef APTPARSE_PY_COUNT_NAME
@@ -409,9 +410,10 @@ py::list transactions_to_py(const std::vector<aptparse::transaction>& ts) {
 }
 
 py::object to_py(const aptparse::parse_stats& s) {
-  return make_of(k_stats, u64(s.bytes), u64(s.lines), u64(s.noise_lines),
-                 u64(s.unrecognized_lines), u64(s.transactions),
-                 u64(s.packages));
+#define APTPARSE_PY_STAT(name) u64(s.name),
+  py::object n[] = {APTPARSE_STATS_MAP(APTPARSE_PY_STAT)};
+#undef APTPARSE_PY_STAT
+  return make(k_stats, n, std::size(n));
 }
 
 py::object status_to_py(const aptparse::status& s) {
