@@ -45,13 +45,13 @@ namespace aptparse {
     "a line inside a package list was neither a package item nor the end of " \
     "the list")                                                               \
   X(truncated_transaction, 5,                                                 \
-    "the input ended inside a package list or before apt's summary line")    \
+    "the input ended inside a package list or before apt's summary line")     \
   X(used_after_finish, 6,                                                     \
-    "feed() or finish() was called after finish(); call reset() first")      \
-  X(strict_violation, 7,                                                      \
-    "options::strict made an input diagnostic fatal")                        \
+    "feed() or finish() was called after finish(); call reset() first")       \
+  X(strict_violation, 7, "options::strict made an input diagnostic fatal")    \
   X(unknown_translation, 9,                                                   \
-    "a line in no table was taken for apt's summary line by its shape")
+    "a line in no table has the shape of apt's summary line (taken as it) "   \
+    "or of a list header followed by package names (its list is in no set)")
 // Number 8 (io_error, never produced: the library reads no files) is
 // retired and not reused.
 

@@ -46,12 +46,29 @@ void section_machine::text_line(std::string_view text, const position& where) {
                     [&](const package_ref& pkg) { emit_package(pkg, where); });
   } else if (is_space(t[0]) && state_ == state::in_message) {
     sink_->on_message_continuation(trim_left(t), where);
+  } else if (is_space(t[0]) && unknown_list_item(t)) {
+    ++stats_.unrecognized_lines;
+    sink_->on_unrecognized(trim_left(t), where);
   } else {
     std::string_view body = trim_left(t);
     captures caps;
     const table_row* row = last_match_ = table_->match(body, caps);
     classified(body, row, caps, where);
   }
+}
+
+// Structure as a fallback: a header in a wording no table knows (a line
+// ending in ':') followed by indented package names is a list whose set is
+// unknown. Its lines stay unrecognised, nothing is guessed, and one
+// errc::unknown_translation at the header says so; the list holds the
+// indented lines that follow, so none of them is read as something else.
+bool section_machine::unknown_list_item(std::string_view line) {
+  if (state_ == state::in_unknown_list) return true;
+  if (state_ != state::after_unknown_header || !is_package_list_line(line))
+    return false;
+  state_ = state::in_unknown_list;
+  diagnose(errc::unknown_translation, unknown_header_);
+  return true;
 }
 
 void section_machine::note_prefix(line_prefix kind) noexcept {
@@ -75,6 +92,10 @@ void section_machine::classified(std::string_view body, const table_row* row,
       ++stats_.unrecognized_lines;
       if (was_in_list) diagnose(errc::unknown_line_in_list, where);
       sink_->on_unrecognized(body, where);
+      if (body.back() == ':') {
+        state_ = state::after_unknown_header;
+        unknown_header_ = where;
+      }
       return;
     case line_kind::run_start:
       if (open_) end_transaction();

@@ -86,7 +86,15 @@ class section_machine {
   std::uint64_t last_end_offset() const noexcept { return prev_end_; }
 
  private:
-  enum class state : std::uint8_t { outside, in_list, in_message };
+  // after_unknown_header: the last line was in no table but ends in ':', a
+  // list header's shape; in_unknown_list: package names followed it.
+  enum class state : std::uint8_t {
+    outside,
+    in_list,
+    in_message,
+    after_unknown_header,
+    in_unknown_list
+  };
 
   // Hashes a name for held_, which is searched by string_view.
   struct name_hash {
@@ -113,6 +121,7 @@ class section_machine {
                  const position& where);
   void record_line(const table_row& row, std::string_view rest,
                    const position& where);
+  bool unknown_list_item(std::string_view line);
   void hold_mark(bool held, std::string_view name);
   // Tells the sink the native architecture (see on_native_arch) when a
   // simulate line shows one it has not been told.
@@ -130,6 +139,7 @@ class section_machine {
   state state_ = state::outside;
   list_context list_;
   bool list_empty_ = false;  // a header opened the list, no item yet
+  position unknown_header_;  // the line of state::after_unknown_header
 
   bool open_ = false;                  // a transaction is open
   std::optional<position> run_start_;  // where the current apt run began
