@@ -122,6 +122,14 @@ def test_options_declared_as_the_core_checks_them() -> None:
     assert aptparse.Parser().options == core
 
 
+def test_every_error_code_converts() -> None:
+    # errc numbers skip a retired one (8): unknown_translation is 9. A list
+    # under a header in no table gives it.
+    r = aptparse.parse(b"Reading package lists...\nDie Zauberpakete:\n  foo bar\n")
+    assert [d.code for d in _diagnostics(r)] == ["unknown_translation"]
+    assert r.stats.unrecognized_lines == 2
+
+
 def test_empty_input() -> None:
     r = aptparse.parse(b"")
     assert r.transactions == ()

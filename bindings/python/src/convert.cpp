@@ -2,6 +2,7 @@
 
 #include <structmember.h>  // PyMemberDef, T_OBJECT_EX (Python.h from 3.12)
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <functional>
@@ -359,9 +360,15 @@ void set_types(const py::kwargs& classes) {
        {aptparse::message_level::error, aptparse::message_level::warning,
         aptparse::message_level::notice, aptparse::message_level::audit})
     e.level.push_back(intern(aptparse::level_name(l)));
-  e.code.clear();
+  // Indexed by the code's number, which skips retired ones (8).
+  std::size_t codes = 0;
 #define APTPARSE_PY_CODE(name, number, message) \
-  e.code.push_back(intern(aptparse::error_name(aptparse::errc::name)));
+  codes = std::max<std::size_t>(codes, number + 1);
+  APTPARSE_ERRC_MAP(APTPARSE_PY_CODE)
+#undef APTPARSE_PY_CODE
+  e.code.assign(codes, py::none());
+#define APTPARSE_PY_CODE(name, number, message) \
+  e.code[number] = intern(aptparse::error_name(aptparse::errc::name));
   APTPARSE_ERRC_MAP(APTPARSE_PY_CODE)
 #undef APTPARSE_PY_CODE
 }
