@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""The generated regions of bindings/python/aptparse/_model.py (the fields
-of Counts, Sizes and Stats) are those tools/gen_python_decls.py makes from
-the C++ X-macros; and the check does fail on a stale or missing region."""
+"""The generated region of bindings/python/aptparse/_model.py (the classes
+Counts, Sizes and Stats) is what tools/gen_python_decls.py makes from the
+C++ X-macros; and the check does fail on a stale or missing region."""
 
 from __future__ import annotations
 
@@ -33,10 +33,10 @@ def main() -> int:
         if check(copy).returncode != 1:
             failures.append("a region missing a field passed --check")
         # A region whose markers were edited away.
-        copy.write_text(text.replace("    # END generated\n", "", 1), encoding="utf-8")
+        copy.write_text(text.replace("# END generated\n", "", 1), encoding="utf-8")
         r = check(copy)
         if r.returncode == 0 or "has no region" not in r.stderr:
-            failures.append("a region without its END marker passed --check")
+            failures.append("the region without its END marker passed --check")
     for f in failures:
         print("FAIL:", f)
     return 1 if failures else 0
