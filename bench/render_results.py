@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-FAMILIES = ["classic", "sqq", "apt3", "history", "mixed"]
+FAMILIES = ["classic", "sqq", "apt3", "history", "mixed", "dense"]
 MODES = [
     ("memchr", "whole"), ("memcpy", "whole"), ("naive", "whole"),
     ("event", "whole"), ("event", "64KiB"),
@@ -193,10 +193,13 @@ def main() -> None:
             med = sorted(ts)[len(ts) // 2]
             p(f"| {j} | {med:.2f} | {base / med:.2f}× |")
     p()
-    gz = out / "gzip.md"  # bench/gzip_bench.py --markdown
-    if gz.exists():
-        p(gz.read_text().rstrip("\n"))
-        p()
+    # bench/gzip_bench.py --markdown; the Python section (bench/python/
+    # bench_records.py and bench_dask.py, which need the venv's aptparse).
+    for name in ("gzip.md", "python.md"):
+        part = out / name
+        if part.exists():
+            p(part.read_text().rstrip("\n"))
+            p()
     stderr = out / "bench_parser.stderr"
     if stderr.exists():
         notes = [

@@ -6,12 +6,15 @@
 #include "aptparse/events.h"
 #include "aptparse/report.h"
 #include "aptparse/version.h"
+#include "util/enum_name.h"
 
 namespace aptparse {
 
 const char* version() noexcept { return APTPARSE_VERSION_STRING; }
 
 namespace {
+
+using detail::name_in;
 
 struct errc_text {
   std::string_view name;
@@ -36,6 +39,10 @@ constexpr errc_text text_of(errc code) noexcept {
 constexpr std::string_view kSetNames[] = {
     APTPARSE_PKG_SET_MAP(APTPARSE_SET_NAME)};
 #undef APTPARSE_SET_NAME
+#define APTPARSE_FIELD_NAME(name) #name,
+constexpr std::string_view kRecordFieldNames[] = {
+    APTPARSE_RECORD_FIELD_MAP(APTPARSE_FIELD_NAME)};
+#undef APTPARSE_FIELD_NAME
 constexpr std::string_view kReasonNames[] = {"", "kept_back", "phasing",
                                              "held"};
 constexpr std::string_view kPrefixNames[] = {"", "buildkit", "github_actions",
@@ -50,18 +57,11 @@ constexpr bool names_all(const std::string_view (&)[N], E last) {
   return N == static_cast<std::size_t>(last) + 1;
 }
 static_assert(std::size(kSetNames) == pkg_set_count);
+static_assert(names_all(kRecordFieldNames, record_field::error));
 static_assert(names_all(kReasonNames, hold_reason::held));
 static_assert(names_all(kPrefixNames, line_prefix::quote));
 static_assert(names_all(kLevelNames, message_level::audit));
 static_assert(names_all(kVerdictNames, consistency_verdict::no_counts));
-
-// `names[v]`, or `fallback` for a value outside the enumeration.
-template <class E, std::size_t N>
-std::string_view name_in(const std::string_view (&names)[N], E v,
-                         std::string_view fallback) noexcept {
-  const auto i = static_cast<std::size_t>(v);
-  return i < N ? names[i] : fallback;
-}
 
 }  // namespace
 
@@ -73,6 +73,10 @@ std::string_view error_message(errc code) noexcept {
 
 std::string_view set_name(pkg_set set) noexcept {
   return name_in(kSetNames, set, "unknown");
+}
+
+std::string_view record_field_name(record_field field) noexcept {
+  return name_in(kRecordFieldNames, field, "unknown");
 }
 
 std::string_view reason_name(hold_reason reason) noexcept {

@@ -110,7 +110,8 @@ class parser_impl {
     if (q.adopted) machine_.note_prefix(q.kind);
     if (q.indent != 0) {  // the machine matched it, indent ignored
       const table_row* row = machine_.last_match();
-      if (row != nullptr && printed_at_column_zero(*row)) {
+      if (row != nullptr ? printed_at_column_zero(*row)
+                         : machine_.last_was_dpkg_log()) {
         quote_.adopt_indent(q.text, q.indent);
         machine_.note_prefix(line_prefix::indent);
       }

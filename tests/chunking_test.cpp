@@ -182,6 +182,27 @@ TEST(StrictChunking, ACutOffTransactionFailsAtTheNextRunOrTheEnd) {
       opts);
 }
 
+// apt's log records, whole and damaged: a record without its End-Date, a
+// time that does not parse, an Error over two lines, a cut Install: line.
+constexpr std::string_view kDamagedRecords =
+    "\nStart-Date: 2026-11-27  05:56:57\nInstall: a:amd64 (1.0)\n"
+    "\nStart-Date: 2026-13-27  05:58:00\nCommandline: apt-get install b\n"
+    "Requested-By: alice (1000)\nInstall: b:amd64 (2.0, automatic)\n"
+    "Error: Sub-process /usr/bin/dpkg returned an error code (1)\nmore\n"
+    "End-Date: 2026-11-27  05:58:05\n"
+    "\nLog started: 2026-11-27  05:59:00\nLog ended: 2026-11-27  05:59:00\n"
+    "\nStart-Date: 2026-11-27  06:00:00\nInstall: c:amd64 (3.0), d:amd64 (4.";
+
+TEST(RecordChunking, DamagedLogRecordsGiveTheEventsOfTheWholeInput) {
+  expect_chunking_exact(kDamagedRecords);
+}
+
+TEST(StrictChunking, ALogRecordWithoutItsEndFailsAtTheNextRecord) {
+  options opts;
+  opts.strict = true;
+  expect_strict_chunking_exact(kDamagedRecords, opts);
+}
+
 // Quoted the way documents quote it, each log with one of the prefixes in
 // turn: the prefix stage's state passes from line to line, never through a
 // chunk.

@@ -28,11 +28,15 @@ FILES = {
 
 
 def help_flags():
-    """The flags in the Options part of --help ("  -j, --jobs N  Parse...")."""
+    """The flags in the Options and Report options parts of --help
+    ("  -j, --jobs N  Parse...")."""
     out = subprocess.run([CLI, "--help"], capture_output=True, check=True)
-    options = out.stdout.decode().split("Options:\n")[1].split("\n\n")[0]
+    text = out.stdout.decode()
+    options = "\n".join(text.split(part)[1].split("\n\n")[0]
+                        for part in ("\nOptions:\n", "\nReport options:\n"))
     return {flag for line in options.splitlines()
-            for flag in re.findall(r"--?[\w-]+", line.strip().split("  ")[0])}
+            for flag in re.findall(r"^--?[\w-]+|(?<=, )--[\w-]+",
+                                   line.strip().split("  ")[0])}
 
 
 class Docs(unittest.TestCase):
@@ -51,8 +55,10 @@ class Docs(unittest.TestCase):
         self.assertIn("-j", want)
         man = set(re.findall(r"\\fB(\\-(?:\\-[\w\\-]+|\w))\\fR", self.text("man")))
         man = {m.replace("\\-", "-") for m in man}
-        bash = set(re.search(r"compgen -W '([^']*)'", self.text("bash"))[1].split())
-        zsh = set(re.findall(r"(?<=[{',])(--?[\w-]+?)(?=[=+]?[\[,}])",
+        words = re.search(r"compgen -W '([^']*)'", self.text("bash"))[1].split()
+        self.assertIn("report", words)  # the subcommand
+        bash = {w for w in words if w.startswith("-")}
+        zsh = set(re.findall(r"(?<=[{',*])(--?[\w-]+?)(?=[=+]?[\[,}])",
                              self.text("zsh")))
         for name, got in (("man", man), ("bash", bash), ("zsh", zsh)):
             self.assertEqual(got, want, name)

@@ -22,9 +22,10 @@ CORPUS = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else "corpus") / "logs"
 SETS = ["upgraded", "newly_installed", "to_remove", "not_upgraded",
         "downgraded", "reinstalled", "held_changed", "autoremovable",
         "suggested", "recommended", "essential_removed", "additional",
-        "broken", "disappeared", "esm"]
+        "broken", "disappeared", "esm", "failed"]
 TOP_KEYS = (["source", "first_line", "last_line", "first_offset", "end_offset",
-             "complete", "line_prefix"] + SETS +
+             "complete", "line_prefix", "start", "end", "command",
+             "requested_by", "error"] + SETS +
             ["counts", "consistency", "sizes", "messages",
              "unrecognized_count", "unrecognized", "diagnostics"])
 PACKAGE_REQUIRED = {"name", "arch", "old", "new"}
@@ -38,6 +39,12 @@ SIZE_KEYS = ["download", "download_total", "disk_change", "disk_available",
 UPGRADE = (b"Reading package lists...\n"
            b"The following packages will be upgraded:\n  libc6 tzdata\n"
            b"2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n")
+
+
+HISTORY = (b"\nStart-Date: 2026-01-15  05:56:57\n"
+           b"Commandline: apt-get install git\n"
+           b"Install: git:amd64 (1:2.39.5-0+deb12u3)\n"
+           b"End-Date: 2026-01-15  05:57:14\n")
 
 
 def run(*args, stdin=None):
@@ -91,6 +98,31 @@ class Cli(unittest.TestCase):
             self.assertEqual(r.returncode, 0)
             self.assertEqual(r.stdout.decode(), f"aptparse {version} (library "
                              f"{version}, JSON schema {schema})\n")
+
+    def test_timezone_appends_the_zones_offset_to_log_times(self):
+        log = self.write("history.log", HISTORY)
+        naive = json.loads(run("--json", log).stdout)
+        self.assertEqual(naive["start"], "2026-01-15T05:56:57")
+        for flag, want in ((["--timezone", "Europe/Berlin"], "+01:00"),
+                           (["--timezone=America/New_York"], "-05:00"),
+                           (["--timezone", "+05:30"], "+05:30"),
+                           (["--timezone", "UTC"], "+00:00")):
+            r = run("--json", *flag, log)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            got = json.loads(r.stdout)
+            self.assertEqual(got["start"], "2026-01-15T05:56:57" + want)
+            self.assertEqual(got["end"], "2026-01-15T05:57:14" + want)
+
+    def test_unknown_timezone_is_a_usage_error(self):
+        log = self.write("history.log", HISTORY)
+        for zone in ("Mars/Olympus", "../../etc/passwd", "+25:00", ""):
+            r = run("--timezone", zone, log)
+            self.assertEqual(r.returncode, 2, zone)
+            self.assertIn(b"unknown time zone", r.stderr)
+            self.assertEqual(r.stdout, b"")
+        r = run("--json", "--timezone")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"needs a value", r.stderr)
 
     def test_unknown_option_is_a_usage_error(self):
         r = run("--bogus")
@@ -241,6 +273,51 @@ class Cli(unittest.TestCase):
         self.assertIn(r.returncode, (0, 1), r.stderr)
         for line in r.stdout.decode("utf-8").splitlines():
             check_schema(self, json.loads(line))
+
+    def test_dpkg_log_gives_one_transaction_per_apt_run(self):
+        for log in sorted(CORPUS.glob("*-dpkg-log.log")):
+            r = run("--json", str(log))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stderr, b"")
+            got = [json.loads(line) for line in r.stdout.splitlines()]
+            self.assertGreater(len(got), 1, log.name)
+            for t in got:
+                self.assertTrue(t["complete"], t)
+                self.assertLessEqual(t["start"], t["end"])
+
+    def test_history_log_alongside_groups_dpkg_log_by_its_runs(self):
+        # The same chroot's history.log and dpkg.log: each dpkg.log
+        # transaction lies in its history record's window and did what
+        # the record says, whether given as files or as one directory.
+        for release in ("debian12-apt2.6.1", "debian13-apt3.0.4"):
+            history = CORPUS / f"{release}-history-log.log"
+            dpkg = CORPUS / f"{release}-dpkg-log.log"
+            r = run("--json", str(history), str(dpkg))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            got = [json.loads(line) for line in r.stdout.splitlines()]
+            runs = [t for t in got if t["source"] == str(history)]
+            done = [t for t in got if t["source"] == str(dpkg)]
+            self.assertEqual(len(done), len(runs), release)
+            for h, d in zip(runs, done):
+                self.assertLessEqual(h["start"], d["start"])
+                self.assertLessEqual(d["end"], h["end"])
+                for s in ("newly_installed", "upgraded", "downgraded",
+                          "reinstalled", "to_remove"):
+                    self.assertEqual(sorted(p["name"] for p in d[s]),
+                                     sorted(p["name"] for p in h[s]),
+                                     f"{release} {h['start']} {s}")
+            logs = self.dir / release
+            logs.mkdir()
+            (logs / "history.log").write_bytes(history.read_bytes())
+            (logs / "dpkg.log").write_bytes(dpkg.read_bytes())
+            r = run("--json", str(logs))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            in_dir = [json.loads(line) for line in r.stdout.splitlines()]
+            self.assertEqual([t["source"] for t in in_dir],
+                             [str(logs / "dpkg.log")] * len(done) +
+                             [str(logs / "history.log")] * len(runs))
+            self.assertEqual([t["start"] for t in in_dir[:len(done)]],
+                             [t["start"] for t in done])
 
 
 if __name__ == "__main__":

@@ -93,6 +93,41 @@ def compare_transaction(i, got, want, dpkg_only):
     return problems
 
 
+# What dpkg does to a package: the sets a dpkg.log shows (not_upgraded is
+# apt's decision, which dpkg never sees).
+DPKG_SETS = ["upgraded", "newly_installed", "to_remove", "downgraded",
+             "reinstalled"]
+
+
+def dpkg_changes(transactions):
+    """Every (set, name, old, new) that the transactions name, summed over
+    the file: how dpkg.log's lines are grouped into runs is a rule of the
+    parser, what dpkg did is not."""
+    out = []
+    for t in transactions:
+        for s in DPKG_SETS:
+            for p in t.get(s, []):
+                old = p.get("old") if s != "newly_installed" else None
+                new = p.get("new") if s != "to_remove" else None
+                out.append((s, full_name(p), old or "", new or ""))
+    return sorted(out)
+
+
+def compare_dpkg_log(got, want):
+    """dpkg.log: the sums over the file must be equal, with versions."""
+    g, w = dpkg_changes(got), dpkg_changes(want)
+    problems = []
+    if len(got) != len(want):
+        # events.h's grouping rule, on runs captured seconds apart.
+        problems.append(f"{len(got)} transactions, truth has {len(want)} runs")
+    if g == w:
+        return problems
+    missing = [x for x in w if x not in g]
+    extra = [x for x in g if x not in w]
+    return problems + [f"dpkg changes differ: missing {missing[:4]} extra "
+                       f"{extra[:4]} ({len(g)} vs {len(w)})"]
+
+
 def check_log(log):
     for suffix in (".truth.json", ".meta.json", ".expected.jsonl"):
         if not log.with_suffix(suffix).exists():
@@ -104,6 +139,8 @@ def check_log(log):
     want = truth["transactions"]
     meta = json.loads(log.with_suffix(".meta.json").read_text(encoding="utf-8"))
     dpkg_only = meta.get("tool") == "term.log"
+    if meta.get("tool") == "dpkg.log":
+        return compare_dpkg_log(got, want)
     problems = []
     if len(got) != len(want):
         problems.append(f"{len(got)} transactions, truth has {len(want)}")

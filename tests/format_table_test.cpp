@@ -102,6 +102,62 @@ TEST(FormatTable, IndexedSummaryLookupAgreesWithTheFullSearch) {
   EXPECT_GT(matched, 20u);
 }
 
+// Open-ended rows (a dpkg prefix whose literal is too short to dispatch on,
+// "%s (%s) wird eingerichtet ...") are matched without RE2: on every corpus
+// line holding the row's longest literal, and on the row filled in and
+// followed by more text, the fast match agrees with the row's RE2 pattern
+// (printf_format::regex() + ".*"), captures included.
+TEST(FormatTable, OpenEndedRowsMatchAsTheirRegexDoes) {
+  const format_table& t = format_table::instance();
+  std::vector<std::string> corpus;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(APTPARSE_CORPUS_DIR "/logs")) {
+    if (entry.path().extension() != ".log") continue;
+    std::ifstream in(entry.path());
+    for (std::string l; std::getline(in, l);) corpus.push_back(l);
+  }
+  std::size_t rows = 0, compared = 0, matched = 0;
+  for (const table_row& row : t.rows()) {
+    if (!row.open_end) continue;
+    ++rows;
+    const printf_format f = printf_format::parse(row.text);
+    re2::RE2::Options opt;
+    opt.set_dot_nl(true);
+    const re2::RE2 re(f.regex() + ".*", opt);
+    ASSERT_TRUE(re.ok()) << row.text;
+    std::string filled = row.literals[0];
+    for (std::size_t i = 0; i + 1 < row.literals.size(); ++i)
+      filled += "a (b)" + row.literals[i + 1];
+    std::vector<std::string> lines = {filled, filled + " and more"};
+    for (const std::string& l : corpus)
+      if (l.find(row.required) != std::string::npos) lines.push_back(l);
+    for (const std::string& line : lines) {
+      const int n = static_cast<int>(row.arg_of_group.size());
+      std::vector<re2::StringPiece> pieces(n);
+      std::vector<re2::RE2::Arg> args(n);
+      std::vector<const re2::RE2::Arg*> argp(n);
+      for (int i = 0; i < n; ++i) {
+        args[i] = re2::RE2::Arg(&pieces[i]);
+        argp[i] = &args[i];
+      }
+      captures caps;
+      const bool fast = t.row_matches(row, line, caps);
+      ASSERT_EQ(fast, re2::RE2::FullMatchN(line, re, argp.data(), n))
+          << row.text << " | " << line;
+      ++compared;
+      if (!fast) continue;
+      ++matched;
+      for (int i = 0; i < n; ++i)
+        EXPECT_EQ(caps.arg(row.arg_of_group[i]),
+                  std::string_view(pieces[i].data(), pieces[i].size()))
+            << line;
+    }
+  }
+  EXPECT_GT(rows, 10u);
+  EXPECT_GT(matched, rows);
+  EXPECT_GT(compared, matched);
+}
+
 TEST(FormatTable, Apt3SummaryLine) {
   captures caps;
   const table_row* row = match(

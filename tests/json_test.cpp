@@ -111,9 +111,10 @@ TEST(Json, TransactionObjectHasItsKeysInTheDocumentedOrder) {
   const std::string j = to_json(r.transactions.at(0), "x.log");
   EXPECT_EQ(j.find('\n'), std::string::npos);  // one line
   const json_value v = read_strictly(j);
-  std::vector<std::string> keys = {"source",       "first_line", "last_line",
-                                   "first_offset", "end_offset", "complete",
-                                   "line_prefix"};
+  std::vector<std::string> keys = {"source",       "first_line",   "last_line",
+                                   "first_offset", "end_offset",   "complete",
+                                   "line_prefix",  "start",        "end",
+                                   "command",      "requested_by", "error"};
   for (int s = 0; s < pkg_set_count; ++s)
     keys.emplace_back(set_name(static_cast<pkg_set>(s)));
   for (const char* k : {"counts", "consistency", "sizes", "messages",

@@ -129,7 +129,7 @@ TEST(FindShort, AgreesWithStringViewFindEverywhere) {
                                                 : 'a' + k);
         if (at < n) s[at] = ':';
         if (at2 < n) s[at2] = ':';
-        EXPECT_EQ(find_short(s, ':'), std::string_view(s).find(':'))
+        EXPECT_EQ(find_short<':'>(s), std::string_view(s).find(':'))
             << "n=" << n << " at=" << at;
       }
 }

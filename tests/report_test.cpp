@@ -186,7 +186,8 @@ TEST(Transaction, EverySetHasItsOwnFieldAndName) {
   }
   EXPECT_EQ(names.size(), static_cast<std::size_t>(pkg_set_count));
   EXPECT_EQ(t.upgraded.size(), 1u);  // the first of APTPARSE_PKG_SET_MAP
-  EXPECT_EQ(t.esm.size(), static_cast<std::size_t>(pkg_set_count));
+  // The last of APTPARSE_PKG_SET_MAP.
+  EXPECT_EQ(t.failed.size(), static_cast<std::size_t>(pkg_set_count));
   for (int s = 0; s < pkg_set_count; ++s)
     EXPECT_EQ(t.set(static_cast<pkg_set>(s)).size(),
               static_cast<std::size_t>(s) + 1);

@@ -23,6 +23,12 @@ printf '%s' "$upgrade" | sed 's/$/\r/' > "$dir/crlf.log"
 printf '%s' "$upgrade" | tr '\n' '\r' > "$dir/cr-only.log"
 printf '%s' "$upgrade" | sed 's/tzdata/tz\xe9data\xff/' > "$dir/invalid-utf8.log"
 printf 'Reading package lists...\nThe following packages will be upgraded:\n  libc6 tzd' > "$dir/cut-off.log"
+record=$'Start-Date: 2026-11-27  05:56:57\nCommandline: apt-get install git\nInstall: git:amd64 (1:2.39.5-0+deb12u3), git-man:amd64 (1:2.39.5-0+deb12u3, automatic)\n'
+printf '%s' "$record" | head -c 120 > "$dir/history-cut.log"
+printf '%s\n%sEnd-Date: 2026-11-27  05:57:14\n' "$record" "$record" > "$dir/history-killed.log"
+printf '%sEnd-Date: 2026-11-27  05:57:14\n' "${record/2026-11-27/2026-13-27}" > "$dir/history-bad-date.log"
+# A real history.log (corpus/), gzipped and cut inside its 8th record.
+gzip -9 -n -c "$(dirname "$0")/../corpus/logs/debian12-apt2.6.1-history-log.log" | head -c 800 > "$dir/history.log.1.gz"
 
 run() {  # name, then the command's arguments
   local name=$1; shift
@@ -32,10 +38,17 @@ run() {  # name, then the command's arguments
   facts=$(printf '%s\n' "$out" | python3 -c '
 import json, sys
 rows = [json.loads(l) for l in sys.stdin if l.strip()]
+def record(r):  # a log record: its times and how many it installed
+    if r["start"] is None and r["end"] is None:
+        return ""
+    return " start={} end={} installed={}".format(
+        r["start"], r["end"], len(r["newly_installed"]))
+rows = rows if len(rows) < 4 else rows[:2] + rows[-1:]  # long logs: the ends
 print("; ".join(
-    "{} tx: upgraded={} complete={} unrecognized={} diagnostics={}".format(
+    "{} tx: upgraded={} complete={} unrecognized={} diagnostics={}{}".format(
         i + 1, [p["name"] for p in r["upgraded"]], r["complete"],
-        r["unrecognized_count"], [d["code"] for d in r["diagnostics"]])
+        r["unrecognized_count"], [d["code"] for d in r["diagnostics"]],
+        record(r))
     for i, r in enumerate(rows)) or "no transaction")' 2>&1 | sed 's/|/\\|/g')
   printf '| %s | %s | %s | %s |\n' "$name" "$rc" "${err:-}" "$facts"
 }
@@ -60,5 +73,10 @@ run "CR-only line ends" "$cli" --json "$dir/cr-only.log"
 run "invalid UTF-8 in a name" "$cli" --json "$dir/invalid-utf8.log"
 run "a log cut off inside a list" "$cli" --json "$dir/cut-off.log"
 run "a log cut off, --strict" "$cli" --json --strict "$dir/cut-off.log"
+run "history.log cut inside an Install: line" "$cli" --json "$dir/history-cut.log"
+run "history.log: a record without End-Date (apt killed), then the next" "$cli" --json "$dir/history-killed.log"
+run "history.log: a date that does not parse" "$cli" --json "$dir/history-bad-date.log"
+run "a truncated history.log.1.gz (its first two and last records)" "$cli" --json "$dir/history.log.1.gz"
+run "an unknown --timezone" "$cli" --json --timezone Mars/Olympus "$dir/good.log"
 run "an unknown option" "$cli" --frobnicate
 chmod 644 "$dir/unreadable.log"

@@ -7,7 +7,9 @@ CAPDIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CORPUS=$(dirname "$CAPDIR")
 LOGS=$CORPUS/logs
 WORKDIR=${1:-/var/tmp/aptparse-capture}
-ONLY=${ONLY:-bookworm trixie pty languages}   # a subset, e.g. ONLY=trixie or ONLY=languages-bookworm
+ONLY=${ONLY:-bookworm trixie pty languages compare}   # a subset, e.g. ONLY=trixie or ONLY=languages-bookworm
+                                                      # or ONLY=dense (DENSE_BASE=); compare reuses bookworm's
+                                                      # base chroot when there is one
 export LC_ALL=C.UTF-8
 [ "$(id -u)" = 0 ] || { echo "capture.sh must run as root (debootstrap, chroot)" >&2; exit 1; }
 command -v debootstrap >/dev/null || { echo "debootstrap is not installed" >&2; exit 1; }
@@ -22,6 +24,8 @@ rm -rf "$WORKDIR/journal"
 . "$CAPDIR/trixie.sh"
 . "$CAPDIR/pty.sh"
 . "$CAPDIR/languages.sh"
+. "$CAPDIR/compare.sh"
+. "$CAPDIR/dense.sh"
 # unmount anything a previous, interrupted run left mounted
 for d in "$WORKDIR"/*/; do [ -d "$d/proc" ] && mounts_off "${d%/}"; done
 START=$(date +%s)
@@ -30,11 +34,13 @@ START=$(date +%s)
 clean() { find "$LOGS" -maxdepth 1 \( -name '*.log' -o -name '*.meta.json' -o -name '*.truth.json' \) "$@" -delete; }
 for part in $ONLY; do
     case $part in
-        bookworm) clean -name 'debian12-*' ! -name '*-pty-*' ! -name '*-lang-*'; bookworm_all ;;
+        bookworm) clean -name 'debian12-*' ! -name '*-pty-*' ! -name '*-lang-*' ! -name '*-dense-*' ! -name '*-failed-upgrade-y*' ! -name '*-ok-upgrade-y*'; bookworm_all ;;
         trixie) clean -name 'debian13-*' ! -name '*-pty-*' ! -name '*-lang-*'; trixie_all ;;
         pty) clean -name '*-pty-*'; pty_all ;;
+        dense) clean -name '*-dense-*'; dense_all ;;
         languages) clean -name '*-lang-*'; languages_part "$part" ;;
         languages-bookworm) clean -name 'debian12-*-lang-*'; languages_part "$part" ;;
+        compare) clean \( -name 'debian12-*-failed-upgrade-y*' -o -name 'debian12-*-ok-upgrade-y*' \); compare_all ;;
         languages-trixie) clean -name 'debian13-*-lang-*'; languages_part "$part" ;;
     esac
 done

@@ -140,9 +140,10 @@ cap() {
 }
 
 # cap_file ROOT CASE TOOL PATH : copy a log file written by apt/dpkg in ROOT into the corpus.
+#   APTVER=x names it after apt x instead of the chroot's apt now (a run that upgraded apt).
 cap_file() {
     local root=$1 case=$2 tool=$3 path=$4 ver origin name
-    ver=$(aptver "$root"); origin=$(origin_of "$root")
+    ver=${APTVER:-$(aptver "$root")}; origin=$(origin_of "$root")
     name="$origin-apt$ver-$case"
     cp "$root$path" "$LOGS/$name.log"
     log "copy $path -> $name.log ($(stat -c %s "$LOGS/$name.log") bytes)"

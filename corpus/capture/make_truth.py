@@ -10,6 +10,10 @@
       built from apt's message catalogue (the chroot's apt.mo) for the log's language.
   make_truth.py journal --name N --logs DIR --journal FILE --tool T
       history.log / term.log / dpkg.log: the ordered transactions of the real runs listed in FILE.
+  make_truth.py after --logs DIR --status FILE --names N...
+      adds to the last transaction of each named truth `failed` ({name, arch, new, status}): the packages that FILE (dpkg-query's
+      "Package Architecture Version db:Status-Status" lines, taken right after the run) shows
+      half-installed, half-configured, unpacked, triggers-awaited or triggers-pending.
   make_truth.py session --name N --logs DIR --src SIMDIR --root CHROOT --runs TSV --twin T --twin-runs TSV
       a session of several runs in one log (languages.sh), its truth from its C-locale twin T.
 """
@@ -281,6 +285,28 @@ def cmd_journal(a):
         f.write("\n")
 
 
+FAILED_STATES = ("half-installed", "half-configured", "unpacked", "triggers-awaited", "triggers-pending")
+
+
+def cmd_after(a):
+    failed = []
+    with open(a.status, encoding="utf-8") as f:
+        for line in f:
+            name, arch, version, state = line.split()
+            if state in FAILED_STATES:
+                failed.append({"name": name, "arch": arch, "new": version, "status": state})
+    for n in a.names:
+        path = os.path.join(a.logs, n + ".truth.json")
+        with open(path, encoding="utf-8") as f:
+            truth = json.load(f)
+        truth["transactions"][-1]["failed"] = failed
+        truth["notes"] = (truth.get("notes", "") + " failed: the packages `dpkg-query -W` showed in a "
+                          "state other than installed/config-files/not-installed right after the run.").strip()
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(truth, f, indent=1, ensure_ascii=False)
+            f.write("\n")
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -291,11 +317,15 @@ def main():
     j = sub.add_parser("journal")
     for o in ("name", "logs", "journal", "tool"):
         j.add_argument("--" + o, required=True)
+    f = sub.add_parser("after")
+    f.add_argument("--logs", required=True)
+    f.add_argument("--status", required=True)
+    f.add_argument("--names", nargs="+", required=True)
     s = sub.add_parser("session")
     for o in ("name", "logs", "src", "root", "runs", "twin", "twin-runs"):
         s.add_argument("--" + o, required=True)
     a = p.parse_args()
-    {"run": cmd_run, "journal": cmd_journal, "session": cmd_session}[a.cmd](a)
+    {"run": cmd_run, "journal": cmd_journal, "session": cmd_session, "after": cmd_after}[a.cmd](a)
 
 
 if __name__ == "__main__":

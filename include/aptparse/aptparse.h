@@ -17,6 +17,7 @@
 //   events.h   the events and the event_sink interface
 //   report.h   report_builder (a sink) and the one-shot parse()
 //   json.h     JSON Lines output
+//   compare.h  an apt run's plan against its outcome (what dpkg did)
 //   options.h  limits and strictness
 //   stats.h    the parser's counters
 //   error.h    error codes, status and diagnostics
@@ -60,6 +61,7 @@
 #ifndef APTPARSE_APTPARSE_H_
 #define APTPARSE_APTPARSE_H_
 
+#include "aptparse/compare.h"
 #include "aptparse/error.h"
 #include "aptparse/events.h"
 #include "aptparse/json.h"

@@ -51,7 +51,17 @@ namespace aptparse {
   X(strict_violation, 7, "options::strict made an input diagnostic fatal")    \
   X(unknown_translation, 9,                                                   \
     "a line in no table has the shape of apt's summary line (taken as it) "   \
-    "or of a list header followed by package names (its list is in no set)")
+    "or of a list header followed by package names (its list is in no set)")  \
+  X(unterminated_record, 10,                                                  \
+    "a record of apt's logs has no end (no End-Date: or Log ended:): the "    \
+    "input was cut, or apt was killed")                                       \
+  X(unparsable_time, 11,                                                      \
+    "a time in apt's logs is not a valid \"YYYY-MM-DD HH:MM:SS\"")            \
+  X(unknown_timezone, 12,                                                     \
+    "options::timezone names no zone this system knows; times stay naive")    \
+  X(foreign_log_line, 13,                                                     \
+    "a line inside a dpkg.log run is none of dpkg's: another program's "      \
+    "line, or one cut off")
 // Number 8 (io_error, never produced: the library reads no files) is
 // retired and not reused.
 

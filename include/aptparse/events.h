@@ -12,8 +12,11 @@
 // downloads, dpkg's unpack/setup lines) is counted and skipped.
 //
 // A new run, and so a new transaction, begins:
-//   - at apt's preamble "Reading package lists..." in any language (in
-//     apt's logs: history.log's "Start-Date:", term.log's "Log started:");
+//   - at apt's preamble "Reading package lists..." in any language, or at
+//     the first line of a record of apt's logs (history.log's
+//     "Start-Date:", term.log's "Log started:"; the record's transaction
+//     ends at its "End-Date:" or "Log ended:" line, and its fields come as
+//     on_record_field events);
 //   - at the header of a list of the plan (not the unmet-dependency,
 //     disappeared or Ubuntu Pro lists) that follows the open transaction's
 //     summary line: apt prints the plan's lists before its summary, so this
@@ -23,6 +26,34 @@
 //     handled: apt handles a package once per run, so this is the next run
 //     (apt-get -sqq runs written one after another print no preamble). Runs
 //     that share no package cannot be told apart and stay one transaction.
+//
+// dpkg.log (lines "YYYY-MM-DD HH:MM:SS startup ...", "... install ...",
+// "... status ...") gives one transaction per apt run, of what dpkg did:
+// install lines give newly_installed, upgrade lines upgraded, downgraded or
+// reinstalled (by comparing the versions), remove and purge lines
+// to_remove (purge: with purge set), disappear lines disappeared; a package
+// whose last status line in the run is half-installed, half-configured or
+// unpacked is in `failed`. The run's start and end are the times of its
+// first and last line. dpkg writes "startup" each time it is run, and apt
+// runs it several times per run, ending with `dpkg --configure --pending`;
+// between two calls it only starts the next. So a startup line begins a
+// new transaction when:
+//   - options::apt_runs is given (history.log's Start-Date and End-Date of
+//     the same host): the line's time falls in another apt run than the
+//     open transaction's (or in none while that one is in one, or the
+//     reverse). In the second that one run ends and the next begins, a
+//     startup after a --configure call goes to the next run.
+//   - otherwise: the open transaction's last dpkg call was --configure or
+//     --triggers-only and the startup line comes 2 seconds or more after
+//     the line before it, or it comes 60 seconds or more after it. This is
+//     wrong for two apt runs less than 2 seconds apart (one transaction),
+//     for a run that dpkg failed outside a --configure call and the next
+//     run within a minute (one transaction), and for a run on a machine
+//     so slow that dpkg takes 2 seconds to start (split after a configure
+//     call); give apt_runs to group exactly.
+// A line in a dpkg.log run that is not dpkg's (another program's, or cut
+// off) or whose time does not parse is reported (errc::foreign_log_line,
+// errc::unparsable_time) and makes the transaction incomplete.
 //
 // IMPORTANT: lifetime. Every std::string_view passed to a sink points into
 // the parser's buffers and is valid only until the callback returns. Copy
@@ -63,7 +94,8 @@ namespace aptparse {
   X(broken)            /* "... packages have unmet dependencies:" */         \
   X(disappeared)       /* "... disappeared from your system" */              \
   X(esm) /* Ubuntu Pro's advert: updates that need esm-infra/apps; never  */ \
-         /* part of upgraded */
+         /* part of upgraded */                                              \
+  X(failed) /* left half-installed, half-configured or unpacked by dpkg */
 
 enum class pkg_set : std::uint8_t {
 #define APTPARSE_PKG_SET_ENUM(name) name,
@@ -95,10 +127,11 @@ APTPARSE_EXPORT std::string_view reason_name(hold_reason reason) noexcept;
 
 // Bits of package_ref::flags.
 enum package_flag : std::uint8_t {
-  flag_purge = 1,        // removal marked '*' (purge) or a Purg line
-  flag_automatic = 2,    // installed as a dependency ("Installing dependencies:")
-  flag_alternative = 4,  // an or-group alternative ("| name") of the previous item
-  flag_simulated = 8,    // came from a simulate line (Inst/Remv/Purg)
+  flag_purge = 1,      // removal marked '*' (purge) or a Purg line
+  flag_automatic = 2,  // installed as a dependency ("Installing dependencies:")
+  flag_alternative =
+      4,  // an or-group alternative ("| name") of the previous item
+  flag_simulated = 8,  // came from a simulate line (Inst/Remv/Purg)
   // Came from dpkg's output or apt's logs, which spell "name:arch" even for
   // the native architecture, unlike apt's lists (see report_builder).
   flag_log_arch = 16,
@@ -106,16 +139,16 @@ enum package_flag : std::uint8_t {
 
 // One package as the text shows it. Empty views mean "not printed".
 struct package_ref {
-  std::string_view name;          // without ":arch" and without the '*' marker
-  std::string_view arch;          // from "name:arch" or a simulate "[arch]"
-  bool arch_qualified = false;    // true iff the text spelled "name:arch"
-  std::string_view old_version;   // installed version
-  std::string_view new_version;   // version apt will install
-  std::string_view origins;       // simulate lines: "Debian:12.5/stable, ..."
-  std::string_view note;          // other parenthesised text, e.g. "due to foo"
+  std::string_view name;         // without ":arch" and without the '*' marker
+  std::string_view arch;         // from "name:arch" or a simulate "[arch]"
+  bool arch_qualified = false;   // true iff the text spelled "name:arch"
+  std::string_view old_version;  // installed version
+  std::string_view new_version;  // version apt will install
+  std::string_view origins;      // simulate lines: "Debian:12.5/stable, ..."
+  std::string_view note;         // other parenthesised text, e.g. "due to foo"
   pkg_set set = pkg_set::upgraded;
   hold_reason reason = hold_reason::none;
-  std::uint8_t flags = 0;         // package_flag bits
+  std::uint8_t flags = 0;  // package_flag bits
 };
 
 // apt's counts, in JSON order: X(name, check). `check` says how
@@ -123,13 +156,13 @@ struct package_ref {
 // same name: `always` (apt lists every package it counts), `sometimes`
 // (apt counts, but lists only in some outputs: reinstalls appear only on
 // simulate lines, "not upgraded" only after an upgrade), or `none` (no set).
-#define APTPARSE_COUNT_MAP(X)  \
-  X(upgraded, always)          \
-  X(newly_installed, always)   \
-  X(reinstalled, sometimes)    \
-  X(downgraded, always)        \
-  X(to_remove, always)         \
-  X(not_upgraded, sometimes)   \
+#define APTPARSE_COUNT_MAP(X) \
+  X(upgraded, always)         \
+  X(newly_installed, always)  \
+  X(reinstalled, sometimes)   \
+  X(downgraded, always)       \
+  X(to_remove, always)        \
+  X(not_upgraded, sometimes)  \
   X(not_fully_installed, none)
 
 // apt's summary line(s), exactly as printed. Parts that apt leaves out when
@@ -175,11 +208,14 @@ APTPARSE_EXPORT std::string_view prefix_name(line_prefix prefix) noexcept;
 
 // Where a transaction lies in the input.
 struct transaction_span {
-  position first;              // the first line of the apt run
-  position last;               // the last line that belonged to it
+  position first;                // the first line of the apt run
+  position last;                 // the last line that belonged to it
   std::uint64_t end_offset = 0;  // one past the last byte of `last`
   // False iff the input ended inside a package list or after lists but
-  // before apt's summary line: a cut-off log.
+  // before apt's summary line (a cut-off log), or the transaction is a
+  // record of apt's logs that has no end ("End-Date:", "Log ended:") or a
+  // time that does not parse, or a dpkg.log run with a line that is not
+  // dpkg's (see above).
   bool complete = true;
   // The prefix found on the transaction's lines (none: they have none). A
   // line with a CI prefix and a quote prefix reports the CI one.
@@ -187,6 +223,30 @@ struct transaction_span {
   friend bool operator==(const transaction_span&,
                          const transaction_span&) = default;
 };
+
+// The fields of a record of apt's logs, in JSON order: X(name). Times are
+// ISO 8601 "YYYY-MM-DDTHH:MM:SS", the local time the log gives (apt writes
+// no zone; see options::timezone).
+//   start         history.log "Start-Date:", term.log "Log started:"
+//   end           history.log "End-Date:", term.log "Log ended:"
+//   command       history.log "Commandline:"
+//   requested_by  history.log "Requested-By:" as written, "user (uid)"
+//   error         history.log "Error:"
+#define APTPARSE_RECORD_FIELD_MAP(X) \
+  X(start)                           \
+  X(end)                             \
+  X(command)                         \
+  X(requested_by)                    \
+  X(error)
+
+enum class record_field : std::uint8_t {
+#define APTPARSE_RECORD_FIELD_ENUM(name) name,
+  APTPARSE_RECORD_FIELD_MAP(APTPARSE_RECORD_FIELD_ENUM)
+#undef APTPARSE_RECORD_FIELD_ENUM
+};
+
+// Returns the stable name of `field`, e.g. "requested_by".
+APTPARSE_EXPORT std::string_view record_field_name(record_field field) noexcept;
 
 // Receives events. See the file comment for order and lifetimes.
 class APTPARSE_EXPORT event_sink {
@@ -208,6 +268,11 @@ class APTPARSE_EXPORT event_sink {
   virtual void on_native_arch(std::string_view /*arch*/,
                               const position& /*where*/) {}
   virtual void on_counts(const counts& /*c*/, const position& /*where*/) {}
+  // A field of a log record (history.log, term.log), inside its
+  // transaction.
+  virtual void on_record_field(record_field /*field*/,
+                               std::string_view /*value*/,
+                               const position& /*where*/) {}
   virtual void on_size(size_kind /*kind*/, std::uint64_t /*bytes*/,
                        const position& /*where*/) {}
   // An apt message (E:, W:, N:, A:, or apt 3.0's Error:, Warning: ...).

@@ -27,12 +27,41 @@
 //                                       finish() only ends the open
 //                                       transaction. USE FOR TESTS: real logs
 //                                       hold lines that no table knows.
+//   timezone                ("")        the zone of the local times in apt's
+//                                       logs: an IANA name ("Europe/Berlin",
+//                                       read from the system's zoneinfo),
+//                                       "UTC" or a fixed offset "+HH:MM" /
+//                                       "-HH:MM". The report builder then
+//                                       appends each time's UTC offset
+//                                       ("2026-11-27T05:56:57+01:00"). Empty:
+//                                       times stay naive, as apt wrote them.
+//   apt_runs                (none)      apt's runs on the host whose
+//                                       dpkg.log is parsed, as history.log's
+//                                       Start-Date and End-Date give them
+//                                       (apt_runs_of(), report.h): dpkg.log
+//                                       lines are then grouped into one
+//                                       transaction per run exactly, not by
+//                                       the rule of events.h.
 #ifndef APTPARSE_OPTIONS_H_
 #define APTPARSE_OPTIONS_H_
 
 #include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aptparse/export.h"
 
 namespace aptparse {
+
+// One apt run: the local times ("YYYY-MM-DDTHH:MM:SS"; a UTC offset after
+// them is ignored) at which apt started its first and ended its last dpkg
+// call. Both seconds are included.
+struct run_window {
+  std::string start;
+  std::string end;
+  friend bool operator==(const run_window&, const run_window&) = default;
+};
 
 struct options {
   std::size_t max_line_bytes = std::size_t{1} << 20;
@@ -40,7 +69,14 @@ struct options {
   std::size_t max_transactions = 0;
   std::size_t max_unrecognized_kept = 64;
   bool strict = false;
+  std::string timezone;
+  std::vector<run_window> apt_runs;
 };
+
+// Returns true iff options::timezone may be `name`: "UTC", "+HH:MM",
+// "-HH:MM" or a zone of the system's zoneinfo. (A report_builder given an
+// unknown zone reports errc::unknown_timezone and keeps the times naive.)
+APTPARSE_EXPORT bool timezone_known(std::string_view name);
 
 }  // namespace aptparse
 

@@ -46,7 +46,7 @@ APTPARSE_EXPORT std::shared_ptr<string_arena> make_string_arena();
 // Copies `text` into `arena` and returns a view of the copy, valid until
 // the arena is destroyed, however much is saved after it.
 APTPARSE_EXPORT std::string_view save_string(string_arena& arena,
-                                            std::string_view text);
+                                             std::string_view text);
 
 struct package {
   // Views into the transaction's `strings` (see the file comment).
@@ -129,6 +129,16 @@ struct APTPARSE_EXPORT transaction {
   APTPARSE_PKG_SET_MAP(APTPARSE_SET_FIELD)
 #undef APTPARSE_SET_FIELD
 
+  // From apt's logs (history.log, term.log); empty where the log has none
+  // (console captures have no times). Times are ISO 8601
+  // "YYYY-MM-DDTHH:MM:SS", the naive local time the log writes, or with
+  // its UTC offset ("2026-11-27T05:56:57+01:00") under options::timezone.
+  std::optional<std::string> start, end;
+  std::optional<std::string> command;            // "Commandline:"
+  std::optional<std::string> requested_by_user;  // "Requested-By: user (uid)"
+  std::optional<std::uint32_t> requested_by_uid;
+  std::optional<std::string> error;  // "Error:", lines joined with '\n'
+
   std::optional<aptparse::counts> counts;  // apt's summary, when printed
   aptparse::consistency consistency;
   aptparse::sizes sizes;
@@ -191,6 +201,8 @@ class APTPARSE_EXPORT report_builder : public event_sink {
   void on_package(const package_ref& pkg, const position& where) override;
   void on_native_arch(std::string_view arch, const position& where) override;
   void on_counts(const counts& c, const position& where) override;
+  void on_record_field(record_field field, std::string_view value,
+                       const position& where) override;
   void on_size(size_kind kind, std::uint64_t bytes,
                const position& where) override;
   void on_message(message_level level, std::string_view text,
@@ -208,6 +220,15 @@ class APTPARSE_EXPORT report_builder : public event_sink {
 // Parses a whole log. Equivalent to feeding `text` to a parser with a
 // report_builder sink and calling finish().
 APTPARSE_EXPORT report parse(std::string_view text, const options& opts = {});
+
+// The apt runs that a report of history.log (or term.log) records: the
+// start and end of each transaction that has both, in order. Give them as
+// options::apt_runs to parse the dpkg.log of the same host:
+//
+//   aptparse::options o;
+//   o.apt_runs = aptparse::apt_runs_of(aptparse::parse(history_text));
+//   aptparse::report dpkg = aptparse::parse(dpkg_log_text, o);
+APTPARSE_EXPORT std::vector<run_window> apt_runs_of(const report& history);
 
 // Computes `t.consistency` from its sets and counts. report_builder calls it
 // when a transaction ends; call it again after editing a transaction.

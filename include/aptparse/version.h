@@ -9,12 +9,12 @@
 #define APTPARSE_VERSION_MINOR 2
 #define APTPARSE_VERSION_PATCH 0
 #define APTPARSE_VERSION_STRING "0.2.0"
-#define APTPARSE_JSON_SCHEMA_VERSION 1
 
 // The version of the --json record layout (append_json()), which
 // docs/aptparse.schema.json describes and names in its "$id". It changes only
-// when a key is added; keys are never renamed or removed.
-#define APTPARSE_JSON_SCHEMA_VERSION 1
+// when a key is added; keys are never renamed or removed. 2: the times,
+// command, requester and error of apt's log records, and the failed set.
+#define APTPARSE_JSON_SCHEMA_VERSION 2
 
 namespace aptparse {
 

@@ -1,5 +1,6 @@
 #include "classify/anchor_line.h"
 
+#include "classify/dpkg_log_line.h"
 #include "classify/format_table.h"
 
 namespace aptparse::detail {
@@ -9,15 +10,20 @@ const table_row* row_of(std::string_view line) {
   captures caps;
   return format_table::instance().match(line, caps);
 }
+
+bool is_dpkg_log_line(std::string_view line) noexcept {
+  dpkg_log_fields f;
+  return parse_dpkg_log_line(line, f);
+}
 }  // namespace
 
 bool is_known_line(std::string_view line) noexcept {
-  return row_of(line) != nullptr;
+  return row_of(line) != nullptr || is_dpkg_log_line(line);
 }
 
 bool printed_at_column_zero(std::string_view line) noexcept {
   const table_row* row = row_of(line);
-  return row != nullptr && printed_at_column_zero(*row);
+  return row != nullptr ? printed_at_column_zero(*row) : is_dpkg_log_line(line);
 }
 
 bool printed_at_column_zero(const table_row& row) noexcept {
@@ -31,6 +37,10 @@ bool printed_at_column_zero(const table_row& row) noexcept {
     case line_kind::sim_purg:
     case line_kind::dpkg_action:
       return true;
+    case line_kind::log_key: {  // a log record's first line
+      const key_role role = std::get<log_key>(row.meaning).role;
+      return role == key_role::opens_keyed || role == key_role::opens_output;
+    }
     case line_kind::summary:
       // The classic line, not apt 3's indented block.
       return std::get<summary_counts>(row.meaning).layout ==

@@ -12,16 +12,18 @@ namespace aptparse::detail {
 struct table_row;
 
 // True iff `line` (non-empty, trimmed right) is, in any known language,
-// apt's "Reading package lists" preamble, a package list header, the
+// apt's "Reading package lists" preamble, a log record's first line
+// ("Start-Date:", "Log started:"), a package list header, the
 // classic summary line or "%lu not fully installed or removed.", a
-// simulate line (Inst, Conf, Remv, Purg) or one of dpkg's unpack and remove
-// lines. Not apt 3's summary block or sizes, which apt indents itself.
+// simulate line (Inst, Conf, Remv, Purg), one of dpkg's unpack and remove
+// lines or a line of dpkg.log. Not apt 3's summary block or sizes, which
+// apt indents itself.
 bool printed_at_column_zero(std::string_view line) noexcept;
 // The same, for the row a line matched.
 bool printed_at_column_zero(const table_row& row) noexcept;
 
 // True iff `line` (non-empty, trimmed right) matches any row of the format
-// tables.
+// tables, or is a line of dpkg.log.
 bool is_known_line(std::string_view line) noexcept;
 
 }  // namespace aptparse::detail

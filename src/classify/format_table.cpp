@@ -152,8 +152,10 @@ bool format_table::re2_match(const table_row& row, std::string_view line,
 
 // Matches a format row without RE2: each %s takes the shortest text up to
 // the next literal, except the last, which runs to the line's final
-// literal; each number takes the digits. Enough for apt's formats, whose
-// values never contain the literal that follows them.
+// literal (in an open-ended row, to the first occurrence of its last
+// literal, and anything may follow); each number takes the digits. Enough
+// for apt's formats, whose values never contain the literal that follows
+// them.
 bool format_table::fast_match(const table_row& row, std::string_view line,
                               captures& caps) const {
   std::size_t pos = row.literals[0].size();
@@ -167,7 +169,7 @@ bool format_table::fast_match(const table_row& row, std::string_view line,
       while (end < line.size() && line[end] >= '0' && line[end] <= '9') ++end;
       if (end == pos) return false;
       if (line.compare(end, next.size(), next) != 0) return false;
-    } else if (i + 1 == n) {
+    } else if (i + 1 == n && !row.open_end) {
       if (line.size() < pos + next.size() || !line.ends_with(next))
         return false;
       end = line.size() - next.size();
@@ -178,7 +180,7 @@ bool format_table::fast_match(const table_row& row, std::string_view line,
     groups[i] = line.substr(pos, end - pos);
     pos = end + next.size();
   }
-  if (pos != line.size()) return false;
+  if (pos != line.size() && !row.open_end) return false;
   caps.clear();
   for (std::size_t i = 0; i < n; ++i) {
     int a = row.arg_of_group[i];

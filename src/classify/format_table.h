@@ -51,6 +51,10 @@ class format_table {
     return match_unprefixed(numeric_search_, numeric_, line, caps);
   }
 
+  // Whether `line` matches `row` alone (tests compare it with RE2).
+  bool row_matches(const table_row& row, std::string_view line,
+                   captures& caps) const;
+
   std::size_t size() const noexcept { return rows_.size(); }
   const std::vector<table_row>& rows() const noexcept { return rows_; }
 
@@ -58,8 +62,6 @@ class format_table {
   void index_rows();
   const table_row* match_as_is(std::string_view line, captures& caps) const;
   const table_row* match_unmatched(std::string_view line, captures& caps) const;
-  bool row_matches(const table_row& row, std::string_view line,
-                   captures& caps) const;
   bool fast_match(const table_row& row, std::string_view line,
                   captures& caps) const;
   bool re2_match(const table_row& row, std::string_view line,

@@ -34,12 +34,16 @@ constexpr bool hold_held = true, hold_released = false;
    0, text},
 #define HOLD(h, text) \
   {match_kind::format, line_kind::hold_mark, hold_change{hold_##h}, 0, text},
+#define KEY(f, r, text)                    \
+  {match_kind::prefix, line_kind::log_key, \
+   log_key{record_field::f, key_role::r}, 0, text},
 const source_row kEnglish[] = {
 #include "classify/tables/apt_en.inc"
 #include "classify/tables/apt_logs.inc"
 #include "classify/tables/dpkg_en.inc"
 #include "classify/tables/ubuntu_pro.inc"
 };
+#undef KEY
 #undef HOLD
 #undef RECORD
 #undef DPKG
@@ -79,11 +83,17 @@ constexpr summary_translation kSummaryTranslations[] = {
 
 // Keeps a format row's literals and conversion kinds for fast_match(),
 // unless two conversions touch: then only a backtracking matcher (RE2) can
-// tell where one ends.
-void set_fast_match(const printf_format& f, table_row& row) {
+// tell where one ends. A prefix row (open_end: its RE2 pattern ends in
+// ".*") qualifies without numbers: each lazy "(.*?)" then ends at the
+// first occurrence of the next literal, which is what fast_match takes.
+void set_fast_match(const printf_format& f, table_row& row, bool open_end) {
   if (f.conversions.size() > max_captures) return;
   for (std::size_t i = 1; i + 1 < f.literals.size(); ++i)
     if (f.literals[i].empty()) return;
+  if (open_end)
+    for (const auto& c : f.conversions)
+      if (c.numeric) return;
+  row.open_end = open_end;
   row.literals = f.literals;
   row.numeric.clear();
   for (const auto& c : f.conversions) row.numeric.push_back(c.numeric);
@@ -198,7 +208,7 @@ bool format_table_builder::add_format_row(table_row row, const printf_format& f,
   row.starts_with_number = f.literals[0].empty() && !f.conversions.empty() &&
                            f.conversions[0].numeric;
   for (const auto& c : f.conversions) row.arg_of_group.push_back(c.arg);
-  if (!prefix) set_fast_match(f, row);
+  set_fast_match(f, row, prefix);
   // Rows the fast matcher handles never need RE2; compiling ~3000
   // patterns would dominate the start-up of a short run.
   if (row.literals.empty()) {
@@ -216,6 +226,7 @@ void format_table_builder::keep(table_row row) {
   std::string form = row.literals.empty() ? row.text : std::string();
   for (const std::string& l : row.literals) (form += '\0') += l;
   for (int a : row.arg_of_group) (form += '\1') += std::to_string(a);
+  if (row.open_end) form += '\2';
   std::vector<std::uint32_t>& same = by_form_[form];
   for (std::uint32_t i : same) {
     const table_row& r = rows_[i];

@@ -29,6 +29,15 @@ enum class line_kind : std::uint8_t {
   dpkg_action,  // dpkg's "Unpacking %s (%s) over (%s) ..." (dpkg_action)
   record,       // history.log "Upgrade: a (1, 2), b (3, 4)" (log_record)
   hold_mark,    // apt-mark's "%s set on hold." (hold_change)
+  log_key,      // a key of apt's logs: "Start-Date: ...", ... (log_key)
+};
+
+// What a log key does to the record it is in (log_key::role).
+enum class key_role : std::uint8_t {
+  inside,        // a field of the open record ("Commandline:")
+  opens_keyed,   // begins a record of "Key: value" lines (history.log)
+  opens_output,  // begins a record of dpkg's output (term.log)
+  closes,        // the record's last line ("End-Date:", "Log ended:")
 };
 
 // What a dpkg action line says happened to its package.

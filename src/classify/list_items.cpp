@@ -21,22 +21,22 @@ bool shows_current_version(pkg_set set) {
   }
 }
 
-}  // namespace
-
-void set_name(package_ref& pkg, std::string_view token) {
-  // The purge marker: apt appends '*' to names in the removal list.
-  if (pkg.set == pkg_set::to_remove && !token.empty() && token.back() == '*') {
-    token.remove_suffix(1);
-    pkg.flags |= flag_purge;
+// inside.find(" => "), by its '=' (eight bytes at a time): a -V group is
+// short, and the generic search cost more than the rest of the item.
+std::size_t find_arrow(std::string_view inside) {
+  std::size_t from = 0;
+  while (true) {
+    const std::size_t eq = find_short<'='>(inside.substr(from));
+    if (eq == std::string_view::npos) return eq;
+    const std::size_t at = from + eq;
+    if (at >= 1 && at + 2 < inside.size() && inside[at - 1] == ' ' &&
+        inside[at + 1] == '>' && inside[at + 2] == ' ')
+      return at - 1;
+    from = at + 1;
   }
-  if (std::size_t colon = find_short(token, ':');
-      colon != std::string_view::npos) {
-    pkg.arch = token.substr(colon + 1);
-    pkg.arch_qualified = true;
-    token = token.substr(0, colon);
-  }
-  pkg.name = token;
 }
+
+}  // namespace
 
 bool is_package_list_line(std::string_view line) {
   auto name_char = [](char c) {
@@ -56,15 +56,19 @@ bool is_package_list_line(std::string_view line) {
 }
 
 void apply_group(package_ref& pkg, std::string_view inside) {
-  static constexpr std::string_view kArrow = " => ";
-  if (std::size_t arrow = inside.find(kArrow);
-      arrow != std::string_view::npos) {
-    pkg.old_version = inside.substr(0, arrow);
-    pkg.new_version = inside.substr(arrow + kArrow.size());
-  } else if (!inside.empty() &&
-             inside.find_first_of(" \t") == std::string_view::npos) {
+  // One search for the common -V group: without a blank it is one version
+  // (and holds no " => "); with one, the arrow is most often right there.
+  const std::size_t blank = find_blank(inside, 0);
+  if (blank == inside.size() && !inside.empty()) {
     (shows_current_version(pkg.set) ? pkg.old_version : pkg.new_version) =
         inside;
+    return;
+  }
+  const std::size_t arrow =
+      inside.substr(blank).starts_with(" => ") ? blank : find_arrow(inside);
+  if (arrow != std::string_view::npos) {
+    pkg.old_version = inside.substr(0, arrow);
+    pkg.new_version = inside.substr(arrow + 4);
   } else {
     pkg.note = inside;
   }

@@ -27,7 +27,38 @@ struct list_context {
 };
 
 // Fills the name, arch and flags of `pkg` from a list token ("foo:i386*").
-void set_name(package_ref& pkg, std::string_view token);
+// Inline: it runs for every package mention.
+inline void set_name(package_ref& pkg, std::string_view token) {
+  // The purge marker: apt appends '*' to names in the removal list.
+  if (pkg.set == pkg_set::to_remove && !token.empty() && token.back() == '*') {
+    token.remove_suffix(1);
+    pkg.flags |= flag_purge;
+  }
+  if (std::size_t colon = find_short<':'>(token);
+      colon != std::string_view::npos) {
+    pkg.arch = token.substr(colon + 1);
+    pkg.arch_qualified = true;
+    token = token.substr(0, colon);
+  }
+  pkg.name = token;
+}
+
+// The index of the ')' that closes the '(' at line[open], or line.size().
+// A group without a nested '(' (every -V version group) is found by two
+// eight-byte searches instead of a byte loop.
+inline std::size_t group_end(std::string_view line, std::size_t open) {
+  const std::string_view rest = line.substr(open + 1);
+  const std::size_t close = find_short<')'>(rest);
+  if (find_short<'('>(rest.substr(0, close)) == std::string_view::npos)
+    return close == std::string_view::npos ? line.size() : open + 1 + close;
+  int depth = 0;
+  std::size_t j = open;
+  for (; j < line.size(); ++j) {
+    if (line[j] == '(') ++depth;
+    if (line[j] == ')' && --depth == 0) break;
+  }
+  return j;
+}
 
 // Applies a parenthesised group that follows an item: "old => new", one
 // version (old for removals, new otherwise), or other text (a note).
@@ -74,15 +105,8 @@ void parse_list_line(std::string_view line, const list_context& ctx,
     skip_spaces();
     if (i >= n) break;
     if (line[i] == '(') {
-      int depth = 0;
-      std::size_t start = i + 1;
-      std::size_t j = i;
-      for (; j < n; ++j) {
-        if (line[j] == '(') ++depth;
-        if (line[j] == ')' && --depth == 0) break;
-      }
-      if (have)
-        apply_group(pending, line.substr(start, (j < n ? j : n) - start));
+      const std::size_t j = group_end(line, i);
+      if (have) apply_group(pending, line.substr(i + 1, j - i - 1));
       i = j < n ? j + 1 : n;
       continue;
     }

@@ -82,9 +82,14 @@ struct hold_change {  // line_kind::hold_mark
   bool held = false;  // set on hold (else released)
   friend bool operator==(const hold_change&, const hold_change&) = default;
 };
+struct log_key {  // line_kind::log_key
+  record_field field = record_field::start;
+  key_role role = key_role::inside;
+  friend bool operator==(const log_key&, const log_key&) = default;
+};
 using row_meaning =
     std::variant<std::monostate, list_header, summary_counts, message_text,
-                 dpkg_action, log_record, hold_change>;
+                 dpkg_action, log_record, hold_change, log_key>;
 
 struct table_row {
   std::string text;     // one line of the msgid or msgstr, trimmed
@@ -106,6 +111,9 @@ struct table_row {
   // only RE2 can match the row.
   std::vector<std::string> literals;
   std::vector<bool> numeric;
+  // A prefix row matched in full (its literal prefix is too short to
+  // dispatch on): any text may follow its last literal.
+  bool open_end = false;
 };
 
 }  // namespace aptparse::detail

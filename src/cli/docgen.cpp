@@ -36,20 +36,33 @@ std::string roff(std::string_view text) {
   return out;
 }
 
+// The .TP entries of the flags of one command.
+std::string options(flag_scope scope) {
+  std::string out;
+  for (const flag_doc& f : flag_docs()) {
+    if (!(f.scope & scope)) continue;
+    out += ".TP\n";
+    if (f.short_name) out += fmt::format("\\fB\\-{}\\fR, ", f.short_name);
+    out += fmt::format("\\fB\\-\\-{}\\fR", roff(f.long_name));
+    if (!f.metavar.empty()) out += fmt::format(" \\fI{}\\fR", f.metavar);
+    out += fmt::format("\n{}\n", roff(f.help));
+  }
+  return out;
+}
+
 std::string man_page() {
   std::string out = fmt::format(".\\\" {}\n", kGenerated);
   out += fmt::format(".TH APTPARSE 1 \"\" \"aptparse {}\" \"User Commands\"\n",
                      APTPARSE_VERSION_STRING);
   out += fmt::format(".SH NAME\naptparse \\- {}\n", roff(summary()));
-  out += ".SH SYNOPSIS\n.B aptparse\n[\\fIOPTIONS\\fR] [\\fIFILE\\fR...]\n";
+  out += ".SH SYNOPSIS\n";
+  for (std::string_view u : usages())
+    out += fmt::format(".B aptparse\n{}\n.br\n", roff(u));
   out += fmt::format(".SH DESCRIPTION\n{}\n.SH OPTIONS\n", roff(description()));
-  for (const flag_doc& f : flag_docs()) {
-    out += ".TP\n";
-    if (f.short_name) out += fmt::format("\\fB\\-{}\\fR, ", f.short_name);
-    out += fmt::format("\\fB\\-\\-{}\\fR", roff(f.long_name));
-    if (f.takes_number) out += " \\fIN\\fR";
-    out += fmt::format("\n{}\n", roff(f.help));
-  }
+  out += options(for_parse);
+  out += fmt::format(".SH REPORT\n{}\n.SS Report options\n",
+                     roff(report_description()));
+  out += options(for_report);
   out += ".SH EXIT STATUS\n";
   for (const exit_doc& e : exit_docs())
     out += fmt::format(".TP\n.B {}\n{}\n", e.code, roff(e.meaning));
@@ -60,6 +73,7 @@ std::string man_page() {
 
 std::string words(bool with_short) {
   std::string out;
+  out += fmt::format("{} ", kReportCommand);
   for (const flag_doc& f : flag_docs()) {
     if (with_short && f.short_name) out += fmt::format("-{} ", f.short_name);
     out += fmt::format("--{} ", f.long_name);
@@ -69,9 +83,9 @@ std::string words(bool with_short) {
 }
 
 std::string bash_completion() {
-  std::string numbers;  // the flags whose next word is a number
+  std::string numbers;  // the flags whose next word is a value
   for (const flag_doc& f : flag_docs()) {
-    if (!f.takes_number) continue;
+    if (f.metavar.empty()) continue;
     if (f.short_name) numbers += fmt::format("-{}|", f.short_name);
     numbers += fmt::format("--{}|", f.long_name);
   }
@@ -82,7 +96,7 @@ std::string bash_completion() {
       "  local cur=${{COMP_WORDS[COMP_CWORD]}} "
       "prev=${{COMP_WORDS[COMP_CWORD-1]}}\n"
       "  case $prev in\n"
-      "    {}) return ;;  # a number follows\n"
+      "    {}) return ;;  # a value follows\n"
       "  esac\n"
       "  if [[ $cur == -* ]]; then\n"
       "    COMPREPLY=($(compgen -W '{}' -- \"$cur\"))\n"
@@ -115,14 +129,19 @@ std::string zsh_completion() {
       kGenerated);
   for (const flag_doc& f : flag_docs()) {
     const std::string help = zsh_text(f.help);
-    const std::string arg = f.takes_number ? ":N: " : "";
+    const bool takes = !f.metavar.empty();
+    const std::string arg = !takes ? ""
+                            : f.metavar == "OUT"
+                                ? fmt::format(":{}:_files", f.metavar)
+                                : fmt::format(":{}: ", f.metavar);
+    const std::string_view repeat = f.repeats ? "*" : "";
     if (f.short_name) {
       out += fmt::format("  '(-{0} --{1})'{{-{0}{2},--{1}{3}}}'[{4}]{5}' \\\n",
-                         f.short_name, f.long_name, f.takes_number ? "+" : "",
-                         f.takes_number ? "=" : "", help, arg);
+                         f.short_name, f.long_name, takes ? "+" : "",
+                         takes ? "=" : "", help, arg);
     } else {
-      out += fmt::format("  '--{}{}[{}]{}' \\\n", f.long_name,
-                         f.takes_number ? "=" : "", help, arg);
+      out += fmt::format("  '{}--{}{}[{}]{}' \\\n", repeat, f.long_name,
+                         takes ? "=" : "", help, arg);
     }
   }
   out += "  '*:log file:_files'\n";

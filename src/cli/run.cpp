@@ -1,24 +1,37 @@
 #include "cli/run.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <thread>
 #include <vector>
 
 #include "aptparse/aptparse.h"
+#include "cli/compare_command.h"
+#include "cli/fail_on.h"
 #include "cli/flags.h"
+#include "cli/log_set.h"
 #include "cli/ordered_output.h"
+#include "cli/progress.h"
+#include "cli/report_command.h"
 #include "cli/text_report.h"
 #include "io/log_reader.h"
 
 namespace aptparse::cli {
 namespace {
 
-enum exit_code { exit_found = 0, exit_none = 1, exit_error = 2 };
+// What every input of a run shares.
+struct context {
+  const settings& cfg;
+  const streams& io;
+  progress_meter* meter;  // null: no progress shown
+};
 
 // What parsing one input produced.
 struct outcome {
@@ -26,37 +39,35 @@ struct outcome {
   std::string error;   // why the input could not be read, or ""
   std::string note;    // what an input without transactions held, or ""
   std::uint64_t transactions = 0;
+  unsigned failed = 0;  // the --fail-on reasons met
 };
 
-// Parses one input. After each transaction, `flush` may write and clear
-// the output so far; what it leaves is in the outcome.
-outcome run_one(const settings& cfg, const streams& io, const std::string& path,
+// Output is handed to `flush` in blocks of about this size (or after
+// every transaction under --unbuffered): one write per block, not one per
+// transaction (a history.log entry prints a few hundred bytes).
+constexpr std::size_t kOutputBlock = std::size_t{1} << 20;
+
+// Parses one input. When a block of output is ready, `flush` may write and
+// clear it; what it leaves is in the outcome.
+outcome run_one(const context& ctx, const std::string& path,
                 const std::function<void(std::string&)>& flush) {
+  const settings& cfg = ctx.cfg;
   outcome result;
   const std::string source = path == "-" ? "-" : path;
   report_builder builder(cfg.parse, [&](transaction&& t) {
     ++result.transactions;
+    result.failed |= fail_reasons(t) & cfg.fail_on;
     if (cfg.json) {
       append_json(result.output, t, source);
       result.output += '\n';
     } else {
       append_text(result.output, t, source);
     }
-    flush(result.output);
+    if (cfg.unbuffered || result.output.size() >= kOutputBlock)
+      flush(result.output);
   });
   parser p(builder, cfg.parse);
-  status st;
-  result.error = aptparse::io::read_log(path,
-                                        [&](std::string_view chunk) {
-                                          st = p.feed(chunk);
-                                          return st.ok();
-                                        },
-                                        {.standard_input = io.in})
-                     .message;
-  if (st.ok()) st = p.finish();
-  if (result.error.empty() && !st.ok())
-    result.error =
-        fmt::format("line {}: {}", st.where.line, error_message(st.code));
+  result.error = feed_input(p, path, ctx.io, ctx.meter);
   // Nothing is lost silently: an input with no apt run says what it held.
   const report rest = builder.take_report();
   if (result.transactions == 0 && p.stats().lines > 0)
@@ -67,55 +78,119 @@ outcome run_one(const settings& cfg, const streams& io, const std::string& path,
             ? ""
             : fmt::format(", {}", error_message(rest.diagnostics[0].code)));
   flush(result.output);
+  if (ctx.meter) ctx.meter->file_done();
   return result;
 }
 
 // Writes "aptparse: FILE: what" to stderr, after the output so far.
-void report(const streams& io, const std::string& path,
+void report(const context& ctx, const std::string& path,
             const std::string& what) {
   if (what.empty()) return;
-  std::fflush(io.out);
-  fmt::print(io.err, "aptparse: {}: {}\n",
-             path == "-" ? "(standard input)" : path, what);
+  std::fflush(ctx.io.out);
+  const std::string text = fmt::format(
+      "aptparse: {}: {}\n", path == "-" ? "(standard input)" : path, what);
+  if (ctx.meter)
+    ctx.meter->message(text);
+  else
+    fmt::print(ctx.io.err, "{}", text);
 }
 
-void report_outcome(const streams& io, const std::string& path,
+void report_outcome(const context& ctx, const std::string& path,
                     const outcome& o) {
-  report(io, path, o.note);
-  report(io, path, o.error);
+  report(ctx, path, o.note);
+  report(ctx, path, o.error);
+}
+
+// The exit status of a run (see exit_docs()).
+int exit_status(bool error, unsigned failed, bool found) {
+  return error    ? exit_error
+         : failed ? exit_check_failed
+         : found  ? exit_found
+                  : exit_none;
+}
+
+std::unique_ptr<progress_meter> make_meter_sized(const settings& cfg,
+                                                 const streams& io,
+                                                 bool terminal,
+                                                 std::uint64_t total) {
+  using std::chrono::milliseconds;
+  // Unasked, it waits a second: short runs stay quiet.
+  const milliseconds delay(cfg.progress == progress_mode::on ? 0 : 1000);
+  const milliseconds interval(terminal ? 200 : 1000);
+  return std::make_unique<progress_meter>(io.err, terminal, delay, interval,
+                                          cfg.files.size(), total);
+}
+
+// The progress meter the settings ask for, or null.
+std::unique_ptr<progress_meter> make_meter(const settings& cfg,
+                                           const streams& io) {
+  const bool terminal = isatty(fileno(io.err)) != 0;
+  if (cfg.progress == progress_mode::off ||
+      (cfg.progress == progress_mode::automatic && !terminal))
+    return nullptr;
+  std::uint64_t total = 0;
+  for (const std::string& path : cfg.files) {
+    struct stat st;
+    if (path == "-") return make_meter_sized(cfg, io, terminal, 0);
+    if (stat(path.c_str(), &st) == 0) total += st.st_size;
+  }
+  return make_meter_sized(cfg, io, terminal, total);
 }
 
 // Parses the files on `jobs` threads and prints the results in file order.
-int run_parallel(const settings& cfg, const streams& io, unsigned jobs) {
+int run_parallel(const context& ctx, unsigned jobs) {
+  const settings& cfg = ctx.cfg;
   const std::size_t n = cfg.files.size();
-  ordered_output out(io.out, cfg.unbuffered);
+  ordered_output out(ctx.io.out, cfg.unbuffered);
   std::atomic<std::size_t> next{0};
   std::atomic<bool> error{false}, found{false};
+  std::atomic<unsigned> failed{0};
 
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < n;) {
       out.wait_to_start(i, 2 * jobs);
       const std::string& path = cfg.files[i];
-      outcome o = run_one(cfg, io, path,
-                          [&](std::string& text) { out.write(i, text); });
+      outcome o =
+          run_one(ctx, path, [&](std::string& text) { out.write(i, text); });
       if (o.transactions > 0) found = true;
       if (!o.error.empty()) error = true;
+      failed |= o.failed;
       std::string rest = std::move(o.output);
       o.output.clear();
-      out.finish(i, std::move(rest), [&io, &path, o = std::move(o)] {
-        report_outcome(io, path, o);
+      out.finish(i, std::move(rest), [&ctx, &path, o = std::move(o)] {
+        report_outcome(ctx, path, o);
       });
     }
   };
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
   for (auto& t : threads) t.join();
-  return error ? exit_error : (found ? exit_found : exit_none);
+  return exit_status(error, failed, found);
 }
 
 }  // namespace
 
+std::string feed_input(parser& p, const std::string& path, const streams& io,
+                       progress_meter* meter) {
+  status st;
+  std::string error = aptparse::io::read_log(path,
+                                             [&](std::string_view chunk) {
+                                               if (meter)
+                                                 meter->add_bytes(chunk.size());
+                                               st = p.feed(chunk);
+                                               return st.ok();
+                                             },
+                                             {.standard_input = io.in})
+                          .message;
+  if (st.ok()) st = p.finish();
+  if (error.empty() && !st.ok())
+    error = fmt::format("line {}: {}", st.where.line, error_message(st.code));
+  return error;
+}
+
 int run(std::span<const std::string> args, const streams& io) {
+  if (!args.empty() && args[0] == kReportCommand)
+    return run_report_in_python(args.subspan(1), io);
   settings cfg;
   std::string usage_error;
   if (!parse_flags(args, cfg, usage_error)) {
@@ -139,30 +214,42 @@ int run(std::span<const std::string> args, const streams& io) {
     std::fflush(io.out);
     return exit_found;
   }
+  if (cfg.compare) {
+    if (cfg.files.size() == 2) return run_compare(cfg, io);
+    fmt::print(io.err,
+               "aptparse: --compare needs two files, PLAN and OUTCOME\n"
+               "Try 'aptparse --help' for more information.\n");
+    return exit_error;
+  }
   if (cfg.files.empty()) cfg.files.emplace_back("-");
+  expand_log_dirs(cfg.files);
+  cfg.parse.apt_runs = history_runs(cfg.files, cfg.parse);
   unsigned jobs =
       cfg.jobs ? cfg.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, cfg.files.size()));
+  const std::unique_ptr<progress_meter> meter = make_meter(cfg, io);
+  const context ctx{cfg, io, meter.get()};
   if (jobs > 1) {
-    const int code = run_parallel(cfg, io, jobs);
+    const int code = run_parallel(ctx, jobs);
     std::fflush(io.out);
     return code;
   }
 
-  int code = exit_none;
-  bool error = false;
+  bool found = false, error = false;
+  unsigned failed = 0;
   for (const std::string& path : cfg.files) {
-    outcome o = run_one(cfg, io, path, [&](std::string& text) {
+    outcome o = run_one(ctx, path, [&](std::string& text) {
       std::fwrite(text.data(), 1, text.size(), io.out);
       text.clear();
       if (cfg.unbuffered) std::fflush(io.out);
     });
-    report_outcome(io, path, o);
+    report_outcome(ctx, path, o);
     if (!o.error.empty()) error = true;
-    if (o.transactions > 0) code = exit_found;
+    if (o.transactions > 0) found = true;
+    failed |= o.failed;
   }
   std::fflush(io.out);
-  return error ? exit_error : code;
+  return exit_status(error, failed, found);
 }
 
 }  // namespace aptparse::cli

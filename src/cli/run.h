@@ -10,6 +10,8 @@
 #include <span>
 #include <string>
 
+#include "aptparse/parser.h"
+
 namespace aptparse::cli {
 
 // Where the command reads "-" from and writes to.
@@ -18,6 +20,14 @@ struct streams {
   std::FILE* out = stdout;
   std::FILE* err = stderr;
 };
+
+class progress_meter;
+
+// Feeds the input `path` ("-": io.in) to `p` and finishes it, counting the
+// bytes read on `meter` when there is one. Returns why it could not be read
+// or parsed (without the file name), or "".
+std::string feed_input(parser& p, const std::string& path, const streams& io,
+                       progress_meter* meter = nullptr);
 
 // Runs `aptparse ARGS...` (`args` without the program name) and returns
 // its exit status (see --help). `out` is flushed before it returns.

@@ -46,6 +46,15 @@ void append_text(std::string& out, const transaction& t,
                  source.empty() ? "-" : source, t.span.first.line,
                  t.span.last.line,
                  t.span.complete ? "" : " (incomplete: the log was cut off)");
+  if (t.start || t.end)
+    fmt::format_to(o, "  time: {} - {}\n", t.start.value_or("?"),
+                   t.end.value_or("?"));
+  if (t.command) fmt::format_to(o, "  command: {}\n", *t.command);
+  if (t.requested_by_user)  // (the record's error is among the messages)
+    fmt::format_to(o, "  requested by: {}{}\n", *t.requested_by_user,
+                   t.requested_by_uid
+                       ? fmt::format(" (uid {})", *t.requested_by_uid)
+                       : "");
   for (int s = 0; s < pkg_set_count; ++s) {
     const auto set = static_cast<pkg_set>(s);
     const std::vector<package>& pkgs = t.set(set);

@@ -132,6 +132,34 @@ void optional_number(cursor& c, std::string_view k, const std::optional<T>& v) {
   }
 }
 
+// A string or null.
+template <std::size_t N>
+void optional_string(cursor& c, const char (&k)[N],
+                     const std::optional<std::string>& v) {
+  c.raw(k);
+  if (v) {
+    c.string(*v);
+  } else {
+    c.raw("null");
+  }
+}
+
+// The fields of a record of apt's logs, each with a leading ','.
+void append_record_fields(cursor& c, const transaction& t) {
+  optional_string(c, ",\"start\":", t.start);
+  optional_string(c, ",\"end\":", t.end);
+  optional_string(c, ",\"command\":", t.command);
+  if (t.requested_by_user) {
+    string_field(c, ",\"requested_by\":{\"user\":", *t.requested_by_user);
+    c.ch(',');
+    optional_number(c, "uid", t.requested_by_uid);
+    c.ch('}');
+  } else {
+    c.raw(",\"requested_by\":null");
+  }
+  optional_string(c, ",\"error\":", t.error);
+}
+
 void append_position(cursor& c, const position& p) {
   number_field(c, "\"line\":", p.line);
   number_field(c, ",\"offset\":", p.offset);
@@ -261,6 +289,7 @@ void append_json(std::string& out, const transaction& t,
   number_field(c, ",\"end_offset\":", t.span.end_offset);
   c.raw(t.span.complete ? ",\"complete\":true" : ",\"complete\":false");
   string_or_null(c, ",\"line_prefix\":", prefix_name(t.span.prefix));
+  append_record_fields(c, t);
   for (int s = 0; s < pkg_set_count; ++s) {
     const auto set = static_cast<pkg_set>(s);
     c.ch(',');

@@ -1,6 +1,7 @@
 #include "machine/section_machine.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "classify/dpkg_line.h"
 #include "classify/sim_line.h"
@@ -11,10 +12,11 @@ namespace aptparse::detail {
 namespace {
 
 // Lists that apt prints before its summary line; a log that ends after one
-// of them without a summary was cut off.
+// of them without a summary was cut off. (dpkg's failed list comes after
+// it, at the end of the run.)
 bool expects_summary(pkg_set set) {
   return set != pkg_set::broken && set != pkg_set::disappeared &&
-         set != pkg_set::esm;
+         set != pkg_set::esm && set != pkg_set::failed;
 }
 
 // The text after a row's literal prefix. A line may be shorter than the
@@ -51,6 +53,17 @@ void section_machine::text_line(std::string_view text, const position& where) {
     sink_->on_unrecognized(trim_left(t), where);
   } else {
     std::string_view body = trim_left(t);
+    // dpkg.log's lines begin with the date: one compare keeps apt's off
+    // that path (only counts begin with a digit).
+    if (is_digit(body[0])) [[unlikely]] {
+      if (dpkg_log_fields f; parse_dpkg_log_line(body, f)) {
+        last_match_ = nullptr;
+        last_dpkg_log_ = true;
+        dpkg_log_line(f, where);
+        return;
+      }
+    }
+    last_dpkg_log_ = false;
     captures caps;
     const table_row* row = last_match_ = table_->match(body, caps);
     classified(body, row, caps, where);
@@ -87,10 +100,19 @@ void section_machine::classified(std::string_view body, const table_row* row,
   }
   const bool was_in_list = state_ == state::in_list;
   state_ = state::outside;
+  const bool after_error = std::exchange(record_error_, false);
   switch (kind) {
     case line_kind::unknown:
+      // apt's Error key may hold more lines than one.
+      if (after_error) {
+        sink_->on_record_field(record_field::error, body, where);
+        sink_->on_message_continuation(body, where);
+        record_error_ = true;
+        return;
+      }
       ++stats_.unrecognized_lines;
       if (was_in_list) diagnose(errc::unknown_line_in_list, where);
+      if (dpkg_.active()) foreign_log_line(where);
       sink_->on_unrecognized(body, where);
       if (body.back() == ':') {
         state_ = state::after_unknown_header;
@@ -135,7 +157,19 @@ void section_machine::classified(std::string_view body, const table_row* row,
       emit_sizes(*row, caps, where);
       return;
     case line_kind::message:
+      // history.log's "Error: " key is apt 3.0's error prefix too: the
+      // record's error, and apt's error message as before.
+      if (record_ == record::keyed &&
+          std::get<message_text>(row->meaning).level == message_level::error) {
+        sink_->on_record_field(record_field::error,
+                               trim_left(after_literal(body, *row)), where);
+        record_error_ = true;
+      }
       emit_message(*row, body, where);
+      return;
+    case line_kind::log_key:
+      key_line(std::get<log_key>(row->meaning),
+               trim_left(after_literal(body, *row)), where);
       return;
     case line_kind::sim_inst:
     case line_kind::sim_remv:
@@ -283,8 +317,8 @@ void section_machine::note_native_arch(std::string_view arch,
 void section_machine::dpkg_line(const table_row& row, const captures& caps,
                                 const position& where) {
   ensure_transaction(where);
-  emit_package(dpkg_package(std::get<dpkg_action>(row.meaning).act,
-                            caps.arg(0), caps.arg(1), caps.arg(2)),
+  emit_package(dpkg_package(std::get<dpkg_action>(row.meaning).act, caps.arg(0),
+                            caps.arg(1), caps.arg(2)),
                where);
 }
 
@@ -294,9 +328,37 @@ void section_machine::record_line(const table_row& row, std::string_view rest,
   list_context ctx;
   const auto& record = std::get<log_record>(row.meaning);
   ctx.set = record.set;
-  parse_record_line(rest, ctx, record.flags, [&](const package_ref& pkg) {
-    emit_package(pkg, where);
-  });
+  parse_record_line(rest, ctx, record.flags,
+                    [&](const package_ref& pkg) { emit_package(pkg, where); });
+}
+
+void section_machine::key_line(const log_key& key, std::string_view value,
+                               const position& where) {
+  if (key.role == key_role::opens_keyed || key.role == key_role::opens_output) {
+    if (open_) end_transaction();
+    run_start_ = where;
+    ensure_transaction(where);
+    record_ =
+        key.role == key_role::opens_keyed ? record::keyed : record::output;
+  } else {
+    ensure_transaction(where);
+  }
+  if (key.field == record_field::start || key.field == record_field::end) {
+    if (auto t = parse_log_time(value)) {
+      format_iso_time(*t, time_);
+      sink_->on_record_field(key.field, std::string_view(time_, iso_time_size),
+                             where);
+    } else {
+      record_damaged_ = true;
+      diagnose(errc::unparsable_time, where);
+    }
+  } else {
+    sink_->on_record_field(key.field, value, where);
+  }
+  if (key.role == key_role::closes) {
+    record_ = record::none;
+    end_after_line_ = true;
+  }
 }
 
 void section_machine::ensure_transaction(const position& where) {
@@ -312,13 +374,18 @@ void section_machine::ensure_transaction(const position& where) {
 }
 
 void section_machine::end_transaction() {
+  if (dpkg_.active()) end_dpkg_run();
   transaction_span span;
   span.first = first_;
   span.last = prev_;
   span.end_offset = prev_end_;
-  span.complete = !awaiting_summary_;
+  span.complete =
+      !awaiting_summary_ && record_ == record::none && !record_damaged_;
   span.prefix = prefix_;
-  if (!span.complete) diagnose(errc::truncated_transaction, prev_);
+  if (awaiting_summary_) diagnose(errc::truncated_transaction, prev_);
+  if (record_ != record::none) diagnose(errc::unterminated_record, prev_);
+  record_ = record::none;
+  record_error_ = record_damaged_ = end_after_line_ = false;
   open_ = false;
   state_ = state::outside;
   simulated_.clear();
@@ -353,6 +420,9 @@ void section_machine::reset() {
   last_prefix_ = prefix_ = line_prefix::none;
   held_.clear();
   native_arch_.clear();
+  record_ = record::none;
+  record_error_ = record_damaged_ = end_after_line_ = false;
+  dpkg_.close();
 }
 
 }  // namespace aptparse::detail

@@ -5,9 +5,10 @@
 // by a blank line or the first line that is not indented), and after an apt
 // message (whose indented lines continue it). Transactions open at the first
 // line with content after an apt run starts, and end when the next run
-// starts or the input ends; where a run starts is the rule of events.h
-// (apt's preamble, a plan header after a summary line, a simulate line of a
-// package the run already handled). Everything that depends on
+// starts or the input ends, or at the last line of a record of apt's logs;
+// where a run starts is the rule of events.h (apt's preamble or a log
+// record's first line, a plan header after a summary line, a simulate line
+// of a package the run already handled). Everything that depends on
 // apt's wording comes from the format table; nothing here names a string.
 #ifndef APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
 #define APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
@@ -22,9 +23,12 @@
 #include "aptparse/events.h"
 #include "aptparse/options.h"
 #include "aptparse/stats.h"
+#include "classify/dpkg_log_line.h"
 #include "classify/format_table.h"
 #include "classify/list_items.h"
+#include "machine/dpkg_log_run.h"
 #include "util/key_set.h"
+#include "util/log_time.h"
 
 namespace aptparse::detail {
 
@@ -43,7 +47,9 @@ struct logical_line {
 class section_machine {
  public:
   section_machine(event_sink& sink, const options& opts)
-      : sink_(&sink), opts_(opts), table_(&format_table::instance()) {}
+      : sink_(&sink), opts_(opts), table_(&format_table::instance()) {
+    dpkg_.set_runs(opts.apt_runs);
+  }
 
   // The one way in: every line of the input, in order. Inline, so that the
   // caller's logical_line never goes through memory (this runs per line).
@@ -60,6 +66,11 @@ class section_machine {
     }
     prev_ = l.where;
     prev_end_ = l.end_offset;
+    // A log record's last line ("End-Date:") ends its transaction.
+    if (end_after_line_) [[unlikely]] {
+      end_after_line_ = false;
+      end_transaction();
+    }
   }
 
   // The prefix that the line just read adopted (a quote prefix; a CI
@@ -74,6 +85,9 @@ class section_machine {
   // The row that the last line read outside a list or message matched
   // (nullptr: none), for the quote prefix stage.
   const table_row* last_match() const noexcept { return last_match_; }
+  // True iff that line was one of dpkg.log's (which dpkg writes at
+  // column 0, like the rows of classify/anchor_line.h).
+  bool last_was_dpkg_log() const noexcept { return last_dpkg_log_; }
 
   // The input ended: closes the open list and transaction.
   void finish();
@@ -95,6 +109,8 @@ class section_machine {
     after_unknown_header,
     in_unknown_list
   };
+  // The log record the open transaction is (none: not one, or ended).
+  enum class record : std::uint8_t { none, keyed, output };
 
   // Hashes a name for held_, which is searched by string_view.
   struct name_hash {
@@ -122,6 +138,14 @@ class section_machine {
   void record_line(const table_row& row, std::string_view rest,
                    const position& where);
   bool unknown_list_item(std::string_view line);
+  void key_line(const log_key& key, std::string_view value,
+                const position& where);
+  // dpkg.log (dpkg_log_lines.cpp).
+  void dpkg_log_line(const dpkg_log_fields& f, const position& where);
+  void foreign_log_line(const position& where);
+  void end_dpkg_run();
+  void emit_time(record_field field, const civil_time& t,
+                 const position& where);
   void hold_mark(bool held, std::string_view name);
   // Tells the sink the native architecture (see on_native_arch) when a
   // simulate line shows one it has not been told.
@@ -161,6 +185,13 @@ class section_machine {
   const table_row* last_match_ = nullptr;
   line_prefix last_prefix_ = line_prefix::none;  // of the log so far
   line_prefix prefix_ = line_prefix::none;       // of the open transaction
+  record record_ = record::none;
+  bool record_error_ = false;    // the keyed record's last key was Error
+  bool record_damaged_ = false;  // a time of the record did not parse
+  bool end_after_line_ = false;  // the line read closes the record
+  char time_[iso_time_size];     // the ISO form of the last time read
+  dpkg_log_run dpkg_;  // the open transaction's, when it is a dpkg.log run
+  bool last_dpkg_log_ = false;  // see last_was_dpkg_log()
 };
 
 }  // namespace aptparse::detail

@@ -11,6 +11,7 @@
 
 #include "aptparse/report.h"
 #include "report/package_index.h"
+#include "report/record_fields.h"
 #include "report/string_arena.h"
 
 namespace aptparse {
@@ -34,7 +35,22 @@ static_assert(std::size(kUnsignedSize) ==
 class report_builder::state {
  public:
   state(const options& opts, callback on_done)
-      : opts_(opts), on_done_(std::move(on_done)) {}
+      : opts_(opts), on_done_(std::move(on_done)) {
+    if (!opts_.timezone.empty())
+      zone_ = detail::time_zone::find(opts_.timezone);
+  }
+
+  void record_field(record_field field, std::string_view value,
+                    const position& where) {
+    if (cur_ == nullptr) return;
+    const bool is_time =
+        field == record_field::start || field == record_field::end;
+    if (is_time && !opts_.timezone.empty() && !zone_ && !zone_reported_) {
+      zone_reported_ = true;  // once: the times stay naive
+      diagnose(diagnostic{errc::unknown_timezone, where, 0});
+    }
+    detail::store_record_field(*cur_, field, value, zone_ ? &*zone_ : nullptr);
+  }
 
   void begin(const position& where) {
     if (on_done_) {
@@ -257,6 +273,12 @@ class report_builder::state {
   static void clear_for_reuse(transaction& t) {
     for (int s = 0; s < pkg_set_count; ++s)
       t.set(static_cast<pkg_set>(s)).clear();
+    t.start.reset();
+    t.end.reset();
+    t.command.reset();
+    t.requested_by_user.reset();
+    t.requested_by_uid.reset();
+    t.error.reset();
     t.counts.reset();
     t.consistency.verdict = consistency_verdict::no_counts;
     t.consistency.mismatches.clear();
@@ -282,6 +304,8 @@ class report_builder::state {
   std::array<std::uint64_t, pkg_set_count> dropped_{};
   std::string native_arch_;  // the last on_native_arch()
   position first_dropped_;   // of report_'s first dropped transaction
+  std::optional<detail::time_zone> zone_;  // options::timezone, if known
+  bool zone_reported_ = false;             // unknown_timezone was reported
 };
 
 report_builder::report_builder(const options& opts, callback on_done)
@@ -305,6 +329,10 @@ void report_builder::on_native_arch(std::string_view arch, const position&) {
 }
 void report_builder::on_counts(const counts& c, const position&) {
   if (transaction* t = state_->current()) t->counts = c;
+}
+void report_builder::on_record_field(record_field field, std::string_view value,
+                                     const position& where) {
+  state_->record_field(field, value, where);
 }
 void report_builder::on_size(size_kind kind, std::uint64_t bytes,
                              const position&) {

@@ -24,7 +24,10 @@ bool operator==(const transaction& a, const transaction& b) {
   for (int s = 0; s < pkg_set_count; ++s)
     if (a.set(static_cast<pkg_set>(s)) != b.set(static_cast<pkg_set>(s)))
       return false;
-  return a.counts == b.counts && a.consistency == b.consistency &&
+  return a.start == b.start && a.end == b.end && a.command == b.command &&
+         a.requested_by_user == b.requested_by_user &&
+         a.requested_by_uid == b.requested_by_uid && a.error == b.error &&
+         a.counts == b.counts && a.consistency == b.consistency &&
          a.sizes == b.sizes && a.messages == b.messages &&
          a.unrecognized_count == b.unrecognized_count &&
          a.unrecognized == b.unrecognized && a.diagnostics == b.diagnostics &&

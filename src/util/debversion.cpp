@@ -11,14 +11,12 @@ namespace {
 // The sort weight of one non-digit character: '~' before everything (even
 // the end of the string), then the end, then letters, then the rest.
 int order(char c) {
-  if (c >= '0' && c <= '9') return 0;
+  if (is_digit(c)) return 0;
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return c;
   if (c == '~') return -1;
   if (c != '\0') return static_cast<unsigned char>(c) + 256;
   return 0;
 }
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Compares an upstream version or a revision (dpkg's verrevcmp).
 int compare_part(std::string_view a, std::string_view b) {

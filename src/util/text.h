@@ -15,6 +15,10 @@ constexpr bool is_space(char c) noexcept {
   return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
 }
 
+constexpr bool is_digit(char c) noexcept {
+  return static_cast<unsigned char>(c - '0') <= 9;
+}
+
 namespace swar {
 inline constexpr std::uint64_t kOnes = 0x0101010101010101ull;
 inline constexpr std::uint64_t kHighs = 0x8080808080808080ull;
@@ -40,32 +44,66 @@ T load(const char* p) noexcept {
 }
 }  // namespace swar
 
-// The index of the first ' ' or '\t' in s[from..], or s.size(). Eight
-// bytes at a time (SWAR): list lines are runs of short tokens, and the
-// byte loop that found their ends was the costliest line of list parsing.
-inline std::size_t find_blank(std::string_view s, std::size_t from) noexcept {
+// The index of the first byte of s[from..] that `Test` wants, or s.size().
+// Eight bytes at a time (Test::any: high bits whose lowest marks the first
+// wanted byte, swar::matches); the last few bytes by one overlapping load
+// of the string's last eight (Test::exact: exactly the wanted bytes, as the
+// overlap's bytes before `from` may be wanted too), shifted past the bytes
+// already searched. A short tail then costs no byte loop: names and
+// versions are 5-30 bytes. Strings under eight bytes take the byte loop.
+template <class Test>
+inline std::size_t find_flagged(std::string_view s, std::size_t from) noexcept {
+  const char* p = s.data();
   const std::size_t n = s.size();
   std::size_t i = from;
-  for (; i + 8 <= n; i += 8) {
-    const std::uint64_t x = swar::load(s.data() + i);
-    const std::uint64_t hit = swar::matches(x, ' ') | swar::matches(x, '\t');
-    if (hit != 0) return i + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8;
+  for (; i + 8 <= n; i += 8)
+    if (const std::uint64_t hit = Test::any(swar::load(p + i)))
+      return i + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8;
+  if (i >= n) return n;
+  if (n >= 8) {
+    const std::size_t back = n - 8;  // i > back
+    const std::uint64_t hit =
+        Test::exact(swar::load(p + back)) >> (8 * (i - back));
+    return hit ? i + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8 : n;
   }
-  while (i < n && s[i] != ' ' && s[i] != '\t') ++i;
-  return i;
+  for (; i < n; ++i)
+    if (Test::one(p[i])) return i;
+  return n;
 }
 
-// s.find(c) for short strings (names, versions): eight bytes at a time and
-// inline; a libc call or a byte loop cost more than the search.
-inline std::size_t find_short(std::string_view s, char c) noexcept {
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  for (; i + 8 <= n; i += 8)
-    if (const std::uint64_t hit = swar::matches(swar::load(s.data() + i), c))
-      return i + static_cast<std::size_t>(__builtin_ctzll(hit)) / 8;
-  for (; i < n; ++i)
-    if (s[i] == c) return i;
-  return std::string_view::npos;
+namespace swar {
+struct blank_test {
+  static std::uint64_t any(std::uint64_t x) noexcept {
+    return matches(x, ' ') | matches(x, '\t');
+  }
+  static std::uint64_t exact(std::uint64_t x) noexcept {
+    return exact_matches(x, ' ') | exact_matches(x, '\t');
+  }
+  static bool one(char c) noexcept { return c == ' ' || c == '\t'; }
+};
+template <char C>
+struct char_test {
+  static std::uint64_t any(std::uint64_t x) noexcept { return matches(x, C); }
+  static std::uint64_t exact(std::uint64_t x) noexcept {
+    return exact_matches(x, C);
+  }
+  static bool one(char c) noexcept { return c == C; }
+};
+}  // namespace swar
+
+// The index of the first ' ' or '\t' in s[from..], or s.size(). List lines
+// are runs of short tokens, and the byte loop that found their ends was the
+// costliest line of list parsing.
+inline std::size_t find_blank(std::string_view s, std::size_t from) noexcept {
+  return find_flagged<swar::blank_test>(s, from);
+}
+
+// s.find(C) for short strings (names, versions), inline; a libc call or a
+// byte loop cost more than the search.
+template <char C>
+inline std::size_t find_short(std::string_view s) noexcept {
+  const std::size_t at = find_flagged<swar::char_test<C>>(s, 0);
+  return at == s.size() ? std::string_view::npos : at;
 }
 
 constexpr std::string_view trim_left(std::string_view s) noexcept {

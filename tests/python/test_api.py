@@ -115,11 +115,19 @@ def test_bad_options(kwargs: dict[str, object], exc: type[Exception]) -> None:
 
 def test_options_declared_as_the_core_checks_them() -> None:
     # aptparse.Options (for type checkers) names each option the C++ module
-    # takes, with the type of its default.
+    # takes, with the type of its default (one of a Union's, for tz and
+    # apt_runs, whose default is None).
     declared = typing.get_type_hints(aptparse.Options)
     core = aptparse._core.OPTION_DEFAULTS
-    assert declared == {name: type(v) for name, v in core.items()}
+    assert declared.keys() == core.keys()
+    for name, default in core.items():
+        hint = declared[name]
+        if typing.get_origin(hint) is typing.Union:
+            assert type(default) in typing.get_args(hint), name
+        else:
+            assert hint is type(default), name
     assert aptparse.Parser().options == core
+    assert core["tz"] is None and core["apt_runs"] is None
 
 
 def test_every_error_code_converts() -> None:

@@ -48,7 +48,18 @@ def from_apt() -> list[str]:
         return [t.to_json("apt-get") for t in aptparse.iter_transactions(proc)]
 
 
+def tables(paths: list[Path]) -> int:
+    rec: aptparse.Records = aptparse.records(
+        aptparse.parse_files(paths), host=lambda source: Path(source).parent.name)
+    rows: list[dict[str, object]] = rec.to_pylist()
+    per_transaction = aptparse.transaction_records(aptparse.parse_file(paths[0]))
+    columns: tuple[str, ...] = per_transaction.columns
+    return len(rows) + len(columns) + len(rec.to_pydict()["name"])
+
+
 def main(argv: list[str]) -> int:
+    if argv:
+        print(tables([Path(a) for a in argv]))
     for arg in argv:
         report = aptparse.parse(Path(arg).read_bytes())
         print(summarize(report), stream(Path(arg)), len(held(Path(arg))))

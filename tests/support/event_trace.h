@@ -16,17 +16,14 @@ class event_trace : public event_sink {
  public:
   std::string text;
 
-  void on_transaction_begin(const position& w) override {
-    add("begin", w, "");
-  }
+  void on_transaction_begin(const position& w) override { add("begin", w, ""); }
   void on_transaction_end(const transaction_span& s) override {
-    text += fmt::format(
-        "end {}:{} .. {}:{} end_offset={} complete={} prefix={}\n",
-        s.first.line, s.first.offset, s.last.line, s.last.offset,
-        s.end_offset, s.complete, prefix_name(s.prefix));
+    text +=
+        fmt::format("end {}:{} .. {}:{} end_offset={} complete={} prefix={}\n",
+                    s.first.line, s.first.offset, s.last.line, s.last.offset,
+                    s.end_offset, s.complete, prefix_name(s.prefix));
   }
-  void on_section(pkg_set set, hold_reason reason,
-                  const position& w) override {
+  void on_section(pkg_set set, hold_reason reason, const position& w) override {
     add("section", w, fmt::format("{} {}", set_name(set), reason_name(reason)));
   }
   void on_package(const package_ref& p, const position& w) override {
@@ -46,6 +43,10 @@ class event_trace : public event_sink {
                     c.reinstalled, c.downgraded, c.to_remove, c.not_upgraded,
                     c.not_fully_installed));
   }
+  void on_record_field(record_field f, std::string_view v,
+                       const position& w) override {
+    add("record", w, fmt::format("{} {}", record_field_name(f), v));
+  }
   void on_size(size_kind k, std::uint64_t bytes, const position& w) override {
     add("size", w, fmt::format("{} {}", static_cast<int>(k), bytes));
   }
@@ -53,8 +54,7 @@ class event_trace : public event_sink {
                   const position& w) override {
     add("message", w, fmt::format("{} {}", level_name(l), t));
   }
-  void on_message_continuation(std::string_view t,
-                               const position& w) override {
+  void on_message_continuation(std::string_view t, const position& w) override {
     add("message+", w, t);
   }
   void on_unrecognized(std::string_view t, const position& w) override {

@@ -19,16 +19,35 @@ Entry points:
 * :class:`Parser` -- the streaming parser: ``feed()`` chunks, ``finish()``.
 * :func:`iter_transactions` -- transactions from a file object, a pipe or
   an iterable of lines/chunks, as they complete.
+* :func:`compare` -- an apt run's plan against its outcome.
+* :func:`report` -- the fleet report over many hosts' logs
+  (:mod:`aptparse.fleet`): ``to_text()``, ``to_html()``.
 """
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any, Final, TypeVar, Union
 
 from . import _core
+from ._compare import (
+    Change,
+    Comparison,
+    PlannedChange,
+    UnplannedChange,
+    compare,
+    compare_runs,
+)
+from ._records import (
+    Records,
+    records,
+    to_arrow,
+    to_pandas,
+    transaction_records,
+)
 from ._model import (
     SET_NAMES,
     Consistency,
@@ -45,6 +64,8 @@ from ._model import (
     Unrecognized,
 )
 from ._options import Options
+from ._runs import apt_runs_of
+from ._zone import TimeZone
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -53,25 +74,41 @@ __version__: Final[str] = _core.__version__
 
 __all__ = [
     "SET_NAMES",
+    "Change",
+    "Comparison",
+    "PlannedChange",
+    "UnplannedChange",
+    "compare",
+    "compare_runs",
     "Consistency",
     "Counts",
     "Diagnostic",
+    "FleetReport",
     "LazyTransactions",
     "Message",
     "Options",
     "Package",
     "ParseError",
     "Parser",
+    "Records",
     "Report",
     "Sizes",
     "Stats",
     "Status",
     "Transaction",
+    "TimeZone",
     "TruncatedFileError",
     "Unrecognized",
+    "apt_runs_of",
     "iter_transactions",
     "parse",
     "parse_file",
+    "parse_files",
+    "records",
+    "to_arrow",
+    "to_pandas",
+    "transaction_records",
+    "report",
     "__version__",
 ]
 
@@ -97,7 +134,12 @@ class ParseError(ValueError):
 
 
 class TruncatedFileError(ParseError, EOFError):
-    """A gzip file ended inside a compressed member."""
+    """A gzip file ended inside a compressed member. ``report`` is what
+    was read up to there: its last transaction, cut off, is marked
+    ``complete=False`` (a record of apt's logs without its end carries an
+    ``unterminated_record`` diagnostic)."""
+
+    report: Report | None = None
 
 
 def _check_int(name: str, value: int, least: int) -> None:
@@ -238,6 +280,11 @@ class Parser:
     def max_line_bytes(self) -> int:
         return self._options["max_line_bytes"]
 
+    @property
+    def timezone(self) -> str:
+        """The zone of ``tz=`` as the C++ parser names it ("" for none)."""
+        return str(self._options["tz"] or "")
+
 
 def parse_file(
     path: str | bytes | os.PathLike[str] | os.PathLike[bytes],
@@ -253,11 +300,11 @@ def parse_file(
     as the ``aptparse`` command reads it.
 
     Raises FileNotFoundError, IsADirectoryError, PermissionError (as
-    open() does), TruncatedFileError (a ParseError and an EOFError) for a
-    cut-off .gz and ParseError for corrupt gzip data; the messages name the
-    file. Input problems are in the Report, as for parse(), and its
-    transactions are converted on first access too. ``options`` are those
-    of :class:`Options`.
+    open() does), TruncatedFileError (a ParseError and an EOFError, whose
+    ``report`` holds what was read) for a cut-off .gz and ParseError for
+    corrupt gzip data; the messages name the file. Input problems are in
+    the Report, as for parse(), and its transactions are converted on
+    first access too. ``options`` are those of :class:`Options`.
     """
     fspath = os.fspath(path)
     if not isinstance(fspath, (str, bytes)):
@@ -273,12 +320,50 @@ def parse_file(
     if kind == "os_error":
         raise OSError(err, message, fspath)  # FileNotFoundError, ...
     if kind == "truncated":
-        raise TruncatedFileError(f"{name}: {message}")
+        parser.finish()
+        error = TruncatedFileError(f"{name}: {message}")
+        error.report = parser.report()
+        raise error
     if kind == "corrupt":
         raise ParseError(f"{name}: {message}")
     parser.finish()
     report: Report = parser.report()
     return report
+
+
+def _progress_bar(items: list[_T], progress: bool, unit: str) -> Iterable[_T]:
+    """``items`` wrapped in a tqdm progress bar (on standard error) when
+    ``progress`` is true."""
+    if not progress:
+        return items
+    try:
+        tqdm = importlib.import_module("tqdm.auto").tqdm
+    except ImportError as e:
+        raise ImportError(
+            "progress=True needs tqdm, which is not installed: pip install tqdm"
+        ) from e
+    bar: Iterable[_T] = tqdm(items, unit=unit)
+    return bar
+
+
+def parse_files(
+    paths: Iterable[str | bytes | os.PathLike[str] | os.PathLike[bytes]],
+    *,
+    progress: bool = False,
+    **options: Any,
+) -> Iterator[tuple[str, Report]]:
+    """Parses each file with :func:`parse_file` (``options`` are its
+    keyword arguments) and yields (path, Report), in order. The pairs are
+    what :func:`records` takes for a table over many logs::
+
+        >>> aptparse.records(aptparse.parse_files(paths)).to_pandas()
+
+    ``progress=True`` shows a tqdm bar (files done, rate, ETA) on standard
+    error; it needs ``tqdm`` installed.
+    """
+    names = [os.fsdecode(os.fspath(p)) for p in paths]
+    for name in _progress_bar(names, progress, "file"):
+        yield name, parse_file(name, **options)
 
 
 _Source = Union[
@@ -352,3 +437,7 @@ def iter_transactions(
             )
         yield from parser.feed(chunk)
     yield from parser.finish()
+
+
+# Last: the fleet report is built on the names above.
+from .fleet import FleetReport, report  # noqa: E402

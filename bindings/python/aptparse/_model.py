@@ -9,6 +9,7 @@ bindings/python/src/convert.h), so the field order here is the one
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import operator
 from collections.abc import Iterable, Iterator, Sequence
@@ -241,6 +242,7 @@ class Transaction(_Frozen):
     broken: tuple[Package, ...] = _EMPTY
     disappeared: tuple[Package, ...] = _EMPTY
     esm: tuple[Package, ...] = _EMPTY  # Ubuntu Pro's esm-infra/apps advert
+    failed: tuple[Package, ...] = _EMPTY  # left half-installed by dpkg
     counts: Optional[Counts] = None
     consistency: Consistency = Consistency()
     sizes: Sizes = Sizes()
@@ -257,6 +259,15 @@ class Transaction(_Frozen):
     # "", "buildkit", "github_actions" (a CI's prefix), "indent", "quote"
     # (a document's indentation or quote marker)
     line_prefix: str = ""
+    # From apt's logs (history.log, term.log); None where the log has none.
+    # start and end are naive (apt writes local time without a zone) unless
+    # the parse was given ``tz=``.
+    start: Optional[datetime.datetime] = None
+    end: Optional[datetime.datetime] = None
+    command: Optional[str] = None  # history.log "Commandline:"
+    requested_by_user: Optional[str] = None  # "Requested-By: user (uid)"
+    requested_by_uid: Optional[int] = None
+    error: Optional[str] = None  # history.log "Error:"
 
     def __repr__(self) -> str:
         sets = ", ".join(
@@ -406,6 +417,34 @@ class Report(_Frozen):
 
     def __iter__(self) -> Iterator[Transaction]:
         return iter(self.transactions)
+
+    def to_arrow(
+        self,
+        table: Literal["packages", "transactions"] = "packages",
+        *,
+        source: Optional[str] = None,
+        host: Optional[str] = None,
+    ) -> Any:
+        """The package (default) or transaction records of this report as a
+        ``pyarrow.Table``: see :func:`aptparse.records`. Needs
+        ``aptparse[arrow]``."""
+        from ._records import to_arrow
+
+        return to_arrow(self, table, source=source, host=host)
+
+    def to_pandas(
+        self,
+        table: Literal["packages", "transactions"] = "packages",
+        *,
+        source: Optional[str] = None,
+        host: Optional[str] = None,
+    ) -> Any:
+        """The package (default) or transaction records of this report as a
+        ``pandas.DataFrame``: see :func:`aptparse.records`. Needs
+        ``aptparse[pandas]``."""
+        from ._records import to_pandas
+
+        return to_pandas(self, table, source=source, host=host)
 
     def to_dict(self) -> dict[str, Any]:
         return {

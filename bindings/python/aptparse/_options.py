@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from ._runs import AptRuns
+from ._zone import TimeZone
+
 
 class Options(TypedDict, total=False):
     """The parser options (C++ ``aptparse::options``, options.h), each
@@ -26,6 +29,15 @@ class Options(TypedDict, total=False):
       lines is kept per transaction; all are counted.
     * ``strict`` (False): the first input diagnostic stops the parse
       (``Report.error``; Parser.feed() raises ParseError).
+    * ``tz`` (None): the zone of the local times in apt's logs
+      (``Transaction.start``, ``end``): an IANA name such as
+      ``"Europe/Berlin"``, ``"UTC"``, ``"+01:00"``, a ``zoneinfo.ZoneInfo``
+      or a ``datetime.timezone``. The times are then aware, each with the
+      UTC offset the zone had at that time; None keeps them naive. A zone
+      the system's zoneinfo does not know raises ValueError.
+    * ``apt_runs`` (None): apt's runs on the same host (a Report of its
+      history.log, or what apt_runs_of() returns) to group a dpkg.log's
+      lines by: one Transaction per apt run.
 
     A wrong type raises TypeError, a value below the least ValueError.
     """
@@ -35,3 +47,5 @@ class Options(TypedDict, total=False):
     max_transactions: int
     max_unrecognized_kept: int
     strict: bool
+    tz: TimeZone
+    apt_runs: AptRuns

@@ -68,10 +68,26 @@ std::array<kind, k_count>& kinds() {
       {"Stats", {APTPARSE_STATS_MAP(APTPARSE_PY_STATS_NAME)}},
       {"Status", {"code", "line", "offset"}},
       {"Transaction",
-       {APTPARSE_PKG_SET_MAP(APTPARSE_PY_SET_NAME) "counts", "consistency",
-        "sizes", "messages", "unrecognized_count", "unrecognized",
-        "diagnostics", "first_line", "last_line", "first_offset", "last_offset",
-        "end_offset", "complete", "line_prefix"}},
+       {APTPARSE_PKG_SET_MAP(APTPARSE_PY_SET_NAME) "counts",
+        "consistency",
+        "sizes",
+        "messages",
+        "unrecognized_count",
+        "unrecognized",
+        "diagnostics",
+        "first_line",
+        "last_line",
+        "first_offset",
+        "last_offset",
+        "end_offset",
+        "complete",
+        "line_prefix",
+        "start",
+        "end",
+        "command",
+        "requested_by_user",
+        "requested_by_uid",
+        "error"}},
       {"Report",
        {"transactions", "unrecognized_count", "unrecognized", "diagnostics",
         "dropped_transactions", "stats", "error"}},
@@ -212,10 +228,14 @@ class str_cache {
   std::array<slot, kSlots> slots_{};
 };
 
-py::object field_text(std::string_view s) {
+}  // namespace
+
+py::object cached_text(std::string_view s) {
   static str_cache* cache = new str_cache();  // leaked: lives until exit
   return cache->get(s);
 }
+
+namespace {
 
 py::object u64(std::uint64_t v) {
   return py::reinterpret_steal<py::object>(PyLong_FromUnsignedLongLong(v));
@@ -224,6 +244,19 @@ py::object i64(std::int64_t v) {
   return py::reinterpret_steal<py::object>(PyLong_FromLongLong(v));
 }
 py::object boolean(bool b) { return py::bool_(b); }
+
+py::object opt_text(const std::optional<std::string>& s) {
+  return s ? text(*s) : py::none();
+}
+
+// An ISO 8601 time of the report ("YYYY-MM-DDTHH:MM:SS", maybe with a UTC
+// offset) as a datetime, naive or aware as the string is.
+py::object opt_datetime(const std::optional<std::string>& s) {
+  if (!s) return py::none();
+  static py::object* from_iso = new py::object(  // leaked: lives until exit
+      py::module_::import("datetime").attr("datetime").attr("fromisoformat"));
+  return (*from_iso)(text(*s));
+}
 
 template <class T>
 py::object opt(const std::optional<T>& v) {
@@ -250,13 +283,13 @@ py::object strings(const std::vector<S>& v) {
 }
 
 py::object package_to_py(const aptparse::package& p) {
-  py::object alternatives = tuple_of(p.alternatives, field_text);
+  py::object alternatives = tuple_of(p.alternatives, cached_text);
   py::object v[] = {
-      field_text(p.name),        field_text(p.arch),
-      field_text(p.old_version), field_text(p.new_version),
-      field_text(p.origins),     field_text(p.note),
-      std::move(alternatives),   enums().reason[static_cast<int>(p.reason)],
-      boolean(p.purge),          boolean(p.automatic),
+      cached_text(p.name),        cached_text(p.arch),
+      cached_text(p.old_version), cached_text(p.new_version),
+      cached_text(p.origins),     cached_text(p.note),
+      std::move(alternatives),    enums().reason[static_cast<int>(p.reason)],
+      boolean(p.purge),           boolean(p.automatic),
       boolean(p.simulated)};
   return make(k_package, v, std::size(v));
 }
@@ -375,7 +408,7 @@ void set_types(const py::kwargs& classes) {
 
 py::object to_py(const aptparse::transaction& t) {
   gc_pause pause;
-  std::array<py::object, kSets + 14> v;
+  std::array<py::object, kSets + 20> v;
   std::size_t i = 0;
   for (; i < kSets; ++i)
     v[i] = tuple_of(t.set(static_cast<aptparse::pkg_set>(i)), package_to_py);
@@ -405,6 +438,12 @@ py::object to_py(const aptparse::transaction& t) {
   v[i++] = u64(t.span.end_offset);
   v[i++] = boolean(t.span.complete);
   v[i++] = prefix_to_py(t.span);
+  v[i++] = opt_datetime(t.start);
+  v[i++] = opt_datetime(t.end);
+  v[i++] = opt_text(t.command);
+  v[i++] = opt_text(t.requested_by_user);
+  v[i++] = t.requested_by_uid ? u64(*t.requested_by_uid) : py::none();
+  v[i++] = opt_text(t.error);
   return make(k_transaction, v.data(), i);
 }
 

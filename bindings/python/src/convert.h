@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aptparse/aptparse.h"
@@ -46,6 +47,8 @@ py::list transactions_to_py(const std::vector<aptparse::transaction>& ts);
 py::object report_to_py(std::shared_ptr<const aptparse::report> r);
 // A str from the bytes of the log: UTF-8, invalid bytes as surrogates.
 py::object text(std::string_view s);
+// text(s) through a cache of short strs (names, arches, versions repeat).
+py::object cached_text(std::string_view s);
 
 // Python -> C++ (used by to_json: the C++ writer makes the JSON).
 aptparse::transaction transaction_from_py(py::handle t);

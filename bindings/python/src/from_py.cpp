@@ -110,6 +110,18 @@ std::optional<T> opt_of(py::handle o, const char* what) {
     return u64_of(o, what);
 }
 
+std::optional<std::string> opt_string_of(py::handle o, const char* what) {
+  if (o.is_none()) return std::nullopt;
+  return bytes_from_py(o, what);
+}
+
+// A datetime back to the report's ISO 8601 string (whole seconds, with
+// the UTC offset of an aware one).
+std::optional<std::string> opt_time_of(py::handle o) {
+  if (o.is_none()) return std::nullopt;
+  return py::str(o.attr("isoformat")("T", "seconds")).cast<std::string>();
+}
+
 }  // namespace
 
 std::string bytes_from_py(py::handle o, const char* what) {
@@ -190,6 +202,16 @@ aptparse::transaction transaction_from_py(py::handle o) {
   t.span.last.offset = u64_of(attr(o, "last_offset"), "last_offset");
   t.span.end_offset = u64_of(attr(o, "end_offset"), "end_offset");
   t.span.complete = attr(o, "complete").cast<bool>();
+  t.start = opt_time_of(attr(o, "start"));
+  t.end = opt_time_of(attr(o, "end"));
+  t.command = opt_string_of(attr(o, "command"), "command");
+  t.requested_by_user =
+      opt_string_of(attr(o, "requested_by_user"), "requested_by_user");
+  py::object uid = attr(o, "requested_by_uid");
+  if (!uid.is_none())
+    t.requested_by_uid =
+        static_cast<std::uint32_t>(u64_of(uid, "requested_by_uid"));
+  t.error = opt_string_of(attr(o, "error"), "error");
   return t;
 }
 

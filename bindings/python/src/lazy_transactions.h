@@ -31,6 +31,9 @@ class lazy_transactions {
   py::object get(std::size_t i);
   // How many transactions have been converted (for tests and benchmarks).
   std::size_t converted() const { return converted_; }
+  // The C++ transactions, or null once every one has been converted (they
+  // are released then).
+  const transaction_vector* cpp() const { return ts_.get(); }
 
  private:
   std::shared_ptr<const transaction_vector> ts_;  // released once all done

@@ -6,6 +6,7 @@
 #include "aptparse/version.h"
 #include "convert.h"
 #include "lazy_transactions.h"
+#include "records.h"
 #include "register.h"
 
 PYBIND11_MODULE(_core, m) {
@@ -22,4 +23,6 @@ PYBIND11_MODULE(_core, m) {
   aptparse_py::register_parse(m);
   aptparse_py::register_parser(m);
   aptparse_py::register_cli(m);
+  aptparse_py::register_compare(m);
+  aptparse_py::register_records(m);
 }

@@ -1,10 +1,17 @@
-// run_cli: the aptparse command (src/cli/run.h) for `python -m aptparse`.
+// run_cli: the aptparse command (src/cli/run.h) for `python -m aptparse`;
+// cli_flags() and fail_reasons() for the report subcommand, which is
+// Python (aptparse/_fleet_cli.py) but shares the flag table and the
+// --fail-on rules.
 #include <pybind11/stl.h>
 
 #include <string>
 #include <vector>
 
+#include "cli/fail_on.h"
+#include "cli/flags.h"
+#include "cli/progress.h"
 #include "cli/run.h"
+#include "convert.h"
 #include "register.h"
 
 namespace aptparse_py {
@@ -22,6 +29,55 @@ void register_cli(py::module_& m) {
       "Runs the aptparse command with `args` (bytes, without the program "
       "name) on the process's standard input, output and error; returns "
       "its exit status. Flush sys.stdout and sys.stderr first.");
+
+  m.def(
+      "cli_flags",
+      [] {
+        py::list out;
+        for (const aptparse::cli::flag_doc& f : aptparse::cli::flag_docs()) {
+          py::dict d;
+          d["long"] = std::string(f.long_name);
+          d["short"] = f.short_name ? std::string(1, f.short_name) : "";
+          d["metavar"] = std::string(f.metavar);
+          d["parse"] = (f.scope & aptparse::cli::for_parse) != 0;
+          d["report"] = (f.scope & aptparse::cli::for_report) != 0;
+          d["help"] = std::string(f.help);
+          d["choices"] =
+              std::vector<std::string>(f.choices.begin(), f.choices.end());
+          d["repeats"] = f.repeats;
+          out.append(d);
+        }
+        return out;
+      },
+      "The CLI's flag table (src/cli/flags.cpp): one dict per flag.");
+
+  m.def(
+      "cli_texts",
+      [] {
+        return py::make_tuple(std::string(aptparse::cli::report_usage()),
+                              std::string(aptparse::cli::report_description()));
+      },
+      "The report subcommand's usage line and description.");
+
+  m.def("progress_line", &aptparse::cli::progress_meter::line, py::arg("files"),
+        py::arg("total_files"), py::arg("bytes"), py::arg("total_bytes"),
+        py::arg("seconds"),
+        "The CLI's progress line for these figures (total_bytes 0: unknown).");
+
+  m.def(
+      "fail_reasons",
+      [](py::handle transaction) {
+        const unsigned bits =
+            aptparse::cli::fail_reasons(transaction_from_py(transaction));
+        std::vector<std::string> out;
+        const auto names = aptparse::cli::fail_on_names();
+        for (std::size_t i = 0; i < names.size(); ++i)
+          if (bits & (1u << i)) out.emplace_back(names[i]);
+        return out;
+      },
+      py::arg("transaction"),
+      "The --fail-on reasons (\"error\", \"inconsistent\", ...) that an "
+      "aptparse.Transaction meets.");
 }
 
 }  // namespace aptparse_py

@@ -1,4 +1,6 @@
 // class Parser: the streaming parser, safe to share between threads.
+#include <pybind11/stl.h>
+
 #include <memory>
 #include <mutex>
 #include <utility>

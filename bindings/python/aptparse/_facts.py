@@ -1,0 +1,80 @@
+"""What the fleet report reads from a Transaction, in one place.
+
+The report is built on :class:`~aptparse.Transaction` alone. Each fact it
+needs is read here, so that the rule for, say, "a plan, not a run" is
+written once and the text, HTML and ``--fail-on`` views agree.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from typing import Optional
+
+from . import _core
+from ._model import Package, Transaction
+
+
+def start(t: Transaction) -> Optional[datetime.datetime]:
+    """When the run started (history.log's Start-Date, term.log's Log
+    started, a dpkg.log run's first line), or None: console captures carry
+    no time."""
+    return t.start
+
+
+def is_listing(t: Transaction) -> bool:
+    """An ``apt list --upgradable`` listing, not an apt run."""
+    return getattr(t, "kind", "transaction") == "listing"
+
+
+def is_plan(t: Transaction) -> bool:
+    """A listing, or a simulation (``-s``: every upgraded or installed
+    package came from a simulate line): nothing was changed. Any other
+    transaction is taken as a run that was carried out."""
+    if is_listing(t):
+        return True
+    changed = t.upgraded + t.newly_installed
+    return bool(changed) and all(p.simulated for p in changed)
+
+
+def is_security(p: Package) -> bool:
+    """The package's new version comes from a security suite."""
+    return getattr(p, "security", None) is True
+
+
+def offered(t: Transaction) -> Iterator[Package]:
+    """The upgrades a plan offers: its upgraded packages, a listing's
+    upgradable ones."""
+    yield from t.upgraded
+    for p in getattr(t, "listed", ()):
+        if getattr(p, "upgradable", False):
+            yield p
+
+
+def failed_packages(t: Transaction) -> tuple[Package, ...]:
+    """What dpkg left half-installed, half-configured or unpacked."""
+    return t.failed
+
+
+def fail_reasons(t: Transaction) -> list[str]:
+    """The ``--fail-on`` reasons the transaction meets, by the C++ CLI's
+    own rules (src/cli/fail_on.cpp)."""
+    return _core.fail_reasons(t)
+
+
+def problem(t: Transaction) -> str:
+    """One line saying what went wrong: apt's or dpkg's first error, the
+    packages dpkg left broken, or the counts that disagree."""
+    if t.errors:
+        return t.errors[0].text.splitlines()[0]
+    if t.error:
+        return t.error.splitlines()[0]
+    if failed_packages(t):
+        return "dpkg left unfinished: " + ", ".join(
+            p.name for p in failed_packages(t)
+        )
+    if t.consistency.verdict == "inconsistent":
+        return "apt's counts disagree with the lists: " + ", ".join(
+            t.consistency.mismatches
+        )
+    return ""

@@ -1,0 +1,417 @@
+"""Many machines' apt logs as one Dask DataFrame.
+
+    >>> import aptparse.dask
+    >>> df = aptparse.dask.read_logs("s3://logs/*/apt/history.log*")
+    >>> df[df.set == "upgraded"].groupby("name").size().compute()
+
+:func:`read_logs` gives the package records (:func:`aptparse.records`,
+one row per package per set) and :func:`read_transactions` the transaction
+records, of every file, indexed by ``source`` (the file's path), with the
+dtypes of :meth:`aptparse.Records.to_pandas` and known divisions: each
+partition holds whole files, in path order, so the divisions fall on file
+names.
+
+Files are read through fsspec (any URL its back-ends open: local paths,
+``s3://``, ``gs://``, ...); compression is inferred from the name (``.gz``,
+``.xz``, ...). A file larger than ``blocksize`` is parsed in blocks, in
+parallel, when its format has a line that starts every record, and the
+blocks' tables are joined again in the file's partition:
+
+    history.log   ``Start-Date: ``
+    term.log      ``Log started: ``
+    dpkg.log      a ``startup`` line that the parser's rule (README,
+                  "dpkg.log") certainly takes as a new apt run: 60 s
+                  after the line before, or 2 s after it when the last
+                  dpkg call was a configure call
+
+(the format is told by the file's first line, read only from files
+larger than ``blocksize``). Compressed files and console captures
+(anything else) are parsed whole, by one task each: a capture has
+no line at which the parser's state is known to be fresh. The results
+equal those of parsing each file in one process: the transaction index,
+line numbers and offsets of a block are shifted by those of the blocks
+before it.
+
+Hosts come from the path: ``host=None`` (the default) takes the name of
+the file's parent directory (``/logs/web1/history.log`` -> ``web1``), a
+regular expression takes its first group (or the whole match), and a
+callable gets the path and returns the host.
+
+Progress: Dask's own mechanisms, e.g. ``with
+dask.diagnostics.ProgressBar(): df.compute()`` on the local schedulers, or
+``distributed.progress(df.persist())`` on a cluster.
+
+Needs ``pip install 'aptparse[dask]'``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+import re
+from glob import has_magic
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Union
+
+from . import _records, parse
+from ._model import Report
+from ._records import Records, Table
+
+if TYPE_CHECKING:
+    import dask.dataframe
+
+
+_require = _records._require
+_require("dask.dataframe", "dask", "aptparse.dask")
+_require("pyarrow", "dask", "aptparse.dask")
+import dask.utils  # noqa: E402
+import dask.dataframe as dd  # noqa: E402
+import fsspec  # noqa: E402
+import pandas as pd  # noqa: E402
+import pyarrow as pa  # noqa: E402
+import pyarrow.compute as pc  # noqa: E402
+from dask.delayed import delayed  # noqa: E402
+from fsspec.utils import infer_compression  # noqa: E402
+
+
+HostSpec = Union[None, str, "re.Pattern[str]", Callable[[str], Optional[str]]]
+
+#: The splittable formats: (how a file of the format begins, the line that
+#: starts each of its records, which is what the parser takes as the start
+#: of a run). A file is split only when its first line has the shape.
+RECORD_STARTS: dict[str, tuple[bytes, bytes]] = {
+    "history.log": (rb"Start-Date: ", rb"Start-Date: "),
+    "term.log": (rb"Log started: ", rb"Log started: "),
+    "dpkg.log": (rb"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ",
+                 rb"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d startup "),
+}
+# dpkg.log: apt starts dpkg several times per run, so a startup line begins
+# an apt run only under the parser's gap rule (src/machine/dpkg_log_run.h;
+# without history.log's windows). Its constants, and the calls after which
+# the short gap applies:
+DPKG_SAME_RUN_GAP = 2  # seconds
+DPKG_IDLE_GAP = 60
+_DPKG_CONFIGURE_CALLS = ((b"packages", b"configure"), (b"packages", b"triggers-only"))
+_DPKG_TIME = "%Y-%m-%d %H:%M:%S"
+_DPKG_STARTUP = re.compile(
+    rb"\n(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) startup ([a-z-]+) ([a-z-]+)"
+)
+_DPKG_LOOKBACK = 1 << 16  # bytes before a boundary read for its context
+
+# The columns that count from the start of a log, and what a block adds
+# to them: the transactions, lines or bytes of the blocks before it.
+_SHIFTS = {
+    "transaction": "transactions",
+    "first_line": "lines",
+    "last_line": "lines",
+    "first_offset": "bytes",
+    "end_offset": "bytes",
+}
+# Category columns whose values depend on the data (the others start with
+# every value the library names, so their categories are known).
+_OPEN_CATEGORIES = ("host", "arch")
+_SEARCH_CHUNK = 1 << 20
+
+
+def _record_start(head: bytes) -> Optional["re.Pattern[bytes]"]:
+    """The pattern of a line that starts a record in a file that begins
+    with ``head``, or None when the file is to be read whole."""
+    first = head.lstrip(b"\r\n")
+    for name, (begins, start) in RECORD_STARTS.items():
+        if re.match(begins, first):
+            if name == "dpkg.log":
+                return _DPKG_STARTUP
+            return re.compile(b"\n(?:" + start + b")")
+    return None
+
+
+def _split_pattern(fs: Any, path: str) -> Optional["re.Pattern[bytes]"]:
+    with fs.open(path, "rb") as f:
+        return _record_start(f.read(4096))
+
+
+def _host_of(spec: HostSpec) -> Callable[[str], Optional[str]]:
+    if spec is None:
+        return lambda path: posixpath.basename(posixpath.dirname(path)) or None
+    if callable(spec) and not isinstance(spec, re.Pattern):
+        return spec
+    rx = re.compile(spec)
+
+    def from_regex(path: str) -> Optional[str]:
+        m = rx.search(path)
+        if m is None:
+            return None
+        return m.group(1) if rx.groups else m.group(0)
+
+    return from_regex
+
+
+_Block = tuple[pa.Table, int, int, int]
+
+
+def _boundary(f: Any, pos: int, size: int, start: "re.Pattern[bytes]") -> int:
+    """The first record start at or after ``pos``: 0, or the offset of a
+    line that ``start`` matches; ``size`` when there is none."""
+    if pos <= 0:
+        return 0
+    if pos >= size:
+        return size
+    if start is _DPKG_STARTUP:
+        return _dpkg_boundary(f, pos, size)
+    f.seek(pos - 1)  # the '\n' before a line that begins at pos
+    base, buf = pos - 1, b""
+    while True:
+        chunk = f.read(_SEARCH_CHUNK)
+        buf += chunk
+        m = start.search(buf)
+        if m is not None:
+            return base + m.start() + 1
+        if not chunk:
+            return size
+        keep = 64  # longer than any match: one may straddle two reads
+        base += max(len(buf) - keep, 0)
+        buf = buf[-keep:]
+
+
+def _dpkg_time(text: bytes) -> Optional[datetime.datetime]:
+    try:
+        return datetime.datetime.strptime(text[:19].decode("ascii"), _DPKG_TIME)
+    except (UnicodeDecodeError, ValueError):
+        return None
+
+
+def _dpkg_run_starts(buf: bytes, m: "re.Match[bytes]", after_configure: bool) -> bool:
+    """Whether the startup line ``m`` begins a new apt run for certain: the
+    line before it has a valid time (else the parser's last time may lie
+    further back: not split there) and the gap reaches the rule's."""
+    prev = buf[buf.rfind(b"\n", 0, m.start()) + 1 : m.start()]
+    before, now = _dpkg_time(prev), _dpkg_time(m[1])
+    if before is None or now is None:
+        return False
+    gap = (now - before).total_seconds()
+    return gap >= DPKG_IDLE_GAP or (after_configure and gap >= DPKG_SAME_RUN_GAP)
+
+
+def _dpkg_boundary(f: Any, pos: int, size: int) -> int:
+    """The first startup line at or after ``pos`` that begins an apt run,
+    judged from the file's text alone (so both blocks that share ``pos``
+    agree); ``size`` when there is none."""
+    base = max(pos - _DPKG_LOOKBACK, 0)
+    f.seek(base)
+    buf = (b"" if base else b"\n") + f.read(pos - base + _SEARCH_CHUNK)
+    base -= 0 if base else 1  # buf[i] is the file's byte base + i
+    after_configure = False  # unknown before the first startup in view
+    done = base  # startup lines up to here are already judged
+    while True:
+        for m in _DPKG_STARTUP.finditer(buf):
+            line = base + m.start() + 1
+            if line <= done:
+                continue
+            if line >= pos and _dpkg_run_starts(buf, m, after_configure):
+                return line
+            after_configure = (m[2], m[3]) in _DPKG_CONFIGURE_CALLS
+            done = line
+        chunk = f.read(_SEARCH_CHUNK)
+        if not chunk:
+            return size
+        # Keep the last two lines: a startup line and the line before it.
+        cut = buf.rfind(b"\n", 0, buf.rfind(b"\n", 0, len(buf) - 1))
+        cut = max(cut, 0)
+        base += cut
+        buf = buf[cut:] + chunk
+
+
+def _read(
+    fs: Any, path: str, compression: Optional[str],
+    split: Optional["re.Pattern[bytes]"], start: int, end: int, size: int,
+    options: dict[str, Any],
+) -> tuple[Report, int]:
+    """Parses bytes [boundary(start), boundary(end)) of a file, the
+    boundaries being the lines that ``split`` matches (the whole file when
+    split is None): (the Report, the offset it starts at)."""
+    with fs.open(path, "rb", compression=compression) as f:
+        if split is None:
+            lo, data = 0, f.read()
+        else:
+            lo = _boundary(f, start, size, split)
+            hi = _boundary(f, end, size, split)
+            f.seek(lo)
+            data = f.read(hi - lo)
+    return parse(data, **options), lo
+
+
+def _parse_block(
+    fs: Any, path: str, compression: Optional[str],
+    split: Optional["re.Pattern[bytes]"], start: int, end: int, size: int,
+    table: Table, host: Optional[str], options: dict[str, Any],
+) -> _Block:
+    """A block of a split file, by a task of its own: (its records table,
+    its transactions, its lines, the offset it starts at)."""
+    report, lo = _read(fs, path, compression, split, start, end, size, options)
+    frame = Records(table, _records._parts(report, path, host)).to_arrow()
+    return frame, len(report.transactions), report.stats.lines, lo
+
+
+def _join_blocks(blocks: list[_Block]) -> pa.Table:
+    """One file's table from its blocks' (shifted as if parsed at once)."""
+    parts = []
+    before = {"transactions": 0, "lines": 0}
+    for frame, n_transactions, n_lines, lo in blocks:
+        add = {**before, "bytes": lo}
+        for name, by in _SHIFTS.items():
+            i = frame.schema.get_field_index(name)
+            if i >= 0 and add[by]:
+                frame = frame.set_column(
+                    i, name, pc.add(frame.column(i), pa.scalar(add[by], pa.int64()))
+                )
+        parts.append(frame)
+        before["transactions"] += n_transactions
+        before["lines"] += n_lines
+    return pa.concat_tables(parts)
+
+
+def _to_frame(table: pa.Table) -> pd.DataFrame:
+    """The pandas partition: the records' dtypes, indexed by source."""
+    frame = _records.arrow_to_pandas(table.combine_chunks())
+    source = frame.pop("source").astype(pd.StringDtype("pyarrow"))
+    frame.index = pd.Index(source, name="source")
+    return frame
+
+
+def _partition(table: Table, fs: Any, options: dict[str, Any],
+               files: list[Union[list[_Block], tuple[str, Optional[str], Optional[str]]]]
+               ) -> pd.DataFrame:
+    """A partition: the files' tables, in order, as one DataFrame. A file
+    is the list of its blocks' results (parsed by tasks of their own), or
+    (path, compression, host) for a file parsed whole, here: one task, one
+    filesystem object and one records table for all the whole files of a
+    partition keep Dask's and pyarrow's overheads off fleets of small logs
+    (the filesystem per file in the graph cost as much as the parsing)."""
+    tables: list[pa.Table] = []
+    whole: list[Any] = []  # records() parts of the whole files in a row
+    for f in files:
+        if isinstance(f, list):
+            if whole:
+                tables.append(Records(table, whole).to_arrow())
+                whole = []
+            tables.append(_join_blocks(f))
+        else:
+            path, codec, host = f
+            report, _ = _read(fs, path, codec, None, 0, -1, -1, options)
+            whole += _records._parts(report, path, host)
+    if whole or not tables:
+        tables.append(Records(table, whole).to_arrow())
+    return _to_frame(pa.concat_tables(tables).unify_dictionaries())
+
+
+def _meta(table: Table, zoned: bool) -> pd.DataFrame:
+    """An empty partition; its times in UTC when the parse is given a
+    time zone (``tz=``), which gives the times UTC offsets."""
+    from dask.dataframe import utils
+
+    meta = _to_frame(Records(table, []).to_arrow())
+    for name, kind in _records.RECORD_COLUMNS[table]:
+        if kind == "timestamp" and zoned:
+            meta[name] = meta[name].dt.tz_localize("UTC")
+    clear: Any = utils.clear_known_categories  # untyped
+    unknown: pd.DataFrame = clear(
+        meta, cols=[c for c in _OPEN_CATEGORIES if c in meta.columns]
+    )
+    return unknown
+
+
+def _paths(urlpath: Union[str, Sequence[str]], storage_options: dict[str, Any]
+           ) -> tuple[Any, dict[str, int]]:
+    """The filesystem and its files with their sizes: globs expanded,
+    directories walked (files whose name starts with '.' left out), with
+    one listing per glob or directory rather than a stat per file."""
+    urls = [urlpath] if isinstance(urlpath, str) else list(urlpath)
+    if not urls:
+        raise FileNotFoundError("no files: the list of paths is empty")
+    fs, _ = fsspec.core.url_to_fs(urls[0], **storage_options)
+    files: dict[str, int] = {}
+    for url in urls:
+        path = fs._strip_protocol(url)
+        if has_magic(path):
+            infos = fs.glob(path, detail=True)
+        else:
+            infos = {path: fs.info(path)} if fs.exists(path) else {}
+        for name, info in infos.items():
+            if info["type"] == "directory":
+                found = fs.find(name, detail=True)
+                files.update((q, int(i["size"] or 0)) for q, i in found.items()
+                             if not posixpath.basename(q).startswith("."))
+            else:
+                files[name] = int(info["size"] or 0)
+    if not files:
+        raise FileNotFoundError(f"no files match {urlpath!r}")
+    return fs, dict(sorted(files.items()))
+
+
+def read_logs(
+    urlpath: Union[str, Sequence[str]],
+    *,
+    host: HostSpec = None,
+    blocksize: Union[int, str, None] = "64MiB",
+    table: Table = "packages",
+    compression: Optional[str] = "infer",
+    storage_options: Optional[dict[str, Any]] = None,
+    **options: Any,
+) -> dask.dataframe.DataFrame:
+    """The package records (``table="transactions"``: the transaction
+    records) of every log that ``urlpath`` names, as a Dask DataFrame.
+
+    ``urlpath`` is a path or URL, a glob, a directory (walked; files whose
+    name starts with '.' are left out) or a list of these. ``host``: see
+    the module documentation. ``blocksize`` (bytes, or a string such as
+    "64MiB"; None: never split) is both the most a splittable file is
+    parsed in one task and about how many bytes of logs one partition
+    gathers: small files are grouped, whole, into partitions, in path
+    order. ``compression``: "infer" (from the name), None or an fsspec
+    codec name. ``options`` go to :func:`aptparse.parse` (max_line_bytes,
+    strict, ...). The index is ``source``, the file's path as fsspec
+    names it.
+    """
+    if table not in _records.RECORD_COLUMNS:
+        raise ValueError(f"table must be 'packages' or 'transactions', not {table!r}")
+    fs, sizes = _paths(urlpath, storage_options or {})
+    paths = list(sizes)
+    limit = dask.utils.parse_bytes(blocksize) if blocksize is not None else None
+    host_of = _host_of(host)
+    parse = delayed(_parse_block, pure=True)
+
+    groups: list[list[Any]] = [[]]  # partitions: files
+    firsts: list[str] = []
+    group_bytes = 0
+    for path in paths:
+        codec = infer_compression(path) if compression == "infer" else compression
+        size = sizes[path]
+        split = None
+        if codec is None and limit and size > limit:
+            split = _split_pattern(fs, path)
+        file: Union[list[Any], tuple[Any, ...]] = (path, codec, host_of(path))
+        if split is not None and limit:
+            file = [parse(fs, path, codec, split, lo, min(lo + limit, size), size,
+                          table, host_of(path), options)
+                    for lo in range(0, size, limit)]
+        if groups[-1] and limit and group_bytes + size > limit:
+            groups.append([])
+            group_bytes = 0
+        if not groups[-1]:
+            firsts.append(path)
+        groups[-1].append(file)
+        group_bytes += size
+    parts = [delayed(_partition, pure=True)(table, fs, options, g) for g in groups]
+    divisions = (*firsts, paths[-1])
+    frame: dd.DataFrame = dd.from_delayed(
+        parts, meta=_meta(table, bool(options.get("tz"))), divisions=divisions, verify_meta=False
+    )
+    return frame
+
+
+def read_transactions(
+    urlpath: Union[str, Sequence[str]], **kwargs: Any
+) -> dask.dataframe.DataFrame:
+    """``read_logs(urlpath, table="transactions", ...)``: one row per
+    transaction."""
+    return read_logs(urlpath, table="transactions", **kwargs)

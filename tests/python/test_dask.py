@@ -1,0 +1,185 @@
+"""aptparse.dask.read_logs(): the corpus through Dask (a distributed
+LocalCluster of processes, the threaded and the synchronous schedulers)
+gives exactly the records of parsing each file in one process."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import aptparse
+
+from conftest import CORPUS, LOGS
+
+pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+pd = pytest.importorskip("pandas")
+import aptparse.dask as apd  # noqa: E402
+
+# Small enough that every history.log, term.log and dpkg.log of the corpus
+# is parsed in several blocks.
+BLOCK = 2000
+SPLITTABLE = [p for p in LOGS if apd._split_pattern(apd.fsspec.filesystem("file"), str(p))]
+
+
+def single_process(paths: list[str], table: str, host: Any = None) -> Any:
+    """The records of parsing each file whole, in this process."""
+    pairs = list(aptparse.parse_files(paths))
+    if host is None:
+        host = lambda s: Path(s).parent.name  # noqa: E731
+    make = aptparse.records if table == "packages" else aptparse.transaction_records
+    return make(pairs, host=host).to_pandas()
+
+
+def same_records(got: Any, want: Any) -> None:
+    """``got`` (indexed by source) holds exactly ``want``'s rows, in order,
+    with the same dtypes (categories compared by value, not by the order
+    their dictionaries were built in)."""
+    got = got.reset_index()
+    assert list(got.columns) == list(want.columns)
+    for name in want.columns:
+        a, b = got[name], want[name]
+        if isinstance(b.dtype, pd.CategoricalDtype):
+            assert isinstance(a.dtype, pd.CategoricalDtype) or name == "source", name
+            a, b = a.astype(object), b.astype(object)
+        else:
+            assert a.dtype == b.dtype, name
+        pd.testing.assert_series_equal(a.reset_index(drop=True),
+                                       b.reset_index(drop=True), check_names=False)
+
+
+def parse_tasks(df: Any) -> int:
+    return sum(1 for k in dict(df.__dask_graph__()) if "_parse_block" in str(k))
+
+
+def test_the_corpus_has_splittable_logs() -> None:
+    # history.log, term.log and dpkg.log of two Debian releases.
+    assert len(SPLITTABLE) >= 6
+    assert all(p.stat().st_size > 2 * BLOCK for p in SPLITTABLE)
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
+                                  dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as c:
+            yield c
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("table", ["packages", "transactions"])
+def test_local_cluster_equals_single_process(client: Any, table: str) -> None:
+    df = apd.read_logs(str(CORPUS / "*.log"), blocksize=BLOCK, table=table)
+    paths = list(apd._paths(str(CORPUS / "*.log"), {})[1])
+    assert len(paths) == len(LOGS)
+    assert parse_tasks(df) >= 2 * len(SPLITTABLE)  # the large logs were split
+    got = client.compute(df).result()
+    assert len(client.scheduler_info()["workers"]) == 2
+    same_records(got, single_process(paths, table))
+    assert got.index.is_monotonic_increasing
+
+
+@pytest.mark.parametrize("scheduler", ["threads", "sync"])
+@pytest.mark.parametrize("blocksize", [None, 700, BLOCK, "64MiB"])
+def test_local_schedulers_equal_single_process(scheduler: str, blocksize: Any) -> None:
+    paths = [str(p) for p in SPLITTABLE]
+    for table in ("packages", "transactions"):
+        df = apd.read_logs(paths, blocksize=blocksize, table=table)
+        same_records(df.compute(scheduler=scheduler),
+                     single_process(sorted(paths), table))
+
+
+def test_blocks_begin_at_record_starts() -> None:
+    fs = apd.fsspec.filesystem("file")
+    for log in SPLITTABLE:
+        data = log.read_bytes()
+        rx = apd._split_pattern(fs, str(log))
+        assert rx is not None
+        starts = set()
+        with open(log, "rb") as f:
+            for pos in range(1, len(data) + 1, 97):
+                s = apd._boundary(f, pos, len(data), rx)
+                # The first line at or after pos that starts a record.
+                m = rx.search(data, pos - 1)
+                assert s == (m.start() + 1 if m else len(data)), (log.name, pos)
+                starts.add(s)
+        assert len(starts - {len(data)}) > 2, log.name
+
+
+def test_meta_divisions_and_dtypes() -> None:
+    df = apd.read_logs(str(CORPUS / "*.log"), blocksize="20KiB")
+    assert df.known_divisions
+    assert df.divisions[0] == str(LOGS[0]) and df.divisions[-1] == str(LOGS[-1])
+    assert 1 < df.npartitions < len(LOGS)
+    got = df.compute(scheduler="sync")
+    assert list(df.dtypes.index) == list(got.dtypes.index)
+    for name in got.columns:
+        assert type(df.dtypes[name]) is type(got.dtypes[name]), name
+    # A partition holds whole files: each file's rows are in the partition
+    # whose divisions bracket its name.
+    one = str(SPLITTABLE[0])
+    assert (df.loc[one].compute(scheduler="sync").index == one).all()
+    assert len(df.loc[one].compute(scheduler="sync")) == (got.index == one).sum()
+
+
+def test_directories_hosts_and_gzip(tmp_path: Path) -> None:
+    history = next(p for p in SPLITTABLE if "history" in p.name)
+    (tmp_path / "web1").mkdir()
+    (tmp_path / "db2" / "apt").mkdir(parents=True)
+    shutil.copy(history, tmp_path / "web1" / "history.log")
+    with gzip.open(tmp_path / "db2" / "apt" / "history.log.1.gz", "wb") as f:
+        f.write(history.read_bytes())
+    (tmp_path / "web1" / ".hidden").write_text("not a log")
+    want_rows = len(aptparse.records(aptparse.parse_file(history)).to_pylist())
+
+    got = apd.read_logs(str(tmp_path), blocksize=BLOCK).compute(scheduler="sync")
+    assert got.groupby("host", observed=True).size().to_dict() == {
+        "apt": want_rows, "web1": want_rows}
+    assert set(got.index) == {str(tmp_path / "db2/apt/history.log.1.gz"),
+                              str(tmp_path / "web1/history.log")}
+
+    by_regex = apd.read_logs(str(tmp_path / "**/history.log*"),
+                             host=r"/(db\d|web\d)/", blocksize=None)
+    assert set(by_regex.compute()["host"]) == {"db2", "web1"}
+    by_callable = apd.read_transactions(
+        [str(tmp_path / "web1" / "history.log")], host=lambda p: p.upper()[-11:])
+    assert set(by_callable.compute()["host"]) == {"HISTORY.LOG"}
+    no_group = apd.read_logs(str(tmp_path / "web1"), host=re.compile(r"web\d"))
+    assert set(no_group.compute()["host"]) == {"web1"}
+
+
+def test_errors() -> None:
+    with pytest.raises(FileNotFoundError, match="no files"):
+        apd.read_logs(str(CORPUS / "*.nothing"))
+    with pytest.raises(ValueError, match="packages' or 'transactions"):
+        apd.read_logs(str(LOGS[0]), table="txns")  # type: ignore[arg-type]
+
+
+def test_dask_progress_bar() -> None:
+    import io
+
+    from dask.diagnostics import ProgressBar
+
+    out = io.StringIO()
+    with ProgressBar(out=out, minimum=0):
+        apd.read_logs(str(CORPUS / "*.log")).compute(scheduler="threads")
+    assert "100% Completed" in out.getvalue()
+
+
+def test_readme_tables_example(monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's "Tables: pandas, Arrow and Dask" example prints what
+    the README says it prints."""
+    root = CORPUS.parents[1]
+    text = (root / "README.md").read_text()
+    section = text[text.index("### Tables: pandas, Arrow and Dask"):]
+    code, output = re.findall(r"```(?:python)?\n(.*?)```", section, re.S)[:2]
+    monkeypatch.chdir(root)
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out == output
