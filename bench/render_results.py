@@ -60,6 +60,7 @@ def main() -> None:
     p("Written by `bash tools/bench.sh` (bench/render_results.py); do not edit by hand.")
     p("Inputs are built at run time from `corpus/logs` (see bench/README.md); nothing generated is committed.")
     p("Where the time goes, the targets still missed and what was tried: [PROFILE.md](PROFILE.md).")
+    p("The code health round's before/after figures: [HEALTH_ROUND.md](HEALTH_ROUND.md).")
     p()
     p("## Machine")
     p()

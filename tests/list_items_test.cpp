@@ -141,4 +141,13 @@ TEST(IsSpace, MatchesTheCLocaleSpaces) {
 }
 
 }  // namespace
+TEST(ListItems, APackageListLineHoldsOnlyPolicyPackageNames) {
+  EXPECT_TRUE(is_package_list_line("  libc6 g++-12:i386 foo* (1 => 2)"));
+  EXPECT_TRUE(is_package_list_line("  ab | b0 c.d"));
+  EXPECT_FALSE(is_package_list_line("  Some Words"));
+  EXPECT_FALSE(is_package_list_line("  x"));  // one character
+  EXPECT_FALSE(is_package_list_line("  -foo"));
+  EXPECT_FALSE(is_package_list_line("   "));
+}
+
 }  // namespace aptparse::detail

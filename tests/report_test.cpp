@@ -53,6 +53,31 @@ TEST(ReportBuilder, ForeignArchIsADifferentPackage) {
   EXPECT_EQ(b.take_report().transactions.at(0).upgraded.size(), 2u);
 }
 
+// dpkg and apt's logs qualify native names ("libc6:amd64"): once told the
+// native arch, the builder merges them with apt's bare "libc6"; a foreign
+// one, or any before the arch is known, stays its own package.
+TEST(ReportBuilder, LogArchIsMergedWithTheBareNameOnlyWhenTheArchIsNative) {
+  auto log_ref = [](std::string_view arch) {
+    package_ref p = ref(pkg_set::upgraded, "libc6");
+    p.arch = arch;
+    p.arch_qualified = true;
+    p.flags = flag_log_arch;
+    return p;
+  };
+  auto upgraded_after = [&](std::string_view native) {
+    report_builder b;
+    if (!native.empty()) b.on_native_arch(native, {1, 0});
+    b.on_transaction_begin({1, 0});
+    b.on_package(ref(pkg_set::upgraded, "libc6"), {2, 0});
+    b.on_package(log_ref("amd64"), {3, 0});
+    b.on_transaction_end({});
+    return b.take_report().transactions.at(0).upgraded.size();
+  };
+  EXPECT_EQ(upgraded_after("amd64"), 1u);
+  EXPECT_EQ(upgraded_after("i386"), 2u);
+  EXPECT_EQ(upgraded_after(""), 1u);
+}
+
 TEST(ReportBuilder, PackagesOverTheLimitAreCountedInADiagnostic) {
   options opts;
   opts.max_packages_per_list = 2;

@@ -147,6 +147,56 @@ TEST(SectionMachine, KeptBackPackagesHeldByAptMarkAreHeld) {
                   "origins= note= reason=kept_back"));
 }
 
+TEST(SectionMachine, SimulateLinesTellTheNativeArchOnceBeforeItsPackage) {
+  machine_feed m;
+  m.line("Inst b:i386 (2 Debian:12/stable [i386])")     // foreign
+      .line("Inst c (1 Debian:12/stable [all])")        // no arch's own
+      .line("Inst a [1] (2 Debian:12/stable [amd64])")  // native
+      .line("Inst d (1 Debian:12/stable [amd64])")      // told already
+      .line("Remv e [3]");                              // shows no arch
+  m.machine().finish();
+  const std::string& t = m.trace.text;
+  const std::size_t told = t.find("native_arch");
+  ASSERT_NE(told, std::string::npos) << t;
+  EXPECT_EQ(t.find("native_arch", told + 1), std::string::npos) << t;
+  EXPECT_TRUE(has(t, "native_arch 3:74 amd64\npackage 3:74 upgraded name=a"))
+      << t;
+}
+
+// A header in a wording no table knows, with package names under it: its
+// lines stay unrecognised (no set is guessed) and one unknown_translation
+// at the header says a list was there; the next unindented line is read as
+// usual.
+TEST(SectionMachine, AnUnknownHeaderOverPackageNamesIsAnUnknownTranslation) {
+  machine_feed m;
+  m.line("Reading package lists...")
+      .line("Die folgenden Zauberpakete werden gezaubert:")
+      .line("  libfoo bar:i386 (1 => 2) baz")
+      .line("  qux")
+      .line("2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.");
+  m.machine().finish();
+  const std::string& t = m.trace.text;
+  EXPECT_TRUE(has(t, "diagnostic 2:25 unknown_translation")) << t;
+  EXPECT_TRUE(has(t, "unrecognized 2:25 Die folgenden")) << t;
+  EXPECT_TRUE(has(t, "unrecognized 3:70 libfoo bar:i386 (1 => 2) baz")) << t;
+  EXPECT_TRUE(has(t, "unrecognized 4:101 qux")) << t;
+  EXPECT_FALSE(has(t, "package ")) << t;
+  EXPECT_TRUE(has(t, "counts 5:107 2 0 0 0 0 0 0")) << t;
+  EXPECT_EQ(m.machine().stats().unrecognized_lines, 3u);
+}
+
+TEST(SectionMachine, AColonLineOverTextThatIsNoPackageNamesIsNoHeader) {
+  machine_feed m;
+  m.line("Note, selecting these:").line("  Some Words That Are Not Names");
+  m.machine().finish();
+  EXPECT_FALSE(has(m.trace.text, "unknown_translation")) << m.trace.text;
+  machine_feed unindented;
+  unindented.line("Unknown header:").line("libfoo bar");
+  unindented.machine().finish();
+  EXPECT_FALSE(has(unindented.trace.text, "unknown_translation"))
+      << unindented.trace.text;
+}
+
 TEST(SectionMachine, AnAptMessageIsContinuedByItsIndentedLines) {
   machine_feed m;
   m.line("E: Unable to correct problems, you have held broken packages.")

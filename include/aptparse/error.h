@@ -50,7 +50,8 @@ namespace aptparse {
     "feed() or finish() was called after finish(); call reset() first")       \
   X(strict_violation, 7, "options::strict made an input diagnostic fatal")    \
   X(unknown_translation, 9,                                                   \
-    "a line in no table was taken for apt's summary line by its shape")       \
+    "a line in no table has the shape of apt's summary line (taken as it) "   \
+    "or of a list header followed by package names (its list is in no set)")  \
   X(unterminated_record, 10,                                                  \
     "a record of apt's logs has no end (no End-Date: or Log ended:): the "    \
     "input was cut, or apt was killed")                                       \

@@ -276,6 +276,13 @@ class APTPARSE_EXPORT event_sink {
                           const position& /*where*/) {}
   virtual void on_package(const package_ref& /*pkg*/,
                           const position& /*where*/) {}
+  // The machine's native architecture, as simulate lines show it (a
+  // package of it is printed unqualified: "Inst a [1] (2 ... [amd64])").
+  // Sent before the package that shows it, when it first shows or changes.
+  // dpkg and apt's logs qualify native names too ("a:amd64"); knowing the
+  // native architecture lets a sink merge those with apt's bare "a".
+  virtual void on_native_arch(std::string_view /*arch*/,
+                              const position& /*where*/) {}
   virtual void on_counts(const counts& /*c*/, const position& /*where*/) {}
   // A field of a log record (history.log, term.log), inside its
   // transaction.

@@ -233,6 +233,7 @@ class APTPARSE_EXPORT report_builder : public event_sink {
   void on_section(pkg_set set, hold_reason reason,
                   const position& where) override;
   void on_package(const package_ref& pkg, const position& where) override;
+  void on_native_arch(std::string_view arch, const position& where) override;
   void on_counts(const counts& c, const position& where) override;
   void on_record_field(record_field field, std::string_view value,
                        const position& where) override;

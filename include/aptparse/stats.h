@@ -6,16 +6,27 @@
 
 namespace aptparse {
 
+// The counters, in the order of Python's Stats: X(name).
+//   bytes               bytes fed; after a strict stop (options.h), the
+//                       bytes up to the end of the line that stopped the parse
+//   lines               lines seen (with a line end, or last)
+//   noise_lines         known lines with nothing to report
+//   unrecognized_lines  lines no table knows
+//   transactions        transactions ended
+//   packages            on_package events
+#define APTPARSE_STATS_MAP(X) \
+  X(bytes)                    \
+  X(lines)                    \
+  X(noise_lines)              \
+  X(unrecognized_lines)       \
+  X(transactions)             \
+  X(packages)
+
 // Counters over everything fed since construction or reset().
 struct parse_stats {
-  // Bytes fed; after a strict stop (options.h), the bytes up to the end of
-  // the line that stopped the parse.
-  std::uint64_t bytes = 0;
-  std::uint64_t lines = 0;        // lines seen (with a line end, or last)
-  std::uint64_t noise_lines = 0;  // known lines with nothing to report
-  std::uint64_t unrecognized_lines = 0;  // lines no table knows
-  std::uint64_t transactions = 0;        // transactions ended
-  std::uint64_t packages = 0;            // on_package events
+#define APTPARSE_STATS_FIELD(name) std::uint64_t name = 0;
+  APTPARSE_STATS_MAP(APTPARSE_STATS_FIELD)
+#undef APTPARSE_STATS_FIELD
   friend bool operator==(const parse_stats&, const parse_stats&) = default;
 };
 

@@ -1,5 +1,7 @@
 #include "classify/list_items.h"
 
+#include <algorithm>
+
 #include "classify/line_kind.h"
 
 namespace aptparse::detail {
@@ -35,6 +37,23 @@ std::size_t find_arrow(std::string_view inside) {
 }
 
 }  // namespace
+
+bool is_package_list_line(std::string_view line) {
+  auto name_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+           c == '-' || c == '.';
+  };
+  bool any = false, all = true;
+  parse_list_line(line, list_context{.set = pkg_set::to_remove},
+                  [&](const package_ref& pkg) {
+                    any = true;
+                    const std::string_view n = pkg.name;
+                    all = all && n.size() >= 2 && name_char(n[0]) &&
+                          n[0] != '+' && n[0] != '-' && n[0] != '.' &&
+                          std::all_of(n.begin(), n.end(), name_char);
+                  });
+  return any && all;
+}
 
 void apply_group(package_ref& pkg, std::string_view inside) {
   // One search for the common -V group: without a blank it is one version

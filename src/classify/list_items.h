@@ -68,6 +68,12 @@ void apply_group(package_ref& pkg, std::string_view inside);
 void apply_record_group(package_ref& pkg, std::string_view inside,
                         std::uint8_t record_flags);
 
+// True iff every item on `line` (as parse_list_line reads it, in a
+// removal list, so a purge marker may follow) is named as Debian Policy
+// names packages: [a-z0-9][a-z0-9+.-]+, maybe ":arch". The shape of a list
+// line, whatever the header above it said.
+bool is_package_list_line(std::string_view line);
+
 // Calls emit(const package_ref&) for each item on `line`.
 template <class Emit>
 void parse_list_line(std::string_view line, const list_context& ctx,

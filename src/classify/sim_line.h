@@ -36,6 +36,12 @@ package_ref inst_package(const sim_fields& f) noexcept;
 // Builds the package of a Remv (purge = false) or Purg line.
 package_ref removal_package(const sim_fields& f, bool purge) noexcept;
 
+// The native architecture that a simulate line's package shows, or "": apt
+// prints a package of the native architecture unqualified with its arch
+// ("Inst a [1] (2 Debian:12/stable [amd64])"), a foreign one as "a:i386";
+// "all" belongs to no architecture.
+std::string_view native_arch_shown(const package_ref& pkg) noexcept;
+
 }  // namespace aptparse::detail
 
 #endif  // APTPARSE_SRC_CLASSIFY_SIM_LINE_H_

@@ -58,6 +58,9 @@ void section_machine::text_line(std::string_view text, const position& where) {
                     [&](const package_ref& pkg) { emit_package(pkg, where); });
   } else if (is_space(t[0]) && state_ == state::in_message) {
     sink_->on_message_continuation(trim_left(t), where);
+  } else if (is_space(t[0]) && unknown_list_item(t)) {
+    ++stats_.unrecognized_lines;
+    sink_->on_unrecognized(trim_left(t), where);
   } else {
     std::string_view body = trim_left(t);
     // dpkg.log's lines begin with the date: one compare keeps apt's off
@@ -75,6 +78,20 @@ void section_machine::text_line(std::string_view text, const position& where) {
     const table_row* row = last_match_ = table_->match(body, caps);
     classified(body, row, caps, where);
   }
+}
+
+// Structure as a fallback: a header in a wording no table knows (a line
+// ending in ':') followed by indented package names is a list whose set is
+// unknown. Its lines stay unrecognised, nothing is guessed, and one
+// errc::unknown_translation at the header says so; the list holds the
+// indented lines that follow, so none of them is read as something else.
+bool section_machine::unknown_list_item(std::string_view line) {
+  if (state_ == state::in_unknown_list) return true;
+  if (state_ != state::after_unknown_header || !is_package_list_line(line))
+    return false;
+  state_ = state::in_unknown_list;
+  diagnose(errc::unknown_translation, unknown_header_);
+  return true;
 }
 
 void section_machine::note_prefix(line_prefix kind) noexcept {
@@ -109,6 +126,10 @@ void section_machine::classified(std::string_view body, const table_row* row,
       if (was_in_list) diagnose(errc::unknown_line_in_list, where);
       if (dpkg_.active()) foreign_log_line(where);
       sink_->on_unrecognized(body, where);
+      if (body.back() == ':') {
+        state_ = state::after_unknown_header;
+        unknown_header_ = where;
+      }
       return;
     case line_kind::run_start:
       if (open_) end_transaction();
@@ -248,39 +269,6 @@ void section_machine::emit_counts(const captures& caps, const position& where) {
   sink_->on_counts(counts_, where);
 }
 
-void section_machine::emit_sizes(const table_row& row, const captures& caps,
-                                 const position& where) {
-  ensure_transaction(where);
-  auto emit = [&](size_kind kind, std::string_view text) {
-    if (auto bytes = parse_size(text)) sink_->on_size(kind, *bytes, where);
-  };
-  switch (row.kind) {
-    case line_kind::size_download:
-      emit(size_kind::download, caps.arg(0));
-      break;
-    case line_kind::size_download_partial:
-      emit(size_kind::download, caps.arg(0));
-      emit(size_kind::download_total, caps.arg(1));
-      break;
-    case line_kind::size_disk_used:
-      emit(size_kind::disk_used, caps.arg(0));
-      break;
-    case line_kind::size_disk_freed:
-      emit(size_kind::disk_freed, caps.arg(0));
-      break;
-    case line_kind::size_space_needed:
-      emit(size_kind::disk_used, caps.arg(0));
-      if (!caps.arg(1).empty()) emit(size_kind::disk_available, caps.arg(1));
-      break;
-    case line_kind::size_boot:
-      emit(size_kind::boot_needed, caps.arg(1));
-      emit(size_kind::boot_available, caps.arg(2));
-      break;
-    default:
-      break;
-  }
-}
-
 void section_machine::emit_message(const table_row& row, std::string_view body,
                                    const position& where) {
   ensure_transaction(where);
@@ -310,7 +298,15 @@ void section_machine::simulate_line(line_kind kind, std::string_view rest,
     simulated_.insert(key);
   }
   ensure_transaction(where);
+  note_native_arch(native_arch_shown(pkg), where);
   emit_package(pkg, where);
+}
+
+void section_machine::note_native_arch(std::string_view arch,
+                                       const position& where) {
+  if (arch.empty() || arch == native_arch_) return;
+  native_arch_.assign(arch);
+  sink_->on_native_arch(native_arch_, where);
 }
 
 void section_machine::dpkg_line(const table_row& row, const captures& caps,
@@ -379,6 +375,7 @@ void section_machine::reset() {
   counts_ = counts{};
   last_prefix_ = prefix_ = line_prefix::none;
   held_.clear();
+  native_arch_.clear();
   record_ = record::none;
   record_error_ = record_damaged_ = end_after_line_ = false;
   dpkg_.close();

@@ -102,7 +102,16 @@ class section_machine {
   std::uint64_t last_end_offset() const noexcept { return prev_end_; }
 
  private:
-  enum class state : std::uint8_t { outside, in_list, in_message, in_listing };
+  // after_unknown_header: the last line was in no table but ends in ':', a
+  // list header's shape; in_unknown_list: package names followed it.
+  enum class state : std::uint8_t {
+    outside,
+    in_list,
+    in_message,
+    after_unknown_header,
+    in_unknown_list,
+    in_listing
+  };
   // The log record the open transaction is (none: not one, or ended).
   enum class record : std::uint8_t { none, keyed, output };
 
@@ -131,6 +140,7 @@ class section_machine {
                  const position& where);
   void record_line(const table_row& row, std::string_view rest,
                    const position& where);
+  bool unknown_list_item(std::string_view line);
   void key_line(const log_key& key, std::string_view value,
                 const position& where);
   // dpkg.log (dpkg_log_lines.cpp).
@@ -143,6 +153,9 @@ class section_machine {
   void open_listing(const position& where);
   bool listing_line(std::string_view line, const position& where);
   void download_line(const captures& caps, const position& where);
+  // Tells the sink the native architecture (see on_native_arch) when a
+  // simulate line shows one it has not been told.
+  void note_native_arch(std::string_view arch, const position& where);
   void ensure_transaction(const position& where);
   void end_transaction();
   void diagnose(errc code, const position& where, std::uint64_t dropped = 0);
@@ -156,6 +169,7 @@ class section_machine {
   state state_ = state::outside;
   list_context list_;
   bool list_empty_ = false;  // a header opened the list (listing), no item yet
+  position unknown_header_;  // the line of state::after_unknown_header
 
   bool open_ = false;                  // a transaction is open
   std::optional<position> run_start_;  // where the current apt run began
@@ -173,6 +187,7 @@ class section_machine {
   // kMaxHeld packages reports the rest as kept back.
   static constexpr std::size_t kMaxHeld = 4096;
   std::unordered_set<std::string, name_hash, std::equal_to<>> held_;
+  std::string native_arch_;  // the last one told to the sink
   const table_row* last_match_ = nullptr;
   line_prefix last_prefix_ = line_prefix::none;  // of the log so far
   line_prefix prefix_ = line_prefix::none;       // of the open transaction

@@ -15,6 +15,7 @@
 #include "report/record_fields.h"
 #include "report/security.h"
 #include "report/string_arena.h"
+#include "report/transaction_reuse.h"
 
 namespace aptparse {
 namespace {
@@ -105,7 +106,7 @@ class report_builder::state {
       case target::report_later:
         report_.transactions.push_back(std::move(t));
     }
-    clear_for_reuse(scratch_);
+    detail::clear_for_reuse(scratch_);
   }
 
   void add(const package_ref& ref) {
@@ -116,7 +117,6 @@ class report_builder::state {
       set.back().alternatives.push_back(save_alternative(ref));
       return;
     }
-    learn_native_arch(ref);
     // Each listing line is its own entry: `apt list -a` prints a package
     // once per version.
     if (ref.set == pkg_set::listed) {
@@ -163,6 +163,8 @@ class report_builder::state {
       downloads_.push_back(detail::download{
           std::string(name), std::string(arch), std::string(suite)});
   }
+  // What key_arch_of() tells foreign from native architectures by.
+  void native_arch(std::string_view arch) { native_arch_.assign(arch); }
 
   report take() {
     // An open transaction built in place must not leave with the report:
@@ -189,15 +191,6 @@ class report_builder::state {
   }
 
  private:
-  // The native architecture is the one simulate lines give unqualified
-  // names: "Inst a [1] (2 Debian:12/stable [amd64])" (a foreign package is
-  // "a:i386"). The one place it is learnt; key_arch_of() uses it.
-  void learn_native_arch(const package_ref& ref) {
-    if ((ref.flags & flag_simulated) && !ref.arch_qualified &&
-        !ref.arch.empty() && ref.arch != "all" && ref.arch != native_arch_)
-      native_arch_.assign(ref.arch);
-  }
-
   // The key is the name as apt's lists print it: the bare name, or with
   // its arch for a foreign architecture. Returns the key's arch ("" for a
   // bare key). dpkg and apt's logs also qualify native names, so theirs are
@@ -312,31 +305,6 @@ class report_builder::state {
     return std::make_shared<string_arena>();
   }
 
-  // Empties `t` for the next transaction, keeping the capacity of its
-  // vectors (after a callback that only read it, no allocation is needed).
-  static void clear_for_reuse(transaction& t) {
-    t.kind = record_kind::transaction;
-    t.security_count = 0;
-    for (int s = 0; s < pkg_set_count; ++s)
-      t.set(static_cast<pkg_set>(s)).clear();
-    t.start.reset();
-    t.end.reset();
-    t.command.reset();
-    t.requested_by_user.reset();
-    t.requested_by_uid.reset();
-    t.error.reset();
-    t.counts.reset();
-    t.consistency.verdict = consistency_verdict::no_counts;
-    t.consistency.mismatches.clear();
-    t.consistency.unverifiable.clear();
-    t.sizes = sizes{};
-    t.messages.clear();
-    t.unrecognized_count = 0;
-    t.unrecognized.clear();
-    t.diagnostics.clear();
-    t.span = transaction_span{};
-  }
-
   options opts_;
   callback on_done_;
   report report_;
@@ -349,7 +317,7 @@ class report_builder::state {
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
   std::vector<detail::download> downloads_;  // the open run's "Get:" lines
-  std::string native_arch_;                  // see learn_native_arch()
+  std::string native_arch_;                  // the last on_native_arch()
   position first_dropped_;  // of report_'s first dropped transaction
   std::optional<detail::time_zone> zone_;  // options::timezone, if known
   bool zone_reported_ = false;             // unknown_timezone was reported
@@ -378,6 +346,9 @@ void report_builder::on_download(std::string_view name, std::string_view arch,
 }
 void report_builder::on_package(const package_ref& pkg, const position&) {
   state_->add(pkg);
+}
+void report_builder::on_native_arch(std::string_view arch, const position&) {
+  state_->native_arch(arch);
 }
 void report_builder::on_counts(const counts& c, const position&) {
   if (transaction* t = state_->current()) t->counts = c;

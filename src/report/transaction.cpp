@@ -1,6 +1,7 @@
 // A transaction's sets by name, and its equality (which must skip the
 // arena: two transactions with equal text in different arenas are equal).
 #include "aptparse/report.h"
+#include "report/transaction_reuse.h"
 
 namespace aptparse {
 
@@ -35,4 +36,30 @@ bool operator==(const transaction& a, const transaction& b) {
          a.span == b.span;
 }
 
+namespace detail {
+
+void clear_for_reuse(transaction& t) {
+  t.kind = record_kind::transaction;
+  t.security_count = 0;
+  for (int s = 0; s < pkg_set_count; ++s)
+    t.set(static_cast<pkg_set>(s)).clear();
+  t.start.reset();
+  t.end.reset();
+  t.command.reset();
+  t.requested_by_user.reset();
+  t.requested_by_uid.reset();
+  t.error.reset();
+  t.counts.reset();
+  t.consistency.verdict = consistency_verdict::no_counts;
+  t.consistency.mismatches.clear();
+  t.consistency.unverifiable.clear();
+  t.sizes = sizes{};
+  t.messages.clear();
+  t.unrecognized_count = 0;
+  t.unrecognized.clear();
+  t.diagnostics.clear();
+  t.span = transaction_span{};
+}
+
+}  // namespace detail
 }  // namespace aptparse

@@ -11,6 +11,7 @@ import pickle
 import re
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import pytest
@@ -98,13 +99,43 @@ def test_parse_non_contiguous_buffer() -> None:
         ({"max_line_bytes": True}, TypeError),
         ({"strict": 1}, TypeError),
         ({"max_transactions": -1}, ValueError),
+        ({"max_transactions": 2**64}, ValueError),
+        ({"max_lines": 10}, TypeError),
     ],
 )
 def test_bad_options(kwargs: dict[str, object], exc: type[Exception]) -> None:
-    with pytest.raises(exc):
+    name = next(iter(kwargs))
+    with pytest.raises(exc, match=name):
         aptparse.parse(b"", **kwargs)  # type: ignore[arg-type]
-    with pytest.raises(exc):
+    with pytest.raises(exc, match=name):
         aptparse.Parser(**kwargs)  # type: ignore[arg-type]
+    with pytest.raises(exc, match=name):
+        list(aptparse.iter_transactions(b"", **kwargs))  # type: ignore[arg-type]
+
+
+def test_options_declared_as_the_core_checks_them() -> None:
+    # aptparse.Options (for type checkers) names each option the C++ module
+    # takes, with the type of its default (one of a Union's, for tz and
+    # apt_runs, whose default is None).
+    declared = typing.get_type_hints(aptparse.Options)
+    core = aptparse._core.OPTION_DEFAULTS
+    assert declared.keys() == core.keys()
+    for name, default in core.items():
+        hint = declared[name]
+        if typing.get_origin(hint) is typing.Union:
+            assert type(default) in typing.get_args(hint), name
+        else:
+            assert hint is type(default), name
+    assert aptparse.Parser().options == core
+    assert core["tz"] is None and core["apt_runs"] is None
+
+
+def test_every_error_code_converts() -> None:
+    # errc numbers skip a retired one (8): unknown_translation is 9. A list
+    # under a header in no table gives it.
+    r = aptparse.parse(b"Reading package lists...\nDie Zauberpakete:\n  foo bar\n")
+    assert [d.code for d in _diagnostics(r)] == ["unknown_translation"]
+    assert r.stats.unrecognized_lines == 2
 
 
 def test_empty_input() -> None:
@@ -291,6 +322,8 @@ def test_parser_options() -> None:
     p = aptparse.Parser(max_line_bytes=4096, strict=True)
     assert p.max_line_bytes == 4096
     assert p.strict
+    assert p.options == {**aptparse._core.OPTION_DEFAULTS,
+                         "max_line_bytes": 4096, "strict": True}
     assert p.error is None
 
 

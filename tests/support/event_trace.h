@@ -34,6 +34,9 @@ class event_trace : public event_sink {
                     p.old_version, p.new_version, p.origins, p.note,
                     reason_name(p.reason), p.flags));
   }
+  void on_native_arch(std::string_view arch, const position& w) override {
+    add("native_arch", w, arch);
+  }
   void on_counts(const counts& c, const position& w) override {
     add("counts", w,
         fmt::format("{} {} {} {} {} {} {}", c.upgraded, c.newly_installed,

@@ -26,12 +26,11 @@ Entry points:
 
 from __future__ import annotations
 
-import datetime
 import importlib
 import io
 import os
 from collections.abc import Iterable, Iterator
-from typing import IO, Any, Final, TypeVar, Union
+from typing import IO, TYPE_CHECKING, Any, Final, TypeVar, Union
 
 from . import _core
 from ._compare import (
@@ -64,7 +63,12 @@ from ._model import (
     Transaction,
     Unrecognized,
 )
-from ._zone import TimeZone, _zone_name
+from ._options import Options
+from ._runs import apt_runs_of
+from ._zone import TimeZone
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __version__: Final[str] = _core.__version__
 
@@ -82,6 +86,7 @@ __all__ = [
     "FleetReport",
     "LazyTransactions",
     "Message",
+    "Options",
     "Package",
     "ParseError",
     "Parser",
@@ -144,79 +149,7 @@ def _check_int(name: str, value: int, least: int) -> None:
         raise ValueError(f"{name} must be >= {least}, not {value}")
 
 
-def _check_options(
-    max_line_bytes: int,
-    max_packages_per_list: int,
-    max_transactions: int,
-    max_unrecognized_kept: int,
-    strict: bool,
-    tz: TimeZone = None,
-) -> dict[str, Any]:
-    for name, value, least in (
-        ("max_line_bytes", max_line_bytes, 1),
-        ("max_packages_per_list", max_packages_per_list, 0),
-        ("max_transactions", max_transactions, 0),
-        ("max_unrecognized_kept", max_unrecognized_kept, 0),
-    ):
-        _check_int(name, value, least)
-    if not isinstance(strict, bool):
-        raise TypeError(f"strict must be a bool, not {type(strict).__name__}")
-    return {
-        "max_line_bytes": max_line_bytes,
-        "max_packages_per_list": max_packages_per_list,
-        "max_transactions": max_transactions,
-        "max_unrecognized_kept": max_unrecognized_kept,
-        "strict": strict,
-        "timezone": _zone_name(tz),
-    }
-
-
-AptRuns = Union[Report, Iterable[tuple[Any, Any]], None]
-
-
-def apt_runs_of(
-    history: Report,
-) -> list[tuple[datetime.datetime, datetime.datetime]]:
-    """The apt runs a Report of history.log (or term.log) records: the
-    (start, end) of each transaction that has both, in order. Give them,
-    or the Report itself, as ``apt_runs=`` to parse the dpkg.log of the
-    same host: its lines are then grouped into one Transaction per apt run
-    exactly (the C++ apt_runs_of() and options::apt_runs)."""
-    return [(t.start, t.end) for t in history.transactions
-            if t.start is not None and t.end is not None]
-
-
-def _run_pairs(apt_runs: AptRuns) -> list[tuple[str, str]]:
-    """apt_runs= as the (start, end) ISO strings the C++ options take:
-    from a Report, or pairs of datetime or "YYYY-MM-DDTHH:MM:SS"."""
-    if apt_runs is None:
-        return []
-    if isinstance(apt_runs, Report):
-        apt_runs = apt_runs_of(apt_runs)
-    if isinstance(apt_runs, (str, bytes)) or not isinstance(apt_runs, Iterable):
-        raise TypeError("apt_runs must be a Report or (start, end) pairs, "
-                        f"not {type(apt_runs).__name__}")
-    out = []
-    for run in apt_runs:
-        if not isinstance(run, tuple) or len(run) != 2:
-            raise TypeError(f"an apt run must be a (start, end) pair, not {run!r}")
-        out.append(tuple(
-            t.isoformat(timespec="seconds") if isinstance(t, datetime.datetime)
-            else str(t) for t in run))
-    return out  # type: ignore[return-value]
-
-
-def parse(
-    text: Data,
-    *,
-    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
-    max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
-    max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
-    max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
-    strict: bool = False,
-    apt_runs: AptRuns = None,
-    tz: TimeZone = None,
-) -> Report:
+def parse(text: Data, **options: Unpack[Options]) -> Report:
     """Parses a whole log.
 
     ``text`` is a str (encoded as UTF-8; lone surrogates from
@@ -226,21 +159,9 @@ def parse(
     ``Report.transactions`` is a :class:`LazyTransactions`: a Transaction
     is made when it is first read. Under ``strict=True`` an input
     diagnostic stops the parse and is reported in ``Report.error``.
-    ``apt_runs`` (a Report of the same host's history.log, or what
-    apt_runs_of() returns) groups a dpkg.log's lines by apt's runs.
-
-    Times of apt's logs (``Transaction.start``, ``end``) are naive
-    datetimes: apt writes local time without a zone. ``tz`` (an IANA name
-    such as ``"Europe/Berlin"``, ``"UTC"``, ``"+01:00"``, a
-    ``zoneinfo.ZoneInfo`` or a ``datetime.timezone``) makes them aware,
-    each with the UTC offset the zone had at that time; ValueError if the
-    system's zoneinfo does not know it.
+    ``options`` are those of :class:`Options`.
     """
-    opts = _check_options(
-        max_line_bytes, max_packages_per_list, max_transactions,
-        max_unrecognized_kept, strict, tz,
-    )
-    report: Report = _core.parse(text, **opts, apt_runs=_run_pairs(apt_runs))
+    report: Report = _core.parse(text, **options)
     return report
 
 
@@ -260,26 +181,12 @@ class Parser:
     (a lock serialises them); the GIL is released while C++ parses.
     """
 
-    __slots__ = ("_p",)
+    __slots__ = ("_p", "_options")
 
-    def __init__(
-        self,
-        *,
-        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
-        max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
-        max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
-        max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
-        strict: bool = False,
-        apt_runs: AptRuns = None,
-        tz: TimeZone = None,
-    ) -> None:
-        self._p = _core.Parser(
-            **_check_options(
-                max_line_bytes, max_packages_per_list, max_transactions,
-                max_unrecognized_kept, strict, tz,
-            ),
-            apt_runs=_run_pairs(apt_runs),
-        )
+    def __init__(self, **options: Unpack[Options]) -> None:
+        """``options`` are those of :class:`Options`."""
+        self._p = _core.Parser(**options)
+        self._options: Options = self._p.options
 
     def __repr__(self) -> str:
         s = self._p.stats
@@ -302,7 +209,7 @@ class Parser:
 
     def _checked(self, result: _T) -> _T:
         """``result``, unless ``strict=True`` and the parse failed."""
-        if self._p.strict:
+        if self._options["strict"]:
             self._raise_if_failed()
         return result
 
@@ -361,30 +268,29 @@ class Parser:
         return st
 
     @property
+    def options(self) -> Options:
+        """Every option, as the parser was made (defaults filled in)."""
+        return self._options.copy()
+
+    @property
     def strict(self) -> bool:
-        return bool(self._p.strict)
+        return self._options["strict"]
 
     @property
     def max_line_bytes(self) -> int:
-        return int(self._p.max_line_bytes)
+        return self._options["max_line_bytes"]
 
     @property
     def timezone(self) -> str:
         """The zone of ``tz=`` as the C++ parser names it ("" for none)."""
-        return str(self._p.timezone)
+        return str(self._options["tz"] or "")
 
 
 def parse_file(
     path: str | bytes | os.PathLike[str] | os.PathLike[bytes],
     *,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
-    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
-    max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
-    max_transactions: int = _core.DEFAULT_MAX_TRANSACTIONS,
-    max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
-    strict: bool = False,
-    apt_runs: AptRuns = None,
-    tz: TimeZone = None,
+    **options: Unpack[Options],
 ) -> Report:
     """Parses a log file, reading it in ``chunk_size`` chunks (never the
     whole file at once), with the GIL released. Gzip-compressed files (by
@@ -396,8 +302,9 @@ def parse_file(
     Raises FileNotFoundError, IsADirectoryError, PermissionError (as
     open() does), TruncatedFileError (a ParseError and an EOFError, whose
     ``report`` holds what was read) for a cut-off .gz and ParseError for
-    corrupt gzip data; the messages name the file. Input problems are in the Report, as for parse(), and its
-    transactions are converted on first access too.
+    corrupt gzip data; the messages name the file. Input problems are in
+    the Report, as for parse(), and its transactions are converted on
+    first access too. ``options`` are those of :class:`Options`.
     """
     fspath = os.fspath(path)
     if not isinstance(fspath, (str, bytes)):
@@ -405,15 +312,10 @@ def parse_file(
             f"path must be str, bytes or os.PathLike, not {type(path).__name__}"
         )
     _check_int("chunk_size", chunk_size, 1)
-    opts = _check_options(
-        max_line_bytes, max_packages_per_list, max_transactions,
-        max_unrecognized_kept, strict, tz,
-    )
     name = os.fsdecode(fspath)
     # The C++ builder keeps the transactions (and applies max_transactions,
     # as parse() does); report() then converts each on first access.
-    parser = _core.Parser(**opts, keep_transactions=True,
-                          apt_runs=_run_pairs(apt_runs))
+    parser = _core.Parser(keep_transactions=True, **options)
     kind, err, message = parser.feed_file(os.fsencode(fspath), chunk_size)
     if kind == "os_error":
         raise OSError(err, message, fspath)  # FileNotFoundError, ...
@@ -516,11 +418,7 @@ def iter_transactions(
     source: _Source | Any,
     *,
     chunk_size: int = 1 << 16,
-    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
-    max_packages_per_list: int = _core.DEFAULT_MAX_PACKAGES_PER_LIST,
-    max_unrecognized_kept: int = _core.DEFAULT_MAX_UNRECOGNIZED_KEPT,
-    strict: bool = False,
-    tz: TimeZone = None,
+    **options: Unpack[Options],
 ) -> Iterator[Transaction]:
     """Yields the transactions of ``source`` as they complete.
 
@@ -528,15 +426,9 @@ def iter_transactions(
     ``sys.stdin``, ``Popen(...).stdout``), a ``subprocess.Popen`` whose
     stdout is a pipe, an iterable of str/bytes lines or chunks, or a whole
     str/bytes. For pipes, a transaction is yielded as soon as the line
-    that ends it arrives.
+    that ends it arrives. ``options`` are those of :class:`Options`.
     """
-    parser = Parser(
-        max_line_bytes=max_line_bytes,
-        max_packages_per_list=max_packages_per_list,
-        max_unrecognized_kept=max_unrecognized_kept,
-        strict=strict,
-        tz=tz,
-    )
+    parser = Parser(**options)
     for chunk in _chunks_of(source, chunk_size):
         if not isinstance(chunk, (str, bytes, bytearray, memoryview)):
             raise TypeError(

@@ -3,9 +3,10 @@
 from collections.abc import Iterable
 from typing import Any, Final
 
-from typing_extensions import Buffer
+from typing_extensions import Buffer, Unpack
 
 from aptparse._model import Report, Stats, Status, Transaction
+from aptparse._options import Options
 
 __version__: Final[str]
 DEFAULT_MAX_LINE_BYTES: Final[int]
@@ -14,6 +15,8 @@ DEFAULT_MAX_TRANSACTIONS: Final[int]
 DEFAULT_MAX_UNRECOGNIZED_KEPT: Final[int]
 SET_NAMES: Final[tuple[str, ...]]
 COUNT_NAMES: Final[tuple[str, ...]]
+# Every option of Options with its default.
+OPTION_DEFAULTS: Final[Options]
 # error code name -> (stable number, English explanation)
 ERROR_CODES: Final[dict[str, tuple[int, str]]]
 
@@ -22,17 +25,7 @@ RECORD_COLUMNS: Final[dict[str, tuple[tuple[str, str], ...]]]
 
 def version() -> str: ...
 def _set_types(**kwargs: type) -> None: ...
-def parse(
-    data: str | Buffer,
-    *,
-    max_line_bytes: int = 1048576,
-    max_packages_per_list: int = 1048576,
-    max_transactions: int = 0,
-    max_unrecognized_kept: int = 64,
-    strict: bool = False,
-    timezone: str = "",
-    apt_runs: list[tuple[str, str]] = ...,
-) -> Report: ...
+def parse(data: str | Buffer, **options: Unpack[Options]) -> Report: ...
 def _parse_stats(data: str | Buffer, max_line_bytes: int = 1048576) -> Stats: ...
 def to_json(transaction: Transaction, source: str | Buffer = "") -> str: ...
 def error_message(code: str) -> str: ...
@@ -54,16 +47,7 @@ class _pybind11_type(type): ...
 
 class Parser(metaclass=_pybind11_type):
     def __init__(
-        self,
-        *,
-        max_line_bytes: int = 1048576,
-        max_packages_per_list: int = 1048576,
-        max_transactions: int = 0,
-        max_unrecognized_kept: int = 64,
-        strict: bool = False,
-        keep_transactions: bool = False,
-        timezone: str = "",
-        apt_runs: list[tuple[str, str]] = ...,
+        self, *, keep_transactions: bool = False, **options: Unpack[Options]
     ) -> None: ...
     def feed(self, data: str | Buffer) -> list[Transaction]: ...
     def finish(self) -> list[Transaction]: ...
@@ -79,17 +63,7 @@ class Parser(metaclass=_pybind11_type):
     @property
     def finished(self) -> bool: ...
     @property
-    def max_line_bytes(self) -> int: ...
-    @property
-    def max_packages_per_list(self) -> int: ...
-    @property
-    def max_transactions(self) -> int: ...
-    @property
-    def max_unrecognized_kept(self) -> int: ...
-    @property
-    def strict(self) -> bool: ...
-    @property
-    def timezone(self) -> str: ...
+    def options(self) -> Options: ...
 
 # Made by parse() and Parser.report() only: __init__ raises TypeError.
 class _LazyTransactions(metaclass=_pybind11_type):

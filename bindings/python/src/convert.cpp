@@ -2,6 +2,7 @@
 
 #include <structmember.h>  // PyMemberDef, T_OBJECT_EX (Python.h from 3.12)
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <functional>
@@ -46,11 +47,13 @@ enum kind_id {
   k_count
 };
 
-// The fields of Counts and Sizes and the set fields of Transaction are named as
-// the library names them (events.h); _set_types() checks that _model.py agrees.
+// The fields of Counts, Sizes and Stats and the set fields of Transaction are
+// named as the library names them (events.h, stats.h); _set_types() checks
+// that _model.py agrees.
 #define APTPARSE_PY_COUNT_NAME(name, check) #name,
 #define APTPARSE_PY_SET_NAME(name) #name,
 #define APTPARSE_PY_SIZE_NAME(type, name) #name,
+#define APTPARSE_PY_STATS_NAME(name) #name,
 std::array<kind, k_count>& kinds() {
   static std::array<kind, k_count> k = {{
       {"Package",
@@ -64,9 +67,7 @@ std::array<kind, k_count>& kinds() {
       {"Message", {"level", "text", "line", "offset"}},
       {"Unrecognized", {"line", "offset", "text"}},
       {"Diagnostic", {"code", "line", "offset", "dropped"}},
-      {"Stats",
-       {"bytes", "lines", "noise_lines", "unrecognized_lines", "transactions",
-        "packages"}},
+      {"Stats", {APTPARSE_STATS_MAP(APTPARSE_PY_STATS_NAME)}},
       {"Status", {"code", "line", "offset"}},
       {"Transaction",
        {APTPARSE_PKG_SET_MAP(APTPARSE_PY_SET_NAME) "counts",
@@ -97,6 +98,7 @@ std::array<kind, k_count>& kinds() {
   }};
   return k;
 }
+#undef APTPARSE_PY_STATS_NAME
 #undef APTPARSE_PY_SIZE_NAME
 #undef APTPARSE_PY_SET_NAME
 #undef APTPARSE_PY_COUNT_NAME
@@ -406,11 +408,14 @@ void set_types(const py::kwargs& classes) {
        {aptparse::message_level::error, aptparse::message_level::warning,
         aptparse::message_level::notice, aptparse::message_level::audit})
     e.level.push_back(intern(aptparse::level_name(l)));
-  // Indexed by the code's number, which has gaps (retired numbers): those
-  // hold None, which no code name equals.
-  e.code.clear();
-#define APTPARSE_PY_CODE(name, number, message)                       \
-  if (e.code.size() <= number) e.code.resize(number + 1, py::none()); \
+  // Indexed by the code's number, which skips retired ones (8).
+  std::size_t codes = 0;
+#define APTPARSE_PY_CODE(name, number, message) \
+  codes = std::max<std::size_t>(codes, number + 1);
+  APTPARSE_ERRC_MAP(APTPARSE_PY_CODE)
+#undef APTPARSE_PY_CODE
+  e.code.assign(codes, py::none());
+#define APTPARSE_PY_CODE(name, number, message) \
   e.code[number] = intern(aptparse::error_name(aptparse::errc::name));
   APTPARSE_ERRC_MAP(APTPARSE_PY_CODE)
 #undef APTPARSE_PY_CODE
@@ -468,9 +473,10 @@ py::list transactions_to_py(const std::vector<aptparse::transaction>& ts) {
 }
 
 py::object to_py(const aptparse::parse_stats& s) {
-  return make_of(k_stats, u64(s.bytes), u64(s.lines), u64(s.noise_lines),
-                 u64(s.unrecognized_lines), u64(s.transactions),
-                 u64(s.packages));
+#define APTPARSE_PY_STAT(name) u64(s.name),
+  py::object n[] = {APTPARSE_STATS_MAP(APTPARSE_PY_STAT)};
+#undef APTPARSE_PY_STAT
+  return make(k_stats, n, std::size(n));
 }
 
 py::object status_to_py(const aptparse::status& s) {

@@ -74,16 +74,12 @@ class input_bytes {
   std::string_view view_;
 };
 
-// The parser's options; raises ValueError for an unknown time zone.
-aptparse::options make_options(std::size_t max_line_bytes,
-                               std::size_t max_packages_per_list,
-                               std::size_t max_transactions,
-                               std::size_t max_unrecognized_kept, bool strict,
-                               const std::string& timezone);
-
-// apt's runs as (start, end) ISO strings, for options::apt_runs.
-using run_pairs = std::vector<std::pair<std::string, std::string>>;
-void set_apt_runs(aptparse::options& o, const run_pairs& runs);
+// The aptparse::options of the keyword arguments of `caller` (parse(),
+// Parser()): each must be an option (options.cpp lists them), of its type
+// and range, else TypeError / ValueError as Python's own calls raise.
+aptparse::options options_from_py(const py::kwargs& kwargs, const char* caller);
+// Every option by name, with its value in `o`.
+py::dict options_to_py(const aptparse::options& o);
 
 }  // namespace aptparse_py
 

@@ -273,26 +273,4 @@ input_bytes::~input_bytes() {
   if (has_buffer_) PyBuffer_Release(&buffer_);
 }
 
-aptparse::options make_options(std::size_t max_line_bytes,
-                               std::size_t max_packages_per_list,
-                               std::size_t max_transactions,
-                               std::size_t max_unrecognized_kept, bool strict,
-                               const std::string& timezone) {
-  if (!timezone.empty() && !aptparse::timezone_known(timezone))
-    throw py::value_error("unknown time zone '" + timezone + "'");
-  aptparse::options o;
-  o.max_line_bytes = max_line_bytes;
-  o.max_packages_per_list = max_packages_per_list;
-  o.max_transactions = max_transactions;
-  o.max_unrecognized_kept = max_unrecognized_kept;
-  o.strict = strict;
-  o.timezone = timezone;
-  return o;
-}
-
-void set_apt_runs(aptparse::options& o, const run_pairs& runs) {
-  o.apt_runs.clear();
-  for (const auto& [start, end] : runs) o.apt_runs.push_back({start, end});
-}
-
 }  // namespace aptparse_py

@@ -38,17 +38,13 @@ void register_parse(py::module_& m) {
 #undef APTPARSE_PY_CODE
   m.attr("ERROR_CODES") = codes;
 
+  m.attr("OPTION_DEFAULTS") = options_to_py(defaults);
+
   m.def(
       "parse",
-      [](py::handle data, std::size_t max_line_bytes,
-         std::size_t max_packages_per_list, std::size_t max_transactions,
-         std::size_t max_unrecognized_kept, bool strict,
-         const std::string& timezone, const run_pairs& apt_runs) {
+      [](py::handle data, const py::kwargs& kwargs) {
         input_bytes in(data, "parse");
-        aptparse::options o = make_options(
-            max_line_bytes, max_packages_per_list, max_transactions,
-            max_unrecognized_kept, strict, timezone);
-        set_apt_runs(o, apt_runs);
+        const aptparse::options o = options_from_py(kwargs, "parse");
         auto r = std::make_shared<aptparse::report>();
         {
           py::gil_scoped_release nogil;
@@ -56,16 +52,10 @@ void register_parse(py::module_& m) {
         }
         return report_to_py(std::move(r));
       },
-      py::arg("data"), py::kw_only(),
-      py::arg("max_line_bytes") = defaults.max_line_bytes,
-      py::arg("max_packages_per_list") = defaults.max_packages_per_list,
-      py::arg("max_transactions") = defaults.max_transactions,
-      py::arg("max_unrecognized_kept") = defaults.max_unrecognized_kept,
-      py::arg("strict") = false, py::arg("timezone") = "",
-      py::arg("apt_runs") = run_pairs{},
+      py::arg("data"),
       "Parses a whole log (str or bytes-like) with the GIL released and "
       "returns an aptparse.Report (its transactions converted on first "
-      "access).");
+      "access). The keyword arguments are the options of OPTION_DEFAULTS.");
 
   // For benchmarks: the C++ parse and report alone, without making Python
   // objects. Returns the Stats.

@@ -206,39 +206,24 @@ class py_parser {
   std::shared_ptr<const aptparse::report> rest_;
 };
 
-// A read-only property: the option the parser was made with.
-template <class T>
-void def_option(py::class_<py_parser>& cls, const char* name,
-                T aptparse::options::*field) {
-  cls.def_property_readonly(
-      name, [field](const py_parser& p) { return p.opts().*field; });
-}
-
 }  // namespace
 
 void register_parser(py::module_& m) {
-  const aptparse::options d;
   py::class_<py_parser> cls(m, "Parser",
                             "The streaming parser (use aptparse.Parser).");
-  cls.def(py::init([](std::size_t max_line_bytes,
-                      std::size_t max_packages_per_list,
-                      std::size_t max_transactions,
-                      std::size_t max_unrecognized_kept, bool strict,
-                      bool keep_transactions, const std::string& timezone,
-                      const run_pairs& apt_runs) {
-            aptparse::options o =
-                make_options(max_line_bytes, max_packages_per_list,
-                             max_transactions, max_unrecognized_kept, strict,
-                             timezone);
-            set_apt_runs(o, apt_runs);
-            return new py_parser(o, keep_transactions);
+  cls.def(py::init([](const py::kwargs& kwargs) {
+            bool keep = false;
+            if (kwargs.contains("keep_transactions")) {
+              py::handle v = kwargs["keep_transactions"];
+              if (!PyBool_Check(v.ptr()))
+                throw py::type_error("keep_transactions must be a bool");
+              keep = v.cast<bool>();
+              PyDict_DelItemString(kwargs.ptr(), "keep_transactions");
+            }
+            return new py_parser(options_from_py(kwargs, "Parser"), keep);
           }),
-          py::kw_only(), py::arg("max_line_bytes") = d.max_line_bytes,
-          py::arg("max_packages_per_list") = d.max_packages_per_list,
-          py::arg("max_transactions") = d.max_transactions,
-          py::arg("max_unrecognized_kept") = d.max_unrecognized_kept,
-          py::arg("strict") = false, py::arg("keep_transactions") = false,
-          py::arg("timezone") = "", py::arg("apt_runs") = run_pairs{})
+          "Parser(*, keep_transactions=False, **options): the options of "
+          "OPTION_DEFAULTS.")
       .def("feed", &py_parser::feed, py::arg("data"),
            "Parses a chunk; returns the transactions it completed.")
       .def("finish", &py_parser::finish,
@@ -260,15 +245,10 @@ void register_parser(py::module_& m) {
            "first access (feed() and finish() returned none).")
       .def_property_readonly("stats", &py_parser::stats)
       .def_property_readonly("status", &py_parser::status)
-      .def_property_readonly("finished", &py_parser::finished);
-  def_option(cls, "max_line_bytes", &aptparse::options::max_line_bytes);
-  def_option(cls, "max_packages_per_list",
-             &aptparse::options::max_packages_per_list);
-  def_option(cls, "max_transactions", &aptparse::options::max_transactions);
-  def_option(cls, "max_unrecognized_kept",
-             &aptparse::options::max_unrecognized_kept);
-  def_option(cls, "strict", &aptparse::options::strict);
-  def_option(cls, "timezone", &aptparse::options::timezone);
+      .def_property_readonly("finished", &py_parser::finished)
+      .def_property_readonly(
+          "options", [](const py_parser& p) { return options_to_py(p.opts()); },
+          "Every option by name, as the parser was made.");
 }
 
 }  // namespace aptparse_py
