@@ -20,7 +20,7 @@ import datetime
 import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Literal, Optional, Union, cast
+from typing import TYPE_CHECKING, Any, Literal, Optional, TypedDict, Union, cast
 
 from . import _core
 from ._model import LazyTransactions, Report, Transaction
@@ -28,6 +28,7 @@ from ._model import LazyTransactions, Report, Transaction
 if TYPE_CHECKING:  # the optional extras
     import pandas
     import pyarrow
+    from typing_extensions import Unpack
 
 Table = Literal["packages", "transactions"]
 #: A column's kind: how it is typed in Arrow and pandas.
@@ -88,7 +89,8 @@ def _is_one_log(data: object) -> bool:
     )
 
 
-def _parts(data: RecordInput, source: Optional[str], host: HostOf) -> list[_Part]:
+def _parts(data: RecordInput, source: Optional[str] = None, host: HostOf = None
+           ) -> list[_Part]:
     if _is_one_log(data):
         name = os.fsdecode(source) if source is not None else None
         h = host(name or "") if callable(host) else host
@@ -264,25 +266,22 @@ def transaction_records(
     return Records("transactions", _parts(data, source, host))
 
 
-def to_arrow(
-    data: RecordInput,
-    table: Table = "packages",
-    *,
-    source: Optional[str] = None,
-    host: HostOf = None,
-) -> pyarrow.Table:
+class Names(TypedDict, total=False):
+    """The names given to the rows: ``source`` (one Report's) and ``host``
+    (see :func:`records`)."""
+
+    source: Optional[str]
+    host: HostOf
+
+
+def to_arrow(data: RecordInput, table: Table = "packages",
+             **names: Unpack[Names]) -> pyarrow.Table:
     """``Records(table, ...).to_arrow()``: the package (default) or
     transaction table of ``data`` as a pyarrow.Table."""
-    return Records(table, _parts(data, source, host)).to_arrow()
+    return Records(table, _parts(data, **names)).to_arrow()
 
 
-def to_pandas(
-    data: RecordInput,
-    table: Table = "packages",
-    *,
-    source: Optional[str] = None,
-    host: HostOf = None,
-) -> pandas.DataFrame:
-    """``Records(table, ...).to_pandas()``: the package (default) or
-    transaction table of ``data`` as a pandas.DataFrame."""
-    return Records(table, _parts(data, source, host)).to_pandas()
+def to_pandas(data: RecordInput, table: Table = "packages",
+              **names: Unpack[Names]) -> pandas.DataFrame:
+    """``Records(table, ...).to_pandas()``: the same as a pandas.DataFrame."""
+    return Records(table, _parts(data, **names)).to_pandas()

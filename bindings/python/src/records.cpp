@@ -150,26 +150,11 @@ constexpr domain kKindNames =
 cell opt_text(const std::optional<std::string>& s) {
   return s ? cell{true, *s, 0} : null();
 }
-
-// The columns that both tables begin with: which transaction a row is of,
-// and when and by which command it ran.
-const column<txn_row> kTxnKey[] = {
-    {"source", col_kind::category,
-     [](const txn_row& r) { return opt_text(r.in.source); }},
-    {"host", col_kind::category,
-     [](const txn_row& r) { return opt_text(r.in.host); }},
-    {"transaction", col_kind::int64,
-     [](const txn_row& r) { return num(static_cast<std::int64_t>(r.index)); }},
-    {"kind", col_kind::category,
-     [](const txn_row& r) { return str(aptparse::record_kind_name(r.t.kind)); },
-     kKindNames},
-    {"start", col_kind::timestamp,
-     [](const txn_row& r) { return opt_text(r.t.start); }},
-    {"end", col_kind::timestamp,
-     [](const txn_row& r) { return opt_text(r.t.end); }},
-    {"command", col_kind::string,
-     [](const txn_row& r) { return opt_text(r.t.command); }},
-};
+template <class N>
+cell count(N n) {
+  return num(static_cast<std::int64_t>(n));
+}
+cell opt_flag(const std::optional<bool>& b) { return b ? flag(*b) : null(); }
 
 std::size_t count_level(const aptparse::transaction& t,
                         aptparse::message_level level) {
@@ -178,107 +163,93 @@ std::size_t count_level(const aptparse::transaction& t,
   return n;
 }
 
+// A row's transaction and package (none for a transaction row).
+const aptparse::transaction& txn_of(const txn_row& r) { return r.t; }
+const aptparse::transaction& txn_of(const pkg_row& r) { return r.tx.t; }
+std::nullptr_t pkg_of(const txn_row&) { return nullptr; }
+const aptparse::package& pkg_of(const pkg_row& r) { return r.p; }
+
+// A column, as one row of the tables below: its name, kind, the cell that
+// `make` gives of `value` (an expression of the row `r`, its transaction
+// `t` or its package `p`) and, for a category, its domain.
+#define APTPARSE_PY_COLUMN(Row, name, kind, make, value, ...) \
+  column<Row> {                                               \
+    name, col_kind::kind,                                     \
+        [](const Row& r) {                                    \
+          [[maybe_unused]] const auto& t = txn_of(r);         \
+          [[maybe_unused]] const auto& p = pkg_of(r);         \
+          return make(value);                                 \
+        },                                                    \
+        __VA_ARGS__                                           \
+  }
+#define APTPARSE_PY_TXN(...) APTPARSE_PY_COLUMN(txn_row, __VA_ARGS__)
+#define APTPARSE_PY_PKG(...) APTPARSE_PY_COLUMN(pkg_row, __VA_ARGS__)
+#define APTPARSE_PY_SET_COUNT(name) \
+  APTPARSE_PY_TXN("n_" #name, int64, count, t.name.size()),
+#define APTPARSE_PY_SIZE_COLUMN(type, name) \
+  APTPARSE_PY_TXN(#name, int64, opt_num, t.sizes.name),
+
+// clang-format off
+// The columns that both tables begin with: which transaction a row is of,
+// and when and by which command it ran.
+const column<txn_row> kTxnKey[] = {
+    APTPARSE_PY_TXN("source", category, opt_text, r.in.source),
+    APTPARSE_PY_TXN("host", category, opt_text, r.in.host),
+    APTPARSE_PY_TXN("transaction", int64, count, r.index),
+    APTPARSE_PY_TXN("kind", category, str, aptparse::record_kind_name(t.kind),
+                    kKindNames),
+    APTPARSE_PY_TXN("start", timestamp, opt_text, t.start),
+    APTPARSE_PY_TXN("end", timestamp, opt_text, t.end),
+    APTPARSE_PY_TXN("command", string, opt_text, t.command),
+};
+
 // The package table's own columns.
 const column<pkg_row> kPackage[] = {
-    {"set", col_kind::category,
-     [](const pkg_row& r) { return str(aptparse::set_name(r.set)); },
-     kSetNames},
-    {"name", col_kind::string, [](const pkg_row& r) { return str(r.p.name); }},
-    {"arch", col_kind::category,
-     [](const pkg_row& r) { return str(r.p.arch); }},
-    {"old", col_kind::string,
-     [](const pkg_row& r) { return str(r.p.old_version); }},
-    {"new", col_kind::string,
-     [](const pkg_row& r) { return str(r.p.new_version); }},
-    {"origins", col_kind::string,
-     [](const pkg_row& r) { return str(r.p.origins); }},
-    {"suite", col_kind::string,
-     [](const pkg_row& r) { return str(r.p.suite); }},
-    {"security", col_kind::boolean,
-     [](const pkg_row& r) {
-       return r.p.security ? flag(*r.p.security) : null();
-     }},
-    {"automatic", col_kind::boolean,
-     [](const pkg_row& r) { return flag(r.p.automatic); }},
-    {"purge", col_kind::boolean,
-     [](const pkg_row& r) { return flag(r.p.purge); }},
-    {"reason", col_kind::category,
-     [](const pkg_row& r) { return str(aptparse::reason_name(r.p.reason)); },
-     kReasonNames},
-    {"simulated", col_kind::boolean,
-     [](const pkg_row& r) { return flag(r.p.simulated); }},
+    APTPARSE_PY_PKG("set", category, str, aptparse::set_name(r.set), kSetNames),
+    APTPARSE_PY_PKG("name", string, str, p.name),
+    APTPARSE_PY_PKG("arch", category, str, p.arch),
+    APTPARSE_PY_PKG("old", string, str, p.old_version),
+    APTPARSE_PY_PKG("new", string, str, p.new_version),
+    APTPARSE_PY_PKG("origins", string, str, p.origins),
+    APTPARSE_PY_PKG("suite", string, str, p.suite),
+    APTPARSE_PY_PKG("security", boolean, opt_flag, p.security),
+    APTPARSE_PY_PKG("automatic", boolean, flag, p.automatic),
+    APTPARSE_PY_PKG("purge", boolean, flag, p.purge),
+    APTPARSE_PY_PKG("reason", category, str, aptparse::reason_name(p.reason),
+                    kReasonNames),
+    APTPARSE_PY_PKG("simulated", boolean, flag, p.simulated),
 };
 
 // The transaction table's own columns: the size of each package set
 // (n_upgraded, ...), apt's verdict, sizes and messages, where it lies.
-#define APTPARSE_PY_SET_COUNT(name)                          \
-  {"n_" #name, col_kind::int64, [](const txn_row& r) {       \
-     return num(static_cast<std::int64_t>(r.t.name.size())); \
-   }},
-#define APTPARSE_PY_SIZE_COLUMN(type, name) \
-  {#name, col_kind::int64,                  \
-   [](const txn_row& r) { return opt_num(r.t.sizes.name); }},
 const column<txn_row> kTransaction[] = {
-    {"requested_by_user", col_kind::string,
-     [](const txn_row& r) { return opt_text(r.t.requested_by_user); }},
-    {"requested_by_uid", col_kind::int64,
-     [](const txn_row& r) { return opt_num(r.t.requested_by_uid); }},
-    {"error", col_kind::string,
-     [](const txn_row& r) { return opt_text(r.t.error); }},
-    {"security_count", col_kind::int64,
-     [](const txn_row& r) {
-       return num(static_cast<std::int64_t>(r.t.security_count));
-     }},
-    APTPARSE_PKG_SET_MAP(APTPARSE_PY_SET_COUNT){
-        "verdict", col_kind::category,
-        [](const txn_row& r) {
-          return str(aptparse::verdict_name(r.t.consistency.verdict));
-        },
-        kVerdictNames},
-    APTPARSE_SIZE_MAP(APTPARSE_PY_SIZE_COLUMN){
-        "n_errors", col_kind::int64,
-        [](const txn_row& r) {
-          return num(static_cast<std::int64_t>(
-              count_level(r.t, aptparse::message_level::error)));
-        }},
-    {"n_warnings", col_kind::int64,
-     [](const txn_row& r) {
-       return num(static_cast<std::int64_t>(
-           count_level(r.t, aptparse::message_level::warning)));
-     }},
-    {"n_messages", col_kind::int64,
-     [](const txn_row& r) {
-       return num(static_cast<std::int64_t>(r.t.messages.size()));
-     }},
-    {"n_unrecognized", col_kind::int64,
-     [](const txn_row& r) {
-       return num(static_cast<std::int64_t>(r.t.unrecognized_count));
-     }},
-    {"n_diagnostics", col_kind::int64,
-     [](const txn_row& r) {
-       return num(static_cast<std::int64_t>(r.t.diagnostics.size()));
-     }},
-    {"complete", col_kind::boolean,
-     [](const txn_row& r) { return flag(r.t.span.complete); }},
-    {"first_line", col_kind::int64,
-     [](const txn_row& r) {
-       return num(static_cast<std::int64_t>(r.t.span.first.line));
-     }},
-    {"last_line", col_kind::int64,
-     [](const txn_row& r) {
-       return num(static_cast<std::int64_t>(r.t.span.last.line));
-     }},
-    {"first_offset", col_kind::int64,
-     [](const txn_row& r) {
-       return num(static_cast<std::int64_t>(r.t.span.first.offset));
-     }},
-    {"end_offset", col_kind::int64,
-     [](const txn_row& r) {
-       return num(static_cast<std::int64_t>(r.t.span.end_offset));
-     }},
+    APTPARSE_PY_TXN("requested_by_user", string, opt_text, t.requested_by_user),
+    APTPARSE_PY_TXN("requested_by_uid", int64, opt_num, t.requested_by_uid),
+    APTPARSE_PY_TXN("error", string, opt_text, t.error),
+    APTPARSE_PY_TXN("security_count", int64, count, t.security_count),
+    APTPARSE_PKG_SET_MAP(APTPARSE_PY_SET_COUNT)
+    APTPARSE_PY_TXN("verdict", category, str,
+                    aptparse::verdict_name(t.consistency.verdict), kVerdictNames),
+    APTPARSE_SIZE_MAP(APTPARSE_PY_SIZE_COLUMN)
+    APTPARSE_PY_TXN("n_errors", int64, count,
+                    count_level(t, aptparse::message_level::error)),
+    APTPARSE_PY_TXN("n_warnings", int64, count,
+                    count_level(t, aptparse::message_level::warning)),
+    APTPARSE_PY_TXN("n_messages", int64, count, t.messages.size()),
+    APTPARSE_PY_TXN("n_unrecognized", int64, count, t.unrecognized_count),
+    APTPARSE_PY_TXN("n_diagnostics", int64, count, t.diagnostics.size()),
+    APTPARSE_PY_TXN("complete", boolean, flag, t.span.complete),
+    APTPARSE_PY_TXN("first_line", int64, count, t.span.first.line),
+    APTPARSE_PY_TXN("last_line", int64, count, t.span.last.line),
+    APTPARSE_PY_TXN("first_offset", int64, count, t.span.first.offset),
+    APTPARSE_PY_TXN("end_offset", int64, count, t.span.end_offset),
 };
+// clang-format on
 #undef APTPARSE_PY_SIZE_COLUMN
 #undef APTPARSE_PY_SET_COUNT
+#undef APTPARSE_PY_PKG
+#undef APTPARSE_PY_TXN
+#undef APTPARSE_PY_COLUMN
 
 struct sv_hash {
   using is_transparent = void;
@@ -299,7 +270,7 @@ class column_builder {
   void add(cell c) {
     if (!arrow_) return add_py(c);
     if (kind_ == col_kind::timestamp && c.valid) {
-      const auto t = parse_time(c.text);
+      const auto t = cached_time(c.text);
       c.valid = t.has_value();
       if (t) {
         c.number = t->first;
@@ -315,7 +286,7 @@ class column_builder {
         offsets_.push_back(static_cast<std::int32_t>(data_.size()));
         break;
       case col_kind::category:
-        codes_.push_back(c.valid ? code_of(c.text) : 0);
+        codes_.push_back(c.valid ? cached_code(c.text) : 0);
         break;
       case col_kind::int64:
       case col_kind::timestamp:
@@ -372,6 +343,24 @@ class column_builder {
     if (any_null_) set_bit(validity_, n_, valid);
   }
 
+  // The rows of a transaction share its texts (source, host, times), and
+  // the library's names are static: a text at the address and of the size
+  // of the last one is the same text, whose code or time is known. (The
+  // transactions do not change while a table is built.)
+  bool same_as_last(std::string_view s) {
+    const bool same = s.data() == last_.data() && s.size() == last_.size();
+    last_ = s;
+    return same;
+  }
+  std::int32_t cached_code(std::string_view s) {
+    if (!same_as_last(s)) last_code_ = code_of(s);
+    return last_code_;
+  }
+  std::optional<std::pair<std::int64_t, bool>> cached_time(std::string_view s) {
+    if (!same_as_last(s)) last_time_ = parse_time(s);
+    return last_time_;
+  }
+
   std::int32_t code_of(std::string_view s) {
     auto it = codes_of_.find(s);
     if (it != codes_of_.end()) return it->second;
@@ -426,6 +415,9 @@ class column_builder {
   std::vector<std::string> names_;  // the dictionary, in code order
   std::unordered_map<std::string, std::int32_t, sv_hash, std::equal_to<>>
       codes_of_;
+  std::string_view last_{};  // never the address of a text: none yet
+  std::int32_t last_code_ = 0;
+  std::optional<std::pair<std::int64_t, bool>> last_time_;
   std::vector<py::object> strs_;
   py::list list_;
 };
@@ -505,40 +497,40 @@ std::vector<part> parts_of(
   return out;
 }
 
+// A table of the parts' rows: `rows(builder, tx)` adds those of each
+// transaction, with the GIL released when they go to Arrow buffers (no
+// Python object is made: other threads may run meanwhile).
+template <class Row, class Rows>
+py::tuple build(std::span<const column<Row>> own, const std::vector<part>& in,
+                bool arrow, Rows rows) {
+  table_builder<Row> b(own, arrow);
+  {
+    std::optional<py::gil_scoped_release> nogil;
+    if (arrow) nogil.emplace();
+    for (const part& p : in)
+      for (std::size_t i = 0; i < p.ts->size(); ++i)
+        rows(b, txn_row{p, i, (*p.ts)[i]});
+  }
+  return b.finish();
+}
+
 py::tuple record_columns(py::handle parts, const std::string& table,
                          bool arrow) {
   std::vector<std::vector<aptparse::transaction>> keep;
   // Reserved so that `keep` never moves the vectors that parts point to.
   keep.reserve(static_cast<std::size_t>(py::len(parts)));
   const std::vector<part> in = parts_of(parts, keep);
-  // Arrow buffers need no Python object: other threads may run meanwhile.
-  std::optional<py::gil_scoped_release> nogil;
-  if (table == "packages") {
-    table_builder<pkg_row> b(kPackage, arrow);
-    if (arrow) nogil.emplace();
-    for (const part& p : in)
-      for (std::size_t i = 0; i < p.ts->size(); ++i) {
-        const txn_row tx{p, i, (*p.ts)[i]};
-        for (int s = 0; s < aptparse::pkg_set_count; ++s) {
-          const auto set = static_cast<aptparse::pkg_set>(s);
-          for (const aptparse::package& pkg : tx.t.set(set))
-            b.add(tx, pkg_row{tx, set, pkg});
-        }
+  if (table == "packages")
+    return build<pkg_row>(kPackage, in, arrow, [](auto& b, const txn_row& tx) {
+      for (int s = 0; s < aptparse::pkg_set_count; ++s) {
+        const auto set = static_cast<aptparse::pkg_set>(s);
+        for (const aptparse::package& pkg : tx.t.set(set))
+          b.add(tx, pkg_row{tx, set, pkg});
       }
-    nogil.reset();
-    return b.finish();
-  }
-  if (table == "transactions") {
-    table_builder<txn_row> b(kTransaction, arrow);
-    if (arrow) nogil.emplace();
-    for (const part& p : in)
-      for (std::size_t i = 0; i < p.ts->size(); ++i) {
-        const txn_row tx{p, i, (*p.ts)[i]};
-        b.add(tx, tx);
-      }
-    nogil.reset();
-    return b.finish();
-  }
+    });
+  if (table == "transactions")
+    return build<txn_row>(kTransaction, in, arrow,
+                          [](auto& b, const txn_row& tx) { b.add(tx, tx); });
   throw py::value_error("table must be 'packages' or 'transactions', not '" +
                         table + "'");
 }
