@@ -53,7 +53,7 @@ from glob import has_magic
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from . import _records, parse
+from . import _records, parse, parse_file
 from ._model import Report
 from ._records import Records, Table
 
@@ -67,6 +67,7 @@ _require("pyarrow", "dask", "aptparse.dask")
 import dask.utils  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 import fsspec  # noqa: E402
+import fsspec.implementations.local  # noqa: E402
 import pandas as pd  # noqa: E402
 import pyarrow as pa  # noqa: E402
 import pyarrow.compute as pc  # noqa: E402
@@ -221,6 +222,10 @@ def _dpkg_boundary(f: Any, pos: int, size: int) -> int:
         buf = buf[cut:] + chunk
 
 
+def _is_local(fs: Any) -> bool:
+    return isinstance(fs, fsspec.implementations.local.LocalFileSystem)
+
+
 def _read(
     fs: Any, path: str, compression: Optional[str],
     split: Optional["re.Pattern[bytes]"], start: int, end: int, size: int,
@@ -229,6 +234,10 @@ def _read(
     """Parses bytes [boundary(start), boundary(end)) of a file, the
     boundaries being the lines that ``split`` matches (the whole file when
     split is None): (the Report, the offset it starts at)."""
+    if split is None and _is_local(fs) and compression in (None, "gzip"):
+        # The C++ reader: no copy of the file in Python, zlib as it reads
+        # (parse_file tells gzip by its magic bytes).
+        return parse_file(path, **options), 0
     with fs.open(path, "rb", compression=compression) as f:
         if split is None:
             lo, data = 0, f.read()
@@ -271,10 +280,13 @@ def _join_blocks(blocks: list[_Block]) -> pa.Table:
 
 
 def _to_frame(table: pa.Table) -> pd.DataFrame:
-    """The pandas partition: the records' dtypes, indexed by source."""
+    """The pandas partition: the records' dtypes, indexed by source (its
+    dictionary decoded by Arrow: pandas' astype from a categorical goes
+    through a Python str per row)."""
+    i = table.schema.get_field_index("source")
+    table = table.set_column(i, "source", pc.cast(table.column(i), pa.string()))
     frame = _records.arrow_to_pandas(table.combine_chunks())
-    source = frame.pop("source").astype(pd.StringDtype("pyarrow"))
-    frame.index = pd.Index(source, name="source")
+    frame.index = pd.Index(frame.pop("source"), name="source")
     return frame
 
 
