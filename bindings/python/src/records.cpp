@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -258,6 +259,22 @@ struct sv_hash {
   }
 };
 
+// A column's buffer handed to Python without a copy: it owns the C++
+// container, exposes its bytes (buffer protocol) to pa.py_buffer, and
+// lives as long as the Arrow array that wraps it.
+struct owned_buffer {
+  std::shared_ptr<const void> keep;
+  const void* data;
+  std::size_t size;
+};
+
+template <class C>
+py::object owned(C&& c, std::size_t size) {
+  if (size == 0) return py::bytes();  // an empty container may have no data
+  auto kept = std::make_shared<const C>(std::forward<C>(c));
+  return py::cast(owned_buffer{kept, kept->data(), size});
+}
+
 // Collects one column's cells, as Arrow buffers or as a Python list.
 class column_builder {
  public:
@@ -265,6 +282,17 @@ class column_builder {
       : kind_(kind), arrow_(arrow) {
     if (values != nullptr)
       for (std::string_view v : values()) code_of(v);
+  }
+
+  // Room for `rows` cells in the fixed-width buffers (text grows as it
+  // comes): no copy of a large buffer as it grows.
+  void reserve(std::size_t rows) {
+    if (!arrow_) return;
+    if (kind_ == col_kind::string) offsets_.reserve(rows + 1);
+    if (kind_ == col_kind::category) codes_.reserve(rows);
+    if (kind_ == col_kind::int64 || kind_ == col_kind::timestamp)
+      numbers_.reserve(rows);
+    if (kind_ == col_kind::boolean) bits_.reserve(rows / 8 + 1);
   }
 
   void add(cell c) {
@@ -307,19 +335,23 @@ class column_builder {
   py::object finish() {
     if (!arrow_) return std::move(list_);
     py::object validity = py::none();
-    if (any_null_) validity = bytes_of(validity_.data(), (n_ + 7) / 8);
+    const std::size_t bitmap = (n_ + 7) / 8;
+    if (any_null_) validity = owned(std::move(validity_), bitmap);
     switch (kind_) {
-      case col_kind::string:
-        return py::make_tuple(validity, bytes_of(offsets_),
-                              py::bytes(data_.data(), data_.size()));
+      case col_kind::string: {
+        const std::size_t size = data_.size();
+        return py::make_tuple(validity, owned_vector(std::move(offsets_)),
+                              owned(std::move(data_), size));
+      }
       case col_kind::category:
-        return py::make_tuple(validity, bytes_of(codes_), dictionary());
+        return py::make_tuple(validity, owned_vector(std::move(codes_)),
+                              dictionary());
       case col_kind::int64:
-        return py::make_tuple(validity, bytes_of(numbers_));
+        return py::make_tuple(validity, owned_vector(std::move(numbers_)));
       case col_kind::boolean:
-        return py::make_tuple(validity, bytes_of(bits_.data(), (n_ + 7) / 8));
+        return py::make_tuple(validity, owned(std::move(bits_), bitmap));
       case col_kind::timestamp:
-        return py::make_tuple(validity, bytes_of(numbers_),
+        return py::make_tuple(validity, owned_vector(std::move(numbers_)),
                               zoned_ ? py::str(naive_ ? "mixed" : "UTC")
                                      : py::object(py::none()));
     }
@@ -377,11 +409,9 @@ class column_builder {
   }
 
   template <class T>
-  static py::bytes bytes_of(const std::vector<T>& v) {
-    return bytes_of(v.data(), v.size() * sizeof(T));
-  }
-  static py::bytes bytes_of(const void* p, std::size_t n) {
-    return py::bytes(static_cast<const char*>(p), n);
+  static py::object owned_vector(std::vector<T>&& v) {
+    const std::size_t size = v.size() * sizeof(T);
+    return owned(std::move(v), size);
   }
 
   void add_py(const cell& c) {
@@ -429,6 +459,9 @@ class table_builder {
   table_builder(std::span<const column<Row>> own, bool arrow) : own_(own) {
     for (const auto& c : kTxnKey) cols_.emplace_back(c.kind, arrow, c.values);
     for (const auto& c : own_) cols_.emplace_back(c.kind, arrow, c.values);
+  }
+  void reserve(std::size_t rows) {
+    for (column_builder& b : cols_) b.reserve(rows);
   }
   void add(const txn_row& tx, const Row& row) {
     std::size_t i = 0;
@@ -502,8 +535,9 @@ std::vector<part> parts_of(
 // Python object is made: other threads may run meanwhile).
 template <class Row, class Rows>
 py::tuple build(std::span<const column<Row>> own, const std::vector<part>& in,
-                bool arrow, Rows rows) {
+                bool arrow, std::size_t n, Rows rows) {
   table_builder<Row> b(own, arrow);
+  b.reserve(n);
   {
     std::optional<py::gil_scoped_release> nogil;
     if (arrow) nogil.emplace();
@@ -514,6 +548,21 @@ py::tuple build(std::span<const column<Row>> own, const std::vector<part>& in,
   return b.finish();
 }
 
+std::size_t transaction_rows(const std::vector<part>& in) {
+  std::size_t n = 0;
+  for (const part& p : in) n += p.ts->size();
+  return n;
+}
+
+std::size_t package_rows(const std::vector<part>& in) {
+  std::size_t n = 0;
+  for (const part& p : in)
+    for (const aptparse::transaction& t : *p.ts)
+      for (int s = 0; s < aptparse::pkg_set_count; ++s)
+        n += t.set(static_cast<aptparse::pkg_set>(s)).size();
+  return n;
+}
+
 py::tuple record_columns(py::handle parts, const std::string& table,
                          bool arrow) {
   std::vector<std::vector<aptparse::transaction>> keep;
@@ -521,15 +570,16 @@ py::tuple record_columns(py::handle parts, const std::string& table,
   keep.reserve(static_cast<std::size_t>(py::len(parts)));
   const std::vector<part> in = parts_of(parts, keep);
   if (table == "packages")
-    return build<pkg_row>(kPackage, in, arrow, [](auto& b, const txn_row& tx) {
-      for (int s = 0; s < aptparse::pkg_set_count; ++s) {
-        const auto set = static_cast<aptparse::pkg_set>(s);
-        for (const aptparse::package& pkg : tx.t.set(set))
-          b.add(tx, pkg_row{tx, set, pkg});
-      }
-    });
+    return build<pkg_row>(
+        kPackage, in, arrow, package_rows(in), [](auto& b, const txn_row& tx) {
+          for (int s = 0; s < aptparse::pkg_set_count; ++s) {
+            const auto set = static_cast<aptparse::pkg_set>(s);
+            for (const aptparse::package& pkg : tx.t.set(set))
+              b.add(tx, pkg_row{tx, set, pkg});
+          }
+        });
   if (table == "transactions")
-    return build<txn_row>(kTransaction, in, arrow,
+    return build<txn_row>(kTransaction, in, arrow, transaction_rows(in),
                           [](auto& b, const txn_row& tx) { b.add(tx, tx); });
   throw py::value_error("table must be 'packages' or 'transactions', not '" +
                         table + "'");
@@ -538,6 +588,13 @@ py::tuple record_columns(py::handle parts, const std::string& table,
 }  // namespace
 
 void register_records(py::module_& m) {
+  py::class_<owned_buffer>(m, "_OwnedBuffer", py::buffer_protocol(),
+                           "A records column's buffer (bytes, read-only).")
+      .def_buffer([](const owned_buffer& b) {
+        return py::buffer_info(const_cast<void*>(b.data), 1,
+                               py::format_descriptor<std::uint8_t>::format(),
+                               static_cast<py::ssize_t>(b.size), true);
+      });
   py::dict tables;
   tables["packages"] = describe<pkg_row>(kPackage);
   tables["transactions"] = describe<txn_row>(kTransaction);
