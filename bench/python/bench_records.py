@@ -5,13 +5,14 @@ Arrow buffers (what Records.to_arrow does) and one Python list per column
 (pa.array over the lists), and the naive way through Python objects.
 Not a test; prints a markdown table.
 
-    python bench/python/bench_records.py [--size-mb 100] [--repeat 3]
+    python bench/python/bench_records.py [--size-mb 100] [--repeat 5]
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import statistics
 import time
 from collections.abc import Callable
 from typing import Any
@@ -55,7 +56,7 @@ def via_objects(report: aptparse.Report) -> pa.Table:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--size-mb", type=float, default=100)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     data = big_input(args.size_mb)
     report = aptparse.parse(data)
@@ -77,15 +78,16 @@ def main() -> None:
          lambda: via_objects(aptparse.parse(data))),
         ("`aptparse.parse(bytes)` (reference for the row above)", lambda: aptparse.parse(data)),
     ]
-    best = {name: float("inf") for name, _ in cases}
+    times: dict[str, list[float]] = {name: [] for name, _ in cases}
     for _ in range(args.repeat):  # round-robin: load changes hit all cases
         for name, fn in cases:
             gc.collect()
             t0 = time.perf_counter()
             fn()
-            best[name] = min(best[name], time.perf_counter() - t0)
+            times[name].append(time.perf_counter() - t0)
+    best = {name: statistics.median(ts) for name, ts in times.items()}
     base = best[cases[0][0]]
-    print(f"### bench_records.py --size-mb {args.size_mb:g} (best of {args.repeat}): "
+    print(f"### bench_records.py --size-mb {args.size_mb:g} (median of {args.repeat}): "
           f"{len(data) / 1e6:.0f} MB, {len(report.transactions)} transactions, {n} package rows\n")
     print("| what | time (s) | vs C++ report |\n|---|---:|---:|")
     for name, _ in cases:
