@@ -11,6 +11,7 @@ Not a test; prints a markdown table.
 from __future__ import annotations
 
 import argparse
+import datetime
 import gc
 import statistics
 import time
@@ -33,6 +34,9 @@ def via_lists(rec: aptparse.Records) -> pa.Table:
     for (_, kind), values in zip(RECORD_COLUMNS[rec.table], cols):
         if kind == "category":
             arrays.append(pa.array(values, pa.string()).dictionary_encode())
+        elif kind == "timestamp":  # ISO text; naive: parsed without tz=
+            arrays.append(pa.array([datetime.datetime.fromisoformat(v) if v else None
+                                    for v in values], pa.timestamp("s")))
         else:
             arrays.append(pa.array(values, {"string": pa.string(), "int64": pa.int64(),
                                             "bool": pa.bool_()}[kind]))
