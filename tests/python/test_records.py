@@ -111,6 +111,21 @@ def test_many_logs_in_one_table() -> None:
     assert list(rec) == want
 
 
+def test_one_report_under_two_names() -> None:
+    """A transaction's key cells (source, host, times) are made once per
+    transaction of each part: the same report given twice keeps each
+    part's names, and the Arrow rows equal the Python rows."""
+    report = aptparse.parse_file(next(p for p in LOGS if "history-log" in p.name))
+    rec = aptparse.records([("a", report), ("b", report)], host=str.upper)
+    table = rec.to_arrow()
+    n = table.num_rows // 2
+    assert n > 0 and table.column("source").to_pylist() == ["a"] * n + ["b"] * n
+    assert table.column("host").to_pylist() == ["A"] * n + ["B"] * n
+    assert table.to_pylist()[:n] == [{**r, "source": "a", "host": "A"}
+                                     for r in table.to_pylist()[n:]]
+    assert table.to_pylist() == rec.to_pylist()
+
+
 def test_pandas_dtypes() -> None:
     df = aptparse.records(corpus_pairs()).to_pandas()
     kinds = dict(RECORD_COLUMNS["packages"])

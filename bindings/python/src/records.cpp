@@ -288,7 +288,11 @@ class column_builder {
   // comes): no copy of a large buffer as it grows.
   void reserve(std::size_t rows) {
     if (!arrow_) return;
-    if (kind_ == col_kind::string) offsets_.reserve(rows + 1);
+    if (kind_ == col_kind::string) {
+      offsets_.reserve(rows + 1);
+      // A guess at the text: pages that stay unused are never touched.
+      data_.reserve(rows * 32);
+    }
     if (kind_ == col_kind::category) codes_.reserve(rows);
     if (kind_ == col_kind::int64 || kind_ == col_kind::timestamp)
       numbers_.reserve(rows);
@@ -464,8 +468,16 @@ class table_builder {
     for (column_builder& b : cols_) b.reserve(rows);
   }
   void add(const txn_row& tx, const Row& row) {
+    // The key cells: once per transaction of a part (a report given twice,
+    // under two names, is two parts).
+    if (&tx.t != key_of_ || &tx.in != key_in_) {
+      key_of_ = &tx.t;
+      key_in_ = &tx.in;
+      for (std::size_t k = 0; k < std::size(kTxnKey); ++k)
+        key_[k] = kTxnKey[k].get(tx);
+    }
     std::size_t i = 0;
-    for (const auto& c : kTxnKey) cols_[i++].add(c.get(tx));
+    for (const cell& c : key_) cols_[i++].add(c);
     for (const auto& c : own_) cols_[i++].add(c.get(row));
     ++rows_;
   }
@@ -480,6 +492,9 @@ class table_builder {
   std::span<const column<Row>> own_;
   std::vector<column_builder> cols_;
   std::size_t rows_ = 0;
+  const aptparse::transaction* key_of_ = nullptr;
+  const part* key_in_ = nullptr;
+  cell key_[std::size(kTxnKey)];
 };
 
 template <class Row>
