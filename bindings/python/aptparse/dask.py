@@ -13,7 +13,9 @@ names.
 
 Files are read through fsspec (any URL its back-ends open: local paths,
 ``s3://``, ``gs://``, ...); compression is inferred from the name (``.gz``,
-``.xz``, ...). A file larger than ``blocksize`` is parsed in blocks, in
+``.xz``, ...). A local file parsed whole, plain or gzip, is read by
+:func:`aptparse.parse_file` (the C++ reader, which tells gzip by its magic
+bytes), as a single-process run would read it. A file larger than ``blocksize`` is parsed in blocks, in
 parallel, when its format has a line that starts every record, and the
 blocks' tables are joined again in the file's partition:
 
