@@ -194,7 +194,7 @@ def main() -> None:
         pool = multiprocessing.get_context("spawn").Pool(2)
         pool.map(partition_query, partitions(paths, budget)[:2])  # imports
         cases.append((
-            "(no Dask: the ceiling) 2 plain processes (multiprocessing.Pool), the same partitions",
+            "(for comparison, no Dask) 2 processes of a multiprocessing.Pool, each partition `read_logs(files).compute(scheduler='sync')`",
             lambda: pool_query(pool, partitions(paths, budget))))
         chosen = [int(i) for i in args.only.split(",")] if args.only else range(len(cases))
         cases = [cases[i] for i in chosen]
