@@ -218,3 +218,24 @@ def test_local_files_read_by_parse_file_equal_fsspec_reads(
                                   remote.reset_index(drop=True))
     assert len(read) == len(logs)  # the memory filesystem's were not
     memory.rm("/fleet", recursive=True)
+
+
+def test_partitions_count_the_text_of_gzip_files(tmp_path: Path) -> None:
+    """A local .gz file counts, towards a partition's budget, the size of
+    its text (the gzip trailer's), not its smaller size on disk."""
+    log = SPLITTABLE[0]
+    data = log.read_bytes() * 4
+    packed = gzip.compress(data)
+    assert len(packed) * 2 < len(data)
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.log.gz").write_bytes(packed)
+    fs = apd.fsspec.filesystem("file")
+    path = str(tmp_path / "a.log.gz")
+    assert apd._text_size(fs, path, "gzip", len(packed)) == len(data)
+    assert apd._text_size(fs, path, None, len(packed)) == len(packed)
+    # Two of the files fit the budget on disk, not as text.
+    budget = len(data) + len(packed)
+    df = apd.read_logs(str(tmp_path / "*.log.gz"), blocksize=budget)
+    assert df.npartitions == 3
+    want = single_process(sorted(str(p) for p in tmp_path.iterdir()), "packages")
+    same_records(df.compute(scheduler="sync"), want)
