@@ -14,8 +14,6 @@ const char* version() noexcept { return APTPARSE_VERSION_STRING; }
 
 namespace {
 
-using detail::name_in;
-
 struct errc_text {
   std::string_view name;
   std::string_view message;
@@ -73,32 +71,16 @@ std::string_view error_message(errc code) noexcept {
   return text_of(code).message;
 }
 
-std::string_view set_name(pkg_set set) noexcept {
-  return name_in(kSetNames, set, "unknown");
-}
-
-std::string_view record_field_name(record_field field) noexcept {
-  return name_in(kRecordFieldNames, field, "unknown");
-}
-
-std::string_view reason_name(hold_reason reason) noexcept {
-  return name_in(kReasonNames, reason, "");
-}
-
-std::string_view prefix_name(line_prefix prefix) noexcept {
-  return name_in(kPrefixNames, prefix, "");
-}
-
-std::string_view level_name(message_level level) noexcept {
-  return name_in(kLevelNames, level, "error");
-}
-
-std::string_view verdict_name(consistency_verdict v) noexcept {
-  return name_in(kVerdictNames, v, "no_counts");
-}
-
-std::string_view record_kind_name(record_kind kind) noexcept {
-  return name_in(kRecordKindNames, kind, "transaction");
-}
+// X(function, enumeration, names, name of a value outside the enumeration)
+#define APTPARSE_NAME_ACCESSORS(X)                                 \
+  X(set_name, pkg_set, kSetNames, "unknown")                       \
+  X(record_field_name, record_field, kRecordFieldNames, "unknown") \
+  X(reason_name, hold_reason, kReasonNames, "")                    \
+  X(prefix_name, line_prefix, kPrefixNames, "")                    \
+  X(level_name, message_level, kLevelNames, "error")               \
+  X(verdict_name, consistency_verdict, kVerdictNames, "no_counts") \
+  X(record_kind_name, record_kind, kRecordKindNames, "transaction")
+APTPARSE_NAME_ACCESSORS(APTPARSE_DEFINE_ENUM_NAME)
+#undef APTPARSE_NAME_ACCESSORS
 
 }  // namespace aptparse

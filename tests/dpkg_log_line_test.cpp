@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "support/parse_expect.h"
+
 namespace aptparse::detail {
 namespace {
 
 dpkg_log_fields parsed(std::string_view line) {
-  dpkg_log_fields f;
-  EXPECT_TRUE(parse_dpkg_log_line(line, f)) << line;
-  return f;
+  return testing::parsed_as<dpkg_log_fields>(parse_dpkg_log_line, line);
 }
 
 bool rejects(std::string_view line) {

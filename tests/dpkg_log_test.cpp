@@ -7,15 +7,14 @@
 #include <vector>
 
 #include "aptparse/report.h"
+#include "support/parse_expect.h"
 
 namespace aptparse {
 namespace {
 
-std::vector<std::string> names(const std::vector<package>& pkgs) {
-  std::vector<std::string> out;
-  for (const package& p : pkgs) out.emplace_back(p.name);
-  return out;
-}
+using testing::has_diagnostic;
+using testing::names;
+using testing::only_transaction;
 
 // `apt-get purge --autoremove git`: dpkg --remove, --configure --pending,
 // then --purge one second later; then `apt-get install --reinstall sed
@@ -89,8 +88,7 @@ constexpr std::string_view kFailingPostinst =
 
 TEST(DpkgLog, PackagesLeftHalfConfiguredAreFailed) {
   const report r = parse(kFailingPostinst);
-  ASSERT_EQ(r.transactions.size(), 1u);
-  const transaction& t = r.transactions[0];
+  const transaction& t = only_transaction(r);
   ASSERT_EQ(names(t.failed),
             (std::vector<std::string>{"aptparse-failing-postinst"}));
   EXPECT_EQ(t.failed[0].arch, "all");
@@ -156,12 +154,6 @@ TEST(DpkgLog, AptRunsFromHistoryGroupExactly) {
   EXPECT_EQ(parse(text, o).transactions.size(), 2u);
 }
 
-bool has(const transaction& t, errc code) {
-  for (const diagnostic& d : t.diagnostics)
-    if (d.code == code) return true;
-  return false;
-}
-
 TEST(DpkgLog, BadLinesAreReportedAndMakeTheRunIncomplete) {
   const std::string run(kFailingPostinst);
   const std::size_t second = run.find('\n') + 1;
@@ -183,7 +175,7 @@ TEST(DpkgLog, BadLinesAreReportedAndMakeTheRunIncomplete) {
     const report r = parse(c.text);
     ASSERT_EQ(r.transactions.size(), 1u) << c.text;
     const transaction& t = r.transactions[0];
-    EXPECT_TRUE(has(t, c.code)) << c.text;
+    EXPECT_TRUE(has_diagnostic(t, c.code)) << c.text;
     EXPECT_FALSE(t.span.complete) << c.text;
     EXPECT_EQ(t.start, "2026-11-27T05:58:51");
   }

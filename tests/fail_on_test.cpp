@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "aptparse/aptparse.h"
+#include "support/parse_expect.h"
 
 namespace aptparse::cli {
 namespace {
@@ -79,6 +80,38 @@ TEST(FailOn, ListingOfUpgradableSecurityUpdatesIsPendingSecurity) {
   ASSERT_EQ(r.transactions.size(), 1u);
   EXPECT_EQ(r.transactions[0].kind, record_kind::listing);
   EXPECT_EQ(fail_reasons(r.transactions[0]), fail_pending_security);
+}
+
+// What a plan offers is its upgrades: upgraded, and a listing's upgradable
+// packages; not what it newly installs, nor a listing's installed ones.
+TEST(Offered, APlansUpgradesNotItsNewPackages) {
+  const report r = parse(
+      "The following NEW packages will be installed:\n  newpkg\n"
+      "The following packages will be upgraded:\n  apt\n"
+      "Inst apt [2.6.1] (2.6.2 Debian-Security:12/oldstable-security [amd64])\n"
+      "Inst newpkg (1.0 Debian:12.5/oldstable [amd64])\n");
+  const transaction& t = testing::only_transaction(r);
+  ASSERT_TRUE(is_plan(t));
+  const auto o = offered(t);
+  ASSERT_EQ(o.size(), 1u);
+  EXPECT_EQ(o[0].set, pkg_set::upgraded);
+  EXPECT_EQ(t.upgraded[o[0].index].name, "apt");
+}
+
+TEST(Offered, AListingsUpgradableLinesInOrder) {
+  const report r = parse(
+      "Listing...\n"
+      "apt/oldstable-security 2.6.2 amd64 [upgradable from: 2.6.1]\n"
+      "bash/oldstable,now 5.2.15-2+b2 amd64 [installed]\n"
+      "tzdata/oldstable-updates 2025b-0+deb12u1 all [upgradable from: "
+      "2024a-0+deb12u1]\n");
+  const transaction& t = testing::only_transaction(r);
+  std::vector<std::string> names;
+  for (const offered_upgrade& o : offered(t)) {
+    EXPECT_EQ(o.set, pkg_set::listed);
+    names.emplace_back(t.listed.at(o.index).name);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"apt", "tzdata"}));
 }
 
 }  // namespace

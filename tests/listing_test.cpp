@@ -6,13 +6,15 @@
 #include "classify/download_line.h"
 #include "classify/format_table.h"
 #include "classify/list_line.h"
+#include "support/parse_expect.h"
 
 namespace aptparse::detail {
 namespace {
 
+using testing::only_transaction;
+
 package_ref listed(std::string_view line) {
-  listing_fields f;
-  EXPECT_TRUE(split_listing_line(line, f)) << line;
+  const auto f = testing::parsed_as<listing_fields>(split_listing_line, line);
   captures caps;
   caps.clear();
   const table_row* row = f.status.empty()
@@ -101,8 +103,7 @@ TEST(Listing, IsARecordOfKindListingWithItsSecurityCount) {
       "2026b-0+deb12u1]\n"
       "libgcrypt20/oldstable,oldstable-security,now 1.10.1 amd64 "
       "[installed]\n");
-  ASSERT_EQ(r.transactions.size(), 1u);
-  const transaction& t = r.transactions[0];
+  const transaction& t = only_transaction(r);
   EXPECT_EQ(t.kind, record_kind::listing);
   ASSERT_EQ(t.listed.size(), 3u);
   EXPECT_EQ(t.listed[0].security, true);
@@ -123,8 +124,7 @@ TEST(Listing, AllVersionsKeepEachLineAndBlankLinesDoNotEndIt) {
       "tzdata/oldstable 2024a all\n\n"
       "N: There is 1 additional version. Please use the '-a' switch to see "
       "it\n");
-  ASSERT_EQ(r.transactions.size(), 1u);
-  const transaction& t = r.transactions[0];
+  const transaction& t = only_transaction(r);
   EXPECT_EQ(t.listed.size(), 3u);
   EXPECT_EQ(t.messages.size(), 1u);
   EXPECT_EQ(t.security_count, 1u);
@@ -164,8 +164,7 @@ TEST(Security, GetLinesGiveTheRunsPackagesTheirSuite) {
       "amd64 libssl3 amd64 3.0.15-1~deb12u1 [2,026 kB]\n"
       "Get:2 http://deb.debian.org/debian bookworm-updates/main amd64 tzdata "
       "all 2025b-0+deb12u1 [255 kB]\n");
-  ASSERT_EQ(r.transactions.size(), 1u);
-  const transaction& t = r.transactions[0];
+  const transaction& t = only_transaction(r);
   ASSERT_EQ(t.upgraded.size(), 2u);
   EXPECT_EQ(t.upgraded[0].suite, "bookworm-security");
   EXPECT_EQ(t.upgraded[0].security, true);
@@ -181,8 +180,7 @@ TEST(Security, SimulateOriginsClassifyAndNoOriginIsNull) {
       "Inst apt [2.6.1] (2.6.2 Debian-Security:12/oldstable-security "
       "[amd64])\nInst jq [1.6] (1.6-2 Debian:12.5/oldstable [amd64])\n"
       "The following NEW packages will be installed:\n  foo\n");
-  ASSERT_EQ(r.transactions.size(), 1u);
-  const transaction& t = r.transactions[0];
+  const transaction& t = only_transaction(r);
   EXPECT_EQ(t.upgraded[0].security, true);
   EXPECT_EQ(t.upgraded[1].security, false);
   EXPECT_EQ(t.newly_installed[0].security, std::nullopt);

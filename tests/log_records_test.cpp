@@ -6,6 +6,7 @@
 
 #include "aptparse/aptparse.h"
 #include "support/corpus_files.h"
+#include "support/parse_expect.h"
 
 namespace aptparse {
 namespace {
@@ -25,17 +26,9 @@ constexpr std::string_view kTwoRecords =
     "Purge: vim:amd64 (2:9.0.1378-2+deb12u2)\n"
     "End-Date: 2026-11-27  06:00:02\n";
 
-std::vector<std::string_view> names(const std::vector<package>& ps) {
-  std::vector<std::string_view> out;
-  for (const package& p : ps) out.push_back(p.name);
-  return out;
-}
-
-bool has_diagnostic(const transaction& t, errc code) {
-  for (const diagnostic& d : t.diagnostics)
-    if (d.code == code) return true;
-  return false;
-}
+using testing::has_diagnostic;
+using testing::names;
+using testing::only_transaction;
 
 TEST(HistoryLog, ARecordCarriesItsTimesCommandAndRequester) {
   const report r = parse(kTwoRecords);
@@ -78,18 +71,16 @@ TEST(HistoryLog, EveryActionKeyFillsItsSetWithAutomatic) {
       "Remove: f:amd64 (4.0)\n"
       "Purge: g:amd64 (5.0)\n"
       "End-Date: 2026-11-27  05:57:00\n");
-  ASSERT_EQ(r.transactions.size(), 1u);
-  const transaction& t = r.transactions[0];
-  EXPECT_EQ(names(t.newly_installed),
-            (std::vector<std::string_view>{"a", "b"}));
+  const transaction& t = only_transaction(r);
+  EXPECT_EQ(names(t.newly_installed), (std::vector<std::string>{"a", "b"}));
   EXPECT_TRUE(t.newly_installed[0].automatic);
   EXPECT_FALSE(t.newly_installed[1].automatic);
-  EXPECT_EQ(names(t.reinstalled), std::vector<std::string_view>{"c"});
-  EXPECT_EQ(names(t.upgraded), std::vector<std::string_view>{"d"});
+  EXPECT_EQ(names(t.reinstalled), std::vector<std::string>{"c"});
+  EXPECT_EQ(names(t.upgraded), std::vector<std::string>{"d"});
   EXPECT_EQ(t.upgraded[0].old_version, "1.0");
   EXPECT_EQ(t.upgraded[0].new_version, "1.1");
-  EXPECT_EQ(names(t.downgraded), std::vector<std::string_view>{"e"});
-  EXPECT_EQ(names(t.to_remove), (std::vector<std::string_view>{"f", "g"}));
+  EXPECT_EQ(names(t.downgraded), std::vector<std::string>{"e"});
+  EXPECT_EQ(names(t.to_remove), (std::vector<std::string>{"f", "g"}));
   EXPECT_FALSE(t.to_remove[0].purge);
   EXPECT_TRUE(t.to_remove[1].purge);
 }
@@ -102,8 +93,7 @@ TEST(HistoryLog, OlderAndOtherWritersRecordsParseToo) {
       "Commandline: /usr/bin/unattended-upgrade\n"
       "Upgrade: libssl1.0.0:amd64 (1.0.1t-1+deb8u1, 1.0.1t-1+deb8u2)\n"
       "End-Date: 2015-06-01 06:25:20\n");
-  ASSERT_EQ(r.transactions.size(), 1u);
-  const transaction& t = r.transactions[0];
+  const transaction& t = only_transaction(r);
   EXPECT_EQ(t.start, "2015-06-01T06:25:12");
   EXPECT_EQ(t.end, "2015-06-01T06:25:20");
   EXPECT_EQ(t.command, "/usr/bin/unattended-upgrade");
@@ -128,8 +118,7 @@ TEST(HistoryLog, TheErrorKeyIsTheRecordsErrorAndAnAptMessage) {
       "Error: Sub-process /usr/bin/dpkg returned an error code (1)\n"
       "second line of the error\n"
       "End-Date: 2026-11-27  05:58:43\n");
-  ASSERT_EQ(r.transactions.size(), 1u);
-  const transaction& t = r.transactions[0];
+  const transaction& t = only_transaction(r);
   EXPECT_EQ(t.error,
             "Sub-process /usr/bin/dpkg returned an error code (1)\n"
             "second line of the error");
@@ -145,8 +134,7 @@ TEST(HistoryLog, ARecordCutInsideAnInstallLineIsIncompleteWithWhatItHas) {
       "Start-Date: 2026-11-27  05:56:57\n"
       "Commandline: apt-get install a b\n"
       "Install: a:amd64 (1.0), b:amd64 (2.");
-  ASSERT_EQ(r.transactions.size(), 1u);
-  const transaction& t = r.transactions[0];
+  const transaction& t = only_transaction(r);
   EXPECT_FALSE(t.span.complete);
   EXPECT_TRUE(has_diagnostic(t, errc::unterminated_record));
   EXPECT_EQ(t.start, "2026-11-27T05:56:57");
@@ -170,7 +158,7 @@ TEST(HistoryLog, ARecordWithoutEndDateIsIncompleteAndTheNextOneIsWhole) {
   EXPECT_FALSE(r.transactions[0].span.complete);
   EXPECT_TRUE(has_diagnostic(r.transactions[0], errc::unterminated_record));
   EXPECT_EQ(names(r.transactions[0].newly_installed),
-            std::vector<std::string_view>{"a"});
+            std::vector<std::string>{"a"});
   EXPECT_TRUE(r.transactions[1].span.complete);
   EXPECT_TRUE(r.transactions[1].diagnostics.empty());
 }
@@ -181,15 +169,14 @@ TEST(HistoryLog, ADateThatDoesNotParseIsDiagnosedAndLeftNull) {
       "Commandline: apt-get install a\n"
       "Install: a:amd64 (1.0)\n"
       "End-Date: 2026-11-27  05:57:00\n");
-  ASSERT_EQ(r.transactions.size(), 1u);
-  const transaction& t = r.transactions[0];
+  const transaction& t = only_transaction(r);
   EXPECT_EQ(t.start, std::nullopt);
   EXPECT_EQ(t.end, "2026-11-27T05:57:00");
   EXPECT_EQ(t.command, "apt-get install a");
   EXPECT_FALSE(t.span.complete);
   ASSERT_TRUE(has_diagnostic(t, errc::unparsable_time));
   EXPECT_EQ(t.diagnostics[0].where.line, 1u);
-  EXPECT_EQ(names(t.newly_installed), std::vector<std::string_view>{"a"});
+  EXPECT_EQ(names(t.newly_installed), std::vector<std::string>{"a"});
 }
 
 TEST(TermLog, EachSessionIsOneTransactionWithItsTimes) {
@@ -207,7 +194,7 @@ TEST(TermLog, EachSessionIsOneTransactionWithItsTimes) {
   EXPECT_EQ(t.start, "2026-11-27T06:05:46");
   EXPECT_EQ(t.end, "2026-11-27T06:05:47");
   EXPECT_EQ(t.command, std::nullopt);  // term.log has no command
-  EXPECT_EQ(names(t.upgraded), std::vector<std::string_view>{"libzstd1"});
+  EXPECT_EQ(names(t.upgraded), std::vector<std::string>{"libzstd1"});
   EXPECT_EQ(t.span.first.line, 2u);
   EXPECT_EQ(t.span.last.line, 6u);
   // An empty session (apt ran dpkg for nothing) is a transaction too.

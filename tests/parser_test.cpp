@@ -5,6 +5,7 @@
 
 #include "aptparse/report.h"
 #include "support/event_trace.h"
+#include "support/parse_expect.h"
 #include "support/samples.h"
 
 namespace aptparse {
@@ -13,11 +14,7 @@ namespace {
 using testing::event_trace;
 namespace s = aptparse::testing;
 
-std::vector<std::string> names(const std::vector<package>& pkgs) {
-  std::vector<std::string> out;
-  for (const package& p : pkgs) out.emplace_back(p.name);
-  return out;
-}
+using testing::names;
 
 TEST(Parser, SimulatedUpgradeMergesListsWithInstLines) {
   report r = parse(s::kUpgradeSimulated);

@@ -9,12 +9,13 @@
 #include <fstream>
 #include <string>
 
+#include "support/parse_expect.h"
+
 namespace aptparse::detail {
 namespace {
 
 int offset(std::string_view zone, civil_time t) {
-  auto z = time_zone::find(zone);
-  EXPECT_TRUE(z.has_value()) << zone;
+  const auto z = testing::expect_found(time_zone::find(zone), zone);
   return z ? z->offset_of_local(t) : -1;
 }
 

@@ -15,20 +15,10 @@ setup_locales() {  # setup_locales ROOT : install locales and generate the test 
 
 # A tiny real package whose postinst exits 1 (scenario A7).
 make_failing_deb() {  # make_failing_deb OUTDIR
-    local d=$WORKDIR/failing-deb
-    rm -rf "$d"; mkdir -p "$d/DEBIAN" "$d/usr/share/doc/aptparse-failing-postinst"
-    cat > "$d/DEBIAN/control" <<CTL
-Package: aptparse-failing-postinst
-Version: 1.0
-Architecture: all
-Maintainer: aptparse corpus <corpus@example.invalid>
-Description: package whose postinst fails (aptparse corpus)
- Built by corpus/capture/bookworm.sh to capture a real maintainer-script failure.
-CTL
-    printf '#!/bin/sh\necho "aptparse-failing-postinst: postinst failing on purpose" >&2\nexit 1\n' > "$d/DEBIAN/postinst"
-    chmod 755 "$d/DEBIAN/postinst"
-    echo "aptparse corpus test package" > "$d/usr/share/doc/aptparse-failing-postinst/README"
-    dpkg-deb --root-owner-group --build "$d" "$1/aptparse-failing-postinst_1.0_all.deb" >&2
+    make_test_deb "$1" aptparse-failing-postinst "package whose postinst fails" \
+        "Built by corpus/capture/bookworm.sh to capture a real maintainer-script failure." \
+        'echo "aptparse-failing-postinst: postinst failing on purpose" >&2
+exit 1'
 }
 
 bookworm_all() {

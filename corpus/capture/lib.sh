@@ -154,3 +154,26 @@ cap_file() {
     python3 "$CAPDIR/make_truth.py" journal --name "$name" --logs "$LOGS" \
         --journal "$WORKDIR/journal/$(basename "$root")" --tool "$tool"
 }
+
+# make_test_deb OUTDIR NAME SUMMARY WHY [POSTINST] : a tiny real package that no archive has,
+#   NAME 1.0, architecture all, built into OUTDIR/NAME_1.0_all.deb. SUMMARY is its description
+#   (" (aptparse corpus)" is added), WHY its second line (which script built it, and why);
+#   POSTINST, if given, is the body of its postinst (e.g. one that fails on purpose).
+make_test_deb() {
+    local out=$1 name=$2 summary=$3 why=$4 postinst=${5:-} d=$WORKDIR/$name-deb
+    rm -rf "$d"; mkdir -p "$d/DEBIAN" "$d/usr/share/doc/$name"
+    cat > "$d/DEBIAN/control" <<CTL
+Package: $name
+Version: 1.0
+Architecture: all
+Maintainer: aptparse corpus <corpus@example.invalid>
+Description: $summary (aptparse corpus)
+ $why
+CTL
+    if [ -n "$postinst" ]; then
+        printf '#!/bin/sh\n%s\n' "$postinst" > "$d/DEBIAN/postinst"
+        chmod 755 "$d/DEBIAN/postinst"
+    fi
+    echo "aptparse corpus test package" > "$d/usr/share/doc/$name/README"
+    dpkg-deb --root-owner-group --build "$d" "$out/${name}_1.0_all.deb" >&2
+}

@@ -16,18 +16,8 @@ LISTING_LANGS=${LISTING_LANGS:-de_DE fr_FR es_ES ja_JP}
 LISTING_BASE=${LISTING_BASE:-}
 
 make_local_deb() {  # make_local_deb OUTDIR : a tiny package that no archive has
-    local d=$WORKDIR/local-deb
-    rm -rf "$d"; mkdir -p "$d/DEBIAN" "$d/usr/share/doc/aptparse-listing-local"
-    cat > "$d/DEBIAN/control" <<CTL
-Package: aptparse-listing-local
-Version: 1.0
-Architecture: all
-Maintainer: aptparse corpus <corpus@example.invalid>
-Description: package installed from a local file (aptparse corpus)
- Built by corpus/capture/listing.sh so that apt list prints [installed,local].
-CTL
-    echo "aptparse corpus test package" > "$d/usr/share/doc/aptparse-listing-local/README"
-    dpkg-deb --root-owner-group --build "$d" "$1/aptparse-listing-local_1.0_all.deb" >&2
+    make_test_deb "$1" aptparse-listing-local "package installed from a local file" \
+        "Built by corpus/capture/listing.sh so that apt list prints [installed,local]."
 }
 
 # cap_listing ROOT CASE "CMD" : CMD in C and in every LISTING_LANGS, each with its C twin's truth.

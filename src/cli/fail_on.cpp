@@ -29,6 +29,15 @@ bool is_plan(const transaction& t) {
          std::ranges::all_of(t.newly_installed, simulated);
 }
 
+std::vector<offered_upgrade> offered(const transaction& t) {
+  std::vector<offered_upgrade> out;
+  for (std::size_t i = 0; i < t.upgraded.size(); ++i)
+    out.push_back({pkg_set::upgraded, i});
+  for (std::size_t i = 0; i < t.listed.size(); ++i)
+    if (t.listed[i].upgradable) out.push_back({pkg_set::listed, i});
+  return out;
+}
+
 unsigned fail_reasons(const transaction& t) {
   unsigned out = 0;
   if (has_error(t)) out |= fail_error;

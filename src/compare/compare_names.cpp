@@ -8,8 +8,6 @@
 namespace aptparse {
 namespace {
 
-using detail::name_in;
-
 constexpr std::string_view kActionNames[] = {
     "install", "upgrade", "downgrade", "reinstall", "remove", "purge", "none"};
 constexpr std::string_view kStatusNames[] = {"happened", "failed", "different",
@@ -21,13 +19,8 @@ static_assert(std::size(kStatusNames) ==
 
 }  // namespace
 
-std::string_view action_name(change_action a) noexcept {
-  return name_in(kActionNames, a, "unknown");
-}
-
-std::string_view status_name(change_status s) noexcept {
-  return name_in(kStatusNames, s, "unknown");
-}
+APTPARSE_DEFINE_ENUM_NAME(action_name, change_action, kActionNames, "unknown")
+APTPARSE_DEFINE_ENUM_NAME(status_name, change_status, kStatusNames, "unknown")
 
 std::size_t comparison::count(change_status s) const noexcept {
   return static_cast<std::size_t>(

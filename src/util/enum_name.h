@@ -17,4 +17,12 @@ constexpr std::string_view name_in(const std::string_view (&names)[N], E v,
 
 }  // namespace aptparse::detail
 
+// Defines the public accessor `std::string_view fn(E v) noexcept`: the name
+// of `v` in the array `names`, or `fallback` outside it. The one definition
+// of every *_name() function (names.cpp, compare_names.cpp).
+#define APTPARSE_DEFINE_ENUM_NAME(fn, E, names, fallback)   \
+  std::string_view fn(E v) noexcept {                       \
+    return ::aptparse::detail::name_in(names, v, fallback); \
+  }
+
 #endif  // APTPARSE_SRC_UTIL_ENUM_NAME_H_

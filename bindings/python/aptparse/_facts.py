@@ -42,11 +42,10 @@ def is_security(p: Package) -> bool:
 
 def offered(t: Transaction) -> Iterator[Package]:
     """The upgrades a plan offers: its upgraded packages, a listing's
-    upgradable ones."""
-    yield from t.upgraded
-    for p in getattr(t, "listed", ()):
-        if getattr(p, "upgradable", False):
-            yield p
+    upgradable ones (the C++ rule beside is_plan, src/cli/fail_on.cpp)."""
+    for set_name, index in _core.offered(t):
+        package: Package = getattr(t, set_name)[index]
+        yield package
 
 
 def failed_packages(t: Transaction) -> tuple[Package, ...]:

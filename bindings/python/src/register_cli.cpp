@@ -1,10 +1,13 @@
 // run_cli: the aptparse command (src/cli/run.h) for `python -m aptparse`;
-// cli_flags() and fail_reasons() for the report subcommand, which is
-// Python (aptparse/_fleet_cli.py) but shares the flag table and the
-// --fail-on rules.
+// cli_flags(), fail_reasons(), is_plan() and offered() for the report
+// subcommand, which is Python (aptparse/_fleet_cli.py, fleet.py) but shares
+// the flag table, the --fail-on rules and what a plan offers.
 #include <pybind11/stl.h>
 
+#include <cstddef>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cli/fail_on.h"
@@ -17,6 +20,22 @@
 namespace aptparse_py {
 
 namespace py = pybind11;
+
+namespace {
+
+// _core.NAME(transaction): `rule` applied to an aptparse.Transaction.
+template <class Rule>
+void def_transaction_rule(py::module_& m, const char* name, Rule rule,
+                          const char* doc) {
+  m.def(
+      name,
+      [rule](py::handle transaction) {
+        return rule(transaction_from_py(transaction));
+      },
+      py::arg("transaction"), doc);
+}
+
+}  // namespace
 
 void register_cli(py::module_& m) {
   m.def(
@@ -64,28 +83,34 @@ void register_cli(py::module_& m) {
         py::arg("seconds"),
         "The CLI's progress line for these figures (total_bytes 0: unknown).");
 
-  m.def(
-      "fail_reasons",
-      [](py::handle transaction) {
-        const unsigned bits =
-            aptparse::cli::fail_reasons(transaction_from_py(transaction));
+  // The rules on one transaction (cli/fail_on.h), so that the fleet report
+  // and the CLI's --fail-on share them.
+  def_transaction_rule(
+      m, "fail_reasons",
+      [](const aptparse::transaction& t) {
+        const unsigned bits = aptparse::cli::fail_reasons(t);
         std::vector<std::string> out;
         const auto names = aptparse::cli::fail_on_names();
         for (std::size_t i = 0; i < names.size(); ++i)
           if (bits & (1u << i)) out.emplace_back(names[i]);
         return out;
       },
-      py::arg("transaction"),
       "The --fail-on reasons (\"error\", \"inconsistent\", ...) that an "
       "aptparse.Transaction meets.");
-  m.def(
-      "is_plan",
-      [](py::handle transaction) {
-        return aptparse::cli::is_plan(transaction_from_py(transaction));
-      },
-      py::arg("transaction"),
+  def_transaction_rule(
+      m, "is_plan", &aptparse::cli::is_plan,
       "Whether an aptparse.Transaction is a plan (a listing or a simulation), "
       "not a run that was carried out.");
+  def_transaction_rule(
+      m, "offered",
+      [](const aptparse::transaction& t) {
+        std::vector<std::pair<std::string_view, std::size_t>> out;
+        for (const auto& o : aptparse::cli::offered(t))
+          out.emplace_back(aptparse::set_name(o.set), o.index);
+        return out;
+      },
+      "The upgrades an aptparse.Transaction offers, as (set name, index) "
+      "pairs: every upgraded package, then the upgradable listed ones.");
 }
 
 }  // namespace aptparse_py

@@ -1,0 +1,57 @@
+// The tests' shared set-up: parse an input and expect what the test needs
+// to go on (a line the parser accepts, a log of one transaction), so that a
+// wrong parse fails with the input named instead of a crash or a cascade.
+#ifndef APTPARSE_TESTS_SUPPORT_PARSE_EXPECT_H_
+#define APTPARSE_TESTS_SUPPORT_PARSE_EXPECT_H_
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aptparse/report.h"
+
+namespace aptparse::testing {
+
+// The fields that `parse(input, fields)` fills in, expecting it to accept
+// `input` (a line parser of classify/: bool parse(line, fields&)).
+template <class Fields, class Parse>
+Fields parsed_as(Parse&& parse, std::string_view input) {
+  Fields fields{};
+  EXPECT_TRUE(parse(input, fields)) << "not accepted: " << input;
+  return fields;
+}
+
+// `found`, expecting a value (a lookup that returns std::optional).
+template <class T>
+std::optional<T> expect_found(std::optional<T> found, std::string_view input) {
+  EXPECT_TRUE(found.has_value()) << "not found: " << input;
+  return found;
+}
+
+// The one transaction of `r`; a report with none throws (gtest fails the
+// test), one with more fails the expectation.
+inline const transaction& only_transaction(const report& r) {
+  EXPECT_EQ(r.transactions.size(), 1u);
+  return r.transactions.at(0);
+}
+
+// The names of `pkgs`, in order.
+inline std::vector<std::string> names(const std::vector<package>& pkgs) {
+  std::vector<std::string> out;
+  for (const package& p : pkgs) out.emplace_back(p.name);
+  return out;
+}
+
+// Whether `t` carries a diagnostic with `code`.
+inline bool has_diagnostic(const transaction& t, errc code) {
+  for (const diagnostic& d : t.diagnostics)
+    if (d.code == code) return true;
+  return false;
+}
+
+}  // namespace aptparse::testing
+
+#endif  // APTPARSE_TESTS_SUPPORT_PARSE_EXPECT_H_
