@@ -79,7 +79,7 @@ py::object to_py(const aptparse::package& p) {
                     boolean(p.local),
                     boolean(p.residual_config),
                     boolean(p.auto_removable)};
-  return make(k_package, v, std::size(v));
+  return make_leaf(k_package, v, std::size(v));
 }
 
 namespace {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -155,6 +156,23 @@ py::object make(kind_id id, py::object* values, std::size_t n) {
     if (PyObject_GenericSetAttr(obj.ptr(), k.names[i], values[i].ptr()) != 0)
       throw py::error_already_set();
   return obj;
+}
+
+py::object make_leaf(kind_id id, py::object* values, std::size_t n) {
+  const kind& k = get(id);
+  auto* type = reinterpret_cast<PyTypeObject*>(k.cls);
+  if (k.offsets.empty() || n != k.fields.size() || !PyType_IS_GC(type))
+    return make(id, values, n);
+  // Allocated untracked, where tp_alloc tracks it (and make() then checks
+  // each value to untrack it again): a package is made on every read.
+  PyObject* obj = PyObject_GC_New(PyObject, type);
+  if (!obj) throw py::error_already_set();
+  std::memset(reinterpret_cast<char*>(obj) + sizeof(PyObject), 0,
+              static_cast<std::size_t>(type->tp_basicsize) - sizeof(PyObject));
+  for (std::size_t i = 0; i < n; ++i)
+    *reinterpret_cast<PyObject**>(reinterpret_cast<char*>(obj) + k.offsets[i]) =
+        values[i].release().ptr();
+  return py::reinterpret_steal<py::object>(obj);
 }
 
 const py::object& lazy_class() {

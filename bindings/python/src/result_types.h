@@ -50,6 +50,10 @@ enum kind_id {
 // Makes an instance of kind `id` from its n field values, in order (moved
 // from: their references go into the instance).
 py::object make(kind_id id, py::object* values, std::size_t n);
+// make() for values none of which the GC tracks (strs, numbers, tuples of
+// strs): the instance is never tracked either (it cannot be part of a
+// reference cycle), which saves tracking it and checking every value.
+py::object make_leaf(kind_id id, py::object* values, std::size_t n);
 
 template <class... A>
 py::object make_of(kind_id id, A&&... values) {
