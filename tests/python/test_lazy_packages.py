@@ -10,6 +10,7 @@ import dataclasses
 import gc
 import json
 import pickle
+from typing import Any
 
 import pytest
 
@@ -33,10 +34,10 @@ def _sets(report: aptparse.Report) -> list[collections.abc.Sequence[aptparse.Pac
 
 def _by_hand(t: aptparse.Transaction) -> aptparse.Transaction:
     """`t` with every package set a tuple of Packages made by hand."""
-    return dataclasses.replace(
-        t,
-        **{s: tuple(dataclasses.replace(p) for p in getattr(t, s)) for s in aptparse.SET_NAMES},
-    )
+    sets: dict[str, Any] = {
+        s: tuple(dataclasses.replace(p) for p in getattr(t, s)) for s in aptparse.SET_NAMES
+    }
+    return dataclasses.replace(t, **sets)
 
 
 def test_parsed_sets_are_packages_and_empty_sets_tuples(report: aptparse.Report) -> None:
@@ -118,4 +119,4 @@ def test_feed_and_records_see_the_same_packages(report: aptparse.Report) -> None
 
 def test_packages_cannot_be_made_by_hand() -> None:
     with pytest.raises(TypeError):
-        _core.Packages()  # type: ignore[call-arg]
+        _core.Packages()

@@ -40,6 +40,7 @@ __all__ = [
     "Transaction",
     "Unrecognized",
     "Verdict",
+    "_Frozen",
 ]
 
 Verdict = Literal["consistent", "inconsistent", "no_counts"]
