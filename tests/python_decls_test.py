@@ -33,7 +33,7 @@ def main() -> int:
         if check(copy).returncode != 1:
             failures.append("a region missing a field passed --check")
         # A hand edit outside the classes' fields.
-        copy.write_text(text.replace("do not edit", "edited", 1), encoding="utf-8")
+        copy.write_text(text.replace("DO NOT EDIT", "edited", 1), encoding="utf-8")
         if check(copy).returncode != 1:
             failures.append("a hand-edited header passed --check")
         # No module at all.
