@@ -2,6 +2,13 @@
 at once vs one after the other. Not a test; prints a markdown table.
 
     python bench/python/bench_threads.py [--size-mb 100] [--repeat 3]
+    python bench/python/bench_threads.py --cli-files 8 --size-mb 100 --runs 5 \
+        [--cli LABEL=PATH ...]
+
+With --cli-files, only the C++ CLI's `-j`: N files of dense plans
+(corpus/logs/*dense*-v-s.log, each starting at another log), `--json` to
+/dev/null, run with -j 1, with -j 2 and as two independent processes of
+N/2 files each, every CLI in turn within a round; the medians of --runs.
 """
 
 from __future__ import annotations
@@ -9,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import statistics
 import subprocess
 import tempfile
 import threading
@@ -38,11 +46,60 @@ def in_threads(fn: Callable[[bytes], Any], inputs: list[bytes]) -> None:
         t.join()
 
 
+def cli_jobs(n: int, mb: float, runs: int, clis: list[str]) -> None:
+    """The -j table (see the module's docstring)."""
+    tmp = tempfile.mkdtemp(prefix="aptparse-bench-")
+    paths = []
+    for i in range(n):
+        paths.append(os.path.join(tmp, f"dense-{i}.log"))
+        with open(paths[-1], "wb") as f:
+            f.write(big_input(mb, pattern="*dense*-v-s.log", rotate=i))
+    labels = [c.split("=", 1) for c in clis] or [["CLI", str(find_cli())]]
+
+    def timed(*argvs: list[str]) -> float:
+        t0 = time.perf_counter()
+        procs = [subprocess.Popen(a, stdout=subprocess.DEVNULL) for a in argvs]
+        for p in procs:
+            p.wait()
+        return time.perf_counter() - t0
+
+    half = n // 2
+    ways = {
+        "-j 1": lambda c: timed([c, "-j", "1", "--json", *paths]),
+        "-j 2": lambda c: timed([c, "-j", "2", "--json", *paths]),
+        "2 processes": lambda c: timed([c, "-j", "1", "--json", *paths[:half]],
+                                       [c, "-j", "1", "--json", *paths[half:]]),
+    }
+    got: dict[tuple[str, str], list[float]] = {}
+    for _ in range(runs):
+        for label, cli in labels:
+            for way, fn in ways.items():
+                got.setdefault((label, way), []).append(fn(cli))
+    print(f"### `aptparse --json` over {n} files of {mb:.0f} MB of dense plans, "
+          f"> /dev/null: median of {runs}\n")
+    print("| CLI | -j 1 (s) | -j 2 (s) | 2 processes (s) | -j 2 speedup | 2 processes speedup |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, _ in labels:
+        j1, j2, p2 = (statistics.median(got[(label, w)]) for w in ways)
+        print(f"| {label} | {j1:.3f} | {j2:.3f} | {p2:.3f} | {j1 / j2:.2f}x | {j1 / p2:.2f}x |")
+    for path in paths:
+        os.unlink(path)
+    os.rmdir(tmp)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--size-mb", type=float, default=100)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--cli-files", type=int, default=0,
+                    help="only the CLI -j table, over this many files")
+    ap.add_argument("--runs", type=int, default=5, help="with --cli-files")
+    ap.add_argument("--cli", action="append", default=[],
+                    help="LABEL=PATH: a CLI to compare (with --cli-files)")
     args = ap.parse_args()
+    if args.cli_files:
+        cli_jobs(args.cli_files, args.size_mb, args.runs, args.cli)
+        return
 
     inputs = [big_input(args.size_mb, rotate=0), big_input(args.size_mb, rotate=7)]
     mb = sum(len(d) for d in inputs) / 1e6

@@ -2,17 +2,26 @@
 Not a test; prints markdown tables.
 
     python bench/python/bench_vs_cpp.py [--size-mb 100] [--sqq-mb 10] [--repeat 3]
+    python bench/python/bench_vs_cpp.py --dense-mb 100 --runs 5 \
+        --site before=DIR --site after=DIR
 
 The large input is built from corpus/logs/*.log; the -sqq input (the only
-format jc parses) from corpus/logs/*-sqq*.log.
+format jc parses) from corpus/logs/*-sqq*.log. With --dense-mb, only the
+dense plans (corpus/logs/*dense*-v-s.log, real large `-V` plans): each case
+runs in a fresh process per run, with the aptparse package found in each
+--site directory in turn (before and after a change, interleaved), and the
+table gives the median time and the peak memory (ru_maxrss above the
+process's size after import) of each.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -66,12 +75,98 @@ def table(title: str, mb: float, rows: list[tuple[str, float]],
     sys.stdout.flush()
 
 
+# The cases of the --dense-mb table: name -> what the child process runs.
+DENSE_CASES: dict[str, Callable[[str], Any]] = {
+    "C++ parse + report, in process (`_core._parse_stats`)":
+        lambda path: aptparse._core._parse_stats(open(path, "rb").read()),
+    "`aptparse.parse_file(path)` -> Report": aptparse.parse_file,
+    "`parse_file(path)` + every package of every transaction read":
+        lambda path: touch_all(aptparse.parse_file(path)),
+}
+
+
+def status_kb(field: str) -> int:
+    """A size of /proc/self/status (VmRSS, VmHWM), in KiB."""
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith(field + ":"))
+
+
+def child(case: str, path: str) -> None:
+    """Runs one case once and prints its time and memory as JSON: the peak
+    resident size (VmHWM, reset before the run) above the size before the
+    run. The C++ report's input is read before the clock starts."""
+    fn = DENSE_CASES[case]
+    if case.startswith("C++"):
+        data = open(path, "rb").read()
+        fn = lambda _: aptparse._core._parse_stats(data)  # noqa: E731
+    gc.collect()
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")  # resets VmHWM to the current size (Linux >= 4.0)
+    base = status_kb("VmRSS")
+    t0 = time.perf_counter()
+    fn(path)
+    t = time.perf_counter() - t0
+    print(json.dumps({"time": t, "kb": status_kb("VmHWM") - base}))
+
+
+def dense_table(mb: float, runs: int, sites: list[str]) -> None:
+    """The median of `runs` fresh-process runs of each case with each
+    site's aptparse, interleaved: a round runs every case on every site."""
+    tmp = tempfile.mkdtemp(prefix="aptparse-bench-")
+    path = os.path.join(tmp, "dense.log")
+    data = big_input(mb, pattern="*dense*-v-s.log")
+    with open(path, "wb") as f:
+        f.write(data)
+    size = len(data) / 1e6
+    labels = [s.split("=", 1) for s in sites] or [["installed", ""]]
+    got: dict[tuple[str, str], list[dict[str, float]]] = {}
+    for _ in range(runs):
+        for case in DENSE_CASES:
+            for label, site in labels:
+                env = dict(os.environ)
+                if site:
+                    env["PYTHONPATH"] = site
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", case, path],
+                    env=env, capture_output=True, text=True, check=True,
+                    cwd=os.path.dirname(os.path.abspath(__file__)))
+                got.setdefault((case, label), []).append(json.loads(out.stdout))
+    print(f"\n### {size:.0f} MB of dense plans (corpus/logs/*dense*-v-s.log), "
+          f"median of {runs} runs, each in a fresh process\n")
+    print("| what | " + " | ".join(
+        f"{label}: time (s) | vs C++ report | peak memory (MB) | vs input"
+        for label, _ in labels) + " |")
+    print("|---|" + "---:|---:|---:|---:|" * len(labels))
+    ref = {label: statistics.median(r["time"] for r in got[(next(iter(DENSE_CASES)), label)])
+           for label, _ in labels}
+    for case in DENSE_CASES:
+        cells = []
+        for label, _ in labels:
+            rs = got[(case, label)]
+            t = statistics.median(r["time"] for r in rs)
+            m = statistics.median(r["kb"] for r in rs) / 1e3
+            cells.append(f"{t:.3f} | {t / ref[label]:.2f}x | {m:.0f} | {m / size:.2f}x")
+        print(f"| {case} | " + " | ".join(cells) + " |")
+    shutil.rmtree(tmp)
+
+
 def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3])
+        return
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--size-mb", type=float, default=100)
     ap.add_argument("--sqq-mb", type=float, default=10)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--dense-mb", type=float, default=0,
+                    help="only the dense-plan table, of this size")
+    ap.add_argument("--runs", type=int, default=5, help="with --dense-mb")
+    ap.add_argument("--site", action="append", default=[],
+                    help="LABEL=DIR: an aptparse to compare (with --dense-mb)")
     args = ap.parse_args()
+    if args.dense_mb:
+        dense_table(args.dense_mb, args.runs, args.site)
+        return
     cli = find_cli()
     tmp = tempfile.mkdtemp(prefix="aptparse-bench-")
 

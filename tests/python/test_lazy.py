@@ -82,7 +82,7 @@ def test_iteration_converts_as_it_goes(data: bytes) -> None:
     for _ in ts:
         pass
     assert ts.converted == len(ts)
-    assert ts[0] is ts[0]  # after the C++ copies are released
+    assert ts[0] is ts[0]  # after every one is converted
 
 
 def test_parse_file_and_parser_report_are_lazy(data: bytes, tmp_path: Path) -> None:

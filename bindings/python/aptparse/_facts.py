@@ -8,7 +8,7 @@ written once and the text, HTML and ``--fail-on`` views agree.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Optional
 
 from . import _core
@@ -48,7 +48,7 @@ def offered(t: Transaction) -> Iterator[Package]:
         yield package
 
 
-def failed_packages(t: Transaction) -> tuple[Package, ...]:
+def failed_packages(t: Transaction) -> Sequence[Package]:
     """What dpkg left half-installed, half-configured or unpacked."""
     return t.failed
 

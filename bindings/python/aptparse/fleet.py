@@ -333,7 +333,7 @@ class _HostState:
             self.applied += len(t.upgraded)
             self.installed += len(t.newly_installed)
             self.removed += len(t.to_remove)
-            for p in t.upgraded + t.newly_installed:
+            for p in (*t.upgraded, *t.newly_installed):
                 self.pending.pop(p.name, None)
         for p in t.not_upgraded:
             self.pending.setdefault(p.name, _facts.is_security(p))

@@ -1,13 +1,6 @@
 // Conversions between the C++ results and the Python objects of aptparse
-// (C++ -> Python in convert.cpp, Python -> C++ in from_py.cpp).
-//
-// The Python classes (frozen, slotted dataclasses in aptparse/_model.py)
-// are handed to the module once, at import, through _core._set_types().
-// Instances are then made here without running their __init__: the type's
-// tp_alloc, and each field's new reference stored straight into its slot
-// (the offset of the class's member descriptor), which is what CPython's
-// own slot descriptors do. That bypasses the frozen __setattr__ and costs a
-// store per field instead of an attribute lookup and a call.
+// (C++ -> Python in convert.cpp, Python -> C++ in from_py.cpp, strs in
+// text.cpp). The classes are registered in result_types.cpp.
 //
 // Every function here needs the GIL.
 #ifndef APTPARSE_PY_CONVERT_H_
@@ -22,26 +15,23 @@
 #include <vector>
 
 #include "aptparse/aptparse.h"
+#include "result_types.h"
 
 namespace aptparse_py {
 
 namespace py = pybind11;
 
-// The interned Python names of enum values, indexed by the enum; filled by
-// set_types().
-struct enum_names {
-  std::vector<py::object> reason, verdict, level, code;
-};
-enum_names& enums();
-
-// _core._set_types(**classes): registers the result classes.
-void set_types(const py::kwargs& classes);
+using transaction_vector = std::vector<aptparse::transaction>;
 
 // C++ -> Python.
-py::object to_py(const aptparse::transaction& t);
+// Transaction i of `ts`; its package sets are Packages over ts's vectors
+// (lazy_packages.h), which share the ownership of `ts`.
+py::object to_py(const std::shared_ptr<const transaction_vector>& ts,
+                 std::size_t i);
+py::object to_py(const aptparse::package& p);
 py::object to_py(const aptparse::parse_stats& s);
 py::object status_to_py(const aptparse::status& s);  // None when ok
-py::list transactions_to_py(const std::vector<aptparse::transaction>& ts);
+py::list transactions_to_py(transaction_vector&& ts);
 // A Report whose transactions are a LazyTransactions sequence over
 // r->transactions: each becomes a Python Transaction on first access.
 py::object report_to_py(std::shared_ptr<const aptparse::report> r);

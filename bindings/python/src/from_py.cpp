@@ -2,10 +2,12 @@
 // uses the C++ writer), the bytes of str and buffer arguments, and the
 // options. The other direction is convert.cpp.
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "convert.h"
+#include "lazy_packages.h"
 
 namespace aptparse_py {
 namespace {
@@ -83,6 +85,19 @@ std::string_view saved(aptparse::string_arena& arena, py::handle o,
   return aptparse::save_string(arena, bytes_from_py(o, what));
 }
 
+// A C++ package of a Packages (lazy_packages.h), its strings saved in
+// `arena`: no Package object is made.
+aptparse::package package_copy(const aptparse::package& from,
+                               aptparse::string_arena& arena) {
+  aptparse::package p = from;
+  for (std::string_view* s : {&p.name, &p.arch, &p.old_version, &p.new_version,
+                              &p.origins, &p.note, &p.suite})
+    *s = aptparse::save_string(arena, *s);
+  for (std::string_view& alt : p.alternatives)
+    alt = aptparse::save_string(arena, alt);
+  return p;
+}
+
 aptparse::package package_of(py::handle o, aptparse::string_arena& arena) {
   aptparse::package p;
   p.name = saved(arena, attr(o, "name"), "Package.name");
@@ -153,8 +168,13 @@ aptparse::transaction transaction_from_py(py::handle o) {
     auto& set = t.set(which);
     // The Transaction's set fields are named as the library names the sets.
     const std::string field(aptparse::set_name(which));
-    for (py::handle p : attr(o, field.c_str()))
-      set.push_back(package_of(p, *t.strings));
+    py::object value = attr(o, field.c_str());
+    if (const auto* lazy = packages_of(value.ptr())) {
+      for (const aptparse::package& p : *lazy)
+        set.push_back(package_copy(p, *t.strings));
+      continue;
+    }
+    for (py::handle p : value) set.push_back(package_of(p, *t.strings));
   }
   set_prefix(t.span, attr(o, "line_prefix"));
   const std::string kind = bytes_from_py(attr(o, "kind"), "kind");

@@ -13,15 +13,13 @@ lazy_transactions::lazy_transactions(
 py::object lazy_transactions::get(std::size_t i) {
   if (i >= size_) throw py::index_error("transaction index out of range");
   if (!done_[i]) {
-    py::object t = to_py((*ts_)[i]);
+    py::object t = to_py(ts_, i);
     // The GIL is held throughout and to_py runs no Python code, so no other
     // thread can have converted i meanwhile. Checked all the same: every
     // caller must get the one object that is kept.
     if (!done_[i]) {
       done_[i] = std::move(t);
-      // Once every transaction is a Python object, the C++ copies are not
-      // needed any more.
-      if (++converted_ == size_) ts_.reset();
+      ++converted_;
     }
   }
   return done_[i];

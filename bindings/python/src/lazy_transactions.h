@@ -14,12 +14,11 @@
 #include <vector>
 
 #include "aptparse/aptparse.h"
+#include "convert.h"
 
 namespace aptparse_py {
 
 namespace py = pybind11;
-
-using transaction_vector = std::vector<aptparse::transaction>;
 
 class lazy_transactions {
  public:
@@ -31,12 +30,11 @@ class lazy_transactions {
   py::object get(std::size_t i);
   // How many transactions have been converted (for tests and benchmarks).
   std::size_t converted() const { return converted_; }
-  // The C++ transactions, or null once every one has been converted (they
-  // are released then).
+  // The C++ transactions (the Transactions' package sets share them).
   const transaction_vector* cpp() const { return ts_.get(); }
 
  private:
-  std::shared_ptr<const transaction_vector> ts_;  // released once all done
+  std::shared_ptr<const transaction_vector> ts_;
   std::size_t size_;
   std::vector<py::object> done_;  // null until converted
   std::size_t converted_ = 0;
