@@ -179,8 +179,7 @@ std::string stats_string(const aptparse::parse_stats& s) {
 
 bool check_stats(const input& in, const aptparse::parse_stats& s,
                  std::string& error) {
-  const std::uint64_t transactions =
-      in.merged ? 1 : in.unit_transactions * in.reps;
+  const std::uint64_t transactions = expected_transactions(in);
   if (s.bytes != in.size() || s.lines != in.unit_lines * in.reps ||
       s.transactions != transactions) {
     error = in.name + ": stats " + stats_string(s) + ", expected bytes=" +
