@@ -387,8 +387,7 @@ struct sim_plan {
 
 const sim_plan& plan_of(const input& in) {
   static std::map<std::string, sim_plan> cache;
-  auto [it, fresh] =
-      cache.try_emplace(in.name + '/' + std::to_string(in.reps));
+  auto [it, fresh] = cache.try_emplace(in.name + '/' + std::to_string(in.reps));
   sim_plan& plan = it->second;
   if (!fresh) return plan;
   std::set<std::string_view> handled;

@@ -49,11 +49,11 @@
 namespace aptbench {
 
 struct log_file {
-  std::string name;    // without ".log"
-  std::string text;    // the log's bytes, '\n'-terminated
-  std::string tool;    // meta "tool"
-  std::string layout;  // meta "layout"
-  bool tty = false;    // meta "tty"
+  std::string name;                 // without ".log"
+  std::string text;                 // the log's bytes, '\n'-terminated
+  std::string tool;                 // meta "tool"
+  std::string layout;               // meta "layout"
+  bool tty = false;                 // meta "tty"
   std::vector<std::string> golden;  // lines of <name>.expected.jsonl
   // Per golden transaction: its last_line and end_offset.
   std::vector<std::pair<std::uint64_t, std::uint64_t>> golden_end;
@@ -62,7 +62,7 @@ struct log_file {
   std::vector<aptparse::transaction> alone;
   std::string golden_error;
   std::uint64_t leading_outside = 0;  // see separable() in bench_common.cpp
-  std::uint64_t lines = 0;          // lines as the parser counts them
+  std::uint64_t lines = 0;            // lines as the parser counts them
 };
 
 // Loads every log that has a golden file, sorted by name. Exits on error.
@@ -95,7 +95,7 @@ struct input {
   std::uint64_t unit_transactions = 0;  // golden transactions per unit
   std::uint64_t reps = 0;
   bool simulate_runs = false;  // as family::simulate_runs
-  std::string buf;  // unit * reps (empty for on-disk inputs)
+  std::string buf;             // unit * reps (empty for on-disk inputs)
   std::uint64_t size() const { return unit.size() * reps; }
 };
 
