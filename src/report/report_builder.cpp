@@ -258,10 +258,23 @@ class report_builder::state {
                    .auto_removable = (ref.flags & flag_auto_removable) != 0};
   }
 
-  static std::optional<bool> security_of(const package_ref& ref) {
+  std::optional<bool> security_of(const package_ref& ref) {
     if (ref.origins.empty() && ref.suite.empty()) return std::nullopt;
-    return detail::either(detail::origins_security(ref.origins),
+    return detail::either(origins_security(ref.origins),
                           detail::origins_security(ref.suite));
+  }
+
+  // detail::origins_security, remembering the last answer: a plan's
+  // simulate lines repeat a few origin lists, and reading one ("Debian:12.5/
+  // stable, Debian-Security:12/stable-security") against the rules cost
+  // more than the rest of a package's report.
+  std::optional<bool> origins_security(std::string_view origins) {
+    if (origins.empty()) return std::nullopt;
+    if (origins != last_origins_) {
+      last_origins_.assign(origins);
+      last_security_ = detail::origins_security(origins);
+    }
+    return last_security_;
   }
 
   void merge(package& p, const package_ref& ref) {
@@ -318,6 +331,8 @@ class report_builder::state {
   std::array<std::uint64_t, pkg_set_count> dropped_{};
   std::vector<detail::download> downloads_;  // the open run's "Get:" lines
   std::string native_arch_;                  // the last on_native_arch()
+  std::string last_origins_;                 // see origins_security()
+  std::optional<bool> last_security_;
   position first_dropped_;  // of report_'s first dropped transaction
   std::optional<detail::time_zone> zone_;  // options::timezone, if known
   bool zone_reported_ = false;             // unknown_timezone was reported
