@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace aptbench {
@@ -180,7 +181,7 @@ std::vector<family> make_families() {
   for (std::size_t i = 0; i < longest; ++i)
     for (const family* g : groups)
       if (i < g->files.size()) mixed.files.push_back(g->files[i]);
-  sqq.merged = true;
+  sqq.simulate_runs = true;
   return {classic, sqq, apt3, history, mixed, dense};
 }
 
@@ -208,7 +209,7 @@ input make_input(const family& fam, std::uint64_t target_bytes,
                  bool materialize, std::size_t rotate) {
   input in;
   in.name = fam.name;
-  in.merged = fam.merged;
+  in.simulate_runs = fam.simulate_runs;
   const std::size_t n = fam.files.size();
   for (std::size_t k = 0; k < n; ++k) {
     const log_file* f = fam.files[(k + rotate) % n];
@@ -295,80 +296,171 @@ std::string excerpt(const std::string& s, std::size_t at) {
 
 namespace {
 
-// The one transaction a concatenation of -sqq logs gives: the union of
-// their transactions, merged as report_builder does (first mention wins,
-// later mentions fill empty fields).
-const std::string& merged_expected(const input& in) {
-  static std::map<const input*, std::string> cache;
-  auto it = cache.find(&in);
-  if (it != cache.end()) return it->second;
-  aptparse::transaction m;
-  std::map<std::pair<int, std::string>, std::size_t> index;
-  // The views point into the per-log transactions, which outlive `m`.
-  auto fill = [](std::string_view& a, std::string_view b) {
-    if (a.empty()) a = b;
-  };
-  for (const instance& inst : in.instances)
-    for (const aptparse::transaction& t : inst.file->alone) {
-      for (int s = 0; s < aptparse::pkg_set_count; ++s) {
-        const auto set = static_cast<aptparse::pkg_set>(s);
-        for (const aptparse::package& p : t.set(set)) {
-          auto [slot, fresh] =
-              index.try_emplace({s, std::string(p.name)}, m.set(set).size());
-          if (fresh) {
-            m.set(set).push_back(p);
-            continue;
-          }
-          aptparse::package& q = m.set(set)[slot->second];
-          fill(q.arch, p.arch);
-          fill(q.old_version, p.old_version);
-          fill(q.new_version, p.new_version);
-          fill(q.origins, p.origins);
-          fill(q.note, p.note);
-          q.purge |= p.purge;
-          q.automatic |= p.automatic;
-          q.simulated |= p.simulated;
-        }
+// One simulate line (Inst, Remv, Purg) of a log, with the package that the
+// log's golden transaction holds for it.
+struct sim_mention {
+  std::uint64_t line = 0;    // 1-based, in the log
+  std::uint64_t offset = 0;  // of its first byte, in the log
+  std::string key;           // name and architecture: what makes a run
+  aptparse::pkg_set set{};
+  const aptparse::package* pkg = nullptr;
+};
+
+// The name and architecture that apt handles once per run: the name's
+// ":arch", or the "[arch]" that closes the candidate's group "(... [arch])".
+std::string sim_key(std::string_view rest) {
+  std::string_view name = rest.substr(0, rest.find(' '));
+  std::string_view arch;
+  if (const std::size_t colon = name.find(':');
+      colon != std::string_view::npos) {
+    arch = name.substr(colon + 1);
+    name = name.substr(0, colon);
+  }
+  const std::size_t open = rest.find(" (");
+  const std::size_t close = rest.find("])");
+  if (open != std::string_view::npos && close != std::string_view::npos &&
+      close > open) {
+    const std::size_t bracket = rest.rfind('[', close);
+    if (bracket != std::string_view::npos && bracket > open)
+      arch = rest.substr(bracket + 1, close - bracket - 1);
+  }
+  return std::string(name) + '\0' + std::string(arch);
+}
+
+// The simulate lines of an -sqq log, in order, each with its golden
+// package (the log alone is one run: every key once).
+const std::vector<sim_mention>& mentions_of(const log_file& f) {
+  static std::map<const log_file*, std::vector<sim_mention>> cache;
+  auto [it, fresh] = cache.try_emplace(&f);
+  if (!fresh) return it->second;
+  std::map<std::string, std::pair<aptparse::pkg_set, const aptparse::package*>>
+      golden;
+  for (const aptparse::transaction& t : f.alone)
+    for (int s = 0; s < aptparse::pkg_set_count; ++s) {
+      const auto set = static_cast<aptparse::pkg_set>(s);
+      for (const aptparse::package& p : t.set(set)) {
+        golden[std::string(p.name) + '\0' + std::string(p.arch)] = {set, &p};
+        golden.try_emplace(std::string(p.name), set, &p);
       }
-      if (t.counts || !t.messages.empty() || t.unrecognized_count != 0 ||
-          !t.diagnostics.empty())
-        std::fprintf(stderr,
-                     "bench: merged family log has more than packages\n");
     }
-  aptparse::check_consistency(m);
+  std::uint64_t line = 0, offset = 0;
+  std::string_view text = f.text;
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    const std::string_view l = text.substr(0, nl);
+    ++line;
+    if (l.starts_with("Inst ") || l.starts_with("Remv ") ||
+        l.starts_with("Purg ")) {
+      sim_mention m{line, offset, sim_key(l.substr(5)), {}, nullptr};
+      // A removal line names no architecture; its package may have one.
+      auto g = golden.find(m.key);
+      if (g == golden.end()) g = golden.find(m.key.substr(0, m.key.find('\0')));
+      if (g != golden.end()) {
+        m.set = g->second.first;
+        m.pkg = g->second.second;
+      } else {
+        std::fprintf(stderr, "bench: %s.log line %llu: no golden package\n",
+                     f.name.c_str(), static_cast<unsigned long long>(line));
+      }
+      it->second.push_back(std::move(m));
+    }
+    offset += l.size() + 1;
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+  }
+  return it->second;
+}
+
+// A simulate line of `in`: the mention and where it is in the input.
+struct placed_mention {
+  const sim_mention* m = nullptr;
+  std::uint64_t line = 0, offset = 0;
+};
+
+// The simulate lines of `in` and its runs, by the rule of events.h: a
+// simulate line of a package (name and architecture) that the open run's
+// simulate lines already handled begins the next run.
+struct sim_plan {
+  std::vector<placed_mention> mentions;  // every simulate line, in order
+  std::vector<std::size_t> run_starts;   // indexes into mentions
+};
+
+const sim_plan& plan_of(const input& in) {
+  static std::map<std::string, sim_plan> cache;
+  auto [it, fresh] = cache.try_emplace(in.name + '/' + std::to_string(in.reps));
+  sim_plan& plan = it->second;
+  if (!fresh) return plan;
+  std::set<std::string_view> handled;
+  for (std::uint64_t rep = 0; rep < in.reps; ++rep)
+    for (const instance& inst : in.instances)
+      for (const sim_mention& m : mentions_of(*inst.file)) {
+        if (plan.mentions.empty() || !handled.insert(m.key).second) {
+          handled = {m.key};
+          plan.run_starts.push_back(plan.mentions.size());
+        }
+        plan.mentions.push_back(
+            {&m, rep * in.unit_lines + inst.line + m.line,
+             rep * in.unit.size() + inst.offset + m.offset});
+      }
+  return plan;
+}
+
+// The transaction that run `k` of `in` must give: the golden packages of
+// its simulate lines, in their order, and its span up to the next run.
+std::string expected_run(const input& in, std::size_t k) {
+  const sim_plan& plan = plan_of(in);
+  const std::size_t from = plan.run_starts[k];
+  const bool last = k + 1 == plan.run_starts.size();
+  const std::size_t to = last ? plan.mentions.size() : plan.run_starts[k + 1];
+  aptparse::transaction t;
+  for (std::size_t i = from; i < to; ++i) {
+    const sim_mention& m = *plan.mentions[i].m;
+    if (m.pkg == nullptr) continue;
+    t.set(m.set).push_back(*m.pkg);
+    const bool counted = m.set == aptparse::pkg_set::upgraded ||
+                         m.set == aptparse::pkg_set::newly_installed;
+    t.security_count += counted && m.pkg->security.value_or(false);
+  }
+  t.span.first = {plan.mentions[from].line, plan.mentions[from].offset};
+  if (!last) {  // up to the line before the next run's first
+    t.span.last.line = plan.mentions[to].line - 1;
+    t.span.end_offset = plan.mentions[to].offset - 1;  // that line's '\n'
+  } else {
+    t.span.last.line = in.unit_lines * in.reps;
+    t.span.end_offset = in.size() - 1;
+  }
+  aptparse::check_consistency(t);
   std::string json;
-  aptparse::append_json(json, m, in.name + ".log");
-  return cache.emplace(&in, std::move(json)).first->second;
+  aptparse::append_json(json, t, in.name + ".log");
+  return json;
 }
 
 }  // namespace
 
+std::uint64_t expected_transactions(const input& in) {
+  return in.simulate_runs ? plan_of(in).run_starts.size()
+                          : in.unit_transactions * in.reps;
+}
+
 bool golden_checker::check(aptparse::transaction& t) {
   if (!error_.empty()) return false;
-  if (in_.merged) {
-    if (checked_ != 0) {
-      error_ = in_.name + ": a second transaction at line " +
-               std::to_string(t.span.first.line) +
-               "; concatenated -sqq runs should be one";
+  if (in_.simulate_runs) {
+    const std::size_t k = checked_;
+    if (k >= plan_of(in_).run_starts.size()) {
+      error_ = in_.name + ": a transaction at line " +
+               std::to_string(t.span.first.line) + " after the last run";
       return false;
     }
-    if (t.span.first.line != 1 || t.span.first.offset != 0 ||
-        t.span.end_offset + 1 != in_.size() ||
-        t.span.last.line != in_.unit_lines * in_.reps) {
-      error_ = in_.name + ": the merged transaction does not span the input";
-      return false;
-    }
-    t.span = aptparse::transaction_span{};
     json_.clear();
     aptparse::append_json(json_, t, in_.name + ".log");
-    const std::string& want = merged_expected(in_);
+    const std::string want = expected_run(in_, k);
     if (json_ != want) {
       std::size_t at = 0;
       while (at < json_.size() && at < want.size() && json_[at] == want[at])
         ++at;
-      error_ = in_.name + ": merged transaction differs at byte " +
-               std::to_string(at) + ":\n  got:    ..." + excerpt(json_, at) +
-               "\n  expect: ..." + excerpt(want, at);
+      error_ = in_.name + ": run #" + std::to_string(k + 1) +
+               " differs at byte " + std::to_string(at) + ":\n  got:    ..." +
+               excerpt(json_, at) + "\n  expect: ..." + excerpt(want, at);
       return false;
     }
     ++checked_;
@@ -430,9 +522,12 @@ bool golden_checker::check(aptparse::transaction& t) {
 
 bool golden_checker::finish() {
   if (!error_.empty()) return false;
-  if (in_.merged) {
-    if (checked_ != 1) error_ = in_.name + ": no transaction";
-    return checked_ == 1;
+  if (in_.simulate_runs) {
+    const std::size_t runs = plan_of(in_).run_starts.size();
+    if (checked_ != runs)
+      error_ = in_.name + ": " + std::to_string(checked_) +
+               " transactions, expected " + std::to_string(runs) + " runs";
+    return checked_ == runs;
   }
   skip_exhausted();
   if (rep_ < in_.reps) {

@@ -23,11 +23,13 @@
 // extend, and the next log's first transaction must still start exactly
 // where its golden says; golden_checker::extended() counts them.
 //
-// -sqq family: -sqq output has no run start line at all, so any
-// concatenation of -sqq runs is one transaction. Its expected value is the
-// union of the logs' transactions (each log parsed alone must equal its
-// golden), merged as report_builder merges mentions of one package: the
-// first mention wins, later ones only fill empty fields.
+// -sqq family: -sqq output has no run start line, so concatenated -sqq runs
+// are told apart by the rule of events.h alone: a simulate line of a package
+// (name and architecture) that the open run already handled begins the next
+// run, wherever it falls in a log. The expected transactions follow that
+// rule over the input's Inst/Remv/Purg lines: each holds the golden packages
+// (each log parsed alone must equal its golden) of its lines, in order, and
+// spans up to the line before the next run's first.
 #ifndef APTPARSE_BENCH_BENCH_COMMON_H_
 #define APTPARSE_BENCH_BENCH_COMMON_H_
 
@@ -47,11 +49,11 @@
 namespace aptbench {
 
 struct log_file {
-  std::string name;    // without ".log"
-  std::string text;    // the log's bytes, '\n'-terminated
-  std::string tool;    // meta "tool"
-  std::string layout;  // meta "layout"
-  bool tty = false;    // meta "tty"
+  std::string name;                 // without ".log"
+  std::string text;                 // the log's bytes, '\n'-terminated
+  std::string tool;                 // meta "tool"
+  std::string layout;               // meta "layout"
+  bool tty = false;                 // meta "tty"
   std::vector<std::string> golden;  // lines of <name>.expected.jsonl
   // Per golden transaction: its last_line and end_offset.
   std::vector<std::pair<std::uint64_t, std::uint64_t>> golden_end;
@@ -60,7 +62,7 @@ struct log_file {
   std::vector<aptparse::transaction> alone;
   std::string golden_error;
   std::uint64_t leading_outside = 0;  // see separable() in bench_common.cpp
-  std::uint64_t lines = 0;          // lines as the parser counts them
+  std::uint64_t lines = 0;            // lines as the parser counts them
 };
 
 // Loads every log that has a golden file, sorted by name. Exits on error.
@@ -70,8 +72,8 @@ struct family {
   std::string name;  // classic, sqq, apt3, history, mixed
   std::vector<const log_file*> files;
   // -sqq output has no line that starts an apt run, so concatenated runs
-  // are one transaction: the union of the logs' packages (see checker).
-  bool merged = false;
+  // are split by the repeated-package rule (see the file comment).
+  bool simulate_runs = false;
 };
 
 // The five families (see bench/README.md for how files are chosen).
@@ -92,8 +94,8 @@ struct input {
   std::uint64_t unit_lines = 0;
   std::uint64_t unit_transactions = 0;  // golden transactions per unit
   std::uint64_t reps = 0;
-  bool merged = false;
-  std::string buf;  // unit * reps (empty for on-disk inputs)
+  bool simulate_runs = false;  // as family::simulate_runs
+  std::string buf;             // unit * reps (empty for on-disk inputs)
   std::uint64_t size() const { return unit.size() * reps; }
 };
 
@@ -112,6 +114,10 @@ void feed_memory(std::string_view buf, std::size_t chunk,
                  const std::function<void(std::string_view)>& on_chunk);
 bool feed_file(const std::string& path, std::size_t chunk,
                const std::function<void(std::string_view)>& on_chunk);
+
+// The transactions `in` must give: its logs' golden transactions, or for
+// an input of -sqq logs the runs the repeated-package rule finds.
+std::uint64_t expected_transactions(const input& in);
 
 // Checks transactions, in order, against the goldens of `in`.
 class golden_checker {

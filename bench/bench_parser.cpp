@@ -170,8 +170,9 @@ bool check_logs_alone(const input& in, std::string& error) {
 }
 
 std::string stats_string(const aptparse::parse_stats& s) {
-  return "bytes=" + std::to_string(s.bytes) + " lines=" +
-         std::to_string(s.lines) + " noise=" + std::to_string(s.noise_lines) +
+  return "bytes=" + std::to_string(s.bytes) +
+         " lines=" + std::to_string(s.lines) +
+         " noise=" + std::to_string(s.noise_lines) +
          " unrecognized=" + std::to_string(s.unrecognized_lines) +
          " transactions=" + std::to_string(s.transactions) +
          " packages=" + std::to_string(s.packages);
@@ -179,14 +180,13 @@ std::string stats_string(const aptparse::parse_stats& s) {
 
 bool check_stats(const input& in, const aptparse::parse_stats& s,
                  std::string& error) {
-  const std::uint64_t transactions =
-      in.merged ? 1 : in.unit_transactions * in.reps;
+  const std::uint64_t transactions = expected_transactions(in);
   if (s.bytes != in.size() || s.lines != in.unit_lines * in.reps ||
       s.transactions != transactions) {
-    error = in.name + ": stats " + stats_string(s) + ", expected bytes=" +
-            std::to_string(in.size()) + " lines=" +
-            std::to_string(in.unit_lines * in.reps) + " transactions=" +
-            std::to_string(transactions);
+    error = in.name + ": stats " + stats_string(s) +
+            ", expected bytes=" + std::to_string(in.size()) +
+            " lines=" + std::to_string(in.unit_lines * in.reps) +
+            " transactions=" + std::to_string(transactions);
     return false;
   }
   return true;
@@ -217,8 +217,8 @@ verdict verify_stream(const source& s) {
 
 const verdict& verify(const std::string& mode, const source& s) {
   static std::map<std::string, verdict> cache;
-  const std::string key = s.in->name + "/" + std::to_string(s.bytes()) + "/" +
-                          mode + "/" + s.label;
+  const std::string key =
+      s.in->name + "/" + std::to_string(s.bytes()) + "/" + mode + "/" + s.label;
   if (auto it = cache.find(key); it != cache.end()) return it->second;
   verdict v;
   if (!check_logs_alone(*s.in, v.error)) {
@@ -252,7 +252,8 @@ const verdict& verify(const std::string& mode, const source& s) {
   } else {  // json: the callback pipeline
     v = verify_stream(s);
   }
-  if (!v.ok) std::fprintf(stderr, "MISMATCH %s: %s\n", key.c_str(), v.error.c_str());
+  if (!v.ok)
+    std::fprintf(stderr, "MISMATCH %s: %s\n", key.c_str(), v.error.c_str());
   return cache.emplace(key, std::move(v)).first->second;
 }
 
@@ -278,7 +279,8 @@ void bm_memchr(benchmark::State& state, std::string fam) {
     lines = 0;
     const char* p = in.buf.data();
     const char* end = p + in.buf.size();
-    while (const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p))) {
+    while (const void* nl =
+               std::memchr(p, '\n', static_cast<std::size_t>(end - p))) {
       ++lines;
       p = static_cast<const char*>(nl) + 1;
     }
@@ -338,7 +340,8 @@ void bm_aptparse(benchmark::State& state, std::string mode, source s) {
   state.counters["packages"] = static_cast<double>(m.stats.packages);
   state.counters["lines"] = static_cast<double>(m.stats.lines);
   state.counters["span_extended"] = static_cast<double>(v.extended);
-  if (mode == "json") state.counters["json_MB"] = static_cast<double>(m.json_bytes) / 1e6;
+  if (mode == "json")
+    state.counters["json_MB"] = static_cast<double>(m.json_bytes) / 1e6;
 }
 
 std::string mb_label(std::uint64_t bytes) {
@@ -355,26 +358,31 @@ void register_all() {
           ->Unit(benchmark::kMillisecond)
           ->UseRealTime();
     };
-    reg(fam + "/memchr/whole", [fam](benchmark::State& st) { bm_memchr(st, fam); });
-    reg(fam + "/memcpy/whole", [fam](benchmark::State& st) { bm_memcpy(st, fam); });
-    reg(fam + "/naive/whole", [fam](benchmark::State& st) { bm_naive(st, fam); });
+    reg(fam + "/memchr/whole",
+        [fam](benchmark::State& st) { bm_memchr(st, fam); });
+    reg(fam + "/memcpy/whole",
+        [fam](benchmark::State& st) { bm_memcpy(st, fam); });
+    reg(fam + "/naive/whole",
+        [fam](benchmark::State& st) { bm_naive(st, fam); });
     for (const char* mode : {"event", "report", "json"})
       for (std::size_t chunk : {std::size_t{0}, kChunk64K}) {
         const std::string label = chunk ? "64KiB" : "whole";
         const std::string m = mode;
-        reg(fam + "/" + m + "/" + label, [fam, m, chunk, label](benchmark::State& st) {
-          bm_aptparse(st, m, source{&family_input(fam), {}, chunk, label});
-        });
+        reg(fam + "/" + m + "/" + label,
+            [fam, m, chunk, label](benchmark::State& st) {
+              bm_aptparse(st, m, source{&family_input(fam), {}, chunk, label});
+            });
       }
   }
   for (const char* mode : {"event", "json"}) {
     const std::string m = mode;
-    for (std::uint64_t bytes : {std::uint64_t{1'000'000}, std::uint64_t{10'000'000},
-                                g_family_bytes}) {
+    for (std::uint64_t bytes : {std::uint64_t{1'000'000},
+                                std::uint64_t{10'000'000}, g_family_bytes}) {
       benchmark::RegisterBenchmark(
           ("scaling/" + m + "/" + mb_label(bytes)).c_str(),
           [m, bytes](benchmark::State& st) {
-            bm_aptparse(st, m, source{&scaling_input(bytes), {}, kChunk1M, "1MiB"});
+            bm_aptparse(st, m,
+                        source{&scaling_input(bytes), {}, kChunk1M, "1MiB"});
           })
           ->Unit(benchmark::kMillisecond)
           ->UseRealTime();

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
+#include "classify/line_bits.h"
+#include "support/corpus_files.h"
 #include "util/text.h"
 
 namespace aptparse::detail {
@@ -89,6 +92,84 @@ TEST(ListItems, UnclosedParenthesisEndsTheLine) {
   auto v = items("   libc6 (2.36-9 => 2.3", pkg_set::upgraded);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].new_version, "2.3");
+}
+
+// The tokeniser's bit path against its search path: every field, views
+// compared by position (both must point at the same bytes of the line).
+std::string refs(std::string_view line, pkg_set set, bool by_bits) {
+  list_context ctx;
+  ctx.set = set;
+  std::string out;
+  const auto view = [&](std::string_view v) {
+    out += std::to_string(v.data() == nullptr ? -1 : v.data() - line.data());
+    out += '+' + std::to_string(v.size()) + ' ';
+  };
+  const auto emit = [&](const package_ref& p) {
+    for (std::string_view v : {p.name, p.arch, p.old_version, p.new_version,
+                               p.origins, p.suite, p.note})
+      view(v);
+    out += std::to_string(p.arch_qualified) + ' ' +
+           std::to_string(static_cast<int>(p.set)) + ' ' +
+           std::to_string(static_cast<int>(p.reason)) + ' ' +
+           std::to_string(p.flags) + ";";
+  };
+  if (by_bits)
+    parse_items_by_bits(line, ctx, emit);
+  else
+    parse_items_by_search(line, ctx, emit);
+  return out;
+}
+
+// Lines of the bytes the tokeniser turns on, every length up to the bit
+// path's limit (so the 16-byte blocks end at every place of a token).
+std::vector<std::string> random_lines(std::size_t count) {
+  static constexpr std::string_view alphabet = "ab(): |*=>\t1.-";
+  std::mt19937 rng(15);
+  std::vector<std::string> lines;
+  for (std::size_t k = 0; k < count; ++k) {
+    std::string s(k % (kLineBitsMax + 1), ' ');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    lines.push_back(std::move(s));
+  }
+  return lines;
+}
+
+TEST(LineBits, BlocksGiveTheMasksOfTheByteLoop) {
+  for (const std::string& s : random_lines(20000))
+    ASSERT_EQ(line_bits_of(s), line_bits_bytewise(s)) << '"' << s << '"';
+  // A mark at each place, alone, around every block boundary.
+  for (std::size_t n = 1; n <= kLineBitsMax; ++n)
+    for (std::size_t at = 0; at < n; ++at)
+      for (char c : {' ', '\t', '(', ')', ':'}) {
+        std::string s(n, 'x');
+        s[at] = c;
+        ASSERT_EQ(line_bits_of(s), line_bits_bytewise(s))
+            << "n=" << n << " at=" << at << " c=" << c;
+      }
+}
+
+TEST(ListItems, BitPathGivesTheSearchPathsItemsOnRandomLines) {
+  for (const std::string& s : random_lines(50000))
+    for (pkg_set set : {pkg_set::upgraded, pkg_set::to_remove})
+      ASSERT_EQ(refs(s, set, true), refs(s, set, false)) << '"' << s << '"';
+}
+
+TEST(ListItems, BitPathGivesTheSearchPathsItemsOnCorpusLines) {
+  std::size_t checked = 0;
+  for (const std::string& name : testing::corpus_logs()) {
+    const std::string text =
+        testing::read_file(testing::corpus_dir() / (name + ".log"));
+    for (std::string_view line : split_lines(text)) {
+      line = trim_right(line);
+      if (line.empty() || !is_space(line[0]) || line.size() > kLineBitsMax)
+        continue;
+      for (pkg_set set : {pkg_set::upgraded, pkg_set::to_remove})
+        ASSERT_EQ(refs(line, set, true), refs(line, set, false))
+            << name << ": \"" << line << '"';
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 10000u);
 }
 
 }  // namespace

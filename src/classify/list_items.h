@@ -11,10 +11,12 @@
 #ifndef APTPARSE_SRC_CLASSIFY_LIST_ITEMS_H_
 #define APTPARSE_SRC_CLASSIFY_LIST_ITEMS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 
 #include "aptparse/events.h"
+#include "classify/line_bits.h"
 #include "util/text.h"
 
 namespace aptparse::detail {
@@ -26,21 +28,27 @@ struct list_context {
   std::uint8_t flags = 0;  // package_flag bits every item gets
 };
 
-// Fills the name, arch and flags of `pkg` from a list token ("foo:i386*").
-// Inline: it runs for every package mention.
-inline void set_name(package_ref& pkg, std::string_view token) {
+// Fills the name, arch and flags of `pkg` from a list token ("foo:i386*")
+// whose first ':' is at `colon` (npos: none).
+inline void set_name(package_ref& pkg, std::string_view token,
+                     std::size_t colon) {
   // The purge marker: apt appends '*' to names in the removal list.
   if (pkg.set == pkg_set::to_remove && !token.empty() && token.back() == '*') {
     token.remove_suffix(1);
     pkg.flags |= flag_purge;
   }
-  if (std::size_t colon = find_short<':'>(token);
-      colon != std::string_view::npos) {
+  if (colon < token.size()) {
     pkg.arch = token.substr(colon + 1);
     pkg.arch_qualified = true;
     token = token.substr(0, colon);
   }
   pkg.name = token;
+}
+
+// The same, searching the token for its ':'. Inline: it runs for every
+// package mention.
+inline void set_name(package_ref& pkg, std::string_view token) {
+  set_name(pkg, token, find_short<':'>(token));
 }
 
 // The index of the ')' that closes the '(' at line[open], or line.size().
@@ -62,7 +70,24 @@ inline std::size_t group_end(std::string_view line, std::size_t open) {
 
 // Applies a parenthesised group that follows an item: "old => new", one
 // version (old for removals, new otherwise), or other text (a note).
-void apply_group(package_ref& pkg, std::string_view inside);
+// `blank` is the index of its first ' ' or '\t' (inside.size(): none).
+void apply_group(package_ref& pkg, std::string_view inside, std::size_t blank);
+inline void apply_group(package_ref& pkg, std::string_view inside) {
+  apply_group(pkg, inside, find_blank(inside, 0));
+}
+
+// Starts the next item of a list line: the context's set, reason and
+// flags, and the name of `token` (its first ':' at `colon`).
+inline void start_item(package_ref& pkg, const list_context& ctx,
+                       bool alternative, std::string_view token,
+                       std::size_t colon) {
+  pkg = package_ref{};
+  pkg.set = ctx.set;
+  pkg.reason = ctx.reason;
+  pkg.flags = ctx.flags;
+  if (alternative) pkg.flags |= flag_alternative;
+  set_name(pkg, token, colon);
+}
 
 // Fills versions and flags from the parentheses of a history.log entry.
 void apply_record_group(package_ref& pkg, std::string_view inside,
@@ -74,35 +99,19 @@ void apply_record_group(package_ref& pkg, std::string_view inside,
 // line, whatever the header above it said.
 bool is_package_list_line(std::string_view line);
 
-// Calls emit(const package_ref&) for each item on `line`.
+// The items of a list line by searching for each token's end: lines
+// outside line_bits' range, and the reference the tests hold the bit path
+// to. Not the unmet-dependency list (parse_list_line handles it).
 template <class Emit>
-void parse_list_line(std::string_view line, const list_context& ctx,
-                     Emit&& emit) {
+void parse_items_by_search(std::string_view line, const list_context& ctx,
+                           Emit&& emit) {
   const std::size_t n = line.size();
   std::size_t i = 0;
-  auto skip_spaces = [&] {
-    while (i < n && (line[i] == ' ' || line[i] == '\t')) ++i;
-  };
-  if (ctx.set == pkg_set::broken) {
-    // " name : Depends: ..." starts an item; deeper lines continue it.
-    skip_spaces();
-    std::size_t start = i;
-    while (i < n && line[i] != ' ' && line[i] != '\t') ++i;
-    std::size_t name_end = i;
-    skip_spaces();
-    if (start == name_end || i >= n || line[i] != ':') return;
-    package_ref pkg;
-    pkg.set = ctx.set;
-    pkg.flags = ctx.flags;
-    set_name(pkg, line.substr(start, name_end - start));
-    emit(pkg);
-    return;
-  }
   package_ref pending;
   bool have = false;
   bool alternative = false;
   while (true) {
-    skip_spaces();
+    while (i < n && (line[i] == ' ' || line[i] == '\t')) ++i;
     if (i >= n) break;
     if (line[i] == '(') {
       const std::size_t j = group_end(line, i);
@@ -118,17 +127,98 @@ void parse_list_line(std::string_view line, const list_context& ctx,
       continue;
     }
     if (have) emit(pending);
-    pending = package_ref{};
-    pending.set = ctx.set;
-    pending.reason = ctx.reason;
-    pending.flags = ctx.flags;
-    if (alternative) pending.flags |= flag_alternative;
+    start_item(pending, ctx, alternative, token, find_short<':'>(token));
     alternative = false;
-    set_name(pending, token);
     have = true;
   }
   if (have) emit(pending);
 }
+
+// The same items from the line's bit masks (line_bits.h): each token's
+// end, its ':' and a group's ')' and first blank are bit scans.
+// `line.size() <= kLineBitsMax`.
+template <class Emit>
+void parse_items_by_bits(std::string_view line, const list_context& ctx,
+                         Emit&& emit) {
+  const std::size_t n = line.size();
+  const line_bits b = line_bits_of(line);
+  const std::uint64_t in_line = ~bits_from(n);
+  std::uint64_t todo = ~b.blank & in_line;  // the bytes not yet read
+  package_ref pending;
+  bool have = false;
+  bool alternative = false;
+  while (todo != 0) {
+    const std::size_t i = first_bit(todo, n);
+    std::size_t next;
+    if (line[i] == '(') {
+      const std::uint64_t after = bits_from(i + 1);
+      std::size_t j = first_bit(b.close & after, n);
+      // A nested '(' before the ')': the depth loop decides.
+      if (first_bit(b.open & after, n) < j) j = group_end(line, i);
+      if (have) {
+        const std::size_t blank = first_bit(b.blank & after, n);
+        apply_group(pending, line.substr(i + 1, j - i - 1),
+                    std::min(blank, j) - (i + 1));
+      }
+      next = j < n ? j + 1 : n;
+    } else {
+      next = first_bit(b.blank & bits_from(i), n);
+      const std::string_view token = line.substr(i, next - i);
+      if (token == "|") {
+        alternative = true;
+      } else {
+        if (have) emit(pending);
+        const std::size_t colon = first_bit(b.colon & bits_from(i), n);
+        start_item(pending, ctx, alternative, token,
+                   colon < next ? colon - i : std::string_view::npos);
+        alternative = false;
+        have = true;
+      }
+    }
+    todo &= bits_from(next);
+  }
+  if (have) emit(pending);
+}
+
+// Calls emit(const package_ref&) for each item on `line`.
+template <class Emit>
+void parse_list_line(std::string_view line, const list_context& ctx,
+                     Emit&& emit) {
+  if (ctx.set == pkg_set::broken) {
+    // " name : Depends: ..." starts an item; deeper lines continue it.
+    const std::size_t n = line.size();
+    std::size_t i = 0;
+    while (i < n && (line[i] == ' ' || line[i] == '\t')) ++i;
+    std::size_t start = i;
+    while (i < n && line[i] != ' ' && line[i] != '\t') ++i;
+    std::size_t name_end = i;
+    while (i < n && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (start == name_end || i >= n || line[i] != ':') return;
+    package_ref pkg;
+    pkg.set = ctx.set;
+    pkg.flags = ctx.flags;
+    set_name(pkg, line.substr(start, name_end - start));
+    emit(pkg);
+    return;
+  }
+  if (line.size() <= kLineBitsMax)
+    parse_items_by_bits(line, ctx, emit);
+  else
+    parse_items_by_search(line, ctx, emit);
+}
+
+// ' ' or '(', where a history.log entry's name ends, for find_flagged:
+// action lines run to thousands of bytes, and a byte loop over their names
+// was a quarter of history.log's event mode.
+struct name_end_test {
+  static std::uint64_t any(std::uint64_t x) noexcept {
+    return swar::matches(x, ' ') | swar::matches(x, '(');
+  }
+  static std::uint64_t exact(std::uint64_t x) noexcept {
+    return swar::exact_matches(x, ' ') | swar::exact_matches(x, '(');
+  }
+  static bool one(char c) noexcept { return c == ' ' || c == '('; }
+};
 
 // Calls emit(const package_ref&) for each entry of a history.log action
 // line, after its key: "name:arch (version[, automatic]), ..." or, for
@@ -142,7 +232,7 @@ void parse_record_line(std::string_view text, const list_context& ctx,
   while (i < n) {
     while (i < n && (text[i] == ' ' || text[i] == ',')) ++i;
     std::size_t start = i;
-    while (i < n && text[i] != ' ' && text[i] != '(') ++i;
+    i = find_flagged<name_end_test>(text, i);
     if (start == i) break;
     package_ref pkg;
     pkg.set = ctx.set;
@@ -150,8 +240,7 @@ void parse_record_line(std::string_view text, const list_context& ctx,
     set_name(pkg, text.substr(start, i - start));
     while (i < n && text[i] == ' ') ++i;
     if (i < n && text[i] == '(') {
-      std::size_t close = text.find(')', i);
-      if (close == std::string_view::npos) close = n;
+      const std::size_t close = find_flagged<swar::char_test<')'>>(text, i);
       apply_record_group(pkg, text.substr(i + 1, close - i - 1), record_flags);
       i = close < n ? close + 1 : n;
     }
