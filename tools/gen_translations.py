@@ -13,6 +13,11 @@ the commits read):
   dpkg  https://git.dpkg.org/git/dpkg/dpkg.git (mirrored at
         https://github.com/guillemj/dpkg): po/*.po at every tag 1.16.0 or
         later.
+  archive  tools/translation_sources.tsv: the releases newer than the
+        mirrors that Debian's archive still carries, by URL and sha256 (a
+        source tarball's po/*.po, or a .deb's compiled .mo catalogues). They
+        are downloaded once into a cache outside the repository and checked
+        against their sha256 before they are read.
 
 Every msgid that the English tables (apt_en.inc for apt, dpkg_en.inc for
 dpkg) list is looked up in each catalogue, decoded by the charset its header
@@ -27,7 +32,8 @@ Fuzzy entries are skipped, as gettext skips them at run time.
 
 Usage (the git directories of the two repositories, e.g. bare clones):
     tools/gen_translations.py --apt-git apt.git --dpkg-git dpkg.git \\
-        > src/classify/tables/translations.inc
+        [--cache DIR] > src/classify/tables/translations.inc
+    tools/gen_translations.py --fetch-only [--cache DIR]   # download, verify
 """
 import argparse
 import ast
@@ -36,6 +42,8 @@ import pathlib
 import re
 import subprocess
 import sys
+
+import catalogue_archive
 
 TABLES = pathlib.Path(__file__).resolve().parent.parent / "src/classify/tables"
 # The last C string literal of a table macro is its msgid.
@@ -240,18 +248,69 @@ class Seen:
             (also.comment(tool).replace("//", ";", 1) if also else "")
 
 
-def collect(git: Git, tool: str, releases, wanted: set[str],
+class Catalogues:
+    """The po files of a tool's git releases, then the archive's files."""
+
+    def __init__(self, git: "Git", releases, archive, cache):
+        self.git, self.archive, self.cache = git, archive, cache
+        versions = {a.release[:2]: a.release for a in archive}  # a version's .debs: one
+        self.releases = list(releases) + list(versions.values())
+        self.template: set[str] = set()  # the msgids of the newest po read
+
+    def files(self, release) -> list[tuple[str, tuple]]:
+        """(language, key) of the catalogues of a release."""
+        files = [f for a in self.archive if a.release[:2] == release[:2]
+                 for f in self.read(a)]
+        if files:
+            by_lang: dict[str, list] = {}
+            for lang, kind, data in files:  # a version's domains, one catalogue
+                by_lang.setdefault(lang, []).append((kind, data))
+            return [(lang, tuple(parts)) for lang, parts in sorted(by_lang.items())]
+        return [(lang, ("git", blob)) for lang, blob in self.git.po_files(release[2])]
+
+    def read(self, source) -> list[tuple[str, str, bytes]]:
+        path = catalogue_archive.fetch(source, self.cache)
+        return [(lang, source.kind, data)
+                for lang, data in catalogue_archive.catalogues(source, path)]
+
+    def parse(self, key) -> tuple[dict[str, list[str]], set[str]]:
+        """(entries, msgids the catalogue's template has) of one catalogue."""
+        if key[0] == "git":
+            return self.parse_po(self.git.read(key[1]))
+        entries: dict[str, list[str]] = {}
+        present: set[str] = set()
+        for kind, data in key:
+            if kind == "binary":
+                # A .mo holds translated entries only: the template is that
+                # of the newest po read (the release before it); a piece it
+                # leaves out is printed in English, as gettext does.
+                part = catalogue_archive.parse_mo(data)
+                part_present = self.template | set(part)
+            else:
+                part, part_present = self.parse_po(data)
+            for msgid, strs in part.items():
+                entries.setdefault(msgid, strs)
+            present |= part_present
+        return entries, present
+
+    def parse_po(self, data: bytes | None):
+        present: set[str] = set()
+        entries = parse_po(decode_po(data or b""), present)
+        self.template = present
+        return entries, present
+
+
+def collect(cats: Catalogues, wanted: set[str],
             layouts: dict[str, list[list[str]]], rows, summaries, stats):
-    parsed: dict[str, dict[str, list[str]]] = {}
+    parsed: dict = {}
     keep = wanted | {p for pieces in layouts.values() for p in pieces}
-    for release in sorted(releases, key=lambda r: r[1]):
-        for lang, blob in git.po_files(release[2]):
-            if blob not in parsed:
-                present: set[str] = set()
-                entries = parse_po(decode_po(git.read(blob) or b""), present)
-                parsed[blob] = ({k: v for k, v in entries.items() if k in keep},
-                                present & keep)
-            entries, present = parsed[blob]
+    for release in sorted(cats.releases, key=lambda r: r[1]):
+        for lang, key in cats.files(release):
+            if key not in parsed:
+                entries, present = cats.parse(key)
+                parsed[key] = ({k: v for k, v in entries.items() if k in keep},
+                               present & keep)
+            entries, present = parsed[key]
             stats["catalogues"] += 1
             for msgid in wanted:
                 for s in entries.get(msgid, []):
@@ -317,11 +376,24 @@ def ubuntu_rows(path: pathlib.Path, layouts, rows, summaries):
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--apt-git", required=True, type=pathlib.Path)
-    ap.add_argument("--dpkg-git", required=True, type=pathlib.Path)
+    ap.add_argument("--apt-git", type=pathlib.Path)
+    ap.add_argument("--dpkg-git", type=pathlib.Path)
+    ap.add_argument("--archive", type=pathlib.Path, default=catalogue_archive.SOURCES,
+                    help="the archive's source list (default: %(default)s)")
+    ap.add_argument("--cache", type=pathlib.Path, default=catalogue_archive.DEFAULT_CACHE,
+                    help="where the archive's files are kept (default: %(default)s)")
+    ap.add_argument("--fetch-only", action="store_true",
+                    help="download and verify the archive's files, then stop")
     ap.add_argument("--ubuntu", type=pathlib.Path,
                     default=TABLES / "ubuntu_langpacks.tsv")
     args = ap.parse_args()
+    archive = catalogue_archive.read_sources(args.archive)
+    if args.fetch_only:
+        for a in archive:
+            print(catalogue_archive.fetch(a, args.cache))
+        return 0
+    if not args.apt_git or not args.dpkg_git:
+        ap.error("--apt-git and --dpkg-git are required")
 
     apt_ids, layouts, dpkg_ids = [], {}, []
     for macro, margs, msgid in english_rows("apt_en.inc"):
@@ -341,11 +413,16 @@ def main() -> int:
         git = Git(path)
         releases = pick(git)
         stats = {"catalogues": 0, "blobs": 0}
-        collect(git, tool, releases, set(ids), lay, rows, summaries, stats)
+        mine = [a for a in archive if a.tool == tool]
+        collect(Catalogues(git, releases, mine, args.cache), set(ids), lay, rows,
+                summaries, stats)
         newest = max(releases, key=lambda r: r[1])
         heads.append(f"// {tool}: {url}, {len(releases)} releases, the latest "
                      f"by date {newest[0]} ({newest[2][:12]}); {stats['catalogues']} "
-                     f"po files, {stats['blobs']} distinct")
+                     f"catalogues, {stats['blobs']} distinct")
+        for a in mine:
+            heads.append(f"//   and {tool} {a.version} from Debian's archive ({a.kind}, "
+                         f"{a.url.rsplit('/', 1)[1]} sha256 {a.sha256[:16]})")
 
     ubuntu_rows(args.ubuntu, layouts, rows, summaries)
 

@@ -43,6 +43,7 @@ for part in $ONLY; do
         languages-bookworm) clean -name 'debian12-*-lang-*'; languages_part "$part" ;;
         compare) clean \( -name 'debian12-*-failed-upgrade-y*' -o -name 'debian12-*-ok-upgrade-y*' \); compare_all ;;
         languages-trixie) clean -name 'debian13-*-lang-*'; languages_part "$part" ;;
+        languages-forky) clean -name 'debian14-*-lang-*'; languages_part "$part" ;;
         listing) clean -name '*-listing-*'; listing_part "$part" ;;
         listing-bookworm) clean -name 'debian12-*-listing-*'; listing_part "$part" ;;
         listing-trixie) clean -name 'debian13-*-listing-*'; listing_part "$part" ;;

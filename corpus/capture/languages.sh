@@ -22,7 +22,7 @@ lang_session() {
                   "apt-get $SIMOPT remove nano" "apt-get $SIMOPT remove nano")
             LAYOUTS=(classic classic classic classic classic classic)
             DOWNLOAD="apt-get -y -q -d upgrade && apt-get -y -q -d install nano" ;;
-        trixie)  # apt prints the 3.0 layout; apt-get's classic summary is a 3.0 string too
+        trixie | forky)  # apt prints the 3.0 layout; apt-get's classic summary is a 3.0 string too
             CMDS=("apt --assume-no upgrade" "apt-get --assume-no upgrade" "apt -y upgrade"
                   "apt --assume-no install nano" "apt -y install nano"
                   "apt --assume-no remove nano" "apt -y remove nano")
@@ -146,7 +146,18 @@ lang_one() {
     lang_meta_truth "$S" "$prefix-lang-$lang" "$lang" "$twin" "$simdir"
 }
 
-languages_part() {  # languages_part PART : languages | languages-bookworm | languages-trixie
+# forky (Debian 14, testing: apt 3.3). Debian 12's debootstrap has no forky script (sid's is the
+# one testing uses), and the archive copy we reach serves a forky Release past its Valid-Until:
+# accepted, as add_forky does (recorded in meta apt_config). A fresh forky has nothing to upgrade:
+# unstable's newer packages (apt's among them) are the session's upgrade.
+FORKY_SOURCES="deb $MIRROR forky main
+deb $MIRROR sid main"
+
+languages_part() {  # languages_part PART : languages | languages-bookworm | languages-trixie | languages-forky
     case $1 in languages | languages-bookworm) languages_release bookworm "$BW_SOURCES" ;; esac
     case $1 in languages | languages-trixie) languages_release trixie "$TX_SOURCES" ;; esac
+    case $1 in languages | languages-forky)
+        DEBOOTSTRAP_SCRIPT=/usr/share/debootstrap/scripts/sid APT_CONF='Acquire::Check-Valid-Until "false";' \
+            languages_release forky "$FORKY_SOURCES" ;;
+    esac
 }

@@ -48,15 +48,17 @@ in_chroot() {
 q() { in_chroot "$1" LC_ALL=C.UTF-8 LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive -- "$2"; }
 
 # mkbase SUITE DIR "SOURCES-LINES" : fresh minbase chroot, policy-rc.d, sources, apt-get update
+#   DEBOOTSTRAP_SCRIPT: debootstrap's script for a suite it does not know; APT_CONF: apt.conf.d/99corpus
 mkbase() {
     local suite=$1 dir=$2 sources=$3
     if [ -d "$dir" ]; then mounts_off "$dir"; rm -rf "$dir"; fi
     mkdir -p "$WORKDIR/cache-$suite"
     log "debootstrap $suite -> $dir"
     debootstrap --variant=minbase --cache-dir="$WORKDIR/cache-$suite" "$suite" "$dir" "$MIRROR" \
-        > "$WORKDIR/debootstrap-$suite.out" 2>&1 || { tail -20 "$WORKDIR/debootstrap-$suite.out"; return 1; }
+        ${DEBOOTSTRAP_SCRIPT:-} > "$WORKDIR/debootstrap-$suite.out" 2>&1 || { tail -20 "$WORKDIR/debootstrap-$suite.out"; return 1; }
     printf '#!/bin/sh\nexit 101\n' > "$dir/usr/sbin/policy-rc.d"; chmod 755 "$dir/usr/sbin/policy-rc.d"
     printf '%s\n' "$sources" > "$dir/etc/apt/sources.list"
+    [ -n "${APT_CONF:-}" ] && printf '%s\n' "$APT_CONF" > "$dir/etc/apt/apt.conf.d/99corpus"
     q "$dir" "apt-get update -q" > /dev/null
 }
 
@@ -81,7 +83,7 @@ rotate_logs() {
 
 aptver() { q "$1" "apt-get --version" | sed -n '1s/^apt \([^ ]*\) .*/\1/p'; }
 origin_of() { case "$(q "$1" '. /etc/os-release; echo $VERSION_CODENAME')" in
-    bookworm) echo debian12;; trixie) echo debian13;; *) echo unknown;; esac; }
+    bookworm) echo debian12;; trixie) echo debian13;; forky) echo debian14;; *) echo unknown;; esac; }
 
 # cap ROOT CASE TOOL LAYOUT "CMD" ["SIM1" "SIM2" ...]
 #   Runs CMD (2>&1) in ROOT and writes corpus/logs/<origin>-apt<ver>-CASE.{log,meta.json,truth.json}.
