@@ -40,15 +40,9 @@ constexpr std::string_view kNoArchive[] = {"now"};
 bool rule_matches(const origin_rule& r, std::string_view label,
                   std::string_view suite) {
   const std::string_view s = r.of == part::label ? label : suite;
-  switch (r.match) {
-    case how::exact:
-      return s == r.text;
-    case how::prefix:
-      return s.starts_with(r.text);
-    case how::suffix:
-      return s.ends_with(r.text);
-  }
-  return false;
+  if (r.match == how::prefix) return s.starts_with(r.text);
+  if (r.match == how::suffix) return s.ends_with(r.text);
+  return s == r.text;
 }
 
 bool is_security(std::string_view label, std::string_view suite) {

@@ -14,13 +14,20 @@ import dataclasses
 import datetime
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
 from . import _core
 from ._decls import Counts, Sizes, Stats
 from ._frozen import _Frozen
 from ._lazy import LazyTransactions
 from ._package import Package, Reason
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ._records import Names
+
+_Table = Literal["packages", "transactions"]
 
 __all__ = [
     "SET_NAMES",
@@ -234,33 +241,20 @@ class Report(_Frozen):
     def __iter__(self) -> Iterator[Transaction]:
         return iter(self.transactions)
 
-    def to_arrow(
-        self,
-        table: Literal["packages", "transactions"] = "packages",
-        *,
-        source: Optional[str] = None,
-        host: Optional[str] = None,
-    ) -> Any:
+    def to_arrow(self, table: _Table = "packages", **names: Unpack[Names]) -> Any:
         """The package (default) or transaction records of this report as a
         ``pyarrow.Table``: see :func:`aptparse.records`. Needs
         ``aptparse[arrow]``."""
         from ._records import to_arrow
 
-        return to_arrow(self, table, source=source, host=host)
+        return to_arrow(self, table, **names)
 
-    def to_pandas(
-        self,
-        table: Literal["packages", "transactions"] = "packages",
-        *,
-        source: Optional[str] = None,
-        host: Optional[str] = None,
-    ) -> Any:
-        """The package (default) or transaction records of this report as a
-        ``pandas.DataFrame``: see :func:`aptparse.records`. Needs
+    def to_pandas(self, table: _Table = "packages", **names: Unpack[Names]) -> Any:
+        """The same records as a ``pandas.DataFrame``. Needs
         ``aptparse[pandas]``."""
         from ._records import to_pandas
 
-        return to_pandas(self, table, source=source, host=host)
+        return to_pandas(self, table, **names)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -274,17 +268,9 @@ class Report(_Frozen):
         }
 
 
-_core._set_types(
-    Package=Package,
-    Counts=Counts,
-    Consistency=Consistency,
-    Sizes=Sizes,
-    Message=Message,
-    Unrecognized=Unrecognized,
-    Diagnostic=Diagnostic,
-    Stats=Stats,
-    Status=Status,
-    Transaction=Transaction,
-    Report=Report,
-    LazyTransactions=LazyTransactions,
-)
+# The classes _core makes results of, each under its own name.
+_core._set_types(**{
+    cls.__name__: cls
+    for cls in (Package, Counts, Consistency, Sizes, Message, Unrecognized,
+                Diagnostic, Stats, Status, Transaction, Report, LazyTransactions)
+})
