@@ -260,22 +260,8 @@ class report_builder::state {
 
   std::optional<bool> security_of(const package_ref& ref) {
     if (ref.origins.empty() && ref.suite.empty()) return std::nullopt;
-    return detail::either(origins_security(ref.origins),
+    return detail::either(known_origins_(ref.origins),
                           detail::origins_security(ref.suite));
-  }
-
-  // detail::origins_security, remembering the last few answers: a plan's
-  // simulate lines repeat a few origin lists ("Debian:12.5/stable,
-  // Debian-Security:12/stable-security"), and reading one against the
-  // rules cost more than the rest of a package's report.
-  std::optional<bool> origins_security(std::string_view origins) {
-    if (origins.empty()) return std::nullopt;
-    for (const known_origins& k : known_origins_)
-      if (k.origins == origins) return k.security;
-    known_origins& k = known_origins_[next_known_++ % known_origins_.size()];
-    k.origins.assign(origins);
-    k.security = detail::origins_security(origins);
-    return k.security;
   }
 
   void merge(package& p, const package_ref& ref) {
@@ -330,15 +316,9 @@ class report_builder::state {
   string_arena* arena_ = nullptr;               // cur_->strings, while open
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
-  std::vector<detail::download> downloads_;  // the open run's "Get:" lines
-  std::string native_arch_;                  // the last on_native_arch()
-  // The last origin lists read and their answers (origins_security()).
-  struct known_origins {
-    std::string origins;
-    std::optional<bool> security;
-  };
-  std::array<known_origins, 4> known_origins_;
-  std::size_t next_known_ = 0;
+  std::vector<detail::download> downloads_;      // the open run's "Get:" lines
+  std::string native_arch_;                      // the last on_native_arch()
+  detail::origin_security_cache known_origins_;  // for security_of()
   position first_dropped_;  // of report_'s first dropped transaction
   std::optional<detail::time_zone> zone_;  // options::timezone, if known
   bool zone_reported_ = false;             // unknown_timezone was reported

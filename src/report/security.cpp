@@ -34,4 +34,15 @@ std::uint64_t count_security(const transaction& t) noexcept {
   return n;
 }
 
+std::optional<bool> origin_security_cache::operator()(
+    std::string_view origins) {
+  if (origins.empty()) return std::nullopt;
+  for (const known& k : known_)
+    if (k.origins == origins) return k.security;
+  known& k = known_[next_++ % known_.size()];
+  k.origins.assign(origins);
+  k.security = origins_security(origins);
+  return k.security;
+}
+
 }  // namespace aptparse::detail

@@ -4,7 +4,9 @@
 #ifndef APTPARSE_SRC_REPORT_SECURITY_H_
 #define APTPARSE_SRC_REPORT_SECURITY_H_
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +30,23 @@ void apply_downloads(transaction& t, const std::vector<download>& downloads,
 // The packages of upgraded, newly_installed and the upgradable ones of
 // listed whose security is true.
 std::uint64_t count_security(const transaction& t) noexcept;
+
+// origins_security() (classify/origin.h), remembering the last few answers:
+// a plan's simulate lines repeat a few origin lists ("Debian:12.5/stable,
+// Debian-Security:12/stable-security"), and reading one against the rules
+// cost more than the rest of a package's report.
+class origin_security_cache {
+ public:
+  std::optional<bool> operator()(std::string_view origins);
+
+ private:
+  struct known {
+    std::string origins;
+    std::optional<bool> security;
+  };
+  std::array<known, 4> known_;
+  std::size_t next_ = 0;
+};
 
 }  // namespace aptparse::detail
 
