@@ -44,18 +44,24 @@ class ordered_output {
       text.clear();
       return;
     }
-    if (text.size() < kSpillBytes) return;
-    std::FILE* f = spill_of(i);
-    if (f != nullptr &&
-        std::fwrite(text.data(), 1, text.size(), f) == text.size())
-      text.clear();  // else keep it in memory: correct, if not flat
+    if (text.size() >= kSpillBytes) spill(text, spill_of(i));
   }
 
-  // File `i` is done: `rest` is its unwritten output, `after` writes its
-  // notes and errors (to stderr) once its output is out.
-  void finish(std::size_t i, std::string rest, std::function<void()> after) {
+  // File `i` is done: `text` is its unwritten output, `after` writes its
+  // notes and errors (to stderr) once its output is out. `text` is left
+  // empty with its capacity, for the worker's next file: a buffer handed
+  // over here would have to be allocated again, and its pages faulted in
+  // again, for every file (page faults serialise the threads on the
+  // process's memory map; two processes do not share one).
+  void finish(std::size_t i, std::string& text, std::function<void()> after) {
+    write(i, text);
+    // A file that has spilled keeps its tail on disk too, so memory holds
+    // only the output of files that are small.
+    if (!text.empty()) spill(text, find_spill(i));
+    pending done{std::string(text), std::move(after)};
+    text.clear();
     std::unique_lock lock(mu_);
-    done_.emplace(i, pending{std::move(rest), std::move(after)});
+    done_.emplace(i, std::move(done));
     if (emitting_) return;  // the thread handing on the turn takes it
     emitting_ = true;
     // Hand the turn on through every file that is complete. The copying
@@ -119,11 +125,27 @@ class ordered_output {
     std::fclose(f);
   }
 
+  // Appends `text` to the spill file `f` and clears it; keeps it in memory
+  // if there is no file or the write fails: correct, if not flat.
+  static void spill(std::string& text, std::FILE* f) {
+    if (f != nullptr &&
+        std::fwrite(text.data(), 1, text.size(), f) == text.size())
+      text.clear();
+  }
+
+  // The spill file of file `i`, made on first use (null if it cannot be).
   std::FILE* spill_of(std::size_t i) {
     std::lock_guard lock(mu_);
     auto [it, fresh] = spills_.try_emplace(i, nullptr);
     if (fresh) it->second = std::tmpfile();
     return it->second;
+  }
+
+  // The spill file of file `i`, or null if it has none.
+  std::FILE* find_spill(std::size_t i) {
+    std::lock_guard lock(mu_);
+    auto it = spills_.find(i);
+    return it == spills_.end() ? nullptr : it->second;
   }
 
   std::FILE* take_spill(std::size_t i) {

@@ -33,10 +33,9 @@ struct context {
   progress_meter* meter;  // null: no progress shown
 };
 
-// What parsing one input produced.
+// What parsing one input produced, besides its output.
 struct outcome {
-  std::string output;  // text or JSON Lines, when buffered
-  std::string error;   // why the input could not be read, or ""
+  std::string error;  // why the input could not be read, or ""
   std::string note;    // what an input without transactions held, or ""
   std::uint64_t transactions = 0;
   unsigned failed = 0;  // the --fail-on reasons met
@@ -47,9 +46,13 @@ struct outcome {
 // transaction (a history.log entry prints a few hundred bytes).
 constexpr std::size_t kOutputBlock = std::size_t{1} << 20;
 
-// Parses one input. When a block of output is ready, `flush` may write and
-// clear it; what it leaves is in the outcome.
+// Parses one input, appending its output to `output`. When a block of
+// output is ready, `flush` may write and clear it; what it leaves is the
+// caller's to write. The caller passes the same string for every input:
+// its capacity is kept, so a run does not allocate (and fault in) a fresh
+// output buffer per file.
 outcome run_one(const context& ctx, const std::string& path,
+                std::string& output,
                 const std::function<void(std::string&)>& flush) {
   const settings& cfg = ctx.cfg;
   outcome result;
@@ -58,13 +61,12 @@ outcome run_one(const context& ctx, const std::string& path,
     ++result.transactions;
     result.failed |= fail_reasons(t) & cfg.fail_on;
     if (cfg.json) {
-      append_json(result.output, t, source);
-      result.output += '\n';
+      append_json(output, t, source);
+      output += '\n';
     } else {
-      append_text(result.output, t, source);
+      append_text(output, t, source);
     }
-    if (cfg.unbuffered || result.output.size() >= kOutputBlock)
-      flush(result.output);
+    if (cfg.unbuffered || output.size() >= kOutputBlock) flush(output);
   });
   parser p(builder, cfg.parse);
   result.error = feed_input(p, path, ctx.io, ctx.meter);
@@ -77,7 +79,7 @@ outcome run_one(const context& ctx, const std::string& path,
         rest.diagnostics.empty()
             ? ""
             : fmt::format(", {}", error_message(rest.diagnostics[0].code)));
-  flush(result.output);
+  flush(output);
   if (ctx.meter) ctx.meter->file_done();
   return result;
 }
@@ -147,17 +149,16 @@ int run_parallel(const context& ctx, unsigned jobs) {
   std::atomic<unsigned> failed{0};
 
   auto worker = [&] {
+    std::string text;  // this thread's output buffer, reused file after file
     for (std::size_t i; (i = next.fetch_add(1)) < n;) {
       out.wait_to_start(i, 2 * jobs);
       const std::string& path = cfg.files[i];
-      outcome o =
-          run_one(ctx, path, [&](std::string& text) { out.write(i, text); });
+      outcome o = run_one(ctx, path, text,
+                          [&](std::string& block) { out.write(i, block); });
       if (o.transactions > 0) found = true;
       if (!o.error.empty()) error = true;
       failed |= o.failed;
-      std::string rest = std::move(o.output);
-      o.output.clear();
-      out.finish(i, std::move(rest), [&ctx, &path, o = std::move(o)] {
+      out.finish(i, text, [&ctx, &path, o = std::move(o)] {
         report_outcome(ctx, path, o);
       });
     }
@@ -237,10 +238,11 @@ int run(std::span<const std::string> args, const streams& io) {
 
   bool found = false, error = false;
   unsigned failed = 0;
+  std::string text;
   for (const std::string& path : cfg.files) {
-    outcome o = run_one(ctx, path, [&](std::string& text) {
-      std::fwrite(text.data(), 1, text.size(), io.out);
-      text.clear();
+    outcome o = run_one(ctx, path, text, [&](std::string& block) {
+      std::fwrite(block.data(), 1, block.size(), io.out);
+      block.clear();
       if (cfg.unbuffered) std::fflush(io.out);
     });
     report_outcome(ctx, path, o);
