@@ -3,12 +3,15 @@ at once vs one after the other. Not a test; prints a markdown table.
 
     python bench/python/bench_threads.py [--size-mb 100] [--repeat 3]
     python bench/python/bench_threads.py --cli-files 8 --size-mb 100 --runs 5 \
-        [--cli LABEL=PATH ...]
+        [--cli LABEL=PATH ...] [--data-dir DIR]
 
-With --cli-files, only the C++ CLI's `-j`: N files of dense plans
-(corpus/logs/*dense*-v-s.log, each starting at another log), `--json` to
-/dev/null, run with -j 1, with -j 2 and as two independent processes of
-N/2 files each, every CLI in turn within a round; the medians of --runs.
+With --cli-files, only the C++ CLI's `-j` (the Python package is not
+needed): N files of dense plans (corpus/logs/*dense*-v-s.log, each starting
+at another log), `--json` to /dev/null, run with -j 1, with -j 2 and as two
+independent processes of N/2 files each, every CLI in turn within a round;
+the medians of --runs: wall time, CPU time (user + system of the processes
+and their threads, from wait4) and minor page faults. The inputs go to a
+temporary directory, or are kept in (and reused from) --data-dir.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import aptparse
 from _corpus import big_input, find_cli
 
 
@@ -46,23 +48,41 @@ def in_threads(fn: Callable[[bytes], Any], inputs: list[bytes]) -> None:
         t.join()
 
 
-def cli_jobs(n: int, mb: float, runs: int, clis: list[str]) -> None:
-    """The -j table (see the module's docstring)."""
-    tmp = tempfile.mkdtemp(prefix="aptparse-bench-")
+def dense_inputs(n: int, mb: float, data_dir: str | None) -> list[str]:
+    """N dense-plan files of `mb` MB, made in `data_dir` unless there."""
     paths = []
     for i in range(n):
-        paths.append(os.path.join(tmp, f"dense-{i}.log"))
-        with open(paths[-1], "wb") as f:
-            f.write(big_input(mb, pattern="*dense*-v-s.log", rotate=i))
+        paths.append(os.path.join(data_dir, f"dense-{mb:g}MB-{i}.log"))
+        if not os.path.exists(paths[-1]):
+            with open(paths[-1], "wb") as f:
+                f.write(big_input(mb, pattern="*dense*-v-s.log", rotate=i))
+    return paths
+
+
+def timed(*argvs: list[str]) -> tuple[float, float, float, int]:
+    """Runs the commands at once: wall s, user s, system s, minor faults."""
+    t0 = time.perf_counter()
+    procs = [subprocess.Popen(a, stdout=subprocess.DEVNULL) for a in argvs]
+    user = system = 0.0
+    faults = 0
+    for p in procs:
+        _, status, ru = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        if p.returncode > 1:  # 0: found, 1: none found; else it failed
+            raise SystemExit(f"{argvs} exited {p.returncode}")
+        user, system = user + ru.ru_utime, system + ru.ru_stime
+        faults += ru.ru_minflt
+    return time.perf_counter() - t0, user, system, faults
+
+
+def cli_jobs(n: int, mb: float, runs: int, clis: list[str],
+             data_dir: str | None) -> None:
+    """The -j table (see the module's docstring)."""
+    keep = data_dir is not None
+    data_dir = data_dir or tempfile.mkdtemp(prefix="aptparse-bench-")
+    os.makedirs(data_dir, exist_ok=True)
+    paths = dense_inputs(n, mb, data_dir)
     labels = [c.split("=", 1) for c in clis] or [["CLI", str(find_cli())]]
-
-    def timed(*argvs: list[str]) -> float:
-        t0 = time.perf_counter()
-        procs = [subprocess.Popen(a, stdout=subprocess.DEVNULL) for a in argvs]
-        for p in procs:
-            p.wait()
-        return time.perf_counter() - t0
-
     half = n // 2
     ways = {
         "-j 1": lambda c: timed([c, "-j", "1", "--json", *paths]),
@@ -70,21 +90,33 @@ def cli_jobs(n: int, mb: float, runs: int, clis: list[str]) -> None:
         "2 processes": lambda c: timed([c, "-j", "1", "--json", *paths[:half]],
                                        [c, "-j", "1", "--json", *paths[half:]]),
     }
-    got: dict[tuple[str, str], list[float]] = {}
+    load = os.getloadavg()[0]
+    got: dict[tuple[str, str], list[tuple[float, float, float, int]]] = {}
     for _ in range(runs):
         for label, cli in labels:
             for way, fn in ways.items():
                 got.setdefault((label, way), []).append(fn(cli))
-    print(f"### `aptparse --json` over {n} files of {mb:.0f} MB of dense plans, "
+    print(f"### `aptparse --json` over {n} files of {mb:g} MB of dense plans, "
           f"> /dev/null: median of {runs}\n")
+    print(f"Load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; "
+          f"{os.cpu_count()} cores.\n")
     print("| CLI | -j 1 (s) | -j 2 (s) | 2 processes (s) | -j 2 speedup | 2 processes speedup |")
     print("|---|---:|---:|---:|---:|---:|")
+    med = {k: [statistics.median(col) for col in zip(*v)] for k, v in got.items()}
     for label, _ in labels:
-        j1, j2, p2 = (statistics.median(got[(label, w)]) for w in ways)
+        j1, j2, p2 = (med[(label, w)][0] for w in ways)
         print(f"| {label} | {j1:.3f} | {j2:.3f} | {p2:.3f} | {j1 / j2:.2f}x | {j1 / p2:.2f}x |")
-    for path in paths:
-        os.unlink(path)
-    os.rmdir(tmp)
+    print("\n| CLI | way | CPU s (user + sys) | user s | sys s | minor faults |")
+    print("|---|---|---:|---:|---:|---:|")
+    for label, _ in labels:
+        for way in ways:
+            _, user, system, faults = med[(label, way)]
+            cpu = statistics.median(u + s for _, u, s, _ in got[(label, way)])
+            print(f"| {label} | {way} | {cpu:.3f} | {user:.3f} | {system:.3f} | {faults:,.0f} |")
+    if not keep:
+        for path in paths:
+            os.unlink(path)
+        os.rmdir(data_dir)
 
 
 def main() -> None:
@@ -96,10 +128,13 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="with --cli-files")
     ap.add_argument("--cli", action="append", default=[],
                     help="LABEL=PATH: a CLI to compare (with --cli-files)")
+    ap.add_argument("--data-dir", help="with --cli-files: keep the inputs here")
     args = ap.parse_args()
     if args.cli_files:
-        cli_jobs(args.cli_files, args.size_mb, args.runs, args.cli)
+        cli_jobs(args.cli_files, args.size_mb, args.runs, args.cli, args.data_dir)
         return
+
+    import aptparse  # only the GIL table needs the Python package
 
     inputs = [big_input(args.size_mb, rotate=0), big_input(args.size_mb, rotate=7)]
     mb = sum(len(d) for d in inputs) / 1e6
