@@ -36,7 +36,7 @@ struct context {
 // What parsing one input produced, besides its output.
 struct outcome {
   std::string error;  // why the input could not be read, or ""
-  std::string note;    // what an input without transactions held, or ""
+  std::string note;   // what an input without transactions held, or ""
   std::uint64_t transactions = 0;
   unsigned failed = 0;  // the --fail-on reasons met
 };
