@@ -1,22 +1,23 @@
 // The output of files parsed in parallel, in file order, in bounded memory:
 // the file whose turn it is writes straight through as its transactions
 // end; the others keep their output until their turn, in memory up to
-// kSpillBytes and in an unnamed temporary file beyond, so that a run over
-// many large files stays flat in memory.
+// kSpillBytes and in an unnamed temporary file beyond (spill_file.h), so
+// that a run over many large files stays flat in memory. A spill file that
+// has been copied out is kept for the next file that spills.
 #ifndef APTPARSE_SRC_CLI_ORDERED_OUTPUT_H_
 #define APTPARSE_SRC_CLI_ORDERED_OUTPUT_H_
 
-#include <sys/sendfile.h>
-#include <sys/types.h>
-
 #include <atomic>
-#include <cerrno>
 #include <condition_variable>
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
+
+#include "cli/spill_file.h"
 
 namespace aptparse::cli {
 
@@ -38,8 +39,7 @@ class ordered_output {
   void write(std::size_t i, std::string& text) {
     if (text.empty()) return;
     if (turn_.load(std::memory_order_acquire) == i) {
-      std::FILE* spilled = take_spill(i);
-      if (spilled) copy_out(spilled);
+      copy_out(take_spill(i));
       emit(text);
       text.clear();
       return;
@@ -71,13 +71,9 @@ class ordered_output {
          it = done_.find(turn_)) {
       pending next = std::move(it->second);
       done_.erase(it);
-      std::FILE* spilled = nullptr;
-      if (auto s = spills_.find(turn_); s != spills_.end()) {
-        spilled = s->second;
-        spills_.erase(s);
-      }
+      std::unique_ptr<spill_file> spilled = take_spill_locked(turn_);
       lock.unlock();
-      if (spilled) copy_out(spilled);
+      copy_out(std::move(spilled));
       emit(next.text);
       next.after();
       lock.lock();
@@ -86,6 +82,10 @@ class ordered_output {
     }
     emitting_ = false;
   }
+
+  // Whether output spilled to a temporary file could not be read back
+  // whole (the output is then incomplete).
+  bool lost_output() const { return lost_.load(std::memory_order_relaxed); }
 
  private:
   struct pending {
@@ -100,59 +100,50 @@ class ordered_output {
     if (unbuffered_) std::fflush(out_);
   }
 
-  // Copies a spill file to out_ and closes it: sendfile(2) when it can
-  // (no copy through user space; this part of a -j run is serial), else
-  // through a buffer.
-  void copy_out(std::FILE* f) {
-    std::fflush(f);
-    std::fflush(out_);
-    const int in = fileno(f), out = fileno(out_);
-    off_t offset = 0;
-    bool fallback = false;
-    while (true) {
-      const ssize_t n = ::sendfile(out, in, &offset, 1 << 30);
-      if (n > 0) continue;
-      if (n < 0 && errno == EINTR) continue;
-      fallback = n < 0 && offset == 0;  // e.g. EINVAL: not supported here
-      break;
-    }
-    if (fallback) {
-      std::rewind(f);
-      char buf[1 << 16];
-      for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;)
-        std::fwrite(buf, 1, n, out_);
-    }
-    std::fclose(f);
+  // Copies a spill file to out_ (this part of a -j run is serial) and
+  // keeps it for reuse.
+  void copy_out(std::unique_ptr<spill_file> f) {
+    if (!f) return;
+    if (!f->copy_to(out_)) lost_.store(true, std::memory_order_relaxed);
+    std::lock_guard lock(mu_);
+    unused_spills_.push_back(std::move(f));
   }
 
   // Appends `text` to the spill file `f` and clears it; keeps it in memory
   // if there is no file or the write fails: correct, if not flat.
-  static void spill(std::string& text, std::FILE* f) {
-    if (f != nullptr &&
-        std::fwrite(text.data(), 1, text.size(), f) == text.size())
-      text.clear();
+  static void spill(std::string& text, spill_file* f) {
+    if (f != nullptr && f->append(text)) text.clear();
   }
 
-  // The spill file of file `i`, made on first use (null if it cannot be).
-  std::FILE* spill_of(std::size_t i) {
+  // The spill file of file `i`, made (or reused) on first use; null if
+  // none can be made.
+  spill_file* spill_of(std::size_t i) {
     std::lock_guard lock(mu_);
-    auto [it, fresh] = spills_.try_emplace(i, nullptr);
-    if (fresh) it->second = std::tmpfile();
-    return it->second;
+    std::unique_ptr<spill_file>& f = spills_[i];
+    if (!f && !unused_spills_.empty()) {
+      f = std::move(unused_spills_.back());
+      unused_spills_.pop_back();
+    }
+    if (!f) f = spill_file::make();
+    return f.get();
   }
 
   // The spill file of file `i`, or null if it has none.
-  std::FILE* find_spill(std::size_t i) {
+  spill_file* find_spill(std::size_t i) {
     std::lock_guard lock(mu_);
     auto it = spills_.find(i);
-    return it == spills_.end() ? nullptr : it->second;
+    return it == spills_.end() ? nullptr : it->second.get();
   }
 
-  std::FILE* take_spill(std::size_t i) {
+  std::unique_ptr<spill_file> take_spill(std::size_t i) {
     std::lock_guard lock(mu_);
+    return take_spill_locked(i);
+  }
+
+  std::unique_ptr<spill_file> take_spill_locked(std::size_t i) {
     auto it = spills_.find(i);
     if (it == spills_.end()) return nullptr;
-    std::FILE* f = it->second;
+    std::unique_ptr<spill_file> f = std::move(it->second);
     spills_.erase(it);
     return f;
   }
@@ -164,7 +155,9 @@ class ordered_output {
   std::atomic<std::size_t> turn_{0};
   bool emitting_ = false;                // a finish() is handing on the turn
   std::map<std::size_t, pending> done_;  // finished before their turn
-  std::map<std::size_t, std::FILE*> spills_;  // output spilled to disk
+  std::map<std::size_t, std::unique_ptr<spill_file>> spills_;  // by file
+  std::vector<std::unique_ptr<spill_file>> unused_spills_;     // copied out
+  std::atomic<bool> lost_{false};  // a spill file could not be read back
 };
 
 }  // namespace aptparse::cli

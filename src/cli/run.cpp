@@ -166,6 +166,12 @@ int run_parallel(const context& ctx, unsigned jobs) {
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
   for (auto& t : threads) t.join();
+  if (out.lost_output()) {
+    fmt::print(ctx.io.err,
+               "aptparse: output held in a temporary file could not be read "
+               "back: the output is incomplete\n");
+    error = true;
+  }
   return exit_status(error, failed, found);
 }
 
