@@ -44,7 +44,13 @@ class ordered_output {
       text.clear();
       return;
     }
-    if (text.size() >= kSpillBytes) spill(text, spill_of(i));
+    // Once a file has spilled, each new block follows while it is still
+    // in the cache, rather than 8 MiB at a time.
+    if (spill_file* f = find_spill(i)) {
+      spill(text, f);
+    } else if (text.size() >= kSpillBytes) {
+      spill(text, spill_of(i));
+    }
   }
 
   // File `i` is done: `text` is its unwritten output, `after` writes its
