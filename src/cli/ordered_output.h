@@ -23,6 +23,9 @@ namespace aptparse::cli {
 
 class ordered_output {
  public:
+  // The most output of a file kept in memory before it spills to disk.
+  static constexpr std::size_t kSpillBytes = 8 << 20;
+
   ordered_output(std::FILE* out, bool unbuffered)
       : out_(out), unbuffered_(unbuffered) {}
 
@@ -98,8 +101,6 @@ class ordered_output {
     std::string text;
     std::function<void()> after;
   };
-
-  static constexpr std::size_t kSpillBytes = 8 << 20;
 
   void emit(const std::string& text) {
     std::fwrite(text.data(), 1, text.size(), out_);
