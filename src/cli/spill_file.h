@@ -5,7 +5,7 @@
 // Reused, not truncated or closed: overwriting pages the page cache already
 // holds costs one copy, while a fresh (or truncated) file also costs the
 // file system's block reservation and the allocation and freeing of every
-// page. Writing 4 x 104 MB here: 0.05 s of system time reused, 0.11-0.28 s
+// page. Writing 4 x 104 MiB here: 0.05 s of system time reused, 0.11-0.28 s
 // fresh. The file keeps the size of its largest use, so the disk it takes
 // is bounded as before: by the output of the inputs waiting for their turn.
 #ifndef APTPARSE_SRC_CLI_SPILL_FILE_H_
