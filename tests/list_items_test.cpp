@@ -114,9 +114,9 @@ std::string refs(std::string_view line, pkg_set set, bool by_bits) {
            std::to_string(p.flags) + ";";
   };
   if (by_bits)
-    parse_items_by_bits(line, ctx, emit);
+    parse_items_by_bits(line, list_item(ctx), emit);
   else
-    parse_items_by_search(line, ctx, emit);
+    parse_items_by_search(line, list_item(ctx), emit);
   return out;
 }
 

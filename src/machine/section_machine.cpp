@@ -54,7 +54,7 @@ void section_machine::text_line(std::string_view text, const position& where) {
     ++stats_.noise_lines;
   } else if (is_space(t[0]) && state_ == state::in_list) {
     list_empty_ = false;
-    parse_list_line(t, list_,
+    parse_list_line(t, list_item_,
                     [&](const package_ref& pkg) { emit_package(pkg, where); });
   } else if (is_space(t[0]) && state_ == state::in_message) {
     sink_->on_message_continuation(trim_left(t), where);
@@ -225,15 +225,16 @@ void section_machine::classified(std::string_view body, const table_row* row,
 
 void section_machine::open_list(const table_row& row, const position& where) {
   ensure_transaction(where);
-  list_ = list_context{};
   const auto& header = std::get<list_header>(row.meaning);
-  list_.set = header.set;
-  list_.reason = header.reason;
-  if (header.automatic) list_.flags |= flag_automatic;
+  list_item_ = list_item(
+      list_context{.set = header.set,
+                   .reason = header.reason,
+                   .flags = header.automatic ? std::uint8_t{flag_automatic}
+                                             : std::uint8_t{0}});
   state_ = state::in_list;
   list_empty_ = true;
-  if (expects_summary(list_.set)) awaiting_summary_ = true;
-  sink_->on_section(list_.set, list_.reason, where);
+  if (expects_summary(header.set)) awaiting_summary_ = true;
+  sink_->on_section(header.set, header.reason, where);
 }
 
 void section_machine::emit_package(const package_ref& pkg,

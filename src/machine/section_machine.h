@@ -167,7 +167,7 @@ class section_machine {
   status failure_;
 
   state state_ = state::outside;
-  list_context list_;
+  package_ref list_item_;    // what the open list's items start as (list_item)
   bool list_empty_ = false;  // a header opened the list (listing), no item yet
   position unknown_header_;  // the line of state::after_unknown_header
 
