@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Renders build-bench/bench-out/ (written by tools/bench.sh) as the
-markdown of bench/RESULTS.md.  Usage: render_results.py OUT_DIR"""
+markdown of bench/RESULTS.md: each part between the markers of
+bench/result_blocks.py, which puts the parts into the committed file.
+Usage: render_results.py OUT_DIR"""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+
+from result_blocks import begin, end
 
 FAMILIES = ["classic", "sqq", "apt3", "history", "mixed", "dense"]
 MODES = [
@@ -55,13 +59,18 @@ def main() -> None:
     )
     rows = load_bench(out)
     p = print
+    p(begin("intro"))
     p("# aptparse benchmark results")
     p()
-    p("Written by `bash tools/bench.sh` (bench/render_results.py); do not edit by hand.")
+    p("Written by `bash tools/bench.sh` (bench/render_results.py) between `<!-- bench.sh: begin NAME -->`")
+    p("and `<!-- bench.sh: end NAME -->` markers, which each run replaces (bench/result_blocks.py); the text")
+    p("outside them is written by hand and kept, so it may speak of an earlier run than the Machine section.")
     p("Inputs are built at run time from `corpus/logs` (see bench/README.md); nothing generated is committed.")
     p("Where the time goes, the targets still missed and what was tried: [PROFILE.md](PROFILE.md).")
     p("The code health round's before/after figures: [HEALTH_ROUND.md](HEALTH_ROUND.md).")
+    p(end("intro"))
     p()
+    p(begin("machine"))
     p("## Machine")
     p()
     for k in ["date", "cpu", "cores", "compiler", "build_type", "kernel", "git", "mode", "elapsed_s"]:
@@ -77,7 +86,9 @@ def main() -> None:
         if (out / f).exists():
             p((out / f).read_text().strip())
     p("```")
+    p(end("machine"))
     p()
+    p(begin("throughput"))
     p("## Throughput per family and mode (median, MB/s = 10^6 bytes/s)")
     p()
     p("`ratio` is the throughput over the memchr newline count of the same buffer;")
@@ -120,7 +131,9 @@ def main() -> None:
                 f"{'' if vs_naive is None else f'{vs_naive:.1f}×'} | {target} | "
                 f"{'' if cv is None else f'{cv * 100:.1f} %'} |"
             )
+    p(end("throughput"))
     p()
+    p(begin("scaling"))
     p("## Scaling (mixed family, 1 MiB chunks; the largest is a file on disk read with read(2))")
     p()
     p("Linear means constant MB/s (ns/byte) across sizes.")
@@ -141,9 +154,11 @@ def main() -> None:
                 f"| {mode} | {k.split('/')[-1]} | {fmt(r.get('input_MB'), 1)} | {fmt(r.get('real_time'), 1)} | "
                 f"{fmt(v)} | {1e3 / v:.2f} | {v / first:.2f} |"
             )
+    p(end("scaling"))
     p()
     rss = out / "rss.jsonl"
     if rss.exists():
+        p(begin("memory"))
         p("## Peak memory, streaming a file in 1 MiB chunks (`stream_rss` under `/usr/bin/time -v`)")
         p()
         p("`event` and `json` must stay flat; `report` keeps every transaction in memory (the contrast).")
@@ -159,7 +174,9 @@ def main() -> None:
                 f"{r.get('startup_seconds', 0):.3f} | {r['seconds']:.2f} | "
                 f"{r['bytes'] / 1e6 / max(r['seconds'], 1e-9):,.0f} | {r['transactions']:,} |"
             )
+        p(end("memory"))
         p()
+    p(begin("cli"))
     p("## CLI over many files: `aptparse --json -j 1` against `-j 2`")
     p()
     inputs = (out / "inputs.tsv").read_text().splitlines() if (out / "inputs.tsv").exists() else []
@@ -192,14 +209,19 @@ def main() -> None:
         for j, ts in times.items():
             med = sorted(ts)[len(ts) // 2]
             p(f"| {j} | {med:.2f} | {base / med:.2f}× |")
+    p(end("cli"))
     p()
     # bench/gzip_bench.py --markdown; the Python section (bench/python/
-    # bench_records.py and bench_dask.py, which need the venv's aptparse).
-    for name in ("gzip.md", "python.md"):
-        part = out / name
+    # bench_records.py and bench_dask.py, which need the venv's aptparse):
+    # blocks only when this run made them, else RESULTS.md keeps its own.
+    for name in ("gzip", "python"):
+        part = out / f"{name}.md"
         if part.exists():
+            p(begin(name))
             p(part.read_text().rstrip("\n"))
+            p(end(name))
             p()
+    p(begin("notes"))
     stderr = out / "bench_parser.stderr"
     if stderr.exists():
         notes = [
@@ -215,6 +237,7 @@ def main() -> None:
             if len(notes) > 60:
                 p(f"... {len(notes) - 60} more lines in build-bench/bench-out/bench_parser.stderr")
             p("```")
+    p(end("notes"))
 
 
 if __name__ == "__main__":

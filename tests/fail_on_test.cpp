@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "aptparse/aptparse.h"
 #include "support/parse_expect.h"
 
@@ -82,23 +85,83 @@ TEST(FailOn, ListingOfUpgradableSecurityUpdatesIsPendingSecurity) {
   EXPECT_EQ(fail_reasons(r.transactions[0]), fail_pending_security);
 }
 
-// What a plan offers is its upgrades: upgraded, and a listing's upgradable
-// packages; not what it newly installs, nor a listing's installed ones.
-TEST(Offered, APlansUpgradesNotItsNewPackages) {
+// Real apt output (corpus debian12-apt2.6.1-install-python3-s.log's
+// lines): a simulated install that would bring in libssl3 from
+// Debian-Security, and upgrades nothing.
+constexpr const char* kSecurityInstallPlan =
+    "The following NEW packages will be installed:\n"
+    "  libssl3 media-types\n"
+    "Inst libssl3 (3.0.22-1~deb12u2 Debian-Security:12/oldstable-security "
+    "[amd64])\n"
+    "Inst media-types (10.0.0 Debian:12.15/oldstable [all])\n";
+
+// A package it would newly install from a security archive is pending
+// security work as much as an upgrade (a new kernel ABI package, a renamed
+// library): the rule security_count counts by.
+TEST(FailOn, SimulatedSecurityInstallIsPendingSecurity) {
+  const report r = parse(kSecurityInstallPlan);
+  const transaction& t = testing::only_transaction(r);
+  ASSERT_TRUE(is_plan(t));
+  ASSERT_TRUE(t.upgraded.empty());
+  EXPECT_EQ(t.security_count, 1u);
+  EXPECT_TRUE(pending_security(t));
+  EXPECT_EQ(fail_reasons(t), fail_pending_security);
+}
+
+TEST(FailOn, CarriedOutSecurityInstallIsNotPending) {
+  transaction run = testing::only_transaction(parse(kSecurityInstallPlan));
+  for (package& p : run.newly_installed) p.simulated = false;
+  EXPECT_FALSE(is_plan(run));
+  EXPECT_EQ(run.security_count, 1u);  // counted, but installed
+  EXPECT_FALSE(pending_security(run));
+  EXPECT_EQ(fail_reasons(run), 0u);
+}
+
+// pending() as "name:set" strings, in order.
+std::vector<std::string> pending_names(const transaction& t) {
+  std::vector<std::string> out;
+  for (const pending_package& p : pending(t))
+    out.push_back(std::string(t.set(p.set).at(p.index).name) + ":" +
+                  std::string(set_name(p.set)));
+  return out;
+}
+
+// What a plan leaves pending: its upgrades, then its new packages, then
+// what it kept back.
+TEST(Pending, APlansUpgradesNewPackagesAndKeptBack) {
   const report r = parse(
+      "The following packages have been kept back:\n  bash\n"
       "The following NEW packages will be installed:\n  newpkg\n"
       "The following packages will be upgraded:\n  apt\n"
-      "Inst apt [2.6.1] (2.6.2 Debian-Security:12/oldstable-security [amd64])\n"
+      "Inst apt [2.6.1] (2.6.2 Debian-Security:12/oldstable-security "
+      "[amd64])\n"
       "Inst newpkg (1.0 Debian:12.5/oldstable [amd64])\n");
   const transaction& t = testing::only_transaction(r);
   ASSERT_TRUE(is_plan(t));
-  const auto o = offered(t);
-  ASSERT_EQ(o.size(), 1u);
-  EXPECT_EQ(o[0].set, pkg_set::upgraded);
-  EXPECT_EQ(t.upgraded[o[0].index].name, "apt");
+  EXPECT_EQ(pending_names(t),
+            (std::vector<std::string>{"apt:upgraded", "newpkg:newly_installed",
+                                      "bash:not_upgraded"}));
 }
 
-TEST(Offered, AListingsUpgradableLinesInOrder) {
+// A run carried out its upgrades; what it kept back stays pending, and a
+// kept-back package known to come from a security archive is pending
+// security.
+TEST(Pending, ARunLeavesOnlyWhatItKeptBack) {
+  transaction run;
+  run.upgraded.push_back(package{.name = "apt", .security = true});
+  run.newly_installed.push_back(package{.name = "newpkg", .security = true});
+  run.not_upgraded.push_back(package{.name = "bash"});
+  ASSERT_FALSE(is_plan(run));
+  EXPECT_EQ(pending_names(run),
+            (std::vector<std::string>{"bash:not_upgraded"}));
+  EXPECT_FALSE(pending_security(run));
+
+  run.not_upgraded[0].security = true;
+  EXPECT_TRUE(pending_security(run));
+  EXPECT_EQ(fail_reasons(run), fail_pending_security);
+}
+
+TEST(Pending, AListingsUpgradableLinesInOrder) {
   const report r = parse(
       "Listing...\n"
       "apt/oldstable-security 2.6.2 amd64 [upgradable from: 2.6.1]\n"
@@ -106,12 +169,8 @@ TEST(Offered, AListingsUpgradableLinesInOrder) {
       "tzdata/oldstable-updates 2025b-0+deb12u1 all [upgradable from: "
       "2024a-0+deb12u1]\n");
   const transaction& t = testing::only_transaction(r);
-  std::vector<std::string> names;
-  for (const offered_upgrade& o : offered(t)) {
-    EXPECT_EQ(o.set, pkg_set::listed);
-    names.emplace_back(t.listed.at(o.index).name);
-  }
-  EXPECT_EQ(names, (std::vector<std::string>{"apt", "tzdata"}));
+  EXPECT_EQ(pending_names(t),
+            (std::vector<std::string>{"apt:listed", "tzdata:listed"}));
 }
 
 }  // namespace

@@ -2,66 +2,104 @@
 // run's packages, from the line parsers to the report.
 #include <gtest/gtest.h>
 
-#include "aptparse/report.h"
+#include <optional>
+#include <vector>
+
+#include "aptparse/aptparse.h"
 #include "classify/download_line.h"
-#include "classify/format_table.h"
 #include "classify/list_line.h"
 #include "support/parse_expect.h"
 
 namespace aptparse::detail {
 namespace {
 
+using testing::only_package;
 using testing::only_transaction;
 
-package_ref listed(std::string_view line) {
-  const auto f = testing::parsed_as<listing_fields>(split_listing_line, line);
-  captures caps;
-  caps.clear();
-  const table_row* row = f.status.empty()
-                             ? nullptr
-                             : format_table::instance().match(f.status, caps);
-  if (row != nullptr) EXPECT_EQ(row->kind, line_kind::list_status) << line;
-  return listing_package(f, row, caps);
-}
+// The ListLine tests parse `apt list` output whole: split_listing_line,
+// the bracket's list_status row (a bracket the table does not know would
+// be a diagnostic) and listing_package, as the parser joins them.
 
 TEST(ListLine, UpgradableFromGivesTheInstalledVersionAsOld) {
-  package_ref p = listed(
+  const report r = parse(
+      "Listing...\n"
       "libssl3/bookworm-updates,bookworm-security 3.0.15-1~deb12u1 amd64 "
-      "[upgradable from: 3.0.11-1~deb12u2]");
-  EXPECT_EQ(p.set, pkg_set::listed);
-  EXPECT_EQ(p.name, "libssl3");
-  EXPECT_EQ(p.arch, "amd64");
-  EXPECT_EQ(p.suite, "bookworm-updates");
-  EXPECT_EQ(p.origins, "bookworm-updates,bookworm-security");
-  EXPECT_EQ(p.new_version, "3.0.15-1~deb12u1");
-  EXPECT_EQ(p.old_version, "3.0.11-1~deb12u2");
-  EXPECT_EQ(p.flags, flag_upgradable);
+      "[upgradable from: 3.0.11-1~deb12u2]\n");
+  const transaction& t = only_transaction(r);
+  EXPECT_TRUE(t.diagnostics.empty());
+  EXPECT_EQ(only_package(t, pkg_set::listed),
+            (package{.name = "libssl3",
+                     .arch = "amd64",
+                     .old_version = "3.0.11-1~deb12u2",
+                     .new_version = "3.0.15-1~deb12u1",
+                     .origins = "bookworm-updates,bookworm-security",
+                     .suite = "bookworm-updates",
+                     .security = true,
+                     .upgradable = true}));
 }
 
 TEST(ListLine, InstalledUpgradableToGivesTheCandidateAsNew) {
-  package_ref p =
-      listed("apt/now 2.6.1 amd64 [installed,upgradable to: 2.6.2]");
-  EXPECT_EQ(p.suite, "now");
-  EXPECT_EQ(p.old_version, "2.6.1");
-  EXPECT_EQ(p.new_version, "2.6.2");
-  EXPECT_EQ(p.flags, flag_installed | flag_upgradable);
+  const report r = parse(
+      "Listing...\napt/now 2.6.1 amd64 [installed,upgradable to: 2.6.2]\n");
+  const transaction& t = only_transaction(r);
+  EXPECT_TRUE(t.diagnostics.empty());
+  EXPECT_EQ(only_package(t, pkg_set::listed),
+            (package{.name = "apt",
+                     .arch = "amd64",
+                     .old_version = "2.6.1",
+                     .new_version = "2.6.2",
+                     .origins = "now",
+                     .suite = "now",
+                     .security = std::nullopt,  // "now" names no archive
+                     .upgradable = true,
+                     .installed = true}));
 }
 
 TEST(ListLine, EveryBracketSetsItsFlags) {
-  EXPECT_EQ(listed("a/x 1 all [installed]").flags, flag_installed);
-  EXPECT_EQ(listed("a/now 1 all [installed,local]").flags,
-            flag_installed | flag_local);
-  EXPECT_EQ(listed("a/x 1 all [installed,automatic]").flags,
-            flag_installed | flag_automatic);
-  EXPECT_EQ(listed("a/x 1 all [installed,auto-removable]").flags,
-            flag_installed | flag_automatic | flag_auto_removable);
-  package_ref residual = listed("nano/x 7.2 amd64 [residual-config]");
-  EXPECT_EQ(residual.flags, flag_residual_config);
-  EXPECT_EQ(residual.old_version, "");
-  // `apt list -a`: a version that is neither installed nor the candidate.
-  package_ref plain = listed("apt/stable 2.6.1 amd64");
-  EXPECT_EQ(plain.flags, 0);
-  EXPECT_EQ(plain.new_version, "2.6.1");
+  const report r = parse(
+      "Listing...\n"
+      "a/x 1 all [installed]\n"
+      "b/now 1 all [installed,local]\n"
+      "c/x 1 all [installed,automatic]\n"
+      "d/x 1 all [installed,auto-removable]\n"
+      "nano/x 7.2 amd64 [residual-config]\n"
+      // `apt list -a`: a version that is neither installed nor the
+      // candidate.
+      "apt/stable 2.6.1 amd64\n");
+  const transaction& t = only_transaction(r);
+  EXPECT_TRUE(t.diagnostics.empty());
+  // An installed version is the old and the new one.
+  const package installed{.arch = "all",
+                          .old_version = "1",
+                          .new_version = "1",
+                          .origins = "x",
+                          .suite = "x",
+                          .security = false,
+                          .installed = true};
+  package a = installed, b = installed, c = installed, d = installed;
+  a.name = "a";
+  b.name = "b";
+  b.origins = b.suite = "now";
+  b.security = std::nullopt;
+  b.local = true;
+  c.name = "c";
+  c.automatic = true;
+  d.name = "d";
+  d.automatic = d.auto_removable = true;
+  const package residual{.name = "nano",
+                         .arch = "amd64",
+                         .new_version = "7.2",
+                         .origins = "x",
+                         .suite = "x",
+                         .security = false,
+                         .residual_config = true};
+  const package plain{.name = "apt",
+                      .arch = "amd64",
+                      .new_version = "2.6.1",
+                      .origins = "stable",
+                      .suite = "stable",
+                      .security = false};
+  EXPECT_EQ(t.listed, (std::vector<package>{a, b, c, d, residual, plain}));
 }
 
 TEST(ListLine, OtherLinesDoNotHaveTheShape) {

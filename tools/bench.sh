@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the bench preset, runs every benchmark and writes bench/RESULTS.md.
+# Builds the bench preset, runs every benchmark and writes the generated
+# parts of bench/RESULTS.md.
 #
 #   bash tools/bench.sh            # full run (~15-25 min on 2 cores today)
 #   bash tools/bench.sh --quick    # small inputs, 2 repetitions (~2 min)
@@ -15,7 +16,10 @@
 #   4. stream_rss under /usr/bin/time -v: peak RSS against input size
 #   5. the CLI over many files, -j 1 against -j 2 (hyperfine if installed)
 #   6. bench/gzip_bench.py: .gz logs against plain ones and against zcat
-#   7. bench/render_results.py -> bench/RESULTS.md
+#   7. bench/render_results.py -> build-bench/bench-out/RESULTS.md, whose
+#      blocks (<!-- bench.sh: begin NAME --> ... end NAME) replace those of
+#      bench/RESULTS.md (bench/result_blocks.py); the text around them is
+#      written by hand and kept
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -113,5 +117,7 @@ python3 bench/gzip_bench.py "$cli" "$data/gzip" "$cli_runs" --markdown "$out/gzi
 
 end=$(date +%s)
 echo "elapsed_s=$((end - start))" >> "$out/machine.txt"
-python3 bench/render_results.py "$out" > bench/RESULTS.md
-echo "bench.sh: wrote bench/RESULTS.md in $((end - start)) s" >&2
+python3 bench/render_results.py "$out" > "$out/RESULTS.md"
+# Only the generated blocks: the hand-written text around them stays.
+python3 bench/result_blocks.py "$out/RESULTS.md" bench/RESULTS.md
+echo "bench.sh: wrote bench/RESULTS.md's blocks in $((end - start)) s" >&2

@@ -171,7 +171,10 @@ struct APTPARSE_EXPORT transaction {
   std::optional<std::string> error;  // "Error:", lines joined with '\n'
 
   // The packages of upgraded, newly_installed and (upgradable ones of)
-  // listed whose `security` is true.
+  // listed whose `security` is true: security updates that a run
+  // installed, or that a simulation or listing offers. The CLI's
+  // `--fail-on pending-security` and fleet report count the offered ones,
+  // and kept-back ones, as pending.
   std::uint64_t security_count = 0;
   std::optional<aptparse::counts> counts;  // apt's summary, when printed
   aptparse::consistency consistency;

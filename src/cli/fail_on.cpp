@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "report/security.h"
+
 namespace aptparse::cli {
 namespace {
 
@@ -29,13 +31,22 @@ bool is_plan(const transaction& t) {
          std::ranges::all_of(t.newly_installed, simulated);
 }
 
-std::vector<offered_upgrade> offered(const transaction& t) {
-  std::vector<offered_upgrade> out;
-  for (std::size_t i = 0; i < t.upgraded.size(); ++i)
-    out.push_back({pkg_set::upgraded, i});
-  for (std::size_t i = 0; i < t.listed.size(); ++i)
-    if (t.listed[i].upgradable) out.push_back({pkg_set::listed, i});
+std::vector<pending_package> pending(const transaction& t) {
+  std::vector<pending_package> out;
+  if (is_plan(t))
+    detail::for_each_update(t,
+                            [&out](pkg_set s, std::size_t i, const package&) {
+                              out.push_back({s, i});
+                            });
+  for (std::size_t i = 0; i < t.not_upgraded.size(); ++i)
+    out.push_back({pkg_set::not_upgraded, i});
   return out;
+}
+
+bool pending_security(const transaction& t) {
+  return std::ranges::any_of(pending(t), [&t](const pending_package& p) {
+    return t.set(p.set)[p.index].security.value_or(false);
+  });
 }
 
 unsigned fail_reasons(const transaction& t) {
@@ -43,7 +54,7 @@ unsigned fail_reasons(const transaction& t) {
   if (has_error(t)) out |= fail_error;
   if (t.consistency.verdict == consistency_verdict::inconsistent)
     out |= fail_inconsistent;
-  if (t.security_count > 0 && is_plan(t)) out |= fail_pending_security;
+  if (pending_security(t)) out |= fail_pending_security;
   return out;
 }
 

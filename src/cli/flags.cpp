@@ -96,8 +96,10 @@ const flag kFlags[] = {
      "Exit with status 3 when a transaction has a reason in LIST (comma "
      "separated, or the flag repeated): error (apt or dpkg printed or "
      "logged an error, or dpkg left packages unfinished), inconsistent (the "
-     "sets disagree with apt's counts), pending-security (a plan, i.e. "
-     "simulate output or an apt list listing, offers security updates).",
+     "sets disagree with apt's counts), pending-security (security updates "
+     "are left pending: simulate output or an apt list listing offers "
+     "versions from a security archive to upgrade or install, or a run kept "
+     "one back).",
      set_fail_on, fail_on_names(), true},
     {"progress", 0, "", for_both,
      "Show progress (files, bytes, rate, ETA) on standard error, even when "

@@ -28,9 +28,9 @@ void apply_downloads(transaction& t, const std::vector<download>& downloads,
 
 std::uint64_t count_security(const transaction& t) noexcept {
   std::uint64_t n = 0;
-  for (const auto* set : {&t.upgraded, &t.newly_installed, &t.listed})
-    for (const package& p : *set)
-      if (p.security.value_or(false) && (set != &t.listed || p.upgradable)) ++n;
+  for_each_update(t, [&n](pkg_set, std::size_t, const package& p) {
+    n += p.security.value_or(false);
+  });
   return n;
 }
 

@@ -1,10 +1,12 @@
 // Security classification of a transaction's packages, once it ends: the
-// suites that the run's "Get:" lines name for its packages, and the count
-// of security updates (report.h, transaction::security_count).
+// suites that the run's "Get:" lines name for its packages, the packages
+// that are updates, and the count of security updates (report.h,
+// transaction::security_count).
 #ifndef APTPARSE_SRC_REPORT_SECURITY_H_
 #define APTPARSE_SRC_REPORT_SECURITY_H_
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,8 +29,22 @@ struct download {
 void apply_downloads(transaction& t, const std::vector<download>& downloads,
                      string_arena& arena);
 
-// The packages of upgraded, newly_installed and the upgradable ones of
-// listed whose security is true.
+// Calls fn(set, index, package) for each update of `t`, in order: the packages
+// of upgraded and newly_installed (a new kernel or a renamed library is how a
+// security fix often arrives), then the upgradable ones of listed. A run
+// carried them out; a plan (cli::is_plan) leaves them pending. The one
+// list of sets that security_count and cli::pending() share.
+template <class Fn>
+void for_each_update(const transaction& t, Fn&& fn) {
+  for (std::size_t i = 0; i < t.upgraded.size(); ++i)
+    fn(pkg_set::upgraded, i, t.upgraded[i]);
+  for (std::size_t i = 0; i < t.newly_installed.size(); ++i)
+    fn(pkg_set::newly_installed, i, t.newly_installed[i]);
+  for (std::size_t i = 0; i < t.listed.size(); ++i)
+    if (t.listed[i].upgradable) fn(pkg_set::listed, i, t.listed[i]);
+}
+
+// The updates of `t` (for_each_update) whose security is true.
 std::uint64_t count_security(const transaction& t) noexcept;
 
 // origins_security() (classify/origin.h), remembering the last few answers:

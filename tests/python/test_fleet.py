@@ -17,13 +17,15 @@ import pytest
 import aptparse
 from aptparse import fleet as fleet_mod
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, LOGS, ROOT
 
 PLAN = CORPUS / "debian12-apt2.6.1-upgrade-s.log"  # -s: 6 upgrades offered
 RUN = CORPUS / "debian12-apt2.6.1-apt-full-upgrade-y.log"  # the same, done
 KEPT = CORPUS / "debian12-apt2.6.1-held-upgrade-s.log"  # kept back
 APT_ERROR = CORPUS / "debian12-apt2.6.1-apt-error-unknown-package.log"
 DPKG_ERROR = CORPUS / "debian12-apt2.6.1-failing-postinst-y.log"
+# -s: brings libssl3 and others from Debian-Security, upgrades nothing
+SECURITY_INSTALL = CORPUS / "debian12-apt2.6.1-install-python3-s.log"
 
 
 def make_fleet(root: Path, hosts: dict[str, list[Path]]) -> Path:
@@ -182,6 +184,47 @@ def test_cli_text_html_and_fail_on(tmp_path: Path) -> None:
     assert (r.returncode, r.stdout) == (0, "")
     assert out.read_text().startswith("<!DOCTYPE html>")
     assert run_report(tmp_path / "missing").returncode == 2
+
+
+def test_cli_gate_and_fleet_report_agree_on_pending_security(
+        cli: Path, tmp_path: Path) -> None:
+    # The C++ gate counted a plan's new packages from a security archive,
+    # the fleet report only its upgrades: on this log the one said
+    # "pending" and the other did not. Both ask cli::pending now.
+    t = only(SECURITY_INSTALL)
+    security = {p.name for p in t.newly_installed if p.security}
+    assert not t.upgraded and security
+    gate = subprocess.run([str(cli), "--fail-on", "pending-security",
+                           str(SECURITY_INSTALL)], capture_output=True,
+                          timeout=60)
+    assert gate.returncode == 3
+    (host,) = aptparse.report(SECURITY_INSTALL).hosts
+    assert set(host.pending_security) == security
+    assert run_report("--fail-on", "pending-security",
+                      SECURITY_INSTALL).returncode == 3
+    # The report replays a host's runs: a later run that installed them
+    # leaves nothing pending, though the plan alone fails the gate.
+    root = make_fleet(tmp_path, {"h": [SECURITY_INSTALL, RUN]})
+    installed = names(only(RUN).upgraded) | names(only(RUN).newly_installed)
+    left = set(aptparse.report(root).hosts[0].pending_security)
+    assert left == security - installed
+    assert run_report("--fail-on", "pending-security", root).returncode == (
+        3 if left else 0)
+
+
+def test_every_one_run_log_gets_one_answer_on_pending_security() -> None:
+    # With one transaction there is nothing to replay: the --fail-on rule
+    # (the C++ one, through _core) and the fleet report must agree.
+    checked = pending = 0
+    for log in LOGS:
+        ts = aptparse.parse_file(log).transactions
+        if len(ts) != 1:
+            continue
+        gate = "pending-security" in aptparse._core.fail_reasons(ts[0])
+        assert gate == (aptparse.report(log).pending_security > 0), log.name
+        checked += 1
+        pending += gate
+    assert checked > 100 and pending > 10, (checked, pending)
 
 
 def test_cli_progress_line(tmp_path: Path) -> None:

@@ -7,8 +7,10 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aptparse/report.h"
@@ -38,6 +40,13 @@ inline const transaction& only_transaction(const report& r) {
   return r.transactions.at(0);
 }
 
+// The one package of set `s` in `t`; a set without one throws (gtest fails
+// the test), one with more fails the expectation.
+inline const package& only_package(const transaction& t, pkg_set s) {
+  EXPECT_EQ(t.set(s).size(), 1u) << set_name(s);
+  return t.set(s).at(0);
+}
+
 // The names of `pkgs`, in order.
 inline std::vector<std::string> names(const std::vector<package>& pkgs) {
   std::vector<std::string> out;
@@ -53,5 +62,32 @@ inline bool has_diagnostic(const transaction& t, errc code) {
 }
 
 }  // namespace aptparse::testing
+
+namespace aptparse {
+
+// How gtest prints a package that an expectation compares: its fields, not
+// the bytes of its string_views.
+inline void PrintTo(const package& p, std::ostream* os) {
+  *os << "{" << p.name << " arch=" << p.arch << " old=" << p.old_version
+      << " new=" << p.new_version << " origins=" << p.origins
+      << " suite=" << p.suite << " note=" << p.note << " security="
+      << (p.security ? (*p.security ? "true" : "false") : "null")
+      << " reason=" << static_cast<int>(p.reason)
+      << " alternatives=" << p.alternatives.size();
+  const std::pair<bool, const char*> flags[] = {
+      {p.purge, "purge"},
+      {p.automatic, "automatic"},
+      {p.simulated, "simulated"},
+      {p.upgradable, "upgradable"},
+      {p.installed, "installed"},
+      {p.local, "local"},
+      {p.residual_config, "residual_config"},
+      {p.auto_removable, "auto_removable"}};
+  for (const auto& [set, name] : flags)
+    if (set) *os << " " << name;
+  *os << "}";
+}
+
+}  // namespace aptparse
 
 #endif  // APTPARSE_TESTS_SUPPORT_PARSE_EXPECT_H_

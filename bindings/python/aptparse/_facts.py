@@ -40,10 +40,12 @@ def is_security(p: Package) -> bool:
     return getattr(p, "security", None) is True
 
 
-def offered(t: Transaction) -> Iterator[Package]:
-    """The upgrades a plan offers: its upgraded packages, a listing's
-    upgradable ones (the C++ rule beside is_plan, src/cli/fail_on.cpp)."""
-    for set_name, index in _core.offered(t):
+def pending(t: Transaction) -> Iterator[Package]:
+    """What the transaction leaves pending: a plan's upgraded, newly
+    installed and upgradable listed packages, then the packages any
+    transaction kept back (the C++ rule beside is_plan, cli::pending in
+    src/cli/fail_on.h, which ``--fail-on pending-security`` uses)."""
+    for set_name, index in _core.pending(t):
         package: Package = getattr(t, set_name)[index]
         yield package
 
@@ -55,8 +57,9 @@ def failed_packages(t: Transaction) -> Sequence[Package]:
 
 def fail_reasons(t: Transaction) -> list[str]:
     """The ``--fail-on`` reasons the transaction meets, by the C++ CLI's
-    own rules (src/cli/fail_on.cpp), but for pending-security: a plan's
-    pending updates are not a failure; the report shows them apart."""
+    own rules (src/cli/fail_on.cpp), but for pending-security: pending
+    updates are not a failure of the run; the report shows them apart,
+    less what a later run carried out."""
     return [r for r in _core.fail_reasons(t) if r != "pending-security"]
 
 

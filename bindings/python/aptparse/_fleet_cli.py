@@ -107,6 +107,10 @@ def _status(fleet: FleetReport, fail_on: set[str]) -> int:
         return EXIT_ERROR
     if any(set(f.reasons) & fail_on for f in fleet.failures):
         return EXIT_FAILED
+    # Failures leave pending-security out (_facts.fail_reasons): what is
+    # still pending at the end of the replay decides.
+    if "pending-security" in fail_on and fleet.pending_security:
+        return EXIT_FAILED
     return EXIT_FOUND if fleet.transactions else EXIT_NONE
 
 

@@ -116,7 +116,7 @@ def _cards(fleet: FleetReport) -> str:
         ("", len(fleet.hosts), "hosts"),
         ("", fleet.transactions, f"transactions in {fleet.files} files"),
         ("", applied, "upgrades carried out"),
-        ("", pending, "upgrades pending"),
+        ("", pending, "updates pending"),
         ("bad" if fleet.pending_security else "ok", fleet.pending_security,
          "security updates pending"),
         ("bad" if fleet.failures else "ok", len(fleet.failures),
@@ -169,8 +169,9 @@ def render_html(fleet: FleetReport, *, plots: bool = True) -> str:
         "<h1>aptparse fleet report</h1>"
         f'<p class="sub">{_esc(summary(fleet))}</p>'
         f"{_cards(fleet)}{_plots(fleet, plots)}{''.join(sections)}"
-        f"<footer>Made by aptparse {_esc(__version__)}. Pending: upgrades a "
-        "simulation or listing offered, or a run kept back, that no later run "
-        "on the host carried out. Click a column header to sort.</footer>"
+        f"<footer>Made by aptparse {_esc(__version__)}. Pending: what a "
+        "simulation would upgrade or install, a listing offered, or a run kept "
+        "back, that no later run on the host carried out. Click a column "
+        "header to sort.</footer>"
         f"</main><script>{JS}</script></body></html>\n"
     )

@@ -16,10 +16,13 @@ match, searched in the path) or a function of the path.
 What it shows, per host and fleet-wide:
 
 * applied: packages upgraded by runs that were carried out;
-* pending: upgrades a plan (``-s``) or listing offered, or a run kept
-  back, that no later run on that host upgraded; runs are taken in the
-  order of their start time where the logs give one, else in file order;
-* security updates still pending, kept-back and held packages;
+* pending: what a plan (``-s``) would upgrade or newly install, what a
+  listing offers as upgradable, or what a run kept back, that no later run
+  on that host upgraded or installed (``_core.pending``, the rule of
+  ``--fail-on pending-security``); runs are taken in the order of their
+  start time where the logs give one, else in file order;
+* security updates still pending (pending packages whose version comes
+  from a security archive), kept-back and held packages;
 * failures: apt's or dpkg's errors, packages dpkg left unfinished, counts
   that disagree with the lists (the rules of ``--fail-on``);
 * the packages upgraded most often, and a timeline of changes per day.
@@ -326,17 +329,18 @@ class _HostState:
             self.last_start = start
         if _facts.fail_reasons(t):
             self.failures += 1
-        if _facts.is_plan(t):
-            for p in _facts.offered(t):
-                self.pending[p.name] = _facts.is_security(p)
-        else:
+        if not _facts.is_plan(t):
             self.applied += len(t.upgraded)
             self.installed += len(t.newly_installed)
             self.removed += len(t.to_remove)
             for p in (*t.upgraded, *t.newly_installed):
                 self.pending.pop(p.name, None)
-        for p in t.not_upgraded:
-            self.pending.setdefault(p.name, _facts.is_security(p))
+        for p in _facts.pending(t):
+            # A security fix stays pending until a run installs the
+            # package: a later, newer version offered from -updates
+            # includes it.
+            security = _facts.is_security(p)
+            self.pending[p.name] = self.pending.get(p.name, False) or security
 
     def result(self, files: int, transactions: int) -> Host:
         return Host(

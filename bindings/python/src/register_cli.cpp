@@ -1,7 +1,7 @@
 // run_cli: the aptparse command (src/cli/run.h) for `python -m aptparse`;
-// cli_flags(), fail_reasons(), is_plan() and offered() for the report
+// cli_flags(), fail_reasons(), is_plan() and pending() for the report
 // subcommand, which is Python (aptparse/_fleet_cli.py, fleet.py) but shares
-// the flag table, the --fail-on rules and what a plan offers.
+// the flag table, the --fail-on rules and what a transaction leaves pending.
 #include <pybind11/stl.h>
 
 #include <cstddef>
@@ -102,15 +102,16 @@ void register_cli(py::module_& m) {
       "Whether an aptparse.Transaction is a plan (a listing or a simulation), "
       "not a run that was carried out.");
   def_transaction_rule(
-      m, "offered",
+      m, "pending",
       [](const aptparse::transaction& t) {
         std::vector<std::pair<std::string_view, std::size_t>> out;
-        for (const auto& o : aptparse::cli::offered(t))
-          out.emplace_back(aptparse::set_name(o.set), o.index);
+        for (const auto& p : aptparse::cli::pending(t))
+          out.emplace_back(aptparse::set_name(p.set), p.index);
         return out;
       },
-      "The upgrades an aptparse.Transaction offers, as (set name, index) "
-      "pairs: every upgraded package, then the upgradable listed ones.");
+      "What an aptparse.Transaction leaves pending, as (set name, index) "
+      "pairs: a plan's upgraded, newly installed and upgradable listed "
+      "packages, then any transaction's kept-back ones (not_upgraded).");
 }
 
 }  // namespace aptparse_py
