@@ -218,6 +218,32 @@ TEST(FormatTable, EveryReleasesWordingIsKept) {
   EXPECT_EQ(std::get<list_header>(row->meaning).set, pkg_set::upgraded);
 }
 
+// Msgids apt retired (the autoremove hint before 1.1, "After unpacking"
+// before 0.7.21) are translated too: lines of corpus/wild's Hungarian,
+// Spanish and Swedish logs.
+TEST(FormatTable, RetiredMsgidsAreTranslated) {
+  captures caps;
+  const table_row* row =
+      match("T\u00f6r\u00f6ld az 'apt-get autoremove' paranccsal!", caps);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->lang, "hu");
+  EXPECT_EQ(row->kind, line_kind::noise);
+  row = match(
+      "Se utilizar\u00e1n 1130kB de espacio de disco adicional despu\u00e9s "
+      "de desempaquetar.",
+      caps);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->lang, "es");
+  EXPECT_EQ(row->kind, line_kind::size_disk_used);
+  EXPECT_EQ(caps.arg(0), "1130k");
+  row = match(
+      "Efter uppackning kommer 61,9MB ytterligare diskutrymme anv\u00e4ndas.",
+      caps);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->kind, line_kind::size_disk_used);
+  EXPECT_EQ(caps.arg(0), "61,9M");
+}
+
 // apt 3.1's translated Summary: block (Spanish).
 TEST(FormatTable, Apt31SummaryBlockInSpanish) {
   captures caps;

@@ -7,6 +7,10 @@ every run the parsed lists must have exactly those sizes. The logs the parser
 still gets wrong are listed, with the kind of failure, in
 corpus/wild/expected_failures.tsv; they are strict xfails, so a fix that makes
 one pass fails the run until its line is removed.
+
+A pasted /var/log/apt/history.log has no summary line: its meta holds, for
+each entry, the sizes of the entry's Install/Upgrade/Remove lists as a human
+counted them (`entries`), and each parsed transaction must hold that many.
 """
 
 from __future__ import annotations
@@ -68,6 +72,9 @@ def test_meta_is_complete(log: Path) -> None:
     assert m["layout"] in LAYOUTS and m["quoting"] in QUOTING
     assert m["counts"] and all(run is None or set(run) <= {*COUNTED, "unlisted"}
                                for run in m["counts"])
+    if m["layout"] == "history":
+        assert len(m["entries"]) == len(m["counts"])
+        assert all(set(entry) <= set(COUNTED) for entry in m["entries"])
 
 
 def test_expected_failures_name_real_logs() -> None:
@@ -90,6 +97,13 @@ def test_parsed_lists_have_apt_counts(log: Path) -> None:
             if key not in run.get("unlisted", ()) and (
                     key not in ("downgraded", "reinstalled") or key in run):
                 assert len(t.set(key)) == run.get(key, 0), (t, key)
+    entries = meta(log).get("entries")
+    if entries is not None:  # history.log: what each entry lists
+        assert len(report.transactions) == len(entries)
+        for t, entry in zip(report.transactions, entries):
+            for key in COUNTED:
+                assert len(t.set(key)) == entry.get(key, 0), (t, key)
+        return
     for t in report.transactions:
         if t.counts is None:  # a run without summary must not hold a plan
             assert not (t.upgraded or t.newly_installed or t.to_remove), t
