@@ -37,6 +37,13 @@ import aptparse.dask
 from bench_dask import make_fleet, query
 
 
+def raise_priority(priority: int) -> int:
+    """Puts the calling thread (run by client.run on a worker's event loop,
+    by run_on_scheduler on the scheduler's) at SCHED_FIFO ``priority``."""
+    os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(priority))
+    return threading.get_native_id()
+
+
 def thread_names() -> dict[int, str]:
     return {t.native_id or 0: t.name for t in threading.enumerate()}
 
@@ -88,6 +95,8 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=2000)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--blocksize", default="64MiB")
+    ap.add_argument("--control-priority", type=int, default=0,
+                    help="SCHED_FIFO priority for the workers' and scheduler's event loops")
     args = ap.parse_args()
     make_fleet(args.root, args.files, args.mb)
 
@@ -99,7 +108,11 @@ def main() -> None:
             distributed.Client(cluster) as client:
         workers = client.run(os.getpid)  # address -> pid
         me = os.getpid()
-        print(f"profiler: {dask.config.get('distributed.worker.profile.enabled')}, "
+        if args.control_priority:
+            client.run(raise_priority, args.control_priority)
+            client.run_on_scheduler(raise_priority, args.control_priority)
+        print(f"control priority {args.control_priority}, "
+              f"profiler: {dask.config.get('distributed.worker.profile.enabled')}, "
               f"blocksize {args.blocksize}, load average {os.getloadavg()[0]:.1f}")
         for r in range(args.rounds):
             timer = Timer()
