@@ -4,6 +4,7 @@ single-process speed. Not a test; prints markdown tables.
 
     python bench/python/bench_dask.py [--root /var/tmp/dask-logs]
         [--files 10000] [--mb 2000] [--repeat 5] [--blocksize 64MiB]
+        [--only 0,1,3] [--before OLD_DASK_PY]
 
 The fleet (made once under --root, outside the repository; remade when
 the parameters change; never commit it): --files logs, --mb MB of log text
@@ -20,6 +21,13 @@ writes without Dask, `records(parse_files(paths)).to_pandas()` and pandas'
 groupby; and `read_logs(...)` on Dask's synchronous scheduler. Rows that
 bring the whole frame to the client are shown apart: they measure moving
 the rows between processes, not the query.
+
+The LocalCluster runs twice: as Dask starts it, and with its workers'
+statistical profiler off (distributed.worker.profile.enabled: False, which
+read_logs' documentation suggests for long parses). --before times another
+revision's aptparse/dask.py (e.g. `git show main:bindings/python/aptparse/dask.py
+> /tmp/dask_before.py`) on the same scheduler and cluster, interleaved with
+this one: the cases after the others (--only takes their numbers too).
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import argparse
 import bisect
 import gc
 import gzip
+import importlib.util
 import json
 import multiprocessing
 import os
@@ -153,6 +162,16 @@ def host_of(path: str) -> str:
     return os.path.basename(os.path.dirname(path))
 
 
+def load_before(path: str) -> Any:
+    """Another revision's aptparse/dask.py, as module aptparse._dask_before
+    (its relative imports resolve in this aptparse)."""
+    spec = importlib.util.spec_from_file_location("aptparse._dask_before", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--root", type=Path, default=Path("/var/tmp/dask-logs"))
@@ -161,25 +180,33 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--blocksize", default="64MiB", help="read_logs(blocksize=)")
     ap.add_argument("--only", default="", help="comma-separated case numbers")
+    ap.add_argument("--before", help="another revision's aptparse/dask.py, timed too")
     args = ap.parse_args()
     paths = make_fleet(args.root, args.files, args.mb)
     on_disk = sum(os.path.getsize(p) for p in paths)
 
-    def read() -> Any:
-        return aptparse.dask.read_logs(str(args.root), blocksize=args.blocksize)
+    def read(module: Any = aptparse.dask) -> Any:
+        return module.read_logs(str(args.root), blocksize=args.blocksize)
 
     def single() -> Any:
         df = aptparse.records(aptparse.parse_files(paths), host=host_of).to_pandas()
         return query(df)
 
-    def on(scheduler: Any) -> Callable[[], Any]:
-        return lambda: dask.compute(*query(read()), scheduler=scheduler)
+    def on(scheduler: Any, module: Any = aptparse.dask) -> Callable[[], Any]:
+        return lambda: dask.compute(*query(read(module)), scheduler=scheduler)
+
+    def cluster() -> distributed.LocalCluster:
+        return distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
+                                        dashboard_address=None)
 
     results: dict[str, Any] = {}
     times: dict[str, list[float]] = {}
-    with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
-                                  dashboard_address=None) as cluster, \
-            distributed.Client(cluster) as client:
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        quiet = cluster()  # the workers take the config they start with
+    with cluster() as local, distributed.Client(local) as client, quiet, \
+            distributed.Client(quiet, set_as_default=False) as unprofiled:
+        assert not any(unprofiled.run(dask.config.get, "distributed.worker.profile.enabled")
+                       .values())
         cases: list[tuple[str, Callable[[], Any]]] = [
             ("one process: `records(parse_files(paths)).to_pandas()`, pandas groupby", single),
             ("one process: `read_logs(...)`, Dask's sync scheduler", on("sync")),
@@ -196,29 +223,47 @@ def main() -> None:
         cases.append((
             "(for comparison, no Dask) 2 processes of a multiprocessing.Pool, each partition `read_logs(files).compute(scheduler='sync')`",
             lambda: pool_query(pool, partitions(paths, budget))))
+        cases.append(("LocalCluster, 2 processes x 1 thread, workers' profiler off: "
+                      "`read_logs(...)`", on(unprofiled)))
+        if args.before:
+            before = load_before(args.before)
+            cases += [
+                (f"(before: {args.before}) Dask's sync scheduler", on("sync", before)),
+                (f"(before: {args.before}) LocalCluster", on(client, before)),
+                (f"(before: {args.before}) LocalCluster, workers' profiler off",
+                 on(unprofiled, before)),
+            ]
         chosen = [int(i) for i in args.only.split(",")] if args.only else range(len(cases))
         cases = [cases[i] for i in chosen]
+        load = [os.getloadavg()[0]]
         for _ in range(args.repeat):  # round-robin: load changes hit every case
             for name, fn in cases:
                 gc.collect()
                 t0 = time.perf_counter()
                 results[name] = fn()
                 times.setdefault(name, []).append(time.perf_counter() - t0)
+            load.append(os.getloadavg()[0])
     pool.terminate()
     queries = [r for r in results.values() if isinstance(r, tuple)]
     for n, per in queries[1:]:  # every way gives the same answer
         assert n == queries[0][0], (n, queries[0][0])
         assert per.sort_index().equals(queries[0][1].sort_index())
     rows = queries[0][0] if queries else next(iter(results.values()))
+    parts = f"{read().npartitions} partitions"
+    if args.before:
+        parts += f", before: {read(load_before(args.before)).npartitions}"
     print(f"### bench_dask.py --files {args.files} --mb {args.mb:g} (median of {args.repeat}, "
-          f"blocksize {args.blocksize}, {read().npartitions} partitions): {len(paths)} logs "
+          f"blocksize {args.blocksize}, {parts}): {len(paths)} logs "
           f"in {len(paths) // len(KINDS)} host directories, {args.mb:g} MB of logs "
-          f"({on_disk / 1e6:.0f} MB on disk, 3 in 10 .gz), {rows} package rows\n")
+          f"({on_disk / 1e6:.0f} MB on disk, 3 in 10 .gz), {rows} package rows; "
+          f"load average (1 min) {min(load):.1f}-{max(load):.1f}\n")
     print("| what | median (s) | runs (s) | speed-up over the first row | over Dask's sync |\n"
           "|---|---:|---|---:|---:|")
     names = [n for n, _ in cases]
-    sync = next((n for n in names if "sync" in n), None)
     for name in names:
+        # The sync row of the same revision.
+        sync = next((n for n in names if "sync" in n and
+                     n.startswith("(before") == name.startswith("(before")), None)
         base = names[0] if "(whole" not in name else next(n for n in names if "(whole" in n)
         med = statistics.median(times[name])
         runs = " ".join(f"{t:.2f}" for t in times[name])

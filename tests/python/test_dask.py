@@ -5,6 +5,7 @@ gives exactly the records of parsing each file in one process."""
 from __future__ import annotations
 
 import gzip
+import itertools
 import re
 import shutil
 from collections.abc import Iterator
@@ -239,3 +240,63 @@ def test_partitions_count_the_text_of_gzip_files(tmp_path: Path) -> None:
     assert df.npartitions == 3
     want = single_process(sorted(str(p) for p in tmp_path.iterdir()), "packages")
     same_records(df.compute(scheduler="sync"), want)
+
+
+def partition_sizes(texts: list[int], limit: Any) -> list[int]:
+    starts = apd._partition_starts(texts, limit)
+    ends = [*starts[1:], len(texts)]
+    return [sum(texts[a:b]) for a, b in zip(starts, ends)]
+
+
+def test_partitions_taper_at_the_end() -> None:
+    """Files are grouped in path order into partitions of up to blocksize
+    bytes of text; from the last TAPER blocksizes on, partitions shrink
+    (down to blocksize / TAPER), so that no worker waits long on another's
+    last partition."""
+    limit, taper = 1000, apd.TAPER
+    texts = [10] * 3000  # 30 blocksizes of text
+    sizes = partition_sizes(texts, limit)
+    assert sum(sizes) == sum(texts)
+    head = list(itertools.takewhile(lambda s: s == limit, sizes))
+    assert len(head) >= 30 - taper
+    tail = sizes[len(head):]
+    assert tail == sorted(tail, reverse=True)  # smaller and smaller
+    assert len(tail) > taper and all(s >= limit // taper for s in tail[:-1])
+    assert tail[-1] <= limit // taper
+    # Without a blocksize, one partition; a file larger than the budget
+    # is a partition of its own.
+    assert apd._partition_starts(texts, None) == [0]
+    assert partition_sizes([5000, 10, 10, 5000], limit) == [5000, 20, 5000]
+    assert apd._partition_starts([], limit) == []
+
+
+def test_partitions_of_whole_files_are_one_task_each(tmp_path: Path) -> None:
+    """A partition of whole files is one task that the query's next step
+    depends on directly (no alias tasks between, which each cost a round
+    trip to a distributed scheduler); with split files, the partition's
+    task depends on its blocks'. Divisions are the first file of each
+    partition and the last file."""
+    logs = [p for p in LOGS if p.stat().st_size < 40_000][:12]
+    for i, log in enumerate(logs):
+        (tmp_path / f"{i:02d}.log").write_bytes(log.read_bytes())
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    df = apd.read_logs(str(tmp_path), blocksize="16KiB")
+    assert 3 < df.npartitions < len(logs)
+    assert len(dict(df.__dask_graph__())) == df.npartitions
+    same_records(df.compute(scheduler="sync"), single_process(paths, "packages"))
+
+    mixed = apd.read_logs([str(tmp_path), *map(str, SPLITTABLE[:2])], blocksize=BLOCK)
+    everything = sorted(paths + [str(p) for p in SPLITTABLE[:2]])
+    divisions = mixed.divisions
+    assert divisions[0] == everything[0] and divisions[-1] == everything[-1]
+    # Sorted, each partition's first file; the last partition ends at its
+    # last file, which is its first when it holds one file.
+    assert list(divisions[:-1]) == sorted(set(divisions[:-1]))
+    assert divisions[-1] >= divisions[-2]
+    for i in range(mixed.npartitions):
+        index = mixed.get_partition(i).compute(scheduler="sync").index
+        last = i == mixed.npartitions - 1
+        assert all(divisions[i] <= s and (s < divisions[i + 1] or last and s == divisions[-1])
+                   for s in index), i
+    assert parse_tasks(mixed) > 2
+    same_records(mixed.compute(scheduler="sync"), single_process(everything, "packages"))

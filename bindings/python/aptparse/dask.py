@@ -43,12 +43,27 @@ Progress: Dask's own mechanisms, e.g. ``with
 dask.diagnostics.ProgressBar(): df.compute()`` on the local schedulers, or
 ``distributed.progress(df.persist())`` on a cluster.
 
+On a ``distributed`` cluster: a partition of whole files is one task,
+which the query's next steps follow directly, and the last partitions are
+smaller (see ``blocksize``), so that the workers finish together. Dask's
+workers sample their threads' stacks every 10 ms for the dashboard's
+profile; a parse-heavy job runs a few percent faster with that off, set
+before the cluster starts (its workers take the configuration they start
+with)::
+
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = distributed.LocalCluster()
+
+or ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` in the workers'
+environment (bench/RESULTS.md, "Fleet / Dask").
+
 Needs ``pip install 'aptparse[dask]'``.
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 import posixpath
 import re
 from glob import has_magic
@@ -66,6 +81,7 @@ if TYPE_CHECKING:
 _require = _records._require
 _require("dask.dataframe", "dask", "aptparse.dask")
 _require("pyarrow", "dask", "aptparse.dask")
+import dask  # noqa: E402
 import dask.utils  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 import fsspec  # noqa: E402
@@ -292,9 +308,8 @@ def _to_frame(table: pa.Table) -> pd.DataFrame:
     return frame
 
 
-def _partition(table: Table, fs: Any, options: dict[str, Any],
-               files: list[Union[list[_Block], tuple[str, Optional[str], Optional[str]]]]
-               ) -> pd.DataFrame:
+def _partition(files: list[Union[list[_Block], tuple[str, Optional[str], Optional[str]]]],
+               table: Table, fs: Any, options: dict[str, Any]) -> pd.DataFrame:
     """A partition: the files' tables, in order, as one DataFrame. A file
     is the list of its blocks' results (parsed by tasks of their own), or
     (path, compression, host) for a file parsed whole, here: one task, one
@@ -316,6 +331,64 @@ def _partition(table: Table, fs: Any, options: dict[str, Any],
     if whole or not tables:
         tables.append(Records(table, whole).to_arrow())
     return _to_frame(pa.concat_tables(tables).unify_dictionaries())
+
+
+#: The last partitions are smaller: from the last TAPER * blocksize bytes of
+#: text on, a partition gathers a TAPER-th of the text left, and no less
+#: than blocksize / TAPER.
+TAPER = 4
+
+
+def _partition_starts(texts: Sequence[int], limit: Optional[int]) -> list[int]:
+    """Where the partitions begin: indices into the files (in path order,
+    each of ``texts`` bytes of text). A partition gathers files until the
+    next would take it over its budget, ``limit`` (one partition when None),
+    or less at the end (TAPER): a worker that finishes early then finds
+    small partitions left rather than waiting on another's large last one
+    (2 workers and 33 equal partitions: one waits a whole partition, 1/17
+    of the run)."""
+    starts: list[int] = []
+    left = sum(texts)
+    used = budget = 0
+    for i, n in enumerate(texts):
+        if not starts or (limit and used + n > budget):
+            starts.append(i)
+            used = 0
+            if limit:
+                budget = min(limit, max(limit // TAPER, left // TAPER))
+        used += n
+        left -= n
+    return starts
+
+
+def _frame(groups: list[list[Any]], bounds: list[tuple[str, str]],
+           args: tuple[Table, Any, dict[str, Any]], meta: pd.DataFrame) -> dd.DataFrame:
+    """The partitions as one DataFrame. A run of partitions of whole files
+    is one ``from_map``: a task per partition, which the graph's next
+    operations follow without another task between (``from_delayed`` puts
+    two alias tasks before it, each one more message to and from a
+    distributed scheduler while the worker waits). A partition with split
+    files is made by a task that needs its blocks' tasks: ``from_delayed``."""
+    untyped: Any = dd  # from_map and concat have no annotations
+    pieces = []
+    i = 0
+    for blocks, run in itertools.groupby(groups, lambda g: any(isinstance(f, list) for f in g)):
+        n = len(list(run))
+        part = groups[i:i + n]
+        divisions = (*(a for a, _ in bounds[i:i + n]), bounds[i + n - 1][1])
+        if blocks:
+            piece = dd.from_delayed([delayed(_partition, pure=True)(g, *args) for g in part],
+                                    meta=meta, divisions=divisions, verify_meta=False)
+        else:
+            # The partitions' strings are pyarrow's already: no conversion task.
+            with dask.config.set({"dataframe.convert-string": False}):
+                piece = untyped.from_map(_partition, part, args=args, meta=meta,
+                                         divisions=divisions, label="read_logs",
+                                         enforce_metadata=False)
+        pieces.append(piece)
+        i += n
+    frame: dd.DataFrame = pieces[0] if len(pieces) == 1 else untyped.concat(pieces)
+    return frame
 
 
 def _meta(table: Table, zoned: bool) -> pd.DataFrame:
@@ -394,8 +467,11 @@ def read_logs(
     "64MiB"; None: never split) is both the most a splittable file is
     parsed in one task and about how many bytes of logs one partition
     gathers: small files are grouped, whole, into partitions, in path
-    order (a local .gz file counts the text its gzip trailer gives). ``compression``: "infer" (from the name), None or an fsspec
-    codec name. ``options`` go to :func:`aptparse.parse` (max_line_bytes,
+    order (a local .gz file counts the text its gzip trailer gives); from
+    the last ``TAPER`` (4) blocksizes of text on, a partition gathers a
+    quarter of the text left, and no less than a quarter of ``blocksize``.
+    ``compression``: "infer" (from the name), None or an fsspec codec
+    name. ``options`` go to :func:`aptparse.parse` (max_line_bytes,
     strict, ...). The index is ``source``, the file's path as fsspec
     names it.
     """
@@ -407,9 +483,8 @@ def read_logs(
     host_of = _host_of(host)
     parse = delayed(_parse_block, pure=True)
 
-    groups: list[list[Any]] = [[]]  # partitions: files
-    firsts: list[str] = []
-    group_bytes = 0
+    files: list[Union[list[Any], tuple[Any, ...]]] = []
+    texts = []
     for path in paths:
         codec = infer_compression(path) if compression == "infer" else compression
         size = sizes[path]
@@ -421,20 +496,14 @@ def read_logs(
             file = [parse(fs, path, codec, split, lo, min(lo + limit, size), size,
                           table, host_of(path), options)
                     for lo in range(0, size, limit)]
-        text = _text_size(fs, path, codec, size)
-        if groups[-1] and limit and group_bytes + text > limit:
-            groups.append([])
-            group_bytes = 0
-        if not groups[-1]:
-            firsts.append(path)
-        groups[-1].append(file)
-        group_bytes += text
-    parts = [delayed(_partition, pure=True)(table, fs, options, g) for g in groups]
-    divisions = (*firsts, paths[-1])
-    frame: dd.DataFrame = dd.from_delayed(
-        parts, meta=_meta(table, bool(options.get("tz"))), divisions=divisions, verify_meta=False
-    )
-    return frame
+        files.append(file)
+        texts.append(_text_size(fs, path, codec, size))
+    starts = _partition_starts(texts, limit)
+    ends = [*starts[1:], len(paths)]
+    groups = [files[a:b] for a, b in zip(starts, ends)]
+    bounds = [(paths[a], paths[b - 1]) for a, b in zip(starts, ends)]
+    return _frame(groups, bounds, (table, fs, options),
+                  _meta(table, bool(options.get("tz"))))
 
 
 def read_transactions(

@@ -1,96 +1,22 @@
 #include "records.h"
 
-#include <chrono>
 #include <cstdint>
-#include <cstring>
-#include <functional>
-#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "aptparse/aptparse.h"
+#include "column_builder.h"
 #include "convert.h"
 #include "lazy_transactions.h"
 
 namespace aptparse_py {
 namespace {
 
-// What a column holds. The names are those of _core.RECORD_COLUMNS, which
-// aptparse/_records.py maps to Arrow and pandas types.
-enum class col_kind : std::uint8_t {
-  string,    // nullable text
-  category,  // nullable text from a small set: dictionary-encoded
-  int64,     // nullable integer
-  boolean,   // nullable bool
-  // nullable time, from ISO 8601 text "YYYY-MM-DDTHH:MM:SS" with or without
-  // a UTC offset ("+01:00", "Z"): seconds since the epoch, of UTC when the
-  // text has an offset, else of the naive local time as if it were UTC
-  timestamp,
-};
-
-const char* kind_name(col_kind k) {
-  switch (k) {
-    case col_kind::string:
-      return "string";
-    case col_kind::category:
-      return "category";
-    case col_kind::int64:
-      return "int64";
-    case col_kind::boolean:
-      return "bool";
-    case col_kind::timestamp:
-      return "timestamp";
-  }
-  return "?";
-}
-
-// Digits [from, from + n) of `s` as a number, or -1.
-int digits(std::string_view s, std::size_t from, std::size_t n) {
-  int v = 0;
-  for (std::size_t i = from; i < from + n; ++i) {
-    if (i >= s.size() || s[i] < '0' || s[i] > '9') return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
-// An ISO 8601 time as the library writes it (report.h: transaction::start):
-// (seconds since the epoch, whether the text had a UTC offset), or nullopt.
-std::optional<std::pair<std::int64_t, bool>> parse_time(std::string_view s) {
-  namespace c = std::chrono;
-  const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
-  const int h = digits(s, 11, 2), mi = digits(s, 14, 2), se = digits(s, 17, 2);
-  if (s.size() < 19 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
-      s[13] != ':' || s[16] != ':' || (y | mo | d | h | mi | se) < 0)
-    return std::nullopt;
-  const c::year_month_day ymd{c::year(y), c::month(static_cast<unsigned>(mo)),
-                              c::day(static_cast<unsigned>(d))};
-  if (!ymd.ok()) return std::nullopt;
-  std::int64_t t = c::sys_days(ymd).time_since_epoch().count() * 86400LL +
-                   h * 3600 + mi * 60 + se;
-  const std::string_view rest = s.substr(19);
-  if (rest.empty()) return std::pair{t, false};
-  if (rest == "Z") return std::pair{t, true};
-  const int oh = digits(rest, 1, 2), om = digits(rest, 4, 2);
-  if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-') ||
-      rest[3] != ':' || (oh | om) < 0)
-    return std::nullopt;
-  const int offset = (oh * 3600 + om * 60) * (rest[0] == '-' ? -1 : 1);
-  return std::pair{t - offset, true};
-}
-
-// One value of a row; `valid` false is a null.
-struct cell {
-  bool valid = false;
-  std::string_view text;
-  std::int64_t number = 0;
-};
-
+// The cells of the column tables below.
 cell null() { return {}; }
 // Empty text is "not printed" in the C++ results: null in a table.
 cell str(std::string_view s) { return {!s.empty(), s, 0}; }
@@ -118,11 +44,6 @@ struct pkg_row {
   aptparse::pkg_set set;
   const aptparse::package& p;
 };
-
-// The values a category column can take, when the library names them
-// all: the dictionary then begins with them, in this order, so that every
-// table (every Dask partition) has the same categories.
-using domain = std::vector<std::string_view> (*)();
 
 template <class Row>
 struct column {
@@ -251,210 +172,6 @@ const column<txn_row> kTransaction[] = {
 #undef APTPARSE_PY_PKG
 #undef APTPARSE_PY_TXN
 #undef APTPARSE_PY_COLUMN
-
-struct sv_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const {
-    return std::hash<std::string_view>{}(s);
-  }
-};
-
-// A column's buffer handed to Python without a copy: it owns the C++
-// container, exposes its bytes (buffer protocol) to pa.py_buffer, and
-// lives as long as the Arrow array that wraps it.
-struct owned_buffer {
-  std::shared_ptr<const void> keep;
-  const void* data;
-  std::size_t size;
-};
-
-template <class C>
-py::object owned(C&& c, std::size_t size) {
-  if (size == 0) return py::bytes();  // an empty container may have no data
-  auto kept = std::make_shared<const C>(std::forward<C>(c));
-  return py::cast(owned_buffer{kept, kept->data(), size});
-}
-
-// Collects one column's cells, as Arrow buffers or as a Python list.
-class column_builder {
- public:
-  column_builder(col_kind kind, bool arrow, domain values)
-      : kind_(kind), arrow_(arrow) {
-    if (values != nullptr)
-      for (std::string_view v : values()) code_of(v);
-  }
-
-  // Room for `rows` cells in the fixed-width buffers (text grows as it
-  // comes): no copy of a large buffer as it grows.
-  void reserve(std::size_t rows) {
-    if (!arrow_) return;
-    if (kind_ == col_kind::string) {
-      offsets_.reserve(rows + 1);
-      // A guess at the text: pages that stay unused are never touched.
-      data_.reserve(rows * 32);
-    }
-    if (kind_ == col_kind::category) codes_.reserve(rows);
-    if (kind_ == col_kind::int64 || kind_ == col_kind::timestamp)
-      numbers_.reserve(rows);
-    if (kind_ == col_kind::boolean) bits_.reserve(rows / 8 + 1);
-  }
-
-  void add(cell c) {
-    if (!arrow_) return add_py(c);
-    if (kind_ == col_kind::timestamp && c.valid) {
-      const auto t = cached_time(c.text);
-      c.valid = t.has_value();
-      if (t) {
-        c.number = t->first;
-        (t->second ? zoned_ : naive_) = true;
-      }
-    }
-    set_valid(c.valid);
-    switch (kind_) {
-      case col_kind::string:
-        if (c.valid) data_.append(c.text);
-        if (data_.size() > INT32_MAX)
-          throw py::value_error("records: a string column over 2 GiB");
-        offsets_.push_back(static_cast<std::int32_t>(data_.size()));
-        break;
-      case col_kind::category:
-        codes_.push_back(c.valid ? cached_code(c.text) : 0);
-        break;
-      case col_kind::int64:
-      case col_kind::timestamp:
-        numbers_.push_back(c.number);
-        break;
-      case col_kind::boolean:
-        set_bit(bits_, n_, c.number != 0);
-        break;
-    }
-    ++n_;
-  }
-
-  // Arrow: (validity or None, buffers...) where the buffers are, by kind,
-  // string (int32 offsets, data), category (int32 codes, [dictionary str]),
-  // int64 (int64 values), bool (bitmap), timestamp (int64 seconds; "UTC"
-  // when the times had offsets, None when naive, "mixed"). Python: the list
-  // of values (a timestamp's as its ISO text).
-  py::object finish() {
-    if (!arrow_) return std::move(list_);
-    py::object validity = py::none();
-    const std::size_t bitmap = (n_ + 7) / 8;
-    if (any_null_) validity = owned(std::move(validity_), bitmap);
-    switch (kind_) {
-      case col_kind::string: {
-        const std::size_t size = data_.size();
-        return py::make_tuple(validity, owned_vector(std::move(offsets_)),
-                              owned(std::move(data_), size));
-      }
-      case col_kind::category:
-        return py::make_tuple(validity, owned_vector(std::move(codes_)),
-                              dictionary());
-      case col_kind::int64:
-        return py::make_tuple(validity, owned_vector(std::move(numbers_)));
-      case col_kind::boolean:
-        return py::make_tuple(validity, owned(std::move(bits_), bitmap));
-      case col_kind::timestamp:
-        return py::make_tuple(validity, owned_vector(std::move(numbers_)),
-                              zoned_ ? py::str(naive_ ? "mixed" : "UTC")
-                                     : py::object(py::none()));
-    }
-    return py::none();
-  }
-
- private:
-  static void set_bit(std::vector<std::uint8_t>& bits, std::size_t i, bool v) {
-    if (i / 8 >= bits.size()) bits.push_back(0);
-    if (v) bits[i / 8] |= static_cast<std::uint8_t>(1u << (i % 8));
-  }
-
-  void set_valid(bool valid) {
-    if (!valid && !any_null_) {
-      // The first null: every earlier row was valid.
-      any_null_ = true;
-      validity_.assign((n_ + 7) / 8, 0xff);
-      if (n_ % 8)
-        validity_.back() = static_cast<std::uint8_t>((1u << (n_ % 8)) - 1);
-    }
-    if (any_null_) set_bit(validity_, n_, valid);
-  }
-
-  // The rows of a transaction share its texts (source, host, times), and
-  // the library's names are static: a text at the address and of the size
-  // of the last one is the same text, whose code or time is known. (The
-  // transactions do not change while a table is built.)
-  bool same_as_last(std::string_view s) {
-    const bool same = s.data() == last_.data() && s.size() == last_.size();
-    last_ = s;
-    return same;
-  }
-  std::int32_t cached_code(std::string_view s) {
-    if (!same_as_last(s)) last_code_ = code_of(s);
-    return last_code_;
-  }
-  std::optional<std::pair<std::int64_t, bool>> cached_time(std::string_view s) {
-    if (!same_as_last(s)) last_time_ = parse_time(s);
-    return last_time_;
-  }
-
-  std::int32_t code_of(std::string_view s) {
-    auto it = codes_of_.find(s);
-    if (it != codes_of_.end()) return it->second;
-    const auto code = static_cast<std::int32_t>(names_.size());
-    names_.emplace_back(s);
-    codes_of_.emplace(names_.back(), code);
-    return code;
-  }
-
-  py::list dictionary() const {
-    py::list out;
-    for (const std::string& s : names_) out.append(text(s));
-    return out;
-  }
-
-  template <class T>
-  static py::object owned_vector(std::vector<T>&& v) {
-    const std::size_t size = v.size() * sizeof(T);
-    return owned(std::move(v), size);
-  }
-
-  void add_py(const cell& c) {
-    if (!c.valid) {
-      list_.append(py::none());
-    } else if (kind_ == col_kind::category) {
-      const auto code = static_cast<std::size_t>(code_of(c.text));
-      while (strs_.size() <= code)  // one str per distinct value
-        strs_.push_back(text(names_[strs_.size()]));
-      list_.append(strs_[code]);
-    } else if (kind_ == col_kind::string || kind_ == col_kind::timestamp) {
-      list_.append(cached_text(c.text));
-    } else if (kind_ == col_kind::boolean) {
-      list_.append(py::bool_(c.number != 0));
-    } else {
-      list_.append(py::int_(c.number));
-    }
-  }
-
-  col_kind kind_;
-  bool arrow_;
-  std::size_t n_ = 0;
-  bool any_null_ = false;
-  bool zoned_ = false, naive_ = false;  // timestamps with, without offset
-  std::vector<std::uint8_t> validity_;
-  std::vector<std::int32_t> offsets_{0};
-  std::string data_;
-  std::vector<std::int64_t> numbers_;
-  std::vector<std::uint8_t> bits_;
-  std::vector<std::int32_t> codes_;
-  std::vector<std::string> names_;  // the dictionary, in code order
-  std::unordered_map<std::string, std::int32_t, sv_hash, std::equal_to<>>
-      codes_of_;
-  std::string_view last_{};  // never the address of a text: none yet
-  std::int32_t last_code_ = 0;
-  std::optional<std::pair<std::int64_t, bool>> last_time_;
-  std::vector<py::object> strs_;
-  py::list list_;
-};
 
 // A table: the key columns, then its own, each a column_builder.
 template <class Row>
@@ -603,13 +320,7 @@ py::tuple record_columns(py::handle parts, const std::string& table,
 }  // namespace
 
 void register_records(py::module_& m) {
-  py::class_<owned_buffer>(m, "_OwnedBuffer", py::buffer_protocol(),
-                           "A records column's buffer (bytes, read-only).")
-      .def_buffer([](const owned_buffer& b) {
-        return py::buffer_info(const_cast<void*>(b.data), 1,
-                               py::format_descriptor<std::uint8_t>::format(),
-                               static_cast<py::ssize_t>(b.size), true);
-      });
+  register_owned_buffer(m);
   py::dict tables;
   tables["packages"] = describe<pkg_row>(kPackage);
   tables["transactions"] = describe<txn_row>(kTransaction);

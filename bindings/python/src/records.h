@@ -4,7 +4,8 @@
 //
 // Each column is defined once, in records.cpp, as (name, kind, getter). From
 // that table come the columns' names and kinds that Python reads
-// (_core.RECORD_COLUMNS), and both outputs:
+// (_core.RECORD_COLUMNS), and both outputs, which a column_builder
+// (column_builder.h) collects:
 //   * Arrow buffers (validity bitmap, offsets, values), from which pyarrow
 //     makes arrays without a Python object per cell: to_arrow(), to_pandas();
 //   * Python lists, one per column: to_pydict(), iteration as dicts.
