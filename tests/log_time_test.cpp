@@ -13,6 +13,11 @@ std::string iso(std::string_view text) {
   if (!t) return "(none)";
   char out[iso_time_size];
   format_iso_time(*t, out);
+  char copied[iso_time_size];  // the parser's shortcut must agree
+  iso_time_of_accepted(text, copied);
+  EXPECT_EQ(std::string_view(copied, iso_time_size),
+            std::string_view(out, iso_time_size))
+      << text;
   return std::string(out, iso_time_size);
 }
 
@@ -20,6 +25,7 @@ TEST(LogTime, AptsTwoSpacesOneSpaceAndIsoReadTheSame) {
   EXPECT_EQ(iso("2026-11-27  05:56:57"), "2026-11-27T05:56:57");
   EXPECT_EQ(iso("2026-11-27 05:56:57"), "2026-11-27T05:56:57");
   EXPECT_EQ(iso("2026-11-27T05:56:57"), "2026-11-27T05:56:57");
+  EXPECT_EQ(iso("1999-01-02     00:00:09"), "1999-01-02T00:00:09");
 }
 
 TEST(LogTime, FieldsOutOfRangeAreNoTime) {
@@ -36,7 +42,9 @@ TEST(LogTime, AnythingButTheExactShapeIsNoTime) {
        {"", "2026-11-27", "2026-11-27  05:56", "26-11-27  05:56:57",
         "2026-11-27  05:56:57 UTC", "2026-11-27TT05:56:57",
         "2026-11-2705:56:57", "2026/11/27  05:56:57", "2026-11-27  5:56:57",
-        "Thu Nov 27 05:56:57 2026"})
+        "Thu Nov 27 05:56:57 2026", "2026-11-27 T05:56:57",
+        "2026-11-27T 05:56:57", "2026-11-27  05-56:57", "2026-11-27  05:56:5x",
+        "2026-1x-27  05:56:57", "x026-11-27  05:56:57"})
     EXPECT_EQ(iso(bad), "(none)") << bad;
 }
 

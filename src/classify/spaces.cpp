@@ -25,6 +25,13 @@ bool may_start_space(char c) noexcept {
   return b == ' ' || b == '\t' || b == 0xc2 || b == 0xe2 || b == 0xe3;
 }
 
+// Whether "…" (U+2026, e2 80 a6) starts at s[i]: three byte compares
+// instead of a call to memcmp, at every run of other bytes.
+bool ellipsis_at(std::string_view s, std::size_t i) noexcept {
+  return i + 3 <= s.size() && s[i] == '\xe2' && s[i + 1] == '\x80' &&
+         s[i + 2] == '\xa6';
+}
+
 }  // namespace
 
 bool may_need_spaces_normalised(std::string_view s) noexcept {
@@ -32,8 +39,7 @@ bool may_need_spaces_normalised(std::string_view s) noexcept {
     if (!may_start_space(s[i])) continue;
     if (s[i] == ' ') {
       if (i + 1 < s.size() && s[i + 1] == ' ') return true;
-    } else if (s[i] == '\t' || space_at(s, i) != 0 ||
-               s.compare(i, 3, "\u2026") == 0) {
+    } else if (s[i] == '\t' || space_at(s, i) != 0 || ellipsis_at(s, i)) {
       return true;
     }
   }
@@ -52,7 +58,7 @@ void normalise_spaces(std::string_view s, std::string& out) {
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    if (s.compare(i, 3, "\u2026") == 0) {
+    if (ellipsis_at(s, i)) {
       out += "...";
       i += 3;
       continue;

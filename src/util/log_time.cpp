@@ -1,5 +1,7 @@
 #include "util/log_time.h"
 
+#include <cstring>
+
 namespace aptparse::detail {
 namespace {
 
@@ -13,23 +15,11 @@ int days_in_month(int y, int m) noexcept {
   return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
 }
 
-// Reads exactly `n` digits at s[at]; advances `at`. -1 if they are not.
-int digits(std::string_view s, std::size_t& at, std::size_t n) noexcept {
-  if (s.size() < at + n) return -1;
-  int v = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const char c = s[at + i];
-    if (c < '0' || c > '9') return -1;
-    v = v * 10 + (c - '0');
-  }
-  at += n;
-  return v;
-}
-
-bool take(std::string_view s, std::size_t& at, char c) noexcept {
-  if (at >= s.size() || s[at] != c) return false;
-  ++at;
-  return true;
+// The two digits at p as a number, or -1 if they are not two digits.
+int two_digits(const char* p) noexcept {
+  const unsigned hi = static_cast<unsigned char>(p[0]) - '0';
+  const unsigned lo = static_cast<unsigned char>(p[1]) - '0';
+  return hi < 10 && lo < 10 ? static_cast<int>(hi * 10 + lo) : -1;
 }
 
 void put2(char* out, int v) noexcept {
@@ -39,30 +29,40 @@ void put2(char* out, int v) noexcept {
 
 }  // namespace
 
+// The date sits at [0, 10) and the time at [size - 8, size); what lies
+// between must be one 'T' or spaces. Fixed offsets let every field be read
+// without a bounds check: this runs for every Start-Date and End-Date.
 std::optional<civil_time> parse_log_time(std::string_view s) noexcept {
+  constexpr std::size_t date = 10, time = 8;
+  if (s.size() < date + 1 + time) return std::nullopt;
+  const char* d = s.data();
+  const char* h = d + s.size() - time;
+  const std::string_view between = s.substr(date, s.size() - date - time);
+  if (between != "T" &&
+      between.find_first_not_of(' ') != std::string_view::npos)
+    return std::nullopt;
+  if (d[4] != '-' || d[7] != '-' || h[2] != ':' || h[5] != ':')
+    return std::nullopt;
+  const int century = two_digits(d), year = two_digits(d + 2);
   civil_time t;
-  std::size_t at = 0;
-  t.year = digits(s, at, 4);
-  if (t.year < 0 || !take(s, at, '-')) return std::nullopt;
-  t.month = digits(s, at, 2);
-  if (!take(s, at, '-')) return std::nullopt;
-  t.day = digits(s, at, 2);
-  if (!take(s, at, 'T')) {
-    const std::size_t spaces = at;
-    while (at < s.size() && s[at] == ' ') ++at;
-    if (at == spaces) return std::nullopt;
-  }
-  t.hour = digits(s, at, 2);
-  if (!take(s, at, ':')) return std::nullopt;
-  t.minute = digits(s, at, 2);
-  if (!take(s, at, ':')) return std::nullopt;
-  t.second = digits(s, at, 2);
-  if (at != s.size()) return std::nullopt;
+  t.month = two_digits(d + 5);
+  t.day = two_digits(d + 8);
+  t.hour = two_digits(h);
+  t.minute = two_digits(h + 3);
+  t.second = two_digits(h + 6);
+  if (century < 0 || year < 0) return std::nullopt;
+  t.year = century * 100 + year;
   if (t.month < 1 || t.month > 12 || t.day < 1 ||
       t.day > days_in_month(t.year, t.month) || t.hour < 0 || t.hour > 23 ||
       t.minute < 0 || t.minute > 59 || t.second < 0 || t.second > 60)
     return std::nullopt;
   return t;
+}
+
+void iso_time_of_accepted(std::string_view text, char* out) noexcept {
+  std::memcpy(out, text.data(), 10);
+  out[10] = 'T';
+  std::memcpy(out + 11, text.data() + text.size() - 8, 8);
 }
 
 void format_iso_time(const civil_time& t, char* out) noexcept {

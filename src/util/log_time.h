@@ -27,6 +27,11 @@ inline constexpr std::size_t iso_time_size = 19;  // "YYYY-MM-DDTHH:MM:SS"
 // Writes `t` as "YYYY-MM-DDTHH:MM:SS" to out[0, iso_time_size).
 void format_iso_time(const civil_time& t, char* out) noexcept;
 
+// Writes to out[0, iso_time_size) the ISO form of `text`, which
+// parse_log_time accepted: its date, 'T', its time. The same bytes as
+// format_iso_time of the parsed time, copied instead of computed.
+void iso_time_of_accepted(std::string_view text, char* out) noexcept;
+
 // Days since 1970-01-01 of a proleptic Gregorian date.
 std::int64_t days_from_civil(int year, int month, int day) noexcept;
 
