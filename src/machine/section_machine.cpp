@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <utility>
 
 #include "classify/download_line.h"
@@ -303,22 +302,6 @@ void section_machine::simulate_line(line_kind kind, std::string_view rest,
   ensure_transaction(where);
   note_native_arch(native_arch_shown(pkg), where);
   emit_package(pkg, where);
-}
-
-// Architecture names are a few bytes long and almost always the same as
-// last time. For 4-8 bytes, two overlapping 4-byte loads per side settle it
-// without a loop or a call to memcmp (string_view's ==); this runs for every
-// simulate line.
-static bool same_short_text(std::string_view a, std::string_view b) noexcept {
-  const std::size_t n = a.size();
-  if (n != b.size()) return false;
-  if (n < 4 || n > 8) return a == b;
-  std::uint32_t a0, a1, b0, b1;
-  std::memcpy(&a0, a.data(), 4);
-  std::memcpy(&a1, a.data() + n - 4, 4);
-  std::memcpy(&b0, b.data(), 4);
-  std::memcpy(&b1, b.data() + n - 4, 4);
-  return ((a0 ^ b0) | (a1 ^ b1)) == 0;
 }
 
 void section_machine::note_native_arch(std::string_view arch,

@@ -106,6 +106,22 @@ inline std::size_t find_short(std::string_view s) noexcept {
   return at == s.size() ? std::string_view::npos : at;
 }
 
+// a == b for short texts such as architecture names. For 4-8 bytes, two
+// overlapping 4-byte loads per side settle it without a loop or a call to
+// memcmp (string_view's ==): the machine compares the native architecture on
+// every simulate line.
+inline bool same_short_text(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n < 4 || n > 8) return a == b;
+  std::uint32_t a0, a1, b0, b1;
+  std::memcpy(&a0, a.data(), 4);
+  std::memcpy(&a1, a.data() + n - 4, 4);
+  std::memcpy(&b0, b.data(), 4);
+  std::memcpy(&b1, b.data() + n - 4, 4);
+  return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+}
+
 constexpr std::string_view trim_left(std::string_view s) noexcept {
   std::size_t i = 0;
   while (i < s.size() && is_space(s[i])) ++i;
