@@ -361,10 +361,10 @@ class Prefixed:
         for row, printed, name in self.specs[msgid]:
             text = first.replace("%s", name, 1) if name else first
             text = printed.replace("{}", text)
-            fixed = printed.replace("{}", "")
             # A wording that puts a conversion first leaves only dpkg's name
             # as the row's prefix, which every dpkg line has: not a row.
-            if len(text.split("%", 1)[0].strip()) <= len(fixed.strip()):
+            program = name or printed.split("{}", 1)[0].strip(" :")
+            if text.split("%", 1)[0].strip(" :\uff1a") == program:
                 self.too_short.add((lang, text))
                 continue
             keys.append((lang, row, text))
