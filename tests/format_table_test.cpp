@@ -272,8 +272,7 @@ TEST(FormatTable, TranslatedDpkgErrorsAreMessages) {
     const table_row* row = match(line, caps);
     ASSERT_NE(row, nullptr) << line;
     EXPECT_EQ(row->kind, line_kind::message) << line;
-    EXPECT_EQ(std::get<message_text>(row->meaning).level,
-              message_level::error)
+    EXPECT_EQ(std::get<message_text>(row->meaning).level, message_level::error)
         << line;
     EXPECT_FALSE(row->lang.empty()) << line;
   }
