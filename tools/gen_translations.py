@@ -32,7 +32,7 @@ Fuzzy entries are skipped, as gettext skips them at run time.
 dpkg prints some msgids after its name ("dpkg: " + _("warning") + ": "):
 dpkg_prefixed.tsv lists them with the dpkg_en.inc row they print and how,
 and their translations become rows of that row, printed as dpkg prints them:
-    TR("es", "dpkg: warning: ", "dpkg: aviso: ")  // dpkg 1.16.0 .. (n)
+    TR("es", "dpkg: warning: ", "dpkg: atención: ")  // dpkg 1.16.0 .. 1.23.11 (174)
 
 Usage (the git directories of the two repositories, e.g. bare clones):
     tools/gen_translations.py --apt-git apt.git --dpkg-git dpkg.git \\
