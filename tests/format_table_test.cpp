@@ -244,6 +244,44 @@ TEST(FormatTable, RetiredMsgidsAreTranslated) {
   EXPECT_EQ(caps.arg(0), "61,9M");
 }
 
+// dpkg prints its name outside the msgids of its error lines
+// (dpkg_prefixed.tsv): translated lines of corpus/wild's logs, from dpkg
+// 1.15/1.16 ("%s: error processing %s"), 1.17 and 1.18+ ("error processing
+// package %s"), and "dpkg: error: ", are errors as the English lines are.
+TEST(FormatTable, TranslatedDpkgErrorsAreMessages) {
+  captures caps;
+  for (const char* line : {
+           "dpkg: error al procesar el paquete keyboard-configuration "
+           "(--configure):",
+           "dpkg: error al procesar "
+           "/var/cache/apt/archives/libcups2_1.5.0-8ubuntu3_amd64.deb "
+           "(--unpack):",
+           "dpkg: Feil ved behandling av g15daemon (--configure):",
+           "dpkg: Fehler beim Bearbeiten von "
+           "/var/cache/apt/archives/"
+           "mysql-client-5.1_5.1.51-0.dotdeb.1_i386.deb (--unpack):",
+           "dpkg: erreur de traitement du paquet nvidia-340 (--configure)*:",
+           "dpkg: errore nell'elaborare python3.3-minimal (--configure):",
+           "dpkg: erro ao processar hal (--configure):",
+           "dpkg: fel vid hantering av arkivet "
+           "/var/cache/apt/archives/libvdpau1_1.1.1-3~gd~t_amd64.deb "
+           "(--unpack):",
+           "dpkg: erreur: mauvaise syntaxe de la version \u00ab*-*\u00bb: "
+           "revision number is empty",
+       }) {
+    const table_row* row = match(line, caps);
+    ASSERT_NE(row, nullptr) << line;
+    EXPECT_EQ(row->kind, line_kind::message) << line;
+    EXPECT_EQ(std::get<message_text>(row->meaning).level, message_level::error)
+        << line;
+    EXPECT_FALSE(row->lang.empty()) << line;
+  }
+  // dpkg's name alone is no error: a line that only shares it is not one.
+  const table_row* row =
+      match("dpkg: dependency problems prevent configuration of gcc:", caps);
+  EXPECT_TRUE(row == nullptr || row->kind != line_kind::message);
+}
+
 // apt 3.1's translated Summary: block (Spanish).
 TEST(FormatTable, Apt31SummaryBlockInSpanish) {
   captures caps;

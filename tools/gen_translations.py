@@ -29,6 +29,10 @@ are composed per catalogue (a missing piece falls back to English, as gettext
 does) and every distinct composition is kept:
     TR_SUMMARY("ro", apt3, "<piece 0>", "<piece 1>", "<piece 2>", "<piece 3>")
 Fuzzy entries are skipped, as gettext skips them at run time.
+dpkg prints some msgids after its name ("dpkg: " + _("warning") + ": "):
+dpkg_prefixed.tsv lists them with the dpkg_en.inc row they print and how,
+and their translations become rows of that row, printed as dpkg prints them:
+    TR("es", "dpkg: warning: ", "dpkg: atención: ")  // dpkg 1.16.0 .. 1.23.11 (174)
 
 Usage (the git directories of the two repositories, e.g. bare clones):
     tools/gen_translations.py --apt-git apt.git --dpkg-git dpkg.git \\
@@ -301,7 +305,8 @@ class Catalogues:
 
 
 def collect(cats: Catalogues, wanted: set[str],
-            layouts: dict[str, list[list[str]]], rows, summaries, stats):
+            layouts: dict[str, list[list[str]]], rows, summaries, stats,
+            prefixed=None):
     parsed: dict = {}
     keep = wanted | {p for pieces in layouts.values() for p in pieces}
     for release in sorted(cats.releases, key=lambda r: r[1]):
@@ -314,8 +319,10 @@ def collect(cats: Catalogues, wanted: set[str],
             stats["catalogues"] += 1
             for msgid in wanted:
                 for s in entries.get(msgid, []):
-                    if s != msgid:
-                        rows.setdefault((lang, msgid, s), Seen()).add(release)
+                    if s == msgid:
+                        continue
+                    for key in prefixed.rows(lang, msgid, s) if prefixed else [(lang, msgid, s)]:
+                        rows.setdefault(key, Seen()).add(release)
             for layout, pieces in layouts.items():
                 # A piece the catalogue leaves untranslated is printed in
                 # English; one it does not list at all was not the msgid of
@@ -328,6 +335,40 @@ def collect(cats: Catalogues, wanted: set[str],
                     continue  # untranslated: the English row
                 summaries.setdefault((lang, layout, tuple(got)), Seen()).add(release)
     stats["blobs"] += len(parsed)
+
+
+class Prefixed:
+    """dpkg_prefixed.tsv: msgids that dpkg prints after its name, each the
+    translation of a dpkg_en.inc row that no catalogue lists itself."""
+
+    def __init__(self, path: pathlib.Path):
+        self.specs: dict[str, list[tuple[str, str, str]]] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            row, msgid, printed, name = line.split("\t")
+            self.specs.setdefault(c_unescape('"' + msgid + '"'), []).append(
+                (c_unescape('"' + row + '"'), printed, name))
+        self.too_short: set[tuple[str, str]] = set()
+
+    def rows(self, lang: str, msgid: str, msgstr: str):
+        """The (language, row, printed line) keys of a translation; a msgid
+        not listed here is its own row."""
+        if msgid not in self.specs:
+            return [(lang, msgid, msgstr)]
+        keys = []
+        first = msgstr.split("\n", 1)[0]
+        for row, printed, name in self.specs[msgid]:
+            text = first.replace("%s", name, 1) if name else first
+            text = printed.replace("{}", text)
+            # A wording that puts a conversion first leaves only dpkg's name
+            # as the row's prefix, which every dpkg line has: not a row.
+            program = name or printed.split("{}", 1)[0].strip(" :")
+            if text.split("%", 1)[0].strip(" :\uff1a") == program:
+                self.too_short.add((lang, text))
+                continue
+            keys.append((lang, row, text))
+        return keys
 
 
 class Quoted:
@@ -386,6 +427,8 @@ def main() -> int:
                     help="download and verify the archive's files, then stop")
     ap.add_argument("--ubuntu", type=pathlib.Path,
                     default=TABLES / "ubuntu_langpacks.tsv")
+    ap.add_argument("--dpkg-prefixed", type=pathlib.Path,
+                    default=TABLES / "dpkg_prefixed.tsv")
     args = ap.parse_args()
     archive = catalogue_archive.read_sources(args.archive)
     if args.fetch_only:
@@ -403,19 +446,21 @@ def main() -> int:
         else:
             apt_ids.append(msgid)
     dpkg_ids = [msgid for _, _, msgid in english_rows("dpkg_en.inc")]
+    prefixed = Prefixed(args.dpkg_prefixed)
 
     rows: dict[tuple[str, str, str], Seen] = {}
     summaries: dict[tuple[str, str, tuple], Seen] = {}
     heads = []
-    for tool, path, url, ids, lay, pick in (
-            ("apt", args.apt_git, APT_URL, apt_ids, layouts, apt_releases),
-            ("dpkg", args.dpkg_git, DPKG_URL, dpkg_ids, {}, dpkg_releases)):
+    for tool, path, url, ids, lay, pick, pre in (
+            ("apt", args.apt_git, APT_URL, apt_ids, layouts, apt_releases, None),
+            ("dpkg", args.dpkg_git, DPKG_URL, dpkg_ids + list(prefixed.specs),
+             {}, dpkg_releases, prefixed)):
         git = Git(path)
         releases = pick(git)
         stats = {"catalogues": 0, "blobs": 0}
         mine = [a for a in archive if a.tool == tool]
         collect(Catalogues(git, releases, mine, args.cache), set(ids), lay, rows,
-                summaries, stats)
+                summaries, stats, pre)
         newest = max(releases, key=lambda r: r[1])
         heads.append(f"// {tool}: {url}, {len(releases)} releases, the latest "
                      f"by date {newest[0]} ({newest[2][:12]}); {stats['catalogues']} "
@@ -450,6 +495,9 @@ def main() -> int:
                   f"{summaries[key].comment('apt')}\n")
     found = {k[1] for k in rows}
     missing = [m for m in apt_ids + dpkg_ids if m not in found]
+    for lang, text in sorted(prefixed.too_short):
+        print(f"  not a row (nothing before its first conversion): {lang} {text!r}",
+              file=sys.stderr)
     print(f"{len(rows)} rows, {len(summaries)} summary rows; "
           f"{len(missing)} msgids in no catalogue:", file=sys.stderr)
     for m in missing:
