@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -130,6 +131,51 @@ TEST(LineSplitter, BlockBoundariesKeepLinesOffsetsAndEscapeFlags) {
         ASSERT_EQ(escape[k], has_esc) << "line " << k;
       else if (has_esc)
         ASSERT_TRUE(escape[k]) << chunk << " line " << k;
+    }
+  }
+}
+
+// scan_line (32 and 16 bytes at a time, control byte by control byte) must
+// give what the byte loop gives: every length around the block sizes, the
+// line end and an ESC at every place, tabs, other control bytes and
+// non-ASCII bytes (which an unsigned compare must not take for controls).
+TEST(ScanLine, AgreesWithTheByteLoop) {
+  const char fill[] = {'a',    ' ',    '\t',   '\x1b', '\x01', '\x1a', '\x1c',
+                       '\x7f', '\x80', '\xc3', '\xff', '(',    ':'};
+  std::mt19937 rng(15);
+  std::string buf;
+  auto check = [&](std::size_t n) {
+    for (std::size_t from = 0; from <= std::min<std::size_t>(n, 3); ++from) {
+      const char* p = buf.data() + from;
+      const char* stop = buf.data() + n;
+      const scan_result got = scan_line(p, stop);
+      const scan_result want = scan_line_bytewise(p, stop);
+      ASSERT_EQ(got.end - p, want.end - p) << n << " " << from;
+      ASSERT_EQ(got.escape, want.escape) << n << " " << from;
+    }
+  };
+  for (std::size_t n = 0; n <= 100; ++n) {
+    buf.assign(n, 'x');
+    check(n);
+    for (std::size_t at = 0; at < n; ++at) {
+      for (char end : {'\n', '\r', '\x1b', '\t'}) {
+        buf.assign(n, 'x');
+        buf[at] = end;
+        check(n);
+        if (end != '\n' || n > 70) continue;
+        for (std::size_t esc = 0; esc < n; ++esc) {  // an ESC before or after
+          std::string keep = buf;
+          if (esc != at) buf[esc] = '\x1b';
+          check(n);
+          buf = keep;
+        }
+      }
+    }
+    for (int round = 0; round < 200; ++round) {
+      buf.resize(n);
+      for (char& c : buf) c = fill[rng() % sizeof fill];
+      if (n != 0 && round % 2 == 0) buf[rng() % n] = round % 4 ? '\n' : '\r';
+      check(n);
     }
   }
 }
