@@ -19,15 +19,18 @@ namespace aptparse::detail {
 // Bit i is set iff byte i of the line is one of the kind.
 struct line_bits {
   std::uint64_t blank = 0;  // ' ' or '\t'
-  std::uint64_t open = 0;   // '('
-  std::uint64_t close = 0;  // ')'
-  std::uint64_t colon = 0;  // ':'
+  std::uint64_t mark = 0;   // '(', ')' or ':' (the byte tells which)
   friend bool operator==(const line_bits&, const line_bits&) = default;
 };
 
 // Lines longer than this take the tokeniser's search path (list lines are
-// 40-80 bytes; apt wraps its lists at the terminal's width).
-inline constexpr std::size_t kLineBitsMax = 64;
+// 40-80 bytes; apt wraps its lists at the terminal's width). Under 64, so
+// that bit n, one past the line, is a sentinel every search can stop at.
+inline constexpr std::size_t kLineBitsMax = 63;
+
+inline bool is_mark(char c) noexcept {
+  return c == '(' || c == ')' || c == ':';
+}
 
 // The masks by a byte loop: for short lines and other CPUs, and the
 // reference the tests hold the SSE2 masks to. `s.size() <= kLineBitsMax`.
@@ -37,28 +40,25 @@ inline line_bits line_bits_bytewise(std::string_view s) noexcept {
     const std::uint64_t bit = std::uint64_t{1} << i;
     const char c = s[i];
     if (c == ' ' || c == '\t') b.blank |= bit;
-    if (c == '(') b.open |= bit;
-    if (c == ')') b.close |= bit;
-    if (c == ':') b.colon |= bit;
+    if (is_mark(c)) b.mark |= bit;
   }
   return b;
 }
 
 #if defined(__SSE2__)
-// The four masks of the 16 bytes at p, as bits 0-15.
+// The two masks of the 16 bytes at p, as bits 0-15.
 struct block_bits {
-  unsigned blank, open, close, colon;
+  unsigned blank, mark;
 };
 inline block_bits block_bits_at(const char* p) noexcept {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const auto mask = [](__m128i m) {
-    return static_cast<unsigned>(_mm_movemask_epi8(m));
-  };
-  return {mask(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
-                            _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')))),
-          mask(_mm_cmpeq_epi8(v, _mm_set1_epi8('('))),
-          mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(')'))),
-          mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')))};
+  const auto is = [v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  // '(' and ')' are 0x28 and 0x29: one compare with the low bit cleared.
+  const __m128i paren = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8('\xfe')),
+                                       _mm_set1_epi8('('));
+  return {
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(is(' '), is('\t')))),
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(paren, is(':'))))};
 }
 #endif
 
@@ -70,9 +70,7 @@ inline line_bits line_bits_of(std::string_view s) noexcept {
   line_bits b;
   const auto add = [&b](const block_bits& k, unsigned at) {
     b.blank |= std::uint64_t{k.blank} << at;
-    b.open |= std::uint64_t{k.open} << at;
-    b.close |= std::uint64_t{k.close} << at;
-    b.colon |= std::uint64_t{k.colon} << at;
+    b.mark |= std::uint64_t{k.mark} << at;
   };
   std::size_t i = 0;
   for (; i + 16 <= n; i += 16)
@@ -83,9 +81,7 @@ inline line_bits line_bits_of(std::string_view s) noexcept {
     const unsigned done = static_cast<unsigned>(i - (n - 16));
     block_bits k = block_bits_at(s.data() + n - 16);
     k.blank >>= done;
-    k.open >>= done;
-    k.close >>= done;
-    k.colon >>= done;
+    k.mark >>= done;
     add(k, static_cast<unsigned>(i));
   }
   return b;
@@ -94,14 +90,15 @@ inline line_bits line_bits_of(std::string_view s) noexcept {
 #endif
 }
 
-// The bits at and above `i` (none when i == 64).
+// The bits at and above `i`, i < 64.
 constexpr std::uint64_t bits_from(std::size_t i) noexcept {
-  return i >= 64 ? 0 : ~std::uint64_t{0} << i;
+  return ~std::uint64_t{0} << i;
 }
 
-// The index of the lowest bit of `m`, or `none` when m == 0.
-inline std::size_t first_bit(std::uint64_t m, std::size_t none) noexcept {
-  return m == 0 ? none : static_cast<std::size_t>(__builtin_ctzll(m));
+// The index of the lowest bit of `m`, which must not be 0 (the tokeniser
+// sets the sentinel bit of its line's end).
+inline std::size_t lowest_bit(std::uint64_t m) noexcept {
+  return static_cast<std::size_t>(__builtin_ctzll(m));
 }
 
 }  // namespace aptparse::detail

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "aptparse/events.h"
@@ -88,12 +89,10 @@ inline void apply_group(package_ref& pkg, std::string_view inside) {
   apply_group(pkg, inside, find_blank(inside, 0));
 }
 
-// Starts the next item of a list line: a copy of `item` (list_item) with
-// the name of `token` (its first ':' at `colon`).
-inline void start_item(package_ref& pkg, const package_ref& item,
-                       bool alternative, std::string_view token,
-                       std::size_t colon) {
-  pkg = item;
+// Names the next item of a list line, `pkg` a fresh copy of list_item:
+// the name of `token` (its first ':' at `colon`), maybe an alternative.
+inline void name_item(package_ref& pkg, bool alternative,
+                      std::string_view token, std::size_t colon) {
   if (alternative) pkg.flags |= flag_alternative;
   set_name(pkg, token, colon);
 }
@@ -136,7 +135,8 @@ void parse_items_by_search(std::string_view line, const package_ref& item,
       continue;
     }
     if (have) emit(pending);
-    start_item(pending, item, alternative, token, find_short<':'>(token));
+    pending = item;
+    name_item(pending, alternative, token, find_short<':'>(token));
     alternative = false;
     have = true;
   }
@@ -144,49 +144,65 @@ void parse_items_by_search(std::string_view line, const package_ref& item,
 }
 
 // The same items from the line's bit masks (line_bits.h): each token's
-// end, its ':' and a group's ')' and first blank are bit scans.
+// end and a group's first blank are bit scans; its ':' and a group's ')'
+// are the first marks of the kind, which the byte at each tells apart.
 // `line.size() <= kLineBitsMax`.
 template <class Emit>
 void parse_items_by_bits(std::string_view line, const package_ref& item,
                          Emit&& emit) {
   const std::size_t n = line.size();
   const line_bits b = line_bits_of(line);
-  const std::uint64_t in_line = ~bits_from(n);
-  std::uint64_t todo = ~b.blank & in_line;  // the bytes not yet read
-  package_ref pending = item;
-  bool have = false;
+  const std::uint64_t end = std::uint64_t{1} << n;  // n < 64: the sentinel
+  const std::uint64_t blank = b.blank | end;
+  std::uint64_t todo = ~blank & (end - 1);  // the bytes not yet read
+  // Made at the first token: copying `item` in for nothing cost as much
+  // as a token.
+  std::optional<package_ref> pending;
   bool alternative = false;
   while (todo != 0) {
-    const std::size_t i = first_bit(todo, n);
+    const std::size_t i = lowest_bit(todo);
     std::size_t next;
     if (line[i] == '(') {
-      const std::uint64_t after = bits_from(i + 1);
-      std::size_t j = first_bit(b.close & after, n);
-      // A nested '(' before the ')': the depth loop decides.
-      if (first_bit(b.open & after, n) < j) j = group_end(line, i);
-      if (have) {
-        const std::size_t blank = first_bit(b.blank & after, n);
-        apply_group(pending, line.substr(i + 1, j - i - 1),
-                    std::min(blank, j) - (i + 1));
+      // The first ')' after it, past any ':' (an epoch); a nested '('
+      // before it: the depth loop decides.
+      std::size_t j = n;
+      for (std::uint64_t m = (b.mark & bits_from(i + 1)) | end;; m &= m - 1) {
+        j = lowest_bit(m);
+        if (j == n || line[j] == ')') break;
+        if (line[j] == '(') {
+          j = group_end(line, i);
+          break;
+        }
+      }
+      if (pending) {
+        const std::size_t first = lowest_bit(blank & bits_from(i + 1));
+        apply_group(*pending, line.substr(i + 1, j - i - 1),
+                    std::min(first, j) - (i + 1));
       }
       next = j < n ? j + 1 : n;
     } else {
-      next = first_bit(b.blank & bits_from(i), n);
+      next = lowest_bit(blank & bits_from(i));
       const std::string_view token = line.substr(i, next - i);
       if (token == "|") {
         alternative = true;
       } else {
-        if (have) emit(pending);
-        const std::size_t colon = first_bit(b.colon & bits_from(i), n);
-        start_item(pending, item, alternative, token,
-                   colon < next ? colon - i : std::string_view::npos);
+        if (pending) emit(*pending);
+        std::size_t colon = std::string_view::npos;
+        for (std::uint64_t m = b.mark & bits_from(i) & ~bits_from(next); m != 0;
+             m &= m - 1) {
+          if (line[lowest_bit(m)] == ':') {
+            colon = lowest_bit(m) - i;
+            break;
+          }
+        }
+        pending = item;
+        name_item(*pending, alternative, token, colon);
         alternative = false;
-        have = true;
       }
     }
     todo &= bits_from(next);
   }
-  if (have) emit(pending);
+  if (pending) emit(*pending);
 }
 
 // Calls emit(const package_ref&) for each item on `line`, each made from
