@@ -2,6 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
+#include "classify/byte_find.h"
+#include "support/corpus_files.h"
+#include "util/text.h"
+
 namespace aptparse::detail {
 namespace {
 
@@ -64,6 +71,107 @@ TEST(SimLine, TruncatedLinesDoNotOverrun) {
   EXPECT_EQ(f.current, "1.0");
   EXPECT_TRUE(parse_sim_fields("a (1.0 stable [amd", f));
   EXPECT_EQ(f.candidate, "1.0");
+}
+
+// find_byte (16 bytes a compare, an overlapping last block) against a byte
+// loop: every length around the block sizes, every start, the byte alone at
+// every place, and random lines of the bytes that matter plus tabs and
+// non-ASCII bytes.
+TEST(FindByte, AgreesWithAByteLoop) {
+  const auto want = [](std::string_view s, std::size_t from) {
+    while (from < s.size() && s[from] != ']') ++from;
+    return from;
+  };
+  for (std::size_t n = 0; n <= 70; ++n)
+    for (std::size_t at = 0; at <= n; ++at) {
+      std::string s(n, 'x');
+      if (at < n) s[at] = ']';
+      for (std::size_t from = 0; from <= n; ++from)
+        ASSERT_EQ(find_byte<']'>(s, from), want(s, from))
+            << "n=" << n << " at=" << at << " from=" << from;
+    }
+  static constexpr char alphabet[] = {']', ' ', '\t', 'a', '\x80', '\xdd', 'b'};
+  std::mt19937 rng(15);
+  for (int k = 0; k < 20000; ++k) {
+    std::string s(k % 80, 'x');
+    for (char& c : s) c = alphabet[rng() % sizeof alphabet];
+    for (std::size_t from = 0; from <= s.size(); from += 1 + k % 5)
+      ASSERT_EQ(find_byte<']'>(s, from), want(s, from)) << '"' << s << '"';
+  }
+}
+
+// The fields as std::string_view's searches define them: the reference
+// parse_sim_fields is held to.
+sim_fields fields_by_find(std::string_view rest) {
+  sim_fields out;
+  std::size_t sp = rest.find(' ');
+  out.name = rest.substr(0, sp);
+  if (out.name.empty() || sp == std::string_view::npos) return out;
+  rest.remove_prefix(sp + 1);
+  if (rest.starts_with('[')) {
+    std::size_t close = rest.find(']');
+    out.current =
+        rest.substr(1, close == std::string_view::npos ? close : close - 1);
+    if (close == std::string_view::npos) return out;
+    rest.remove_prefix(close + 1);
+    if (rest.starts_with(' ')) rest.remove_prefix(1);
+  }
+  if (!rest.starts_with('(')) return out;
+  rest.remove_prefix(1);
+  std::size_t end = rest.find("])");
+  std::string_view group = rest.substr(0, end);
+  sp = group.find(' ');
+  out.candidate = group.substr(0, sp);
+  if (sp == std::string_view::npos) return out;
+  group.remove_prefix(sp + 1);
+  if (end != std::string_view::npos) {
+    std::size_t open = group.rfind('[');
+    if (open != std::string_view::npos) {
+      out.arch = group.substr(open + 1);
+      group = group.substr(0, open);
+    }
+  }
+  while (!group.empty() && group.back() == ' ') group.remove_suffix(1);
+  out.origins = group;
+  return out;
+}
+
+// Views compared by place in the line, not only by text.
+std::string places(std::string_view line, const sim_fields& f) {
+  std::string out;
+  for (std::string_view v : {f.name, f.current, f.candidate, f.origins, f.arch})
+    out += std::to_string(v.empty() ? -1 : v.data() - line.data()) + '+' +
+           std::to_string(v.size()) + ' ';
+  return out;
+}
+
+TEST(SimLine, FieldsAreThoseOfTheStringSearches) {
+  static constexpr std::string_view alphabet = "a1 []():.-x";
+  std::mt19937 rng(15);
+  const auto check = [](std::string_view line) {
+    sim_fields got;
+    parse_sim_fields(line, got);
+    ASSERT_EQ(places(line, got), places(line, fields_by_find(line)))
+        << '"' << line << '"';
+  };
+  for (int k = 0; k < 50000; ++k) {
+    std::string s(k % 90, 'x');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    check(s);
+  }
+  std::size_t checked = 0;
+  for (const std::string& name : testing::corpus_logs()) {
+    const std::string text =
+        testing::read_file(testing::corpus_dir() / (name + ".log"));
+    for (std::string_view line : split_lines(text)) {
+      for (std::string_view key : {"Inst ", "Conf ", "Remv ", "Purg "}) {
+        if (!line.starts_with(key)) continue;
+        check(trim_right(line.substr(key.size())));
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 1000u);
 }
 
 }  // namespace

@@ -1,37 +1,56 @@
 #include "classify/sim_line.h"
 
+#include <cstdint>
+
+#include "classify/byte_find.h"
 #include "classify/list_items.h"
 #include "classify/version_change.h"
 
 namespace aptparse::detail {
+namespace {
+
+// group.rfind('['): the arch is the group's last few bytes ("... [amd64"),
+// so the last eight bytes, as one load, most often hold it.
+std::size_t last_open_bracket(std::string_view group) {
+  if (group.size() >= 8) {
+    const std::size_t back = group.size() - 8;
+    if (const std::uint64_t m =
+            swar::exact_matches(swar::load(group.data() + back), '['))
+      return back + static_cast<std::size_t>(63 - __builtin_clzll(m)) / 8;
+  }
+  return group.rfind('[');
+}
+
+}  // namespace
 
 bool parse_sim_fields(std::string_view rest, sim_fields& out) noexcept {
   out = sim_fields{};
-  std::size_t sp = rest.find(' ');
-  out.name = rest.substr(0, sp);
+  const std::size_t n = rest.size();
+  std::size_t i = find_byte<' '>(rest, 0);
+  out.name = rest.substr(0, i);
   if (out.name.empty()) return false;
-  if (sp == std::string_view::npos) return true;
-  rest.remove_prefix(sp + 1);
-  if (rest.starts_with('[')) {
-    std::size_t close = rest.find(']');
-    out.current =
-        rest.substr(1, close == std::string_view::npos ? std::string_view::npos
-                                                       : close - 1);
-    if (close == std::string_view::npos) return true;
-    rest.remove_prefix(close + 1);
-    if (rest.starts_with(' ')) rest.remove_prefix(1);
+  if (i == n) return true;
+  ++i;
+  if (i < n && rest[i] == '[') {
+    const std::size_t close = find_byte<']'>(rest, i + 1);
+    out.current = rest.substr(i + 1, close - (i + 1));
+    if (close == n) return true;
+    i = close + 1;
+    if (i < n && rest[i] == ' ') ++i;
   }
-  if (!rest.starts_with('(')) return true;
-  rest.remove_prefix(1);
+  if (i >= n || rest[i] != '(') return true;
+  ++i;
   // "candidate origins [arch])": the group ends at the first "])".
-  std::size_t end = rest.find("])");
-  std::string_view group = rest.substr(0, end);
-  sp = group.find(' ');
+  std::size_t end = find_byte<']'>(rest, i);
+  while (end != n && (end + 1 == n || rest[end + 1] != ')'))
+    end = find_byte<']'>(rest, end + 1);
+  std::string_view group = rest.substr(i, end - i);
+  const std::size_t sp = find_byte<' '>(group, 0);
   out.candidate = group.substr(0, sp);
-  if (sp == std::string_view::npos) return true;
+  if (sp == group.size()) return true;
   group.remove_prefix(sp + 1);
-  if (end != std::string_view::npos) {
-    std::size_t open = group.rfind('[');
+  if (end != n) {
+    std::size_t open = last_open_bracket(group);
     if (open != std::string_view::npos) {
       out.arch = group.substr(open + 1);
       group = group.substr(0, open);
