@@ -5,12 +5,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "aptparse/events.h"
 #include "classify/printf_format.h"
+#include "util/text.h"
 
 namespace aptparse::detail {
 namespace {
@@ -100,6 +102,49 @@ TEST(FormatTable, IndexedSummaryLookupAgreesWithTheFullSearch) {
       EXPECT_EQ(a.arg(k), b.arg(k)) << line;
   }
   EXPECT_GT(matched, 20u);
+}
+
+// match() with a hint gives what it gives without one, whatever the hint:
+// on every corpus line and every row's literal (alone, trimmed, followed by
+// text), hinted with the row the line before matched, with the line's own
+// row, and with every row whose literal starts with the line's first four
+// bytes (the rows a shortcut could wrongly prefer).
+TEST(FormatTable, AHintNeverChangesTheMatch) {
+  const format_table& t = format_table::instance();
+  std::map<std::string, std::vector<const table_row*>> by_head;
+  std::vector<std::string> lines;
+  for (const table_row& row : t.rows()) {
+    if (row.literal.size() < 4) continue;
+    by_head[row.literal.substr(0, 4)].push_back(&row);
+    lines.push_back(row.literal);
+    lines.push_back(std::string(trim(row.literal)));
+    lines.push_back(row.literal + "x 1.0 (y)");
+  }
+  for (const auto& entry :
+       std::filesystem::directory_iterator(APTPARSE_CORPUS_DIR "/logs")) {
+    if (entry.path().extension() != ".log") continue;
+    std::ifstream in(entry.path());
+    for (std::string l; std::getline(in, l);)
+      if (!trim(l).empty()) lines.push_back(std::string(trim(l)));
+  }
+  const table_row* previous = nullptr;
+  std::size_t hinted = 0;
+  for (const std::string& line : lines) {
+    captures a;
+    const table_row* want = t.match(line, a);
+    std::vector<const table_row*> hints = {previous, want};
+    if (auto it = by_head.find(line.substr(0, 4)); it != by_head.end())
+      hints.insert(hints.end(), it->second.begin(), it->second.end());
+    for (const table_row* hint : hints) {
+      captures b;
+      ASSERT_EQ(t.match(line, b, hint), want) << line;
+      for (int k = 0; k < max_captures; ++k)
+        ASSERT_EQ(b.arg(k), a.arg(k)) << line;
+      hinted += hint != nullptr;
+    }
+    previous = want;
+  }
+  EXPECT_GT(hinted, 100000u);
 }
 
 // Open-ended rows (a dpkg prefix whose literal is too short to dispatch on,

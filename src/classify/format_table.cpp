@@ -70,6 +70,7 @@ void format_table::index_rows() {
   }
   by8_.build();
   by4_.build();
+  find_shortcuts();
   // English first among the numeric rows: apt's most common summary line
   // finds its row at once. No two summary formats match one line (their
   // conversions are numbers between distinct literals), so this changes
@@ -133,6 +134,19 @@ bool format_table::re2_match(const table_row& row, std::string_view line,
     caps.set(a, std::string_view(pieces[i].data(), pieces[i].size()));
   }
   return true;
+}
+
+void format_table::find_shortcuts() {
+  shortcuts_.assign(rows_.size(), shortcut{});
+  for (std::uint32_t i = 0; i < rows_.size(); ++i) {
+    const std::string& literal = rows_[i].literal;
+    const prefix_index& index = literal.size() >= 8 ? by8_ : by4_;
+    if (literal.size() < 4) continue;
+    const prefix_index::candidate* c = index.first_candidate(literal);
+    if (c == nullptr || c->row != i) continue;
+    if (&index == &by4_ && by8_.has_key_starting(*c)) continue;
+    shortcuts_[i] = shortcut{c, index.key_bytes()};
+  }
 }
 
 // Inlined into match(): a call per index cost a full prologue per line.

@@ -17,6 +17,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -38,7 +39,15 @@ class format_table {
   // normal form point into a buffer of the calling thread, valid until its
   // next call.
   // Inline: the common line matches as it is, at the cost of one call.
-  const table_row* match(std::string_view line, captures& caps) const {
+  // `hint` (any row, or nullptr) is tried first, without the dispatch, when
+  // it is the row that the dispatch would try first for every line that
+  // starts with its literal (see shortcut_): lines of one kind come in runs
+  // ("Inst ...", "Conf ..."), and the caller passes the last line's row.
+  // The result is the same with any hint.
+  const table_row* match(std::string_view line, captures& caps,
+                         const table_row* hint = nullptr) const {
+    if (hint != nullptr)
+      if (const table_row* row = match_hint(*hint, line, caps)) return row;
     if (const table_row* row = match_as_is(line, caps)) return row;
     return match_unmatched(line, caps);
   }
@@ -60,6 +69,9 @@ class format_table {
 
  private:
   void index_rows();
+  void find_shortcuts();
+  const table_row* match_hint(const table_row& hint, std::string_view line,
+                              captures& caps) const;
   const table_row* match_as_is(std::string_view line, captures& caps) const;
   const table_row* match_unmatched(std::string_view line, captures& caps) const;
   bool fast_match(const table_row& row, std::string_view line,
@@ -101,7 +113,38 @@ class format_table {
   literal_search fallback_search_;
   // The row a line matched by its summary shape stands for.
   table_row by_structure_;
+  // Per row: its prefix_index candidate when that is the first candidate
+  // of its key and no row of an index tried before it can match a line
+  // that starts with its literal (a row of by4_ whose literal begins no
+  // key of by8_); else nullptr. Then a line that the candidate
+  // accepts goes to this row first, unless the row's format rejects it.
+  struct shortcut {
+    const prefix_index::candidate* candidate = nullptr;
+    std::size_t min_size = 0;  // the index's key bytes: shorter lines skip it
+  };
+  std::vector<shortcut> shortcuts_;
 };
+
+// Inline: it replaces the dispatch of most lines of a run.
+inline const table_row* format_table::match_hint(const table_row& hint,
+                                                 std::string_view line,
+                                                 captures& caps) const {
+  const table_row* const first = rows_.data();
+  // by_structure_ is no row of rows_.
+  if (std::less<>{}(&hint, first) || !std::less<>{}(&hint, first + size()))
+    return nullptr;
+  const shortcut& s = shortcuts_[static_cast<std::size_t>(&hint - first)];
+  if (s.candidate == nullptr || line.size() < s.min_size) return nullptr;
+  const std::uint64_t head = prefix_index::load8(line);
+  const std::uint64_t tail =
+      line.size() > 8 ? prefix_index::load8(line.substr(8)) : 0;
+  if (!prefix_index::literal_matches(*s.candidate, line, head, tail))
+    return nullptr;
+  if (hint.match != match_kind::format) return &hint;
+  const bool fits = !hint.literals.empty() ? fast_match(hint, line, caps)
+                                           : row_matches(hint, line, caps);
+  return fits ? &hint : nullptr;
+}
 
 }  // namespace aptparse::detail
 

@@ -43,4 +43,10 @@ void prefix_index::build() {
   pending_.clear();
 }
 
+bool prefix_index::has_key_starting(const candidate& c) const {
+  for (const slot& s : slots_)
+    if (s.begin != s.end && (s.key & c.head_mask) == c.head) return true;
+  return false;
+}
+
 }  // namespace aptparse::detail

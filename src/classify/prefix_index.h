@@ -45,6 +45,19 @@ class prefix_index {
   // The candidates for `line`, which must be at least key_bytes long.
   std::span<const candidate> candidates(std::string_view line) const;
 
+  // The candidate that a line starting with `literal` tries first (nullptr:
+  // none). `literal` at least key_bytes long; after build().
+  const candidate* first_candidate(std::string_view literal) const {
+    const std::span<const candidate> list = candidates(literal);
+    return list.empty() ? nullptr : &list.front();
+  }
+
+  // True iff some key starts with the candidate's literal (its head): then
+  // a line that starts with that literal may find a row here too.
+  bool has_key_starting(const candidate& c) const;
+
+  std::size_t key_bytes() const noexcept { return key_bytes_; }
+
   // Returns true iff `line` starts with the candidate's literal (an exact
   // candidate: equals it). A line may lack trailing white space of the
   // literal, since lines arrive trimmed. `head`/`tail` are load8() of the

@@ -76,7 +76,9 @@ void section_machine::text_line(std::string_view text, const position& where) {
     }
     last_dpkg_log_ = false;
     captures caps;
-    const table_row* row = last_match_ = table_->match(body, caps);
+    const table_row*& hint = hints_[static_cast<unsigned char>(body[0])];
+    const table_row* row = last_match_ = table_->match(body, caps, hint);
+    if (row != nullptr) hint = row;
     classified(body, row, caps, where);
   }
 }
@@ -377,6 +379,7 @@ void section_machine::reset() {
   counts_ = counts{};
   last_prefix_ = prefix_ = line_prefix::none;
   held_.clear();
+  hints_.fill(nullptr);
   native_arch_.clear();
   record_ = record::none;
   record_error_ = record_damaged_ = end_after_line_ = false;

@@ -15,6 +15,7 @@
 #ifndef APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
 #define APTPARSE_SRC_MACHINE_SECTION_MACHINE_H_
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
@@ -189,6 +190,10 @@ class section_machine {
   std::unordered_set<std::string, name_hash, std::equal_to<>> held_;
   std::string native_arch_;  // the last one told to the sink
   const table_row* last_match_ = nullptr;
+  // Per first byte, the row its last line matched: the format table's hint
+  // (format_table::match), as runs of one kind of line ("Inst ", "Conf ",
+  // "Setting up ") interleave.
+  std::array<const table_row*, 256> hints_{};
   line_prefix last_prefix_ = line_prefix::none;  // of the log so far
   line_prefix prefix_ = line_prefix::none;       // of the open transaction
   record record_ = record::none;
