@@ -41,7 +41,7 @@ class format_table {
   // Inline: the common line matches as it is, at the cost of one call.
   // `hint` (any row, or nullptr) is tried first, without the dispatch, when
   // it is the row that the dispatch would try first for every line that
-  // starts with its literal (see shortcut_): lines of one kind come in runs
+  // starts with its literal (see shortcuts_): lines of one kind come in runs
   // ("Inst ...", "Conf ..."), and the caller passes the last line's row.
   // The result is the same with any hint.
   const table_row* match(std::string_view line, captures& caps,
