@@ -2,12 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cstdio>
 #include <limits>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "json/number.h"
 #include "support/samples.h"
 #include "support/strict_json.h"
 
@@ -96,6 +99,33 @@ TEST(JsonString, AppendsAfterExistingText) {
   std::string out = "prefix:";
   append_json_string(out, std::string(40, 'x'));
   EXPECT_EQ(out, "prefix:\"" + std::string(40, 'x') + "\"");
+}
+
+// detail::put_number against std::to_chars.
+template <class T>
+void expect_number(T v) {
+  char got[detail::kNumberRoom + 8], want[detail::kNumberRoom];
+  const char* end = detail::put_number(got, v);
+  const char* want_end = std::to_chars(want, want + sizeof want, v).ptr;
+  EXPECT_EQ(std::string_view(got, static_cast<std::size_t>(end - got)),
+            std::string_view(want, static_cast<std::size_t>(want_end - want)));
+}
+
+TEST(JsonNumber, EveryNumberIsWrittenAsToCharsWritesIt) {
+  for (std::uint64_t v = 0; v < 200000; ++v) expect_number(v);
+  // Each digit count's first and last, and the 10^8 switch to to_chars.
+  for (std::uint64_t p = 10; p <= 10000000000000000000ull; p *= 10)
+    for (std::uint64_t v : {p - 1, p, p + 1}) expect_number(v);
+  std::mt19937_64 random(15);
+  for (int i = 0; i < 200000; ++i) {
+    expect_number(random() % 100000000);
+    expect_number(random());
+    expect_number(static_cast<std::int64_t>(random()));
+  }
+  expect_number(std::numeric_limits<std::uint64_t>::max());
+  expect_number(std::numeric_limits<std::int64_t>::min());
+  expect_number(std::int64_t{-1});
+  expect_number(std::uint32_t{4294967295u});
 }
 
 using testing::json_value;

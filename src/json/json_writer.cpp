@@ -5,8 +5,8 @@
 // reserves the most it can write in one room() call and is then written
 // through a plain pointer: keys are literals copied with fixed-size moves,
 // short plain strings are checked and copied inline (json/escape.h),
-// numbers go through std::to_chars. See "JSON writer" in bench/PROFILE.md.
-#include <charconv>
+// numbers are made eight digits at a time (json/number.h). See "JSON
+// writer" in bench/PROFILE.md for what it costs.
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -15,26 +15,22 @@
 #include "aptparse/json.h"
 #include "json/cursor.h"
 #include "json/escape.h"
+#include "json/number.h"
 
 namespace aptparse {
 namespace {
 
 using detail::json_cursor;
+using detail::kNumberRoom;
 using detail::put;
+using detail::put_number;
 using detail::put_string;
 using detail::string_room;
 
-// The longest number: "-9223372036854775808" or 18446744073709551615.
-constexpr std::size_t kNumberRoom = 20;
 // Room for any run of literal keys and punctuation that one part writes
 // besides its strings and numbers (the longest, a package's keys and
 // every flag, is under 300 bytes).
 constexpr std::size_t kKeysRoom = 512;
-
-template <class T>
-char* put_number(char* w, T v) {
-  return std::to_chars(w, w + kNumberRoom, v).ptr;
-}
 
 // A string, or null when empty.
 char* put_string_or_null(char* w, std::string_view v) {
@@ -109,12 +105,14 @@ void append_head(json_cursor& c, const transaction& t,
 }
 
 // The package's flags: set ones are written, in this order.
-#define APTPARSE_JSON_FLAGS(X)                                  \
-  X(purge)                                                      \
-  X(automatic) X(simulated) X(upgradable) X(installed) X(local) \
-      X(residual_config) X(auto_removable)
+#define APTPARSE_JSON_FLAGS(X)                                        \
+  X(purge)                                                            \
+  X(automatic)                                                        \
+  X(simulated) X(upgradable) X(installed) X(local) X(residual_config) \
+      X(auto_removable)
 
-void append_package(json_cursor& c, const package& p) {
+// `lead` is ',' between packages, else '\0' (nothing).
+void append_package(json_cursor& c, const package& p, char lead) {
   std::size_t strings =
       string_room(p.name.size()) + string_room(p.arch.size()) +
       string_room(p.old_version.size()) + string_room(p.new_version.size()) +
@@ -123,6 +121,8 @@ void append_package(json_cursor& c, const package& p) {
   for (std::string_view a : p.alternatives)
     strings += 1 + string_room(a.size());
   char* w = c.room(kKeysRoom + strings);
+  *w = lead;
+  w += lead != '\0';
   w = put(w, "{\"name\":");
   w = put_string(w, p.name);
   w = put(w, ",\"arch\":");
@@ -196,15 +196,10 @@ void append_sets(json_cursor& c, const transaction& t) {
       continue;
     }
     c.advance(w + k.size - 1);
-    bool first = true;
+    char lead = '\0';
     for (const package& p : items) {
-      if (!first) {
-        w = c.room(1);
-        *w = ',';
-        c.advance(w + 1);
-      }
-      first = false;
-      append_package(c, p);
+      append_package(c, p, lead);
+      lead = ',';
     }
     w = c.room(1);
     *w = ']';
