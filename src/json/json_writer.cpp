@@ -47,6 +47,21 @@ char* put_optional_string(char* w, const std::optional<S>& v) {
   return v ? put_string(w, std::string_view(*v)) : put(w, "null");
 }
 
+// `k` (a literal key with its punctuation, e.g. ",\"old\":") and a value.
+template <std::size_t N>
+char* put_field(char* w, const char (&k)[N], std::string_view v) {
+  return put_string(put(w, k), v);
+}
+template <std::size_t N>
+char* put_field_or_null(char* w, const char (&k)[N], std::string_view v) {
+  return put_string_or_null(put(w, k), v);
+}
+template <std::size_t N, class S>
+char* put_optional_field(char* w, const char (&k)[N],
+                         const std::optional<S>& v) {
+  return put_optional_string(put(w, k), v);
+}
+
 template <class T>
 char* put_optional_number(char* w, const std::optional<T>& v) {
   return v ? put_number(w, *v) : put(w, "null");
@@ -69,10 +84,8 @@ void append_head(json_cursor& c, const transaction& t,
                    string_room(prefix.size()) + optional_room(t.start) +
                    optional_room(t.end) + optional_room(t.command) +
                    optional_room(t.requested_by_user) + optional_room(t.error));
-  w = put(w, "{\"source\":");
-  w = put_string(w, source);
-  w = put(w, ",\"kind\":");
-  w = put_string(w, record_kind_name(t.kind));
+  w = put_field(w, "{\"source\":", source);
+  w = put_field(w, ",\"kind\":", record_kind_name(t.kind));
   w = put(w, ",\"first_line\":");
   w = put_number(w, t.span.first.line);
   w = put(w, ",\"last_line\":");
@@ -84,32 +97,32 @@ void append_head(json_cursor& c, const transaction& t,
   w = t.span.complete ? put(w, ",\"complete\":true,\"line_prefix\":")
                       : put(w, ",\"complete\":false,\"line_prefix\":");
   w = put_string_or_null(w, prefix);
-  w = put(w, ",\"start\":");
-  w = put_optional_string(w, t.start);
-  w = put(w, ",\"end\":");
-  w = put_optional_string(w, t.end);
-  w = put(w, ",\"command\":");
-  w = put_optional_string(w, t.command);
+  w = put_optional_field(w, ",\"start\":", t.start);
+  w = put_optional_field(w, ",\"end\":", t.end);
+  w = put_optional_field(w, ",\"command\":", t.command);
   if (by_user) {
-    w = put(w, ",\"requested_by\":{\"user\":");
-    w = put_optional_string(w, t.requested_by_user);
+    w = put_optional_field(w,
+                           ",\"requested_by\":{\"user\":", t.requested_by_user);
     w = put(w, ",\"uid\":");
     w = put_optional_number(w, t.requested_by_uid);
     w = put(w, "}");
   } else {
     w = put(w, ",\"requested_by\":null");
   }
-  w = put(w, ",\"error\":");
-  w = put_optional_string(w, t.error);
+  w = put_optional_field(w, ",\"error\":", t.error);
   c.advance(w);
 }
 
 // The package's flags: set ones are written, in this order.
-#define APTPARSE_JSON_FLAGS(X)                                        \
-  X(purge)                                                            \
-  X(automatic)                                                        \
-  X(simulated) X(upgradable) X(installed) X(local) X(residual_config) \
-      X(auto_removable)
+#define APTPARSE_JSON_FLAGS(X) \
+  X(purge)                     \
+  X(automatic)                 \
+  X(simulated)                 \
+  X(upgradable)                \
+  X(installed)                 \
+  X(local)                     \
+  X(residual_config)           \
+  X(auto_removable)
 
 // `lead` is ',' between packages, else '\0' (nothing).
 void append_package(json_cursor& c, const package& p, char lead) {
@@ -123,26 +136,13 @@ void append_package(json_cursor& c, const package& p, char lead) {
   char* w = c.room(kKeysRoom + strings);
   *w = lead;
   w += lead != '\0';
-  w = put(w, "{\"name\":");
-  w = put_string(w, p.name);
-  w = put(w, ",\"arch\":");
-  w = put_string_or_null(w, p.arch);
-  w = put(w, ",\"old\":");
-  w = put_string_or_null(w, p.old_version);
-  w = put(w, ",\"new\":");
-  w = put_string_or_null(w, p.new_version);
-  if (!p.origins.empty()) {
-    w = put(w, ",\"origins\":");
-    w = put_string(w, p.origins);
-  }
-  if (!p.note.empty()) {
-    w = put(w, ",\"note\":");
-    w = put_string(w, p.note);
-  }
-  if (!p.suite.empty()) {
-    w = put(w, ",\"suite\":");
-    w = put_string(w, p.suite);
-  }
+  w = put_field(w, "{\"name\":", p.name);
+  w = put_field_or_null(w, ",\"arch\":", p.arch);
+  w = put_field_or_null(w, ",\"old\":", p.old_version);
+  w = put_field_or_null(w, ",\"new\":", p.new_version);
+  if (!p.origins.empty()) w = put_field(w, ",\"origins\":", p.origins);
+  if (!p.note.empty()) w = put_field(w, ",\"note\":", p.note);
+  if (!p.suite.empty()) w = put_field(w, ",\"suite\":", p.suite);
   if (p.security)
     w = *p.security ? put(w, ",\"security\":true")
                     : put(w, ",\"security\":false");
@@ -157,8 +157,7 @@ void append_package(json_cursor& c, const package& p, char lead) {
     *w++ = ']';
   }
   if (p.reason != hold_reason::none) {
-    w = put(w, ",\"reason\":");
-    w = put_string(w, reason_name(p.reason));  // under 16 bytes
+    w = put_field(w, ",\"reason\":", reason_name(p.reason));
   }
 #define APTPARSE_JSON_ANY(name) | p.name
   if (false APTPARSE_JSON_FLAGS(APTPARSE_JSON_ANY)) {
@@ -245,8 +244,8 @@ void append_summary(json_cursor& c, const transaction& t) {
 #undef APTPARSE_COUNT_JSON
     *w++ = '}';
   }
-  w = put(w, ",\"consistency\":{\"verdict\":");
-  w = put_string(w, verdict_name(t.consistency.verdict));  // a short name
+  w = put_field(
+      w, ",\"consistency\":{\"verdict\":", verdict_name(t.consistency.verdict));
   w = put(w, ",\"mismatches\":");
   c.advance(w);
   append_names(c, t.consistency.mismatches);
@@ -276,10 +275,8 @@ void append_tail(json_cursor& c, const transaction& t) {
     const std::string_view text(m.text);
     w = c.more(w, kKeysRoom + 2 * kNumberRoom + string_room(text.size()));
     if (i != 0) *w++ = ',';
-    w = put(w, "{\"level\":");
-    w = put_string(w, level_name(m.level));
-    w = put(w, ",\"text\":");
-    w = put_string(w, text);
+    w = put_field(w, "{\"level\":", level_name(m.level));
+    w = put_field(w, ",\"text\":", text);
     *w++ = ',';
     w = put_position(w, m.where);
     *w++ = '}';
@@ -295,8 +292,7 @@ void append_tail(json_cursor& c, const transaction& t) {
     if (i != 0) *w++ = ',';
     *w++ = '{';
     w = put_position(w, u.where);
-    w = put(w, ",\"text\":");
-    w = put_string(w, text);
+    w = put_field(w, ",\"text\":", text);
     *w++ = '}';
   }
   w = c.more(w, 32);
@@ -306,8 +302,7 @@ void append_tail(json_cursor& c, const transaction& t) {
     const std::string_view code = error_name(d.code);
     w = c.more(w, kKeysRoom + 3 * kNumberRoom + string_room(code.size()));
     if (i != 0) *w++ = ',';
-    w = put(w, "{\"code\":");
-    w = put_string(w, code);
+    w = put_field(w, "{\"code\":", code);
     *w++ = ',';
     w = put_position(w, d.where);
     w = put(w, ",\"dropped\":");
