@@ -2,11 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cstdio>
+#include <limits>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "json/number.h"
 #include "support/samples.h"
 #include "support/strict_json.h"
 
@@ -97,6 +101,33 @@ TEST(JsonString, AppendsAfterExistingText) {
   EXPECT_EQ(out, "prefix:\"" + std::string(40, 'x') + "\"");
 }
 
+// detail::put_number against std::to_chars.
+template <class T>
+void expect_number(T v) {
+  char got[detail::kNumberRoom + 8], want[detail::kNumberRoom];
+  const char* end = detail::put_number(got, v);
+  const char* want_end = std::to_chars(want, want + sizeof want, v).ptr;
+  EXPECT_EQ(std::string_view(got, static_cast<std::size_t>(end - got)),
+            std::string_view(want, static_cast<std::size_t>(want_end - want)));
+}
+
+TEST(JsonNumber, EveryNumberIsWrittenAsToCharsWritesIt) {
+  for (std::uint64_t v = 0; v < 200000; ++v) expect_number(v);
+  // Each digit count's first and last, and the 10^8 switch to to_chars.
+  for (std::uint64_t p = 10; p <= 10000000000000000000ull; p *= 10)
+    for (std::uint64_t v : {p - 1, p, p + 1}) expect_number(v);
+  std::mt19937_64 random(15);
+  for (int i = 0; i < 200000; ++i) {
+    expect_number(random() % 100000000);
+    expect_number(random());
+    expect_number(static_cast<std::int64_t>(random()));
+  }
+  expect_number(std::numeric_limits<std::uint64_t>::max());
+  expect_number(std::numeric_limits<std::int64_t>::min());
+  expect_number(std::int64_t{-1});
+  expect_number(std::uint32_t{4294967295u});
+}
+
 using testing::json_value;
 
 json_value read_strictly(std::string_view j) {
@@ -112,8 +143,8 @@ TEST(Json, TransactionObjectHasItsKeysInTheDocumentedOrder) {
   EXPECT_EQ(j.find('\n'), std::string::npos);  // one line
   const json_value v = read_strictly(j);
   std::vector<std::string> keys = {
-      "source",     "kind",  "first_line", "last_line", "first_offset",
-      "end_offset", "complete", "line_prefix", "start", "end",
+      "source",     "kind",         "first_line",  "last_line", "first_offset",
+      "end_offset", "complete",     "line_prefix", "start",     "end",
       "command",    "requested_by", "error"};
   for (int s = 0; s < pkg_set_count; ++s)
     keys.emplace_back(set_name(static_cast<pkg_set>(s)));
@@ -171,6 +202,123 @@ TEST(Json, EverySampleIsStrictJsonAndItsStringsDecodeToTheLogsBytes) {
                   t.messages[i].text);
     }
   }
+}
+
+// Text that the writer must escape: every control byte, quotes and
+// backslashes, DEL, valid UTF-8 and bytes that are not (a stray
+// continuation byte, a cut sequence, an overlong form, 0xff), after `tag`
+// so that a field written in place of another is caught.
+std::string hostile(std::string_view tag) {
+  std::string s(tag);
+  s += "\"q\\b\\\\\"";
+  for (int c = 0; c < 0x20; ++c) s += static_cast<char>(c);
+  s += "\x7f Gr\xc3\xb6\xc3\x9f\x65 \xe5\xae\x8c "
+       "\x80\xc3\xc0\xaf\xff\xed\xa0\x80";
+  return s;
+}
+
+// A field of every escape: each byte a six-byte \u00XX, past the room
+// that any fixed part of the object reserves.
+std::string all_controls(std::size_t n) {
+  std::string s(n, '\x01');
+  for (std::size_t i = 0; i < n; i += 7) s[i] = '\x1f';
+  return s;
+}
+
+TEST(Json, EveryStringFieldKeepsHostileBytesAndTheObjectStaysStrict) {
+  report r = parse(testing::kRemovePurge);
+  transaction t = r.transactions.at(0);
+  const std::string source = hostile("source"), start = hostile("start"),
+                    end = hostile("end"), command = all_controls(5000),
+                    user = hostile("user"), error = hostile("error");
+  t.start = std::string_view(start);
+  t.end = std::string_view(end);
+  t.command = std::string_view(command);
+  t.requested_by_user = std::string_view(user);
+  t.requested_by_uid = std::numeric_limits<std::uint32_t>::max();
+  t.error = std::string_view(error);
+  std::vector<std::string> fields;
+  for (const char* f : {"name", "arch", "old", "new", "origins", "note",
+                        "suite", "alt1", "alt2"})
+    fields.push_back(hostile(f));
+  fields.push_back(all_controls(3000));
+  package& p = t.set(pkg_set::to_remove)[0];
+  p.name = fields[0];
+  p.arch = fields[1];
+  p.old_version = fields[2];
+  p.new_version = fields[3];
+  p.origins = fields[4];
+  p.note = fields[5];
+  p.suite = fields[6];
+  p.alternatives = {fields[7], fields[8], fields[9]};
+  p.security = false;
+  p.reason = hold_reason::held;
+  p.purge = p.automatic = p.simulated = p.upgradable = p.installed = p.local =
+      p.residual_config = p.auto_removable = true;
+  const std::string note = hostile("message"), unrec = hostile("unrec");
+  t.messages.push_back(message{message_level::warning, note, {7, 99}});
+  t.unrecognized.push_back(unrecognized_line{{8, 100}, unrec});
+  t.consistency.mismatches = {hostile("mismatch")};
+  t.sizes.disk_change = std::numeric_limits<std::int64_t>::min();
+  t.sizes.download = std::numeric_limits<std::uint64_t>::max();
+
+  const std::string j = to_json(t, source);
+  EXPECT_EQ(j.find('\n'), std::string::npos);
+  const json_value v = read_strictly(j);
+  EXPECT_EQ(v.at("source").text, source);
+  EXPECT_EQ(v.at("start").text, start);
+  EXPECT_EQ(v.at("end").text, end);
+  EXPECT_EQ(v.at("command").text, command);
+  EXPECT_EQ(v.at("error").text, error);
+  EXPECT_EQ(v.at("requested_by").at("user").text, user);
+  EXPECT_EQ(v.at("requested_by").at("uid").text, "4294967295");
+  const json_value& q = v.at("to_remove").items.at(0);
+  EXPECT_EQ(q.keys(),
+            (std::vector<std::string>{
+                "name", "arch", "old", "new", "origins", "note", "suite",
+                "security", "alternatives", "reason", "purge", "automatic",
+                "simulated", "upgradable", "installed", "local",
+                "residual_config", "auto_removable"}));
+  const char* keys[] = {"name",    "arch", "old",  "new",
+                        "origins", "note", "suite"};
+  for (std::size_t i = 0; i < std::size(keys); ++i)
+    EXPECT_EQ(q.at(keys[i]).text, fields[i]) << keys[i];
+  ASSERT_EQ(q.at("alternatives").items.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i)
+    EXPECT_EQ(q.at("alternatives").items[i].text, fields[7 + i]);
+  EXPECT_EQ(q.at("security").kind, json_value::type::boolean);
+  EXPECT_FALSE(q.at("security").boolean);
+  EXPECT_EQ(q.at("reason").text, "held");
+  EXPECT_EQ(v.at("messages").items.back().at("text").text, note);
+  EXPECT_EQ(v.at("messages").items.back().at("line").text, "7");
+  EXPECT_EQ(v.at("unrecognized").items.back().at("text").text, unrec);
+  EXPECT_EQ(v.at("consistency").at("mismatches").items.at(0).text,
+            hostile("mismatch"));
+  EXPECT_EQ(v.at("sizes").at("disk_change").text, "-9223372036854775808");
+  EXPECT_EQ(v.at("sizes").at("download").text, "18446744073709551615");
+  // The other packages of the set are untouched and follow in order.
+  const auto& removed = t.set(pkg_set::to_remove);
+  ASSERT_EQ(v.at("to_remove").items.size(), removed.size());
+  for (std::size_t i = 1; i < removed.size(); ++i)
+    EXPECT_EQ(v.at("to_remove").items[i].at("name").text, removed[i].name);
+}
+
+TEST(Json, AppendsAfterExistingTextAndTwoObjectsInARowAreBothWhole) {
+  // The writer keeps scratch memory between calls: a large object after a
+  // small one (and the reverse) must come out whole, after what `out`
+  // held.
+  report r = parse(testing::kRemovePurge);
+  transaction small = r.transactions.at(0);
+  transaction big = small;
+  const std::string long_command = all_controls(20000);
+  big.command = std::string_view(long_command);
+  std::string out = "x";
+  append_json(out, small, "a");
+  append_json(out, big, "b");
+  append_json(out, small, "c");
+  EXPECT_EQ(
+      out, "x" + to_json(small, "a") + to_json(big, "b") + to_json(small, "c"));
+  EXPECT_EQ(read_strictly(to_json(big, "b")).at("command").text, long_command);
 }
 
 TEST(Json, TheStrictReaderRejectsWhatTheGrammarDoesNot) {

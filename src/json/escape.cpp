@@ -1,6 +1,6 @@
 // JSON string literals: escaping, with invalid UTF-8 kept as \udcXX
-// (surrogateescape). Strings are checked eight bytes at a time and copied
-// 16 at a time until a byte needs escaping: most of a log is plain ASCII.
+// (surrogateescape). Strings are checked and copied 16 bytes at a time
+// until a byte needs escaping: most of a log is plain ASCII.
 #include "json/escape.h"
 
 #include <cstdint>
@@ -59,61 +59,17 @@ char* put_u(char* w, unsigned code) {
   return w + 6;
 }
 
-// True iff the eight bytes of `x` hold a byte that JSON must escape or that
-// may start invalid UTF-8: below 0x20, from 0x80 up, '"' or '\\'.
-bool has_special(std::uint64_t x) {
-  using swar::kHighs, detail::swar::kOnes, detail::swar::matches;
-  return ((x | ((x - kOnes * 0x20) & ~x)) & kHighs) != 0 ||
-         matches(x, '"') != 0 || matches(x, '\\') != 0;
+#if defined(__SSE2__)
+// True iff the 16 bytes at `p` need no escaping.
+bool plain16(const char* p) {
+  return !has_special(swar::load(p), swar::load(p + 8));
 }
-
-// True iff `s` needs no escaping. Overlapping eight-byte loads: no byte
-// outside `s` is read, and no per-byte loop runs for the common case.
-bool plain(std::string_view s) {
-  const char* p = s.data();
-  const std::size_t n = s.size();
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8)
-      if (has_special(swar::load(p + i))) return false;
-    return !has_special(swar::load(p + n - 8));
-  }
-  if (n >= 4) {
-    const std::uint64_t lo = swar::load<std::uint32_t>(p);
-    const std::uint64_t hi = swar::load<std::uint32_t>(p + n - 4);
-    return !has_special(lo | (hi << 32));
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto c = static_cast<unsigned char>(p[i]);
-    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
-  }
-  return true;
-}
-
-// Copies `s` to `w` with fixed-size moves (room for 16 extra bytes).
-char* copy_plain(char* w, std::string_view s) {
-  const char* p = s.data();
-  const std::size_t n = s.size();
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8) std::memcpy(w + i, p + i, 8);
-    std::memcpy(w + n - 8, p + n - 8, 8);
-  } else if (n >= 4) {
-    std::memcpy(w, p, 4);
-    std::memcpy(w + n - 4, p + n - 4, 4);
-  } else {
-    for (std::size_t i = 0; i < n; ++i) w[i] = p[i];
-  }
-  return w + n;
-}
+#endif
 
 }  // namespace
 
-char* put_string(char* w, std::string_view s) {
+char* put_string_any(char* w, std::string_view s) {
   *w++ = '"';
-  if (plain(s)) {  // most strings: names, versions, plain ASCII
-    w = copy_plain(w, s);
-    *w++ = '"';
-    return w;
-  }
   const char* const base = s.data();
   const std::size_t size = s.size();
   std::size_t i = 0;
@@ -140,6 +96,13 @@ char* put_string(char* w, std::string_view s) {
       break;
     }
     if (i == size) break;
+    // A plain tail of a string of 16 bytes or more: the last 16 bytes,
+    // overlapping those already copied, in one check and one store.
+    if (size - i < 16 && size >= 16 && plain16(base + size - 16)) {
+      std::memcpy(w - (i - (size - 16)), base + size - 16, 16);
+      w += size - i;
+      break;
+    }
 #endif
     const auto c = static_cast<unsigned char>(base[i]);
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {

@@ -1,11 +1,24 @@
 // JSON string literals for the writer (json_writer.cpp): bytes that are
 // not valid UTF-8 become \udcXX escapes, the "surrogateescape" mapping
 // (see aptparse/json.h).
+//
+// Most strings of a log are short plain ASCII (names, versions, arches):
+// put_string() checks and copies those of up to 16 bytes inline, with two
+// overlapping loads and stores and no per-byte loop; longer ones and those
+// that need escaping take the out-of-line put_string_any().
 #ifndef APTPARSE_SRC_JSON_ESCAPE_H_
 #define APTPARSE_SRC_JSON_ESCAPE_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "util/text.h"
 
 namespace aptparse::detail {
 
@@ -14,8 +27,78 @@ namespace aptparse::detail {
 constexpr std::size_t string_room(std::size_t n) { return 6 * n + 2 + 16; }
 
 // Writes `s` as a JSON string literal (quotes included) at `w`, which has
-// string_room(s.size()) bytes; returns the end.
-char* put_string(char* w, std::string_view s);
+// string_room(s.size()) bytes; returns the end. Any length, any bytes.
+char* put_string_any(char* w, std::string_view s);
+
+// True iff a byte of `lo` or `hi` must be escaped or may start invalid
+// UTF-8: below 0x20, from 0x80 up, '"' or '\\'.
+[[gnu::always_inline]] inline bool has_special(std::uint64_t lo,
+                                               std::uint64_t hi) {
+#if defined(__SSE2__)
+  const __m128i v =
+      _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo));
+  // Signed compare: bytes below 0x20 and from 0x80 up are both "< 0x20".
+  const __m128i bad =
+      _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return _mm_movemask_epi8(bad) != 0;
+#else
+  using swar::kHighs, swar::kOnes, swar::matches;
+  const auto one = [](std::uint64_t x) {
+    return ((x | ((x - kOnes * 0x20) & ~x)) & kHighs) != 0 ||
+           matches(x, '"') != 0 || matches(x, '\\') != 0;
+  };
+  return one(lo) || one(hi);
+#endif
+}
+
+// put_string_any() with the common case inline: a plain string of at most
+// 16 bytes is loaded as two (overlapping) words, checked once, and stored
+// as the same two words.
+[[gnu::always_inline]] inline char* put_string(char* w, std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::uint64_t lo, hi;
+  if (n >= 8) {
+    if (n > 16) return put_string_any(w, s);
+    lo = swar::load(p);
+    hi = swar::load(p + n - 8);
+  } else if (n >= 4) {
+    lo = swar::load<std::uint32_t>(p) |
+         (std::uint64_t{swar::load<std::uint32_t>(p + n - 4)} << 32);
+    hi = lo;
+  } else if (n > 0) {
+    // The bytes p[0], p[n/2], p[n-1] cover n = 1..3; the rest is 'a'.
+    const auto b = [&](std::size_t i) {
+      return std::uint64_t{static_cast<unsigned char>(p[i])};
+    };
+    lo = 0x6161616161000000ull | b(0) | (b(n / 2) << 8) | (b(n - 1) << 16);
+    hi = lo;
+  } else {
+    w[0] = '"';
+    w[1] = '"';
+    return w + 2;
+  }
+  if (has_special(lo, hi)) [[unlikely]]
+    return put_string_any(w, s);
+  w[0] = '"';
+  if (n >= 8) {
+    std::memcpy(w + 1, &lo, 8);
+    std::memcpy(w + 1 + n - 8, &hi, 8);
+  } else if (n >= 4) {
+    const auto a = static_cast<std::uint32_t>(lo);
+    const auto z = static_cast<std::uint32_t>(lo >> 32);
+    std::memcpy(w + 1, &a, 4);
+    std::memcpy(w + 1 + n - 4, &z, 4);
+  } else {
+    w[1] = p[0];
+    w[1 + n / 2] = p[n / 2];
+    w[n] = p[n - 1];
+  }
+  w[n + 1] = '"';
+  return w + n + 2;
+}
 
 }  // namespace aptparse::detail
 

@@ -1,320 +1,335 @@
 // A transaction -> one JSON object (JSON Lines).
 // The schema is documented in README.md; keys are only ever added.
 //
-// Speed: the writer fills a cursor over pre-sized room in the output string
-// instead of appending piece by piece (each std::string append checks and
-// may grow the capacity); string literals are written by json/escape.h.
-#include <algorithm>
-#include <charconv>
+// Speed: each part of the object (the head, a package, a message, ...)
+// reserves the most it can write in one room() call and is then written
+// through a plain pointer: keys are literals copied with fixed-size moves,
+// short plain strings are checked and copied inline (json/escape.h),
+// numbers are made eight digits at a time (json/number.h). See "JSON
+// writer" in bench/PROFILE.md for what it costs.
+#include <cstdint>
 #include <cstring>
-#include <utility>
+#include <optional>
+#include <string>
 
 #include "aptparse/json.h"
+#include "json/cursor.h"
 #include "json/escape.h"
+#include "json/number.h"
 
 namespace aptparse {
 namespace {
 
+using detail::json_cursor;
+using detail::kNumberRoom;
+using detail::put;
+using detail::put_number;
 using detail::put_string;
 using detail::string_room;
 
-// A write cursor into `out`: room() makes space, the put functions write
-// without checks, and the destructor cuts `out` to what was written.
-class cursor {
- public:
-  explicit cursor(std::string& out) : out_(out), start_(out.size()) {
-    grow(1024);
-  }
-  ~cursor() { out_.resize(used()); }
-  cursor(const cursor&) = delete;
-  cursor& operator=(const cursor&) = delete;
+// Room for any run of literal keys and punctuation that one part writes
+// besides its strings and numbers (the longest, a package's keys and
+// every flag, is under 300 bytes).
+constexpr std::size_t kKeysRoom = 512;
 
-  [[gnu::always_inline]] void room(std::size_t n) {
-    if (static_cast<std::size_t>(end_ - w_) < n) [[unlikely]]
-      grow(n);
-  }
-  // A literal: its size is known at compile time, so the copy is inlined.
-  template <std::size_t N>
-  [[gnu::always_inline]] void raw(const char (&s)[N]) {
-    room(N - 1);
-    std::memcpy(w_, s, N - 1);
-    w_ += N - 1;
-  }
-  void raw(std::string_view s) {
-    room(s.size());
-    std::memcpy(w_, s.data(), s.size());
-    w_ += s.size();
-  }
-  [[gnu::always_inline]] void ch(char c) {
-    room(1);
-    *w_++ = c;
-  }
-  void string(std::string_view s) {
-    room(string_room(s.size()));
-    w_ = put_string(w_, s);
-  }
-  template <class T>
-  void number(T v) {
-    room(24);
-    w_ = std::to_chars(w_, w_ + 24, v).ptr;
-  }
+// A string, or null when empty.
+char* put_string_or_null(char* w, std::string_view v) {
+  return v.empty() ? put(w, "null") : put_string(w, v);
+}
 
- private:
-  std::size_t used() const {
-    return static_cast<std::size_t>(w_ - out_.data());
-  }
-  // Doubles what this cursor has written (not all of `out`, which may hold
-  // megabytes already): resize() zero-fills what it adds.
-  [[gnu::noinline]] void grow(std::size_t n) {
-    const std::size_t at = w_ == nullptr ? start_ : used();
-    out_.resize(at + std::max(n, at - start_ + 1024));
-    w_ = out_.data() + at;
-    end_ = out_.data() + out_.size();
-  }
+// Room for put_optional_string(); `S` is std::string or std::string_view.
+template <class S>
+std::size_t optional_room(const std::optional<S>& v) {
+  return string_room(v ? std::string_view(*v).size() : 0);
+}
+template <class S>
+char* put_optional_string(char* w, const std::optional<S>& v) {
+  return v ? put_string(w, std::string_view(*v)) : put(w, "null");
+}
 
-  std::string& out_;
-  std::size_t start_;  // out_'s size before the cursor
-  char* w_ = nullptr;
-  char* end_ = nullptr;
-};
-
-// `k` (a literal key with its punctuation, e.g. ",\"text\":") and a value.
+// `k` (a literal key with its punctuation, e.g. ",\"old\":") and a value.
 template <std::size_t N>
-void string_field(cursor& c, const char (&k)[N], std::string_view v) {
-  c.raw(k);
-  c.string(v);
+char* put_field(char* w, const char (&k)[N], std::string_view v) {
+  return put_string(put(w, k), v);
 }
-template <std::size_t N, class T>
-void number_field(cursor& c, const char (&k)[N], T v) {
-  c.raw(k);
-  c.number(v);
-}
-
-void key(cursor& c, std::string_view k) {
-  c.room(k.size() + 3);
-  c.ch('"');
-  c.raw(k);
-  c.raw("\":");
-}
-
-// Appends `"k":[...]` with each(item) writing one element.
-template <class Items, class Each>
-void array(cursor& c, std::string_view k, const Items& items, Each&& each) {
-  key(c, k);
-  c.ch('[');
-  bool first = true;
-  for (const auto& item : items) {
-    if (!first) c.ch(',');
-    first = false;
-    each(item);
-  }
-  c.ch(']');
-}
-
-// A string field, or null when empty.
 template <std::size_t N>
-void string_or_null(cursor& c, const char (&k)[N], std::string_view v) {
-  c.raw(k);
-  if (v.empty()) {
-    c.raw("null");
-  } else {
-    c.string(v);
-  }
+char* put_field_or_null(char* w, const char (&k)[N], std::string_view v) {
+  return put_string_or_null(put(w, k), v);
+}
+template <std::size_t N, class S>
+char* put_optional_field(char* w, const char (&k)[N],
+                         const std::optional<S>& v) {
+  return put_optional_string(put(w, k), v);
 }
 
 template <class T>
-void optional_number(cursor& c, std::string_view k, const std::optional<T>& v) {
-  key(c, k);
-  if (v) {
-    c.number(*v);
+char* put_optional_number(char* w, const std::optional<T>& v) {
+  return v ? put_number(w, *v) : put(w, "null");
+}
+
+char* put_position(char* w, const position& p) {
+  w = put(w, "\"line\":");
+  w = put_number(w, p.line);
+  w = put(w, ",\"offset\":");
+  return put_number(w, p.offset);
+}
+
+// The head of the object: "source" to "error".
+void append_head(json_cursor& c, const transaction& t,
+                 std::string_view source) {
+  const std::string_view prefix = prefix_name(t.span.prefix);
+  const bool by_user = t.requested_by_user.has_value();
+  char* w = c.room(kKeysRoom + 5 * kNumberRoom + string_room(source.size()) +
+                   string_room(record_kind_name(t.kind).size()) +
+                   string_room(prefix.size()) + optional_room(t.start) +
+                   optional_room(t.end) + optional_room(t.command) +
+                   optional_room(t.requested_by_user) + optional_room(t.error));
+  w = put_field(w, "{\"source\":", source);
+  w = put_field(w, ",\"kind\":", record_kind_name(t.kind));
+  w = put(w, ",\"first_line\":");
+  w = put_number(w, t.span.first.line);
+  w = put(w, ",\"last_line\":");
+  w = put_number(w, t.span.last.line);
+  w = put(w, ",\"first_offset\":");
+  w = put_number(w, t.span.first.offset);
+  w = put(w, ",\"end_offset\":");
+  w = put_number(w, t.span.end_offset);
+  w = t.span.complete ? put(w, ",\"complete\":true,\"line_prefix\":")
+                      : put(w, ",\"complete\":false,\"line_prefix\":");
+  w = put_string_or_null(w, prefix);
+  w = put_optional_field(w, ",\"start\":", t.start);
+  w = put_optional_field(w, ",\"end\":", t.end);
+  w = put_optional_field(w, ",\"command\":", t.command);
+  if (by_user) {
+    w = put_optional_field(w,
+                           ",\"requested_by\":{\"user\":", t.requested_by_user);
+    w = put(w, ",\"uid\":");
+    w = put_optional_number(w, t.requested_by_uid);
+    w = put(w, "}");
   } else {
-    c.raw("null");
+    w = put(w, ",\"requested_by\":null");
   }
+  w = put_optional_field(w, ",\"error\":", t.error);
+  c.advance(w);
 }
 
-// A string or null.
-template <std::size_t N>
-void optional_string(cursor& c, const char (&k)[N],
-                     const std::optional<std::string>& v) {
-  c.raw(k);
-  if (v) {
-    c.string(*v);
-  } else {
-    c.raw("null");
-  }
-}
+// The package's flags: set ones are written, in this order.
+#define APTPARSE_JSON_FLAGS(X) \
+  X(purge)                     \
+  X(automatic)                 \
+  X(simulated)                 \
+  X(upgradable)                \
+  X(installed)                 \
+  X(local)                     \
+  X(residual_config)           \
+  X(auto_removable)
 
-// The fields of a record of apt's logs, each with a leading ','.
-void append_record_fields(cursor& c, const transaction& t) {
-  optional_string(c, ",\"start\":", t.start);
-  optional_string(c, ",\"end\":", t.end);
-  optional_string(c, ",\"command\":", t.command);
-  if (t.requested_by_user) {
-    string_field(c, ",\"requested_by\":{\"user\":", *t.requested_by_user);
-    c.ch(',');
-    optional_number(c, "uid", t.requested_by_uid);
-    c.ch('}');
-  } else {
-    c.raw(",\"requested_by\":null");
-  }
-  optional_string(c, ",\"error\":", t.error);
-}
-
-void append_position(cursor& c, const position& p) {
-  number_field(c, "\"line\":", p.line);
-  number_field(c, ",\"offset\":", p.offset);
-}
-
-void append_package(cursor& c, const package& p) {
-  string_field(c, "{\"name\":", p.name);
-  string_or_null(c, ",\"arch\":", p.arch);
-  string_or_null(c, ",\"old\":", p.old_version);
-  string_or_null(c, ",\"new\":", p.new_version);
-  if (!p.origins.empty()) {
-    string_field(c, ",\"origins\":", p.origins);
-  }
-  if (!p.note.empty()) {
-    string_field(c, ",\"note\":", p.note);
-  }
-  if (!p.suite.empty()) {
-    string_field(c, ",\"suite\":", p.suite);
-  }
+// `lead` is ',' between packages, else '\0' (nothing).
+void append_package(json_cursor& c, const package& p, char lead) {
+  std::size_t strings =
+      string_room(p.name.size()) + string_room(p.arch.size()) +
+      string_room(p.old_version.size()) + string_room(p.new_version.size()) +
+      string_room(p.origins.size()) + string_room(p.note.size()) +
+      string_room(p.suite.size());
+  for (std::string_view a : p.alternatives)
+    strings += 1 + string_room(a.size());
+  char* w = c.room(kKeysRoom + strings);
+  *w = lead;
+  w += lead != '\0';
+  w = put_field(w, "{\"name\":", p.name);
+  w = put_field_or_null(w, ",\"arch\":", p.arch);
+  w = put_field_or_null(w, ",\"old\":", p.old_version);
+  w = put_field_or_null(w, ",\"new\":", p.new_version);
+  if (!p.origins.empty()) w = put_field(w, ",\"origins\":", p.origins);
+  if (!p.note.empty()) w = put_field(w, ",\"note\":", p.note);
+  if (!p.suite.empty()) w = put_field(w, ",\"suite\":", p.suite);
   if (p.security)
-    c.raw(*p.security ? ",\"security\":true" : ",\"security\":false");
+    w = *p.security ? put(w, ",\"security\":true")
+                    : put(w, ",\"security\":false");
   if (!p.alternatives.empty()) {
-    c.ch(',');
-    array(c, "alternatives", p.alternatives,
-          [&](std::string_view a) { c.string(a); });
+    w = put(w, ",\"alternatives\":[");
+    bool first = true;
+    for (std::string_view a : p.alternatives) {
+      if (!first) *w++ = ',';
+      first = false;
+      w = put_string(w, a);
+    }
+    *w++ = ']';
   }
   if (p.reason != hold_reason::none) {
-    string_field(c, ",\"reason\":", reason_name(p.reason));
+    w = put_field(w, ",\"reason\":", reason_name(p.reason));
   }
-  if (p.purge) c.raw(",\"purge\":true");
-  if (p.automatic) c.raw(",\"automatic\":true");
-  if (p.simulated) c.raw(",\"simulated\":true");
-  if (p.upgradable) c.raw(",\"upgradable\":true");
-  if (p.installed) c.raw(",\"installed\":true");
-  if (p.local) c.raw(",\"local\":true");
-  if (p.residual_config) c.raw(",\"residual_config\":true");
-  if (p.auto_removable) c.raw(",\"auto_removable\":true");
-  c.ch('}');
+#define APTPARSE_JSON_ANY(name) | p.name
+  if (false APTPARSE_JSON_FLAGS(APTPARSE_JSON_ANY)) {
+#define APTPARSE_JSON_FLAG(name) \
+  if (p.name) w = put(w, ",\"" #name "\":true");
+    APTPARSE_JSON_FLAGS(APTPARSE_JSON_FLAG)
+#undef APTPARSE_JSON_FLAG
+  }
+#undef APTPARSE_JSON_ANY
+  *w++ = '}';
+  c.advance(w);
 }
 
-// The parts of a transaction after its sets, append_counts() to
-// append_diagnostics(), each write their own leading ','.
-
-// The counts' fields in JSON order, each key with a leading ','.
-constexpr std::pair<std::string_view, std::uint64_t counts::*> kCountFields[] =
-    {
-#define APTPARSE_COUNT_KEY(name, check) {",\"" #name "\":", &counts::name},
-        APTPARSE_COUNT_MAP(APTPARSE_COUNT_KEY)
-#undef APTPARSE_COUNT_KEY
+// `,"name":[]` of each set, padded to a fixed size so that it is copied
+// with fixed-size moves; a set with packages writes it without the ']'.
+struct set_key {
+  char text[32];
+  std::size_t size;
+};
+constexpr set_key kSetKeys[] = {
+#define APTPARSE_SET_KEY(name) \
+  {",\"" #name "\":[]", sizeof(",\"" #name "\":[]") - 1},
+    APTPARSE_PKG_SET_MAP(APTPARSE_SET_KEY)
+#undef APTPARSE_SET_KEY
 };
 
-void append_counts(cursor& c, const std::optional<counts>& n) {
-  c.raw(",\"counts\":");
-  if (!n) {
-    c.raw("null");
-    return;
+void append_sets(json_cursor& c, const transaction& t) {
+  for (int s = 0; s < pkg_set_count; ++s) {
+    const auto& items = t.set(static_cast<pkg_set>(s));
+    const set_key& k = kSetKeys[s];
+    char* w = c.room(sizeof k.text);
+    std::memcpy(w, k.text, sizeof k.text);
+    if (items.empty()) {
+      c.advance(w + k.size);
+      continue;
+    }
+    c.advance(w + k.size - 1);
+    char lead = '\0';
+    for (const package& p : items) {
+      append_package(c, p, lead);
+      lead = ',';
+    }
+    w = c.room(1);
+    *w = ']';
+    c.advance(w + 1);
   }
-  c.ch('{');
+}
+
+// A JSON array of strings; `names` holds std::strings or string_views.
+template <class Names>
+void append_names(json_cursor& c, const Names& names) {
+  char* w = c.room(1);
+  *w++ = '[';
+  c.advance(w);
   bool first = true;
-  for (const auto& [k, field] : kCountFields) {
-    c.raw(first ? k.substr(1) : k);
+  for (const auto& n : names) {
+    const std::string_view s(n);
+    w = c.room(1 + string_room(s.size()));
+    if (!first) *w++ = ',';
     first = false;
-    c.number((*n).*field);
+    c.advance(put_string(w, s));
   }
-  c.ch('}');
+  w = c.room(1);
+  *w++ = ']';
+  c.advance(w);
 }
 
-void append_consistency(cursor& c, const consistency& k) {
-  string_field(c, ",\"consistency\":{\"verdict\":", verdict_name(k.verdict));
-  c.ch(',');
-  auto name = [&](const std::string& n) { c.string(n); };
-  array(c, "mismatches", k.mismatches, name);
-  c.ch(',');
-  array(c, "unverifiable", k.unverifiable, name);
-  c.ch('}');
-}
-
-void append_sizes(cursor& c, const sizes& s) {
-  c.raw(",\"sizes\":{");
-  bool first = true;
+// "security_count" to "sizes".
+void append_summary(json_cursor& c, const transaction& t) {
+  char* w = c.room(kKeysRoom + 20 * kNumberRoom);
+  w = put(w, ",\"security_count\":");
+  w = put_number(w, t.security_count);
+  if (!t.counts) {
+    w = put(w, ",\"counts\":null");
+  } else {
+    char sep = '{';
+    w = put(w, ",\"counts\":");
+#define APTPARSE_COUNT_JSON(name, check) \
+  *w++ = sep;                            \
+  sep = ',';                             \
+  w = put(w, "\"" #name "\":");          \
+  w = put_number(w, t.counts->name);
+    APTPARSE_COUNT_MAP(APTPARSE_COUNT_JSON)
+#undef APTPARSE_COUNT_JSON
+    *w++ = '}';
+  }
+  w = put_field(
+      w, ",\"consistency\":{\"verdict\":", verdict_name(t.consistency.verdict));
+  w = put(w, ",\"mismatches\":");
+  c.advance(w);
+  append_names(c, t.consistency.mismatches);
+  w = put(c.room(32), ",\"unverifiable\":");
+  c.advance(w);
+  append_names(c, t.consistency.unverifiable);
+  w = c.room(kKeysRoom + 6 * kNumberRoom);
+  char sep = '{';
+  w = put(w, "},\"sizes\":");
 #define APTPARSE_SIZE_JSON(type, name) \
-  if (!first) c.ch(',');               \
-  first = false;                       \
-  optional_number(c, #name, s.name);
+  *w++ = sep;                          \
+  sep = ',';                           \
+  w = put(w, "\"" #name "\":");        \
+  w = put_optional_number(w, t.sizes.name);
   APTPARSE_SIZE_MAP(APTPARSE_SIZE_JSON)
 #undef APTPARSE_SIZE_JSON
-  c.ch('}');
+  *w++ = '}';
+  c.advance(w);
 }
 
-void append_messages(cursor& c, const std::vector<message>& ms) {
-  c.ch(',');
-  array(c, "messages", ms, [&](const message& m) {
-    string_field(c, "{\"level\":", level_name(m.level));
-    string_field(c, ",\"text\":", m.text);
-    c.ch(',');
-    append_position(c, m.where);
-    c.ch('}');
-  });
-}
-
-void append_unrecognized(cursor& c, const transaction& t) {
-  number_field(c, ",\"unrecognized_count\":", t.unrecognized_count);
-  c.ch(',');
-  array(c, "unrecognized", t.unrecognized, [&](const unrecognized_line& u) {
-    c.ch('{');
-    append_position(c, u.where);
-    string_field(c, ",\"text\":", u.text);
-    c.ch('}');
-  });
-}
-
-void append_diagnostics(cursor& c, const std::vector<diagnostic>& ds) {
-  c.ch(',');
-  array(c, "diagnostics", ds, [&](const diagnostic& d) {
-    string_field(c, "{\"code\":", error_name(d.code));
-    c.ch(',');
-    append_position(c, d.where);
-    number_field(c, ",\"dropped\":", d.dropped);
-    c.ch('}');
-  });
+// "messages" to the end of the object.
+void append_tail(json_cursor& c, const transaction& t) {
+  char* w = c.room(16);
+  w = put(w, ",\"messages\":[");
+  for (std::size_t i = 0; i < t.messages.size(); ++i) {
+    const message& m = t.messages[i];
+    const std::string_view text(m.text);
+    w = c.more(w, kKeysRoom + 2 * kNumberRoom + string_room(text.size()));
+    if (i != 0) *w++ = ',';
+    w = put_field(w, "{\"level\":", level_name(m.level));
+    w = put_field(w, ",\"text\":", text);
+    *w++ = ',';
+    w = put_position(w, m.where);
+    *w++ = '}';
+  }
+  w = c.more(w, kKeysRoom + kNumberRoom);
+  w = put(w, "],\"unrecognized_count\":");
+  w = put_number(w, t.unrecognized_count);
+  w = put(w, ",\"unrecognized\":[");
+  for (std::size_t i = 0; i < t.unrecognized.size(); ++i) {
+    const unrecognized_line& u = t.unrecognized[i];
+    const std::string_view text(u.text);
+    w = c.more(w, kKeysRoom + 2 * kNumberRoom + string_room(text.size()));
+    if (i != 0) *w++ = ',';
+    *w++ = '{';
+    w = put_position(w, u.where);
+    w = put_field(w, ",\"text\":", text);
+    *w++ = '}';
+  }
+  w = c.more(w, 32);
+  w = put(w, "],\"diagnostics\":[");
+  for (std::size_t i = 0; i < t.diagnostics.size(); ++i) {
+    const diagnostic& d = t.diagnostics[i];
+    const std::string_view code = error_name(d.code);
+    w = c.more(w, kKeysRoom + 3 * kNumberRoom + string_room(code.size()));
+    if (i != 0) *w++ = ',';
+    w = put_field(w, "{\"code\":", code);
+    *w++ = ',';
+    w = put_position(w, d.where);
+    w = put(w, ",\"dropped\":");
+    w = put_number(w, d.dropped);
+    *w++ = '}';
+  }
+  w = c.more(w, 2);
+  w = put(w, "]}");
+  c.advance(w);
 }
 
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-  cursor c(out);
-  c.string(s);
+  json_cursor c;
+  c.advance(put_string(c.room(string_room(s.size())), s));
+  c.append_to(out);
 }
 
 void append_json(std::string& out, const transaction& t,
                  std::string_view source) {
-  cursor c(out);
-  string_field(c, "{\"source\":", source);
-  string_field(c, ",\"kind\":", record_kind_name(t.kind));
-  number_field(c, ",\"first_line\":", t.span.first.line);
-  number_field(c, ",\"last_line\":", t.span.last.line);
-  number_field(c, ",\"first_offset\":", t.span.first.offset);
-  number_field(c, ",\"end_offset\":", t.span.end_offset);
-  c.raw(t.span.complete ? ",\"complete\":true" : ",\"complete\":false");
-  string_or_null(c, ",\"line_prefix\":", prefix_name(t.span.prefix));
-  append_record_fields(c, t);
-  for (int s = 0; s < pkg_set_count; ++s) {
-    const auto set = static_cast<pkg_set>(s);
-    c.ch(',');
-    array(c, set_name(set), t.set(set),
-          [&](const package& p) { append_package(c, p); });
-  }
-  number_field(c, ",\"security_count\":", t.security_count);
-  append_counts(c, t.counts);
-  append_consistency(c, t.consistency);
-  append_sizes(c, t.sizes);
-  append_messages(c, t.messages);
-  append_unrecognized(c, t);
-  append_diagnostics(c, t.diagnostics);
-  c.ch('}');
+  json_cursor c;
+  append_head(c, t, source);
+  append_sets(c, t);
+  append_summary(c, t);
+  append_tail(c, t);
+  c.append_to(out);
 }
 
 std::string to_json(const transaction& t, std::string_view source) {
