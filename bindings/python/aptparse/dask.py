@@ -45,17 +45,33 @@ dask.diagnostics.ProgressBar(): df.compute()`` on the local schedulers, or
 
 On a ``distributed`` cluster: a partition of whole files is one task,
 which the query's next steps follow directly, and the last partitions are
-smaller (see ``blocksize``), so that the workers finish together. Dask's
-workers sample their threads' stacks every 10 ms for the dashboard's
-profile; a parse-heavy job runs a few percent faster with that off, set
-before the cluster starts (its workers take the configuration they start
-with)::
+smaller (see ``blocksize``), so that the workers finish together. Two of
+the workers' defaults cost a parse-heavy job time; both are set before the
+cluster starts (its workers take the configuration they start with)::
 
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    with dask.config.set({
+        "distributed.worker.profile.enabled": False,
+        "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    }):
         cluster = distributed.LocalCluster()
 
-or ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` in the workers'
-environment (bench/RESULTS.md, "Fleet / Dask").
+* The workers sample their threads' stacks every 10 ms for the
+  dashboard's profile (a few percent; also
+  ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` in the workers'
+  environment).
+* A nanny starts its worker with ``MALLOC_TRIM_THRESHOLD_=65536``, so
+  that freed memory goes back to the system at once. glibc then maps
+  every allocation above 128 KiB afresh and unmaps it when freed: each
+  partition's parse results, record columns and pandas arrays are new
+  pages, which the kernel zeroes and faults in one by one. On a fleet of
+  10,000 logs the two workers fault 5-8 times as many pages with it and
+  spend about 2 s more of system time (of some 17 s of CPU; timings in
+  bench/RESULTS.md, "Fleet / Dask"). Without it the workers keep the
+  memory they freed for the next partition (a worker's RSS stays a few
+  hundred MB higher). A nanny also puts the variable in the starting
+  process's ``os.environ``, where the next cluster's workers inherit it:
+  remove it there too (``os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)``)
+  when this process has started a cluster before.
 
 Needs ``pip install 'aptparse[dask]'``.
 """
