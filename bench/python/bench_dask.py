@@ -22,9 +22,16 @@ groupby; and `read_logs(...)` on Dask's synchronous scheduler. Rows that
 bring the whole frame to the client are shown apart: they measure moving
 the rows between processes, not the query.
 
-The LocalCluster runs twice: as Dask starts it, and with its workers'
-statistical profiler off (distributed.worker.profile.enabled: False, which
-read_logs' documentation suggests for long parses). --before times another
+The LocalCluster runs as Dask starts it, and with settings that
+read_logs' documentation suggests for long parses: its workers' statistical
+profiler off (distributed.worker.profile.enabled: False); glibc's own malloc
+trimming rather than the MALLOC_TRIM_THRESHOLD_=65536 that Dask's nannies
+put in their workers' environment (distributed.nanny.pre-spawn-environ),
+which makes every large buffer a fresh mmap (page faults, zeroed pages);
+and both. A LocalCluster of 2 threads in this process (processes=False: the
+C++ parse releases the GIL) is timed too, for information. Every cluster's
+workers import aptparse.dask before the timing (the sync rows run in a
+process that has). --before times another
 revision's aptparse/dask.py (e.g. `git show main:bindings/python/aptparse/dask.py
 > /tmp/dask_before.py`) on the same scheduler and cluster, interleaved with
 this one: the cases after the others (--only takes their numbers too).
@@ -34,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import gc
 import gzip
 import importlib.util
@@ -55,6 +63,9 @@ import distributed
 import aptparse
 import aptparse.dask
 from _corpus import logs
+
+SPAWN_ENV = "distributed.nanny.pre-spawn-environ"
+TRIM = "MALLOC_TRIM_THRESHOLD_"
 
 KINDS = {  # a host's files: name -> (corpus logs of its kind, gzipped)
     "history.log": ("*history-log.log", False),
@@ -158,6 +169,12 @@ def pool_query(pool: Any, groups: list[list[str]]) -> Any:
     return sum(n for n, _ in parts), per.groupby(level=[0, 1], observed=True).sum()
 
 
+def trim_setting() -> Any:
+    """A worker's MALLOC_TRIM_THRESHOLD_ (by client.run: os.environ.get
+    itself would be pickled with this process's environment)."""
+    return os.environ.get(TRIM)
+
+
 def host_of(path: str) -> str:
     return os.path.basename(os.path.dirname(path))
 
@@ -195,18 +212,41 @@ def main() -> None:
     def on(scheduler: Any, module: Any = aptparse.dask) -> Callable[[], Any]:
         return lambda: dask.compute(*query(read(module)), scheduler=scheduler)
 
-    def cluster() -> distributed.LocalCluster:
-        return distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
-                                        dashboard_address=None)
+    def cluster(profile: bool = True, trim: bool = True, processes: bool = True
+                ) -> distributed.LocalCluster:
+        """A 2-worker LocalCluster; the workers take the config they start
+        with. trim=False: no MALLOC_TRIM_THRESHOLD_ in their environment
+        (a nanny also puts it in this process's os.environ, which the next
+        workers inherit: drop it there too)."""
+        config: dict[str, Any] = {"distributed.worker.profile.enabled": profile}
+        if not trim:
+            config[f"{SPAWN_ENV}.{TRIM}"] = None
+            os.environ.pop(TRIM, None)
+        with dask.config.set(config):
+            return distributed.LocalCluster(processes=processes, n_workers=2,
+                                            threads_per_worker=1, dashboard_address=None)
+
+    def client_of(c: distributed.LocalCluster, **kw: Any) -> distributed.Client:
+        client = distributed.Client(c, **kw)
+        client.run(importlib.import_module, "aptparse.dask")  # the workers' imports
+        return client
 
     results: dict[str, Any] = {}
     times: dict[str, list[float]] = {}
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
-        quiet = cluster()  # the workers take the config they start with
-    with cluster() as local, distributed.Client(local) as client, quiet, \
-            distributed.Client(quiet, set_as_default=False) as unprofiled:
+    clusters = {"default": cluster(), "quiet": cluster(profile=False),
+                "untrimmed": cluster(trim=False), "both": cluster(profile=False, trim=False),
+                "threads": cluster(processes=False)}
+    with contextlib.ExitStack() as stack:
+        for c in clusters.values():
+            stack.enter_context(c)
+        client = stack.enter_context(client_of(clusters["default"]))
+        clients = {k: stack.enter_context(client_of(c, set_as_default=False))
+                   for k, c in clusters.items() if k != "default"}
+        unprofiled = clients["quiet"]
         assert not any(unprofiled.run(dask.config.get, "distributed.worker.profile.enabled")
                        .values())
+        assert not any(clients["untrimmed"].run(trim_setting).values())
+        assert all(client.run(trim_setting).values())
         cases: list[tuple[str, Callable[[], Any]]] = [
             ("one process: `records(parse_files(paths)).to_pandas()`, pandas groupby", single),
             ("one process: `read_logs(...)`, Dask's sync scheduler", on("sync")),
@@ -225,6 +265,14 @@ def main() -> None:
             lambda: pool_query(pool, partitions(paths, budget))))
         cases.append(("LocalCluster, 2 processes x 1 thread, workers' profiler off: "
                       "`read_logs(...)`", on(unprofiled)))
+        cases += [
+            ("LocalCluster, 2 processes x 1 thread, glibc's malloc trimming (no "
+             f"{TRIM}=65536): `read_logs(...)`", on(clients["untrimmed"])),
+            ("LocalCluster, 2 processes x 1 thread, profiler off and glibc's malloc trimming: "
+             "`read_logs(...)`", on(clients["both"])),
+            ("(for information) LocalCluster(processes=False), 2 threads in this process: "
+             "`read_logs(...)`", on(clients["threads"])),
+        ]
         if args.before:
             before = load_before(args.before)
             cases += [

@@ -3,7 +3,7 @@ on bench_dask.py's fleet query: measures that survive a loaded machine
 (CPU seconds and per-task times rather than wall time alone). Not a test.
 
     chrt -f 10 python bench/python/bench_dask_diagnose.py [--root /var/tmp/dask-logs]
-        [--rounds 2] [--blocksize 64MiB]
+        [--rounds 2] [--blocksize 64MiB] [--untrimmed]
 
 Each round runs the query once on the sync scheduler (each task timed by a
 Dask callback) and once on the cluster (distributed's task stream), and
@@ -34,7 +34,7 @@ import psutil
 from dask.callbacks import Callback
 
 import aptparse.dask
-from bench_dask import make_fleet, query
+from bench_dask import SPAWN_ENV, TRIM, make_fleet, query
 
 
 def raise_priority(priority: int) -> int:
@@ -97,21 +97,27 @@ def main() -> None:
     ap.add_argument("--blocksize", default="64MiB")
     ap.add_argument("--control-priority", type=int, default=0,
                     help="SCHED_FIFO priority for the workers' and scheduler's event loops")
+    ap.add_argument("--untrimmed", action="store_true",
+                    help="workers without the nannies' MALLOC_TRIM_THRESHOLD_=65536")
     args = ap.parse_args()
     make_fleet(args.root, args.files, args.mb)
+    if args.untrimmed:
+        os.environ.pop(TRIM, None)
 
     def graph() -> Any:
         return query(aptparse.dask.read_logs(str(args.root), blocksize=args.blocksize))
 
-    with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
-                                  dashboard_address=None) as cluster, \
+    with dask.config.set({f"{SPAWN_ENV}.{TRIM}": None} if args.untrimmed else {}):
+        local = distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
+                                         dashboard_address=None)
+    with local as cluster, \
             distributed.Client(cluster) as client:
         workers = client.run(os.getpid)  # address -> pid
         me = os.getpid()
         if args.control_priority:
             client.run(raise_priority, args.control_priority)
             client.run_on_scheduler(raise_priority, args.control_priority)
-        print(f"control priority {args.control_priority}, "
+        print(f"control priority {args.control_priority}, untrimmed: {args.untrimmed}, "
               f"profiler: {dask.config.get('distributed.worker.profile.enabled')}, "
               f"blocksize {args.blocksize}, load average {os.getloadavg()[0]:.1f}")
         for r in range(args.rounds):

@@ -45,17 +45,33 @@ dask.diagnostics.ProgressBar(): df.compute()`` on the local schedulers, or
 
 On a ``distributed`` cluster: a partition of whole files is one task,
 which the query's next steps follow directly, and the last partitions are
-smaller (see ``blocksize``), so that the workers finish together. Dask's
-workers sample their threads' stacks every 10 ms for the dashboard's
-profile; a parse-heavy job runs a few percent faster with that off, set
-before the cluster starts (its workers take the configuration they start
-with)::
+smaller (see ``blocksize``), so that the workers finish together. Two of
+the workers' defaults cost a parse-heavy job time; both are set before the
+cluster starts (its workers take the configuration they start with)::
 
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    with dask.config.set({
+        "distributed.worker.profile.enabled": False,
+        "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    }):
         cluster = distributed.LocalCluster()
 
-or ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` in the workers'
-environment (bench/RESULTS.md, "Fleet / Dask").
+* The workers sample their threads' stacks every 10 ms for the
+  dashboard's profile (a few percent; also
+  ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` in the workers'
+  environment).
+* A nanny starts its worker with ``MALLOC_TRIM_THRESHOLD_=65536``, so
+  that freed memory goes back to the system at once. glibc then maps
+  every allocation above 128 KiB afresh and unmaps it when freed: each
+  partition's parse results, record columns and pandas arrays are new
+  pages, which the kernel zeroes and faults in one by one. On a fleet of
+  10,000 logs the two workers fault 5-8 times as many pages with it and
+  spend about 2 s more of system time (of some 17 s of CPU; timings in
+  bench/RESULTS.md, "Fleet / Dask"). Without it the workers keep the
+  memory they freed for the next partition (a worker's RSS stays a few
+  hundred MB higher). A nanny also puts the variable in the starting
+  process's ``os.environ``, where the next cluster's workers inherit it:
+  remove it there too (``os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)``)
+  when this process has started a cluster before.
 
 Needs ``pip install 'aptparse[dask]'``.
 """
@@ -64,10 +80,11 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import os
 import posixpath
 import re
 from glob import has_magic
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from . import _records, parse, parse_file
@@ -82,6 +99,7 @@ _require = _records._require
 _require("dask.dataframe", "dask", "aptparse.dask")
 _require("pyarrow", "dask", "aptparse.dask")
 import dask  # noqa: E402
+import dask.base  # noqa: E402
 import dask.utils  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 import fsspec  # noqa: E402
@@ -308,7 +326,29 @@ def _to_frame(table: pa.Table) -> pd.DataFrame:
     return frame
 
 
-def _partition(files: list[Union[list[_Block], tuple[str, Optional[str], Optional[str]]]],
+_Whole = tuple[str, Optional[str], Optional[str]]  # (path, compression, host)
+
+
+class _Files:
+    """A partition's whole files, as ``from_map`` gets them: named for
+    Dask's keys by one hash of their text rather than by tokenizing each
+    tuple (a tenth of a second of serial time for 10,000 files)."""
+
+    __slots__ = ("files", "_token")
+
+    def __init__(self, files: list[_Whole]) -> None:
+        self.files = files
+        self._token = dask.base.tokenize("\0".join(
+            f"{path}\0{codec}\0{host}" for path, codec, host in files))
+
+    def __iter__(self) -> Iterator[_Whole]:
+        return iter(self.files)
+
+    def __dask_tokenize__(self) -> str:
+        return self._token
+
+
+def _partition(files: Union[_Files, list[Union[list[_Block], _Whole]]],
                table: Table, fs: Any, options: dict[str, Any]) -> pd.DataFrame:
     """A partition: the files' tables, in order, as one DataFrame. A file
     is the list of its blocks' results (parsed by tasks of their own), or
@@ -382,7 +422,8 @@ def _frame(groups: list[list[Any]], bounds: list[tuple[str, str]],
         else:
             # The partitions' strings are pyarrow's already: no conversion task.
             with dask.config.set({"dataframe.convert-string": False}):
-                piece = untyped.from_map(_partition, part, args=args, meta=meta,
+                piece = untyped.from_map(_partition, [_Files(g) for g in part],
+                                         args=args, meta=meta,
                                          divisions=divisions, label="read_logs",
                                          enforce_metadata=False)
         pieces.append(piece)
@@ -420,6 +461,23 @@ def _text_size(fs: Any, path: str, codec: Optional[str], size: int) -> int:
     return max(isize, size)
 
 
+def _walk_local(root: str) -> Iterator[tuple[str, int]]:
+    """The files under a local directory and their sizes, as fsspec's
+    ``find`` names them (a symbolic link is not followed into a directory),
+    from one ``scandir`` per directory: ``find`` takes three times as long
+    (a stat and a path normalisation per file), which on a 10,000-file
+    fleet is serial time before any task runs."""
+    with os.scandir(root) as entries:
+        for e in entries:
+            if e.is_dir(follow_symlinks=False):
+                yield from _walk_local(e.path)
+            elif not e.name.startswith("."):
+                try:
+                    yield e.path, e.stat().st_size
+                except OSError:  # a dangling link: fsspec gives it size 0
+                    yield e.path, 0
+
+
 def _paths(urlpath: Union[str, Sequence[str]], storage_options: dict[str, Any]
            ) -> tuple[Any, dict[str, int]]:
     """The filesystem and its files with their sizes: globs expanded,
@@ -437,7 +495,9 @@ def _paths(urlpath: Union[str, Sequence[str]], storage_options: dict[str, Any]
         else:
             infos = {path: fs.info(path)} if fs.exists(path) else {}
         for name, info in infos.items():
-            if info["type"] == "directory":
+            if info["type"] == "directory" and _is_local(fs):
+                files.update(_walk_local(name))
+            elif info["type"] == "directory":
                 found = fs.find(name, detail=True)
                 files.update((q, int(i["size"] or 0)) for q, i in found.items()
                              if not posixpath.basename(q).startswith("."))
