@@ -133,9 +133,9 @@ void optional_number(cursor& c, std::string_view k, const std::optional<T>& v) {
 }
 
 // A string or null.
-template <std::size_t N>
+template <std::size_t N, class Text>
 void optional_string(cursor& c, const char (&k)[N],
-                     const std::optional<std::string>& v) {
+                     const std::optional<Text>& v) {
   c.raw(k);
   if (v) {
     c.string(*v);

@@ -69,7 +69,7 @@ constexpr domain kVerdictNames =
 constexpr domain kKindNames =
     names_of<aptparse::record_kind, 2, aptparse::record_kind_name>;
 
-cell opt_text(const std::optional<std::string>& s) {
+cell opt_text(const std::optional<std::string_view>& s) {
   return s ? cell{true, *s, 0} : null();
 }
 template <class N>
