@@ -230,6 +230,31 @@ TEST(ReportBuilder, KeepsOnlyTheFirstUnrecognizedLinesButCountsAll) {
   EXPECT_EQ(r.unrecognized[0].where.line, 1u);
 }
 
+TEST(Transaction, AddToAMiddleSetMovesOnlyTheLaterBoundaries) {
+  transaction t;
+  t.add(pkg_set::upgraded, package{.name = "u"});
+  t.add(pkg_set::listed, package{.name = "l"});
+  t.add(pkg_set::to_remove, package{.name = "r1"});
+  t.add(pkg_set::to_remove, package{.name = "r2"});
+  ASSERT_EQ(t.packages().size(), 4u);
+  EXPECT_EQ(t.packages()[0].name, "u");
+  EXPECT_EQ(t.packages()[1].name, "r1");
+  EXPECT_EQ(t.packages()[2].name, "r2");
+  EXPECT_EQ(t.packages()[3].name, "l");
+  ASSERT_EQ(t.to_remove().size(), 2u);
+  EXPECT_EQ(t.to_remove()[1].name, "r2");
+  EXPECT_TRUE(t.newly_installed().empty());
+  ASSERT_EQ(t.listed().size(), 1u);
+  EXPECT_EQ(t.listed()[0].name, "l");
+  transaction other;
+  other.add(pkg_set::upgraded, package{.name = "u"});
+  other.add(pkg_set::to_remove, package{.name = "r1"});
+  other.add(pkg_set::to_remove, package{.name = "r2"});
+  EXPECT_NE(t, other);  // same packages but for listed
+  other.add(pkg_set::listed, package{.name = "l"});
+  EXPECT_EQ(t, other);
+}
+
 TEST(Consistency, ReportsWhichCountDisagrees) {
   transaction t;
   t.add(pkg_set::upgraded, package{});
