@@ -416,7 +416,7 @@ std::string expected_run(const input& in, std::size_t k) {
   for (std::size_t i = from; i < to; ++i) {
     const sim_mention& m = *plan.mentions[i].m;
     if (m.pkg == nullptr) continue;
-    t.set(m.set).push_back(*m.pkg);
+    t.add(m.set, *m.pkg);
     const bool counted = m.set == aptparse::pkg_set::upgraded ||
                          m.set == aptparse::pkg_set::newly_installed;
     t.security_count += counted && m.pkg->security.value_or(false);

@@ -23,12 +23,11 @@ transaction tx(std::initializer_list<pkg> packages) {
   transaction t;
   t.strings = make_string_arena();
   for (const pkg& p : packages) {
-    t.set(p.set).push_back(
-        package{.name = save_string(*t.strings, p.name),
-                .arch = save_string(*t.strings, p.arch),
-                .old_version = save_string(*t.strings, p.old_version),
-                .new_version = save_string(*t.strings, p.new_version),
-                .purge = p.purge});
+    t.add(p.set, package{.name = save_string(*t.strings, p.name),
+                         .arch = save_string(*t.strings, p.arch),
+                         .old_version = save_string(*t.strings, p.old_version),
+                         .new_version = save_string(*t.strings, p.new_version),
+                         .purge = p.purge});
   }
   return t;
 }

@@ -49,24 +49,24 @@ TEST(DpkgLog, OneTransactionPerAptRunWithWhatDpkgDid) {
   const report r = parse(kPurgeThenReinstall);
   ASSERT_EQ(r.transactions.size(), 2u);
   const transaction& purge = r.transactions[0];
-  EXPECT_EQ(names(purge.to_remove),
+  EXPECT_EQ(names(purge.to_remove()),
             (std::vector<std::string>{"libssl3", "git"}));
-  EXPECT_FALSE(purge.to_remove[0].purge);
-  EXPECT_TRUE(purge.to_remove[1].purge);  // removed, then purged
-  EXPECT_EQ(purge.to_remove[1].old_version, "1:2.39.5-0+deb12u3");
+  EXPECT_FALSE(purge.to_remove()[0].purge);
+  EXPECT_TRUE(purge.to_remove()[1].purge);  // removed, then purged
+  EXPECT_EQ(purge.to_remove()[1].old_version, "1:2.39.5-0+deb12u3");
   EXPECT_EQ(purge.start, "2026-11-27T05:58:15");
   EXPECT_EQ(purge.end, "2026-11-27T05:58:16");
-  EXPECT_TRUE(purge.failed.empty());  // config-files after a remove is fine
+  EXPECT_TRUE(purge.failed().empty());  // config-files after a remove is fine
   EXPECT_TRUE(purge.span.complete);
   EXPECT_EQ(purge.span.first.line, 1u);
   EXPECT_EQ(purge.span.last.line, 11u);
 
   const transaction& reinstall = r.transactions[1];
-  EXPECT_EQ(names(reinstall.reinstalled), (std::vector<std::string>{"sed"}));
-  EXPECT_EQ(names(reinstall.newly_installed),
+  EXPECT_EQ(names(reinstall.reinstalled()), (std::vector<std::string>{"sed"}));
+  EXPECT_EQ(names(reinstall.newly_installed()),
             (std::vector<std::string>{"less"}));
-  EXPECT_EQ(reinstall.newly_installed[0].arch, "amd64");
-  EXPECT_EQ(reinstall.newly_installed[0].new_version, "590-2.1~deb12u2");
+  EXPECT_EQ(reinstall.newly_installed()[0].arch, "amd64");
+  EXPECT_EQ(reinstall.newly_installed()[0].new_version, "590-2.1~deb12u2");
   EXPECT_EQ(reinstall.start, "2026-11-27T05:58:18");
   EXPECT_EQ(reinstall.end, "2026-11-27T05:58:19");
   EXPECT_TRUE(reinstall.diagnostics.empty());
@@ -89,11 +89,11 @@ constexpr std::string_view kFailingPostinst =
 TEST(DpkgLog, PackagesLeftHalfConfiguredAreFailed) {
   const report r = parse(kFailingPostinst);
   const transaction& t = only_transaction(r);
-  ASSERT_EQ(names(t.failed),
+  ASSERT_EQ(names(t.failed()),
             (std::vector<std::string>{"aptparse-failing-postinst"}));
-  EXPECT_EQ(t.failed[0].arch, "all");
-  EXPECT_EQ(t.failed[0].new_version, "1.0");
-  EXPECT_EQ(names(t.newly_installed), names(t.failed));
+  EXPECT_EQ(t.failed()[0].arch, "all");
+  EXPECT_EQ(t.failed()[0].new_version, "1.0");
+  EXPECT_EQ(names(t.newly_installed()), names(t.failed()));
 }
 
 std::string shifted(std::string_view first_run, std::string_view time) {

@@ -31,7 +31,7 @@ TEST(FailOn, ErrorMessageHistoryErrorAndFailedSetAreErrors) {
   EXPECT_EQ(fail_reasons(by_record), fail_error);
 
   transaction by_failed_set;
-  by_failed_set.failed.push_back(package{.name = "foo"});
+  by_failed_set.add(pkg_set::failed, package{.name = "foo"});
   EXPECT_EQ(fail_reasons(by_failed_set), fail_error);
 }
 
@@ -71,7 +71,7 @@ TEST(FailOn, CarriedOutSecurityUpgradeIsNotPending) {
   report r = parse(kSecurityPlan);
   ASSERT_EQ(r.transactions.size(), 1u);
   transaction run = r.transactions[0];
-  run.upgraded[0].simulated = false;  // as history.log would give it
+  run.upgraded()[0].simulated = false;  // as history.log would give it
   EXPECT_FALSE(is_plan(run));
   EXPECT_EQ(fail_reasons(run), 0u);
 }
@@ -102,7 +102,7 @@ TEST(FailOn, SimulatedSecurityInstallIsPendingSecurity) {
   const report r = parse(kSecurityInstallPlan);
   const transaction& t = testing::only_transaction(r);
   ASSERT_TRUE(is_plan(t));
-  ASSERT_TRUE(t.upgraded.empty());
+  ASSERT_TRUE(t.upgraded().empty());
   EXPECT_EQ(t.security_count, 1u);
   EXPECT_TRUE(pending_security(t));
   EXPECT_EQ(fail_reasons(t), fail_pending_security);
@@ -110,7 +110,7 @@ TEST(FailOn, SimulatedSecurityInstallIsPendingSecurity) {
 
 TEST(FailOn, CarriedOutSecurityInstallIsNotPending) {
   transaction run = testing::only_transaction(parse(kSecurityInstallPlan));
-  for (package& p : run.newly_installed) p.simulated = false;
+  for (package& p : run.newly_installed()) p.simulated = false;
   EXPECT_FALSE(is_plan(run));
   EXPECT_EQ(run.security_count, 1u);  // counted, but installed
   EXPECT_FALSE(pending_security(run));
@@ -121,7 +121,7 @@ TEST(FailOn, CarriedOutSecurityInstallIsNotPending) {
 std::vector<std::string> pending_names(const transaction& t) {
   std::vector<std::string> out;
   for (const pending_package& p : pending(t))
-    out.push_back(std::string(t.set(p.set).at(p.index).name) + ":" +
+    out.push_back(std::string(testing::at(t.set(p.set), p.index).name) + ":" +
                   std::string(set_name(p.set)));
   return out;
 }
@@ -148,15 +148,16 @@ TEST(Pending, APlansUpgradesNewPackagesAndKeptBack) {
 // security.
 TEST(Pending, ARunLeavesOnlyWhatItKeptBack) {
   transaction run;
-  run.upgraded.push_back(package{.name = "apt", .security = true});
-  run.newly_installed.push_back(package{.name = "newpkg", .security = true});
-  run.not_upgraded.push_back(package{.name = "bash"});
+  run.add(pkg_set::upgraded, package{.name = "apt", .security = true});
+  run.add(pkg_set::newly_installed,
+          package{.name = "newpkg", .security = true});
+  run.add(pkg_set::not_upgraded, package{.name = "bash"});
   ASSERT_FALSE(is_plan(run));
   EXPECT_EQ(pending_names(run),
             (std::vector<std::string>{"bash:not_upgraded"}));
   EXPECT_FALSE(pending_security(run));
 
-  run.not_upgraded[0].security = true;
+  run.not_upgraded()[0].security = true;
   EXPECT_TRUE(pending_security(run));
   EXPECT_EQ(fail_reasons(run), fail_pending_security);
 }

@@ -99,7 +99,8 @@ TEST(ListLine, EveryBracketSetsItsFlags) {
                       .origins = "stable",
                       .suite = "stable",
                       .security = false};
-  EXPECT_EQ(t.listed, (std::vector<package>{a, b, c, d, residual, plain}));
+  EXPECT_EQ(std::vector<package>(t.listed().begin(), t.listed().end()),
+            (std::vector<package>{a, b, c, d, residual, plain}));
 }
 
 TEST(ListLine, OtherLinesDoNotHaveTheShape) {
@@ -143,12 +144,12 @@ TEST(Listing, IsARecordOfKindListingWithItsSecurityCount) {
       "[installed]\n");
   const transaction& t = only_transaction(r);
   EXPECT_EQ(t.kind, record_kind::listing);
-  ASSERT_EQ(t.listed.size(), 3u);
-  EXPECT_EQ(t.listed[0].security, true);
-  EXPECT_EQ(t.listed[1].security, false);
-  EXPECT_TRUE(t.listed[1].upgradable);
+  ASSERT_EQ(t.listed().size(), 3u);
+  EXPECT_EQ(t.listed()[0].security, true);
+  EXPECT_EQ(t.listed()[1].security, false);
+  EXPECT_TRUE(t.listed()[1].upgradable);
   // Installed from a security archive, but no update: not counted.
-  EXPECT_EQ(t.listed[2].security, true);
+  EXPECT_EQ(t.listed()[2].security, true);
   EXPECT_EQ(t.security_count, 1u);
   EXPECT_EQ(t.unrecognized_count, 0u);
   EXPECT_TRUE(t.span.complete);
@@ -163,7 +164,7 @@ TEST(Listing, AllVersionsKeepEachLineAndBlankLinesDoNotEndIt) {
       "N: There is 1 additional version. Please use the '-a' switch to see "
       "it\n");
   const transaction& t = only_transaction(r);
-  EXPECT_EQ(t.listed.size(), 3u);
+  EXPECT_EQ(t.listed().size(), 3u);
   EXPECT_EQ(t.messages.size(), 1u);
   EXPECT_EQ(t.security_count, 1u);
 }
@@ -171,13 +172,13 @@ TEST(Listing, AllVersionsKeepEachLineAndBlankLinesDoNotEndIt) {
 TEST(Listing, ProgressLineTwiceIsOneListing) {
   report r = parse("Listing...\nListing... Done\na/x 1 all [installed]\n");
   ASSERT_EQ(r.transactions.size(), 1u);
-  EXPECT_EQ(r.transactions[0].listed.size(), 1u);
+  EXPECT_EQ(r.transactions[0].listed().size(), 1u);
 }
 
 TEST(Listing, AnUnknownBracketKeepsThePackageAndSaysSo) {
   report r = parse("Listing...\na/x 1 all [no catalogue says this]\n");
   ASSERT_EQ(r.transactions.size(), 1u);
-  ASSERT_EQ(r.transactions[0].listed.size(), 1u);
+  ASSERT_EQ(r.transactions[0].listed().size(), 1u);
   ASSERT_EQ(r.transactions[0].diagnostics.size(), 1u);
   EXPECT_EQ(r.transactions[0].diagnostics[0].code, errc::unknown_translation);
 }
@@ -190,7 +191,7 @@ TEST(Listing, ALineAfterTheListingEndsIt) {
   ASSERT_EQ(r.transactions.size(), 2u);
   EXPECT_EQ(r.transactions[0].kind, record_kind::listing);
   EXPECT_EQ(r.transactions[1].kind, record_kind::transaction);
-  EXPECT_EQ(r.transactions[1].upgraded.size(), 1u);
+  EXPECT_EQ(r.transactions[1].upgraded().size(), 1u);
 }
 
 TEST(Security, GetLinesGiveTheRunsPackagesTheirSuite) {
@@ -203,11 +204,11 @@ TEST(Security, GetLinesGiveTheRunsPackagesTheirSuite) {
       "Get:2 http://deb.debian.org/debian bookworm-updates/main amd64 tzdata "
       "all 2025b-0+deb12u1 [255 kB]\n");
   const transaction& t = only_transaction(r);
-  ASSERT_EQ(t.upgraded.size(), 2u);
-  EXPECT_EQ(t.upgraded[0].suite, "bookworm-security");
-  EXPECT_EQ(t.upgraded[0].security, true);
-  EXPECT_EQ(t.upgraded[1].suite, "bookworm-updates");
-  EXPECT_EQ(t.upgraded[1].security, false);
+  ASSERT_EQ(t.upgraded().size(), 2u);
+  EXPECT_EQ(t.upgraded()[0].suite, "bookworm-security");
+  EXPECT_EQ(t.upgraded()[0].security, true);
+  EXPECT_EQ(t.upgraded()[1].suite, "bookworm-updates");
+  EXPECT_EQ(t.upgraded()[1].security, false);
   EXPECT_EQ(t.security_count, 1u);
 }
 
@@ -219,9 +220,9 @@ TEST(Security, SimulateOriginsClassifyAndNoOriginIsNull) {
       "[amd64])\nInst jq [1.6] (1.6-2 Debian:12.5/oldstable [amd64])\n"
       "The following NEW packages will be installed:\n  foo\n");
   const transaction& t = only_transaction(r);
-  EXPECT_EQ(t.upgraded[0].security, true);
-  EXPECT_EQ(t.upgraded[1].security, false);
-  EXPECT_EQ(t.newly_installed[0].security, std::nullopt);
+  EXPECT_EQ(t.upgraded()[0].security, true);
+  EXPECT_EQ(t.upgraded()[1].security, false);
+  EXPECT_EQ(t.newly_installed()[0].security, std::nullopt);
   EXPECT_EQ(t.security_count, 1u);
 }
 

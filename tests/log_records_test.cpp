@@ -72,17 +72,17 @@ TEST(HistoryLog, EveryActionKeyFillsItsSetWithAutomatic) {
       "Purge: g:amd64 (5.0)\n"
       "End-Date: 2026-11-27  05:57:00\n");
   const transaction& t = only_transaction(r);
-  EXPECT_EQ(names(t.newly_installed), (std::vector<std::string>{"a", "b"}));
-  EXPECT_TRUE(t.newly_installed[0].automatic);
-  EXPECT_FALSE(t.newly_installed[1].automatic);
-  EXPECT_EQ(names(t.reinstalled), std::vector<std::string>{"c"});
-  EXPECT_EQ(names(t.upgraded), std::vector<std::string>{"d"});
-  EXPECT_EQ(t.upgraded[0].old_version, "1.0");
-  EXPECT_EQ(t.upgraded[0].new_version, "1.1");
-  EXPECT_EQ(names(t.downgraded), std::vector<std::string>{"e"});
-  EXPECT_EQ(names(t.to_remove), (std::vector<std::string>{"f", "g"}));
-  EXPECT_FALSE(t.to_remove[0].purge);
-  EXPECT_TRUE(t.to_remove[1].purge);
+  EXPECT_EQ(names(t.newly_installed()), (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(t.newly_installed()[0].automatic);
+  EXPECT_FALSE(t.newly_installed()[1].automatic);
+  EXPECT_EQ(names(t.reinstalled()), std::vector<std::string>{"c"});
+  EXPECT_EQ(names(t.upgraded()), std::vector<std::string>{"d"});
+  EXPECT_EQ(t.upgraded()[0].old_version, "1.0");
+  EXPECT_EQ(t.upgraded()[0].new_version, "1.1");
+  EXPECT_EQ(names(t.downgraded()), std::vector<std::string>{"e"});
+  EXPECT_EQ(names(t.to_remove()), (std::vector<std::string>{"f", "g"}));
+  EXPECT_FALSE(t.to_remove()[0].purge);
+  EXPECT_TRUE(t.to_remove()[1].purge);
 }
 
 TEST(HistoryLog, OlderAndOtherWritersRecordsParseToo) {
@@ -140,9 +140,9 @@ TEST(HistoryLog, ARecordCutInsideAnInstallLineIsIncompleteWithWhatItHas) {
   EXPECT_EQ(t.start, "2026-11-27T05:56:57");
   EXPECT_EQ(t.end, std::nullopt);
   EXPECT_EQ(t.command, "apt-get install a b");
-  ASSERT_GE(t.newly_installed.size(), 1u);
-  EXPECT_EQ(t.newly_installed[0].name, "a");
-  EXPECT_EQ(t.newly_installed[0].new_version, "1.0");
+  ASSERT_GE(t.newly_installed().size(), 1u);
+  EXPECT_EQ(t.newly_installed()[0].name, "a");
+  EXPECT_EQ(t.newly_installed()[0].new_version, "1.0");
 }
 
 TEST(HistoryLog, ARecordWithoutEndDateIsIncompleteAndTheNextOneIsWhole) {
@@ -157,7 +157,7 @@ TEST(HistoryLog, ARecordWithoutEndDateIsIncompleteAndTheNextOneIsWhole) {
   ASSERT_EQ(r.transactions.size(), 2u);
   EXPECT_FALSE(r.transactions[0].span.complete);
   EXPECT_TRUE(has_diagnostic(r.transactions[0], errc::unterminated_record));
-  EXPECT_EQ(names(r.transactions[0].newly_installed),
+  EXPECT_EQ(names(r.transactions[0].newly_installed()),
             std::vector<std::string>{"a"});
   EXPECT_TRUE(r.transactions[1].span.complete);
   EXPECT_TRUE(r.transactions[1].diagnostics.empty());
@@ -176,7 +176,7 @@ TEST(HistoryLog, ADateThatDoesNotParseIsDiagnosedAndLeftNull) {
   EXPECT_FALSE(t.span.complete);
   ASSERT_TRUE(has_diagnostic(t, errc::unparsable_time));
   EXPECT_EQ(t.diagnostics[0].where.line, 1u);
-  EXPECT_EQ(names(t.newly_installed), std::vector<std::string>{"a"});
+  EXPECT_EQ(names(t.newly_installed()), std::vector<std::string>{"a"});
 }
 
 TEST(TermLog, EachSessionIsOneTransactionWithItsTimes) {
@@ -194,12 +194,12 @@ TEST(TermLog, EachSessionIsOneTransactionWithItsTimes) {
   EXPECT_EQ(t.start, "2026-11-27T06:05:46");
   EXPECT_EQ(t.end, "2026-11-27T06:05:47");
   EXPECT_EQ(t.command, std::nullopt);  // term.log has no command
-  EXPECT_EQ(names(t.upgraded), std::vector<std::string>{"libzstd1"});
+  EXPECT_EQ(names(t.upgraded()), std::vector<std::string>{"libzstd1"});
   EXPECT_EQ(t.span.first.line, 2u);
   EXPECT_EQ(t.span.last.line, 6u);
   // An empty session (apt ran dpkg for nothing) is a transaction too.
   EXPECT_EQ(r.transactions[1].start, "2026-11-27T06:06:00");
-  EXPECT_TRUE(r.transactions[1].upgraded.empty());
+  EXPECT_TRUE(r.transactions[1].upgraded().empty());
   EXPECT_TRUE(r.transactions[1].span.complete);
 }
 

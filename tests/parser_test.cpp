@@ -14,20 +14,21 @@ namespace {
 using testing::event_trace;
 namespace s = aptparse::testing;
 
+using testing::at;
 using testing::names;
 
 TEST(Parser, SimulatedUpgradeMergesListsWithInstLines) {
   report r = parse(s::kUpgradeSimulated);
   ASSERT_EQ(r.transactions.size(), 1u);
   const transaction& t = r.transactions[0];
-  EXPECT_EQ(names(t.upgraded),
+  EXPECT_EQ(names(t.upgraded()),
             (std::vector<std::string>{"libc-bin", "libc6", "tzdata"}));
-  EXPECT_EQ(t.upgraded[1].old_version, "2.36-9+deb12u7");
-  EXPECT_EQ(t.upgraded[1].new_version, "2.36-9+deb12u10");
-  EXPECT_EQ(t.upgraded[2].arch, "all");
-  EXPECT_TRUE(t.upgraded[2].simulated);
-  ASSERT_EQ(t.not_upgraded.size(), 1u);
-  EXPECT_EQ(t.not_upgraded[0].reason, hold_reason::kept_back);
+  EXPECT_EQ(t.upgraded()[1].old_version, "2.36-9+deb12u7");
+  EXPECT_EQ(t.upgraded()[1].new_version, "2.36-9+deb12u10");
+  EXPECT_EQ(t.upgraded()[2].arch, "all");
+  EXPECT_TRUE(t.upgraded()[2].simulated);
+  ASSERT_EQ(t.not_upgraded().size(), 1u);
+  EXPECT_EQ(t.not_upgraded()[0].reason, hold_reason::kept_back);
   EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
   EXPECT_EQ(t.span.first.line, 1u);
   EXPECT_EQ(t.unrecognized_count, 0u);
@@ -37,14 +38,14 @@ TEST(Parser, InstallListsAdditionalSuggestedRecommendedAndSizes) {
   report r = parse(s::kInstallWithSuggested);
   ASSERT_EQ(r.transactions.size(), 1u);
   const transaction& t = r.transactions[0];
-  EXPECT_EQ(names(t.newly_installed),
+  EXPECT_EQ(names(t.newly_installed()),
             (std::vector<std::string>{"git", "git-man", "liberror-perl"}));
-  EXPECT_EQ(t.additional.size(), 3u);
-  ASSERT_EQ(t.suggested.size(), 4u);
-  EXPECT_EQ(t.suggested[1].name, "git-daemon-run");
-  EXPECT_EQ(t.suggested[1].alternatives,
+  EXPECT_EQ(t.additional().size(), 3u);
+  ASSERT_EQ(t.suggested().size(), 4u);
+  EXPECT_EQ(t.suggested()[1].name, "git-daemon-run");
+  EXPECT_EQ(t.suggested()[1].alternatives,
             (std::vector<std::string_view>{"git-daemon-sysvinit"}));
-  EXPECT_EQ(names(t.recommended),
+  EXPECT_EQ(names(t.recommended()),
             (std::vector<std::string>{"less", "ssh-client"}));
   EXPECT_EQ(t.sizes.download, 9417000u);
   EXPECT_EQ(t.sizes.download_total, 9762000u);
@@ -59,22 +60,22 @@ TEST(Parser, InstallListsAdditionalSuggestedRecommendedAndSizes) {
 TEST(Parser, VerboseListsCarryVersions) {
   report r = parse(s::kUpgradeVerbose);
   const transaction& t = r.transactions.at(0);
-  ASSERT_EQ(t.upgraded.size(), 2u);
-  EXPECT_EQ(t.upgraded[1].old_version, "2024a-0+deb12u1");
-  EXPECT_EQ(t.not_upgraded.at(0).new_version, "6.1.99-1");
+  ASSERT_EQ(t.upgraded().size(), 2u);
+  EXPECT_EQ(t.upgraded()[1].old_version, "2024a-0+deb12u1");
+  EXPECT_EQ(at(t.not_upgraded(), 0).new_version, "6.1.99-1");
   EXPECT_EQ(t.sizes.disk_change, 12300);
 }
 
 TEST(Parser, RemovalsKeepPurgeMarksArchAndAutoremovable) {
   report r = parse(s::kRemovePurge);
   const transaction& t = r.transactions.at(0);
-  ASSERT_EQ(t.to_remove.size(), 3u);
-  EXPECT_TRUE(t.to_remove[0].purge);
-  EXPECT_EQ(t.to_remove[1].name, "vim-tiny");
-  EXPECT_EQ(t.to_remove[1].arch, "i386");
-  EXPECT_EQ(t.to_remove[1].old_version, "2:9.0.1378-2");
-  EXPECT_FALSE(t.to_remove[1].purge);
-  EXPECT_EQ(names(t.autoremovable), (std::vector<std::string>{"libfoo1"}));
+  ASSERT_EQ(t.to_remove().size(), 3u);
+  EXPECT_TRUE(t.to_remove()[0].purge);
+  EXPECT_EQ(t.to_remove()[1].name, "vim-tiny");
+  EXPECT_EQ(t.to_remove()[1].arch, "i386");
+  EXPECT_EQ(t.to_remove()[1].old_version, "2:9.0.1378-2");
+  EXPECT_FALSE(t.to_remove()[1].purge);
+  EXPECT_EQ(names(t.autoremovable()), (std::vector<std::string>{"libfoo1"}));
   EXPECT_EQ(t.sizes.disk_change, -4096000);
   EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
 }
@@ -82,22 +83,22 @@ TEST(Parser, RemovalsKeepPurgeMarksArchAndAutoremovable) {
 TEST(Parser, QuietSimulationClassifiesByVersionOrder) {
   report r = parse(s::kSimulateQuiet);
   const transaction& t = r.transactions.at(0);
-  EXPECT_EQ(names(t.upgraded), (std::vector<std::string>{"libssl3"}));
-  EXPECT_EQ(names(t.newly_installed), (std::vector<std::string>{"newpkg"}));
-  EXPECT_EQ(names(t.downgraded), (std::vector<std::string>{"olderpkg"}));
-  EXPECT_EQ(names(t.reinstalled), (std::vector<std::string>{"samepkg"}));
-  EXPECT_EQ(names(t.to_remove), (std::vector<std::string>{"oldpkg"}));
+  EXPECT_EQ(names(t.upgraded()), (std::vector<std::string>{"libssl3"}));
+  EXPECT_EQ(names(t.newly_installed()), (std::vector<std::string>{"newpkg"}));
+  EXPECT_EQ(names(t.downgraded()), (std::vector<std::string>{"olderpkg"}));
+  EXPECT_EQ(names(t.reinstalled()), (std::vector<std::string>{"samepkg"}));
+  EXPECT_EQ(names(t.to_remove()), (std::vector<std::string>{"oldpkg"}));
   EXPECT_EQ(t.consistency.verdict, consistency_verdict::no_counts);
 }
 
 TEST(Parser, Apt3LayoutListsAndSummaryBlock) {
   report r = parse(s::kApt3Layout);
   const transaction& t = r.transactions.at(0);
-  EXPECT_EQ(t.upgraded.size(), 3u);
-  ASSERT_EQ(t.newly_installed.size(), 3u);
-  EXPECT_FALSE(t.newly_installed[0].automatic);
-  EXPECT_TRUE(t.newly_installed[1].automatic);
-  EXPECT_TRUE(t.to_remove.at(0).purge);
+  EXPECT_EQ(t.upgraded().size(), 3u);
+  ASSERT_EQ(t.newly_installed().size(), 3u);
+  EXPECT_FALSE(t.newly_installed()[0].automatic);
+  EXPECT_TRUE(t.newly_installed()[1].automatic);
+  EXPECT_TRUE(at(t.to_remove(), 0).purge);
   ASSERT_TRUE(t.counts);
   EXPECT_EQ(t.counts->newly_installed, 3u);
   EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
@@ -110,7 +111,7 @@ TEST(Parser, Apt3LayoutListsAndSummaryBlock) {
 TEST(Parser, UnmetDependenciesAndErrors) {
   report r = parse(s::kUnmetDependencies);
   const transaction& t = r.transactions.at(0);
-  EXPECT_EQ(names(t.broken), (std::vector<std::string>{"foo"}));
+  EXPECT_EQ(names(t.broken()), (std::vector<std::string>{"foo"}));
   ASSERT_EQ(t.messages.size(), 1u);
   EXPECT_EQ(t.messages[0].level, message_level::error);
   EXPECT_EQ(t.messages[0].text,
@@ -122,7 +123,7 @@ TEST(Parser, UnmetDependenciesAndErrors) {
 TEST(Parser, TranslatedOutputIsParsed) {
   report r = parse(s::kGermanSummary);
   const transaction& t = r.transactions.at(0);
-  EXPECT_EQ(names(t.upgraded), (std::vector<std::string>{"libc6", "tzdata"}));
+  EXPECT_EQ(names(t.upgraded()), (std::vector<std::string>{"libc6", "tzdata"}));
   ASSERT_TRUE(t.counts);
   EXPECT_EQ(t.counts->upgraded, 2u);
   EXPECT_EQ(t.sizes.download, 3016000u);
@@ -132,7 +133,7 @@ TEST(Parser, TranslatedOutputIsParsed) {
 TEST(Parser, TerminalCaptureWithColoursCarriageReturnsAndProgressBar) {
   report r = parse(s::kTerminal);
   const transaction& t = r.transactions.at(0);
-  EXPECT_EQ(names(t.upgraded), (std::vector<std::string>{"libc6", "tzdata"}));
+  EXPECT_EQ(names(t.upgraded()), (std::vector<std::string>{"libc6", "tzdata"}));
   EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
   EXPECT_EQ(t.unrecognized_count, 0u);
 }
@@ -142,11 +143,11 @@ TEST(Parser, EachAptRunIsItsOwnTransaction) {
   ASSERT_EQ(r.transactions.size(), 3u);
   EXPECT_EQ(r.transactions[0].messages.size(), 1u);  // update's warning
   EXPECT_EQ(r.transactions[0].span.first.line, 2u);
-  EXPECT_EQ(names(r.transactions[1].upgraded),
+  EXPECT_EQ(names(r.transactions[1].upgraded()),
             (std::vector<std::string>{"tzdata"}));
   EXPECT_EQ(r.transactions[1].span.first.line, 4u);
   EXPECT_EQ(r.transactions[1].span.last.line, 8u);
-  EXPECT_EQ(names(r.transactions[2].newly_installed),
+  EXPECT_EQ(names(r.transactions[2].newly_installed()),
             (std::vector<std::string>{"jq"}));
 }
 
@@ -155,7 +156,7 @@ TEST(Parser, CutOffLogGivesAnIncompleteTransaction) {
   ASSERT_EQ(r.transactions.size(), 1u);
   const transaction& t = r.transactions[0];
   EXPECT_FALSE(t.span.complete);
-  EXPECT_EQ(names(t.upgraded), (std::vector<std::string>{"libc6", "tzd"}));
+  EXPECT_EQ(names(t.upgraded()), (std::vector<std::string>{"libc6", "tzd"}));
   ASSERT_FALSE(t.diagnostics.empty());
   EXPECT_EQ(t.diagnostics.back().code, errc::truncated_transaction);
 }
@@ -163,8 +164,8 @@ TEST(Parser, CutOffLogGivesAnIncompleteTransaction) {
 TEST(Parser, EssentialWarningIsATwoLineHeader) {
   report r = parse(s::kEssential);
   const transaction& t = r.transactions.at(0);
-  ASSERT_EQ(t.essential_removed.size(), 1u);
-  EXPECT_EQ(t.essential_removed[0].note, "due to libpam-runtime");
+  ASSERT_EQ(t.essential_removed().size(), 1u);
+  EXPECT_EQ(t.essential_removed()[0].note, "due to libpam-runtime");
   EXPECT_EQ(t.unrecognized_count, 0u);
 }
 
@@ -172,9 +173,9 @@ TEST(Parser, GarbageIsCountedAndNeverLost) {
   report r = parse(s::kGarbage);
   ASSERT_EQ(r.transactions.size(), 1u);
   const transaction& t = r.transactions[0];
-  ASSERT_EQ(t.upgraded.size(), 2u);
-  EXPECT_EQ(t.upgraded[0].name, "caf\xe9");
-  EXPECT_EQ(t.upgraded[1].name, std::string("\0nul", 4));
+  ASSERT_EQ(t.upgraded().size(), 2u);
+  EXPECT_EQ(t.upgraded()[0].name, "caf\xe9");
+  EXPECT_EQ(t.upgraded()[1].name, std::string("\0nul", 4));
   // Two lines before the first header, one after the list.
   EXPECT_EQ(t.unrecognized_count, 3u);
   EXPECT_EQ(t.unrecognized.at(0).where.line, 1u);
@@ -201,9 +202,9 @@ TEST(Parser, LineOverTheCapIsCutToItsFirstBytesWithADiagnostic) {
   EXPECT_EQ(t.diagnostics[0].code, errc::line_too_long);
   EXPECT_EQ(t.diagnostics[0].where.line, 3u);
   EXPECT_EQ(t.diagnostics[0].dropped, item.size() - 64u);
-  ASSERT_EQ(t.upgraded.size(), 2u);
-  EXPECT_EQ(t.upgraded[0].name, "tzdata");
-  EXPECT_EQ(t.upgraded[1].name, "libc6");
+  ASSERT_EQ(t.upgraded().size(), 2u);
+  EXPECT_EQ(t.upgraded()[0].name, "tzdata");
+  EXPECT_EQ(t.upgraded()[1].name, "libc6");
   EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
   EXPECT_EQ(r.stats.lines, 5u);
   EXPECT_TRUE(r.diagnostics.empty());
@@ -263,12 +264,12 @@ TEST(Parser, UbuntuProAdvertIsTheEsmSetNotUpgrades) {
   report r = parse(s::kUbuntuPro);
   ASSERT_EQ(r.transactions.size(), 1u);
   const transaction& t = r.transactions[0];
-  EXPECT_EQ(names(t.esm),
+  EXPECT_EQ(names(t.esm()),
             (std::vector<std::string>{"libjs-jquery-ui", "python3-pil"}));
-  EXPECT_EQ(names(t.upgraded),
+  EXPECT_EQ(names(t.upgraded()),
             (std::vector<std::string>{"libssl3t64", "openssl"}));
-  ASSERT_EQ(t.not_upgraded.size(), 1u);
-  EXPECT_EQ(t.not_upgraded[0].reason, hold_reason::phasing);
+  ASSERT_EQ(t.not_upgraded().size(), 1u);
+  EXPECT_EQ(t.not_upgraded()[0].reason, hold_reason::phasing);
   EXPECT_EQ(t.consistency.verdict, consistency_verdict::consistent);
   EXPECT_EQ(t.unrecognized_count, 0u);
 }
@@ -294,15 +295,15 @@ TEST(Parser, KeptBackPackagesThatAptMarkHeldAreHeld) {
       "  apt libc6 tzdata\n"
       "0 upgraded, 0 newly installed, 0 to remove and 3 not upgraded.\n");
   const transaction& t = r.transactions.at(0);
-  ASSERT_EQ(t.not_upgraded.size(), 3u);
-  EXPECT_EQ(t.not_upgraded[0].reason, hold_reason::held);
-  EXPECT_EQ(t.not_upgraded[1].reason, hold_reason::kept_back);
-  EXPECT_EQ(t.not_upgraded[2].reason, hold_reason::held);
+  ASSERT_EQ(t.not_upgraded().size(), 3u);
+  EXPECT_EQ(t.not_upgraded()[0].reason, hold_reason::held);
+  EXPECT_EQ(t.not_upgraded()[1].reason, hold_reason::kept_back);
+  EXPECT_EQ(t.not_upgraded()[2].reason, hold_reason::held);
   EXPECT_EQ(r.unrecognized_count, 0u);
   report released = parse(
       "tzdata set on hold.\nCanceled hold on tzdata.\n"
       "The following packages have been kept back:\n  tzdata\n");
-  EXPECT_EQ(released.transactions.at(0).not_upgraded.at(0).reason,
+  EXPECT_EQ(at(released.transactions.at(0).not_upgraded(), 0).reason,
             hold_reason::kept_back);
 }
 
@@ -315,7 +316,7 @@ TEST(Parser, PrefixRowsWithNothingAfterTheirTrimmedSpace) {
     EXPECT_TRUE(r.error.ok()) << line;
   }
   report r = parse("Start-Date: x\nInstall:\nUpgrade: a:amd64 (1, 2)\n");
-  EXPECT_EQ(r.transactions.at(0).upgraded.size(), 1u);
+  EXPECT_EQ(r.transactions.at(0).upgraded().size(), 1u);
 }
 
 TEST(Parser, EmptyInputHasNoTransaction) {

@@ -34,8 +34,8 @@ TEST(ReportBuilder, MergesMentionsOfOnePackageWithinASet) {
   b.on_package(sim, {3, 0});
   b.on_transaction_end({});
   report r = b.take_report();
-  ASSERT_EQ(r.transactions.at(0).upgraded.size(), 1u);
-  const package& p = r.transactions[0].upgraded[0];
+  ASSERT_EQ(r.transactions.at(0).upgraded().size(), 1u);
+  const package& p = r.transactions[0].upgraded()[0];
   EXPECT_EQ(p.arch, "amd64");
   EXPECT_EQ(p.new_version, "2");
   EXPECT_TRUE(p.simulated);
@@ -50,7 +50,7 @@ TEST(ReportBuilder, ForeignArchIsADifferentPackage) {
   foreign.arch_qualified = true;
   b.on_package(foreign, {2, 0});
   b.on_transaction_end({});
-  EXPECT_EQ(b.take_report().transactions.at(0).upgraded.size(), 2u);
+  EXPECT_EQ(b.take_report().transactions.at(0).upgraded().size(), 2u);
 }
 
 // dpkg and apt's logs qualify native names ("libc6:amd64"): once told the
@@ -71,7 +71,7 @@ TEST(ReportBuilder, LogArchIsMergedWithTheBareNameOnlyWhenTheArchIsNative) {
     b.on_package(ref(pkg_set::upgraded, "libc6"), {2, 0});
     b.on_package(log_ref("amd64"), {3, 0});
     b.on_transaction_end({});
-    return b.take_report().transactions.at(0).upgraded.size();
+    return b.take_report().transactions.at(0).upgraded().size();
   };
   EXPECT_EQ(upgraded_after("amd64"), 1u);
   EXPECT_EQ(upgraded_after("i386"), 2u);
@@ -83,7 +83,7 @@ TEST(ReportBuilder, PackagesOverTheLimitAreCountedInADiagnostic) {
   opts.max_packages_per_list = 2;
   report r = parse(s::kUpgradeSimulated, opts);
   const transaction& t = r.transactions.at(0);
-  EXPECT_EQ(t.upgraded.size(), 2u);
+  EXPECT_EQ(t.upgraded().size(), 2u);
   ASSERT_EQ(t.diagnostics.size(), 1u);
   EXPECT_EQ(t.diagnostics[0].code, errc::too_many_packages);
   // tzdata was dropped twice: from the list and from its Inst line. The
@@ -157,11 +157,12 @@ TEST(ReportBuilder, TakingTheReportInsideATransactionKeepsItForTheNext) {
   b.on_transaction_end({});
   report late = b.take_report();
   ASSERT_EQ(early.transactions.size(), 1u);
-  EXPECT_EQ(early.transactions[0].upgraded.at(0).name, "first");
+  ASSERT_EQ(early.transactions[0].upgraded().size(), 1u);
+  EXPECT_EQ(early.transactions[0].upgraded()[0].name, "first");
   ASSERT_EQ(late.transactions.size(), 1u);
-  ASSERT_EQ(late.transactions[0].upgraded.size(), 2u);
-  EXPECT_EQ(late.transactions[0].upgraded[0].name, "second");
-  EXPECT_EQ(late.transactions[0].upgraded[1].name, "third");
+  ASSERT_EQ(late.transactions[0].upgraded().size(), 2u);
+  EXPECT_EQ(late.transactions[0].upgraded()[0].name, "second");
+  EXPECT_EQ(late.transactions[0].upgraded()[1].name, "third");
 }
 
 TEST(Transaction, EqualityComparesContentNotWhereTheBytesLive) {
@@ -172,7 +173,7 @@ TEST(Transaction, EqualityComparesContentNotWhereTheBytesLive) {
   EXPECT_EQ(a.transactions[0], b.transactions[0]);
   transaction c = a.transactions[0];  // copies share the bytes
   EXPECT_EQ(c.strings, a.transactions[0].strings);
-  c.upgraded[0].name = "other";
+  c.upgraded()[0].name = "other";
   EXPECT_NE(c, a.transactions[0]);
 }
 
@@ -181,12 +182,12 @@ TEST(Transaction, EverySetHasItsOwnFieldAndName) {
   std::set<std::string_view> names;
   for (int s = 0; s < pkg_set_count; ++s) {
     const auto set = static_cast<pkg_set>(s);
-    t.set(set).resize(static_cast<std::size_t>(s) + 1);
+    for (int i = 0; i <= s; ++i) t.add(set, package{});
     names.insert(set_name(set));
   }
   EXPECT_EQ(names.size(), static_cast<std::size_t>(pkg_set_count));
-  EXPECT_EQ(t.upgraded.size(), 1u);  // the first of APTPARSE_PKG_SET_MAP
-  EXPECT_EQ(t.listed.size(), static_cast<std::size_t>(pkg_set_count));
+  EXPECT_EQ(t.upgraded().size(), 1u);  // the first of APTPARSE_PKG_SET_MAP
+  EXPECT_EQ(t.listed().size(), static_cast<std::size_t>(pkg_set_count));
   for (int s = 0; s < pkg_set_count; ++s)
     EXPECT_EQ(t.set(static_cast<pkg_set>(s)).size(),
               static_cast<std::size_t>(s) + 1);
@@ -211,12 +212,12 @@ TEST(Transaction, PackagesBuiltByHandKeepTheirTextInAPublicArena) {
   transaction t;
   t.strings = make_string_arena();
   std::string name = "by-hand";
-  t.upgraded.push_back(package{.name = save_string(*t.strings, name)});
+  t.add(pkg_set::upgraded, package{.name = save_string(*t.strings, name)});
   name.assign("changed");  // the package holds a copy, not the caller's bytes
-  EXPECT_EQ(t.upgraded[0].name, "by-hand");
+  EXPECT_EQ(t.upgraded()[0].name, "by-hand");
   transaction copy = t;
   t = transaction{};  // the copy keeps the arena alive
-  EXPECT_EQ(copy.upgraded[0].name, "by-hand");
+  EXPECT_EQ(copy.upgraded()[0].name, "by-hand");
 }
 
 TEST(ReportBuilder, KeepsOnlyTheFirstUnrecognizedLinesButCountsAll) {
@@ -229,9 +230,35 @@ TEST(ReportBuilder, KeepsOnlyTheFirstUnrecognizedLinesButCountsAll) {
   EXPECT_EQ(r.unrecognized[0].where.line, 1u);
 }
 
+TEST(Transaction, AddToAMiddleSetMovesOnlyTheLaterBoundaries) {
+  transaction t;
+  t.add(pkg_set::upgraded, package{.name = "u"});
+  t.add(pkg_set::listed, package{.name = "l"});
+  t.add(pkg_set::to_remove, package{.name = "r1"});
+  t.add(pkg_set::to_remove, package{.name = "r2"});
+  ASSERT_EQ(t.packages().size(), 4u);
+  EXPECT_EQ(t.packages()[0].name, "u");
+  EXPECT_EQ(t.packages()[1].name, "r1");
+  EXPECT_EQ(t.packages()[2].name, "r2");
+  EXPECT_EQ(t.packages()[3].name, "l");
+  ASSERT_EQ(t.to_remove().size(), 2u);
+  EXPECT_EQ(t.to_remove()[1].name, "r2");
+  EXPECT_TRUE(t.newly_installed().empty());
+  ASSERT_EQ(t.listed().size(), 1u);
+  EXPECT_EQ(t.listed()[0].name, "l");
+  transaction other;
+  other.add(pkg_set::upgraded, package{.name = "u"});
+  other.add(pkg_set::to_remove, package{.name = "r1"});
+  other.add(pkg_set::to_remove, package{.name = "r2"});
+  EXPECT_NE(t, other);  // same packages but for listed
+  other.add(pkg_set::listed, package{.name = "l"});
+  EXPECT_EQ(t, other);
+}
+
 TEST(Consistency, ReportsWhichCountDisagrees) {
   transaction t;
-  t.upgraded.resize(2);
+  t.add(pkg_set::upgraded, package{});
+  t.add(pkg_set::upgraded, package{});
   t.counts = counts{};
   t.counts->upgraded = 3;
   check_consistency(t);
@@ -241,7 +268,8 @@ TEST(Consistency, ReportsWhichCountDisagrees) {
 
 TEST(Consistency, NoCountsMeansNoVerdict) {
   transaction t;
-  t.upgraded.resize(2);
+  t.add(pkg_set::upgraded, package{});
+  t.add(pkg_set::upgraded, package{});
   check_consistency(t);
   EXPECT_EQ(t.consistency.verdict, consistency_verdict::no_counts);
 }

@@ -2,20 +2,21 @@
 //
 //   aptparse::report r = aptparse::parse(text);
 //   for (const aptparse::transaction& t : r.transactions)
-//     for (const aptparse::package& p : t.upgraded)
+//     for (const aptparse::package& p : t.upgraded())
 //       std::cout << p.name << ' ' << p.old_version << " -> " << p.new_version;
 //
 // parse() is the one-shot call. For streams, feed a parser whose sink is a
 // report_builder; give the builder a callback to receive each transaction as
 // it ends instead of keeping them all (memory then stays bounded).
 //
-// Strings. A package's fields are std::string_views into its transaction's
-// `strings` arena, which the transaction shares with its copies (and with
-// the other transactions of the same report). They stay valid as long as
-// any copy of the transaction lives, and not longer: copy a field into a
-// std::string to keep it on its own.
-// Building a package in one arena instead of six heap strings is what lets
-// the report keep up with the parser (see bench/RESULTS.md).
+// Strings. A package's fields, and a transaction's times, command, user and
+// error, are std::string_views into its transaction's `strings` arena, which
+// the transaction shares with its copies (and with the other transactions of
+// the same report). They stay valid as long as any copy of the transaction
+// lives, and not longer: copy a field into a std::string to keep it on its own.
+// Building a package in one arena instead of six heap strings, and keeping
+// a transaction's packages in one array, is what lets the report keep up
+// with the parser (see bench/RESULTS.md and bench/PROFILE.md).
 #ifndef APTPARSE_REPORT_H_
 #define APTPARSE_REPORT_H_
 
@@ -24,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -152,23 +154,59 @@ struct unrecognized_line {
                          const unrecognized_line&) = default;
 };
 
+namespace detail {
+struct transaction_access;  // the report builder's way in (internal)
+}  // namespace detail
+
 struct APTPARSE_EXPORT transaction {
   record_kind kind = record_kind::transaction;
-  // The package sets, one field per set of APTPARSE_PKG_SET_MAP (events.h):
-  // upgraded, newly_installed, to_remove, ... esm.
-#define APTPARSE_SET_FIELD(name) std::vector<package> name;
-  APTPARSE_PKG_SET_MAP(APTPARSE_SET_FIELD)
-#undef APTPARSE_SET_FIELD
+
+  // The package sets, one per set of APTPARSE_PKG_SET_MAP (events.h). All
+  // packages live in one array, grouped by set in the map's order, so a
+  // transaction makes one allocation for its packages, not one per set.
+  //
+  //   for (const package& p : t.upgraded()) ...   // one set by name
+  //   for (const package& p : t.set(s)) ...       // one set by pkg_set
+  //   for (const package& p : t.packages()) ...   // every set, in order
+  //
+  // A span stays valid until the next add() to this transaction (or until
+  // the transaction is destroyed); its packages may be edited in place.
+  std::span<const package> set(pkg_set s) const noexcept {
+    const auto i = static_cast<std::size_t>(s);
+    return {packages_.data() + bounds_[i], bounds_[i + 1] - bounds_[i]};
+  }
+  std::span<package> set(pkg_set s) noexcept {
+    const auto i = static_cast<std::size_t>(s);
+    return {packages_.data() + bounds_[i], bounds_[i + 1] - bounds_[i]};
+  }
+  // upgraded(), newly_installed(), to_remove(), ... esm(), failed(), listed().
+#define APTPARSE_SET_ACCESSOR(name)                \
+  std::span<const package> name() const noexcept { \
+    return set(pkg_set::name);                     \
+  }                                                \
+  std::span<package> name() noexcept { return set(pkg_set::name); }
+  APTPARSE_PKG_SET_MAP(APTPARSE_SET_ACCESSOR)
+#undef APTPARSE_SET_ACCESSOR
+  std::span<const package> packages() const noexcept { return packages_; }
+  std::span<package> packages() noexcept { return packages_; }
+
+  // Appends `p` to set `s`, after the packages already in it. For building
+  // a transaction by hand: save the text of `p`'s fields in `strings`
+  // first (save_string()). Then call check_consistency() if the
+  // transaction has counts.
+  void add(pkg_set s, package p);
 
   // From apt's logs (history.log, term.log); empty where the log has none
-  // (console captures have no times). Times are ISO 8601
-  // "YYYY-MM-DDTHH:MM:SS", the naive local time the log writes, or with
-  // its UTC offset ("2026-11-27T05:56:57+01:00") under options::timezone.
-  std::optional<std::string> start, end;
-  std::optional<std::string> command;            // "Commandline:"
-  std::optional<std::string> requested_by_user;  // "Requested-By: user (uid)"
+  // (console captures have no times). Views into `strings`, like a
+  // package's fields. Times are ISO 8601 "YYYY-MM-DDTHH:MM:SS", the naive
+  // local time the log writes, or with its UTC offset
+  // ("2026-11-27T05:56:57+01:00") under options::timezone.
+  std::optional<std::string_view> start, end;
+  std::optional<std::string_view> command;  // "Commandline:"
+  std::optional<std::string_view>
+      requested_by_user;  // "Requested-By: user (uid)"
   std::optional<std::uint32_t> requested_by_uid;
-  std::optional<std::string> error;  // "Error:", lines joined with '\n'
+  std::optional<std::string_view> error;  // "Error:", lines joined with '\n'
 
   // The packages of upgraded, newly_installed and (upgradable ones of)
   // listed whose `security` is true: security updates that a run
@@ -185,18 +223,22 @@ struct APTPARSE_EXPORT transaction {
   std::vector<unrecognized_line> unrecognized;
   std::vector<diagnostic> diagnostics;
   transaction_span span;
-  // Owns the bytes of the packages' string_views. The transactions of one
-  // report share one arena; one handed to a report_builder callback has
-  // its own. To build packages by hand, save_string() their text here.
+  // Owns the bytes of the packages' string_views and of the log fields
+  // above. The transactions of one report share one arena; one handed to
+  // a report_builder callback has its own. To build a transaction by hand,
+  // save_string() its text here.
   std::shared_ptr<string_arena> strings;
-
-  // Returns the set named by `s`.
-  std::vector<package>& set(pkg_set s) noexcept;
-  const std::vector<package>& set(pkg_set s) const noexcept;
 
   // Compares the content; `strings` (where the bytes live) does not count.
   friend APTPARSE_EXPORT bool operator==(const transaction&,
                                          const transaction&);
+
+ private:
+  friend struct detail::transaction_access;
+  // Every set's packages, set after set; set s is
+  // packages_[bounds_[s], bounds_[s + 1]).
+  std::vector<package> packages_;
+  std::array<std::uint32_t, pkg_set_count + 1> bounds_{};
 };
 
 struct report {
@@ -230,6 +272,12 @@ class APTPARSE_EXPORT report_builder : public event_sink {
 
   // Returns the report built so far and starts a new, empty one.
   report take_report();
+
+  // Makes room in the report for `transactions` (at most
+  // options::max_transactions), so that the ones built in place are not
+  // moved while the report grows. Untouched room costs address space, not
+  // memory: the system maps pages in as they are first written.
+  void reserve(std::size_t transactions);
 
   void on_transaction_begin(const position& where) override;
   void on_transaction_end(const transaction_span& span) override;

@@ -6,9 +6,9 @@
 #include "aptparse/export.h"
 
 #define APTPARSE_VERSION_MAJOR 0
-#define APTPARSE_VERSION_MINOR 2
+#define APTPARSE_VERSION_MINOR 3
 #define APTPARSE_VERSION_PATCH 0
-#define APTPARSE_VERSION_STRING "0.2.0"
+#define APTPARSE_VERSION_STRING "0.3.0"
 
 // The version of the --json record layout (append_json()), which
 // docs/aptparse.schema.json describes and names in its "$id". It changes only

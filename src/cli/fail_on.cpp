@@ -13,7 +13,7 @@ constexpr std::string_view kNames[] = {"error", "inconsistent",
 // apt's or dpkg's error messages, history.log's "Error:", or packages
 // dpkg left unfinished (the failed set).
 bool has_error(const transaction& t) {
-  return t.error.has_value() || !t.failed.empty() ||
+  return t.error.has_value() || !t.failed().empty() ||
          std::ranges::any_of(t.messages, [](const message& m) {
            return m.level == message_level::error;
          });
@@ -26,9 +26,9 @@ std::span<const std::string_view> fail_on_names() { return kNames; }
 bool is_plan(const transaction& t) {
   if (t.kind == record_kind::listing) return true;
   const auto simulated = [](const package& p) { return p.simulated; };
-  const bool any = !t.upgraded.empty() || !t.newly_installed.empty();
-  return any && std::ranges::all_of(t.upgraded, simulated) &&
-         std::ranges::all_of(t.newly_installed, simulated);
+  const bool any = !t.upgraded().empty() || !t.newly_installed().empty();
+  return any && std::ranges::all_of(t.upgraded(), simulated) &&
+         std::ranges::all_of(t.newly_installed(), simulated);
 }
 
 std::vector<pending_package> pending(const transaction& t) {
@@ -38,7 +38,7 @@ std::vector<pending_package> pending(const transaction& t) {
                             [&out](pkg_set s, std::size_t i, const package&) {
                               out.push_back({s, i});
                             });
-  for (std::size_t i = 0; i < t.not_upgraded.size(); ++i)
+  for (std::size_t i = 0; i < t.not_upgraded().size(); ++i)
     out.push_back({pkg_set::not_upgraded, i});
   return out;
 }

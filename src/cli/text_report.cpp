@@ -57,7 +57,7 @@ void append_text(std::string& out, const transaction& t,
                        : "");
   for (int s = 0; s < pkg_set_count; ++s) {
     const auto set = static_cast<pkg_set>(s);
-    const std::vector<package>& pkgs = t.set(set);
+    const std::span<const package> pkgs = t.set(set);
     if (pkgs.empty()) continue;
     fmt::format_to(o, "  {} ({}):", set_name(set), pkgs.size());
     // Fill lines up to ~100 columns, as apt's own lists do.

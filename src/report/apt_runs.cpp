@@ -6,7 +6,8 @@ namespace aptparse {
 std::vector<run_window> apt_runs_of(const report& history) {
   std::vector<run_window> runs;
   for (const transaction& t : history.transactions)
-    if (t.start && t.end) runs.push_back(run_window{*t.start, *t.end});
+    if (t.start && t.end)
+      runs.push_back(run_window{std::string(*t.start), std::string(*t.end)});
   return runs;
 }
 

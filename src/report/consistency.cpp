@@ -17,8 +17,8 @@ void check_consistency(transaction& t) {
   };
   // One entry per count that has a set; a count named as no set of the
   // transaction fails to compile here.
-#define APTPARSE_CHECK_always(name) {#name, c.name, t.name.size(), false},
-#define APTPARSE_CHECK_sometimes(name) {#name, c.name, t.name.size(), true},
+#define APTPARSE_CHECK_always(name) {#name, c.name, t.name().size(), false},
+#define APTPARSE_CHECK_sometimes(name) {#name, c.name, t.name().size(), true},
 #define APTPARSE_CHECK_none(name)
 #define APTPARSE_CHECK(name, check) APTPARSE_CHECK_##check(name)
   const check checks[] = {APTPARSE_COUNT_MAP(APTPARSE_CHECK)};

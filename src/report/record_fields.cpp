@@ -1,27 +1,29 @@
 #include "report/record_fields.h"
 
 #include <charconv>
-#include <string>
 
 #include "util/log_time.h"
 
 namespace aptparse::detail {
 namespace {
 
-std::string with_offset(std::string_view iso, const time_zone* zone) {
-  std::string out(iso);
-  if (zone == nullptr) return out;
-  if (auto t = parse_log_time(iso))
-    out += format_utc_offset(zone->offset_of_local(*t));
-  return out;
+// The time, with its UTC offset in `zone` appended (built in `scratch`).
+std::string_view with_offset(std::string_view iso, const time_zone* zone,
+                             std::string& scratch) {
+  if (zone == nullptr) return iso;
+  auto t = parse_log_time(iso);
+  if (!t) return iso;
+  scratch.assign(iso);
+  scratch += format_utc_offset(zone->offset_of_local(*t));
+  return scratch;
 }
 
 }  // namespace
 
-void split_requested_by(std::string_view value, std::string& user,
+void split_requested_by(std::string_view value, std::string_view& user,
                         std::optional<std::uint32_t>& uid) {
   uid.reset();
-  user.assign(value);
+  user = value;
   // apt writes "%s (%u)": the user name, then the uid in parentheses.
   if (value.size() < 4 || value.back() != ')') return;
   const std::size_t open = value.rfind(" (");
@@ -35,32 +37,37 @@ void split_requested_by(std::string_view value, std::string& user,
       end != digits.data() + digits.size())
     return;
   uid = n;
-  user.assign(value.substr(0, open));
+  user = value.substr(0, open);
 }
 
 void store_record_field(transaction& t, record_field field,
-                        std::string_view value, const time_zone* zone) {
+                        std::string_view value, const time_zone* zone,
+                        std::string& scratch) {
+  string_arena& arena = *t.strings;
   switch (field) {
     case record_field::start:
-      t.start = with_offset(value, zone);
+      t.start = arena.save(with_offset(value, zone, scratch));
       return;
     case record_field::end:
-      t.end = with_offset(value, zone);
+      t.end = arena.save(with_offset(value, zone, scratch));
       return;
     case record_field::command:
-      t.command.emplace(value);
+      t.command = arena.save(value);
       return;
     case record_field::requested_by: {
-      std::string user;
+      std::string_view user;
       split_requested_by(value, user, t.requested_by_uid);
-      t.requested_by_user = std::move(user);
+      t.requested_by_user = arena.save(user);
       return;
     }
     case record_field::error:
-      if (t.error)
-        t.error->append("\n").append(value);
-      else
-        t.error.emplace(value);
+      // A further line: the joined text is saved anew (errors are rare,
+      // and almost always one line).
+      if (t.error) {
+        scratch.assign(*t.error).append("\n").append(value);
+        value = scratch;
+      }
+      t.error = arena.save(value);
       return;
   }
 }

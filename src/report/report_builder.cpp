@@ -4,6 +4,7 @@
 // versions, origins); apt's -V lists add versions to names. The builder
 // merges every mention of a package within one set of one transaction into
 // one entry, keyed by the name as apt prints it ("foo" or "foo:i386").
+#include <algorithm>
 #include <array>
 #include <iterator>
 #include <string>
@@ -52,7 +53,8 @@ class report_builder::state {
       zone_reported_ = true;  // once: the times stay naive
       diagnose(diagnostic{errc::unknown_timezone, where, 0});
     }
-    detail::store_record_field(*cur_, field, value, zone_ ? &*zone_ : nullptr);
+    detail::store_record_field(*cur_, field, value, zone_ ? &*zone_ : nullptr,
+                               text_);
   }
 
   void begin(const position& where) {
@@ -77,6 +79,7 @@ class report_builder::state {
     cur_->unrecognized.swap(pending_.unrecognized);
     cur_->diagnostics.swap(pending_.diagnostics);
     for (auto& index : index_) index.clear();
+    for (auto& set : sets_) set.clear();
     dropped_.fill(0);
     downloads_.clear();
   }
@@ -87,6 +90,7 @@ class report_builder::state {
     cur_ = nullptr;
     arena_ = nullptr;
     t.span = span;
+    detail::transaction_access::take_sets(t, sets_);
     detail::apply_downloads(t, downloads_, *t.strings);
     t.security_count = detail::count_security(t);
     for (int s = 0; s < pkg_set_count; ++s)
@@ -112,7 +116,7 @@ class report_builder::state {
   void add(const package_ref& ref) {
     if (cur_ == nullptr) begin(position{});
     const int s = static_cast<int>(ref.set);
-    std::vector<package>& set = cur_->set(ref.set);
+    std::vector<package>& set = sets_[s];
     if ((ref.flags & flag_alternative) && !set.empty()) {
       set.back().alternatives.push_back(save_alternative(ref));
       return;
@@ -137,8 +141,6 @@ class report_builder::state {
       ++dropped_[s];
       return;
     }
-    // Most sets are short; skip the 1-2-4 reallocations of each.
-    if (set.empty()) set.reserve(4);
     set.push_back(make_package(ref));
     index_[s].insert(set, set.size() - 1, !key_arch.empty(), h);
   }
@@ -165,6 +167,13 @@ class report_builder::state {
   }
   // What key_arch_of() tells foreign from native architectures by.
   void native_arch(std::string_view arch) { native_arch_.assign(arch); }
+
+  void reserve(std::size_t transactions) {
+    if (opts_.max_transactions != 0)
+      transactions =
+          std::min<std::size_t>(transactions, opts_.max_transactions);
+    report_.transactions.reserve(transactions);
+  }
 
   report take() {
     // An open transaction built in place must not leave with the report:
@@ -229,10 +238,8 @@ class report_builder::state {
   // An alternative is kept as printed: "name" or "name:arch".
   std::string_view save_alternative(const package_ref& ref) {
     if (!ref.arch_qualified) return arena_->save(ref.name);
-    std::string joined;
-    joined.reserve(ref.name.size() + 1 + ref.arch.size());
-    joined.append(ref.name).append(":").append(ref.arch);
-    return arena_->save(joined);
+    text_.assign(ref.name).append(":").append(ref.arch);
+    return arena_->save(text_);
   }
 
   // Every field set at once: value-initialising the package first and
@@ -314,10 +321,14 @@ class report_builder::state {
   transaction scratch_;
   std::shared_ptr<string_arena> report_arena_;  // of report_'s transactions
   string_arena* arena_ = nullptr;               // cur_->strings, while open
+  // The open transaction's sets, reused from one transaction to the next
+  // (no allocation per set); they move into it when it ends.
+  detail::package_sets sets_;
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
-  std::vector<detail::download> downloads_;      // the open run's "Get:" lines
-  std::string native_arch_;                      // the last on_native_arch()
+  std::vector<detail::download> downloads_;  // the open run's "Get:" lines
+  std::string native_arch_;                  // the last on_native_arch()
+  std::string text_;  // text built before it is saved, reused
   detail::origin_security_cache known_origins_;  // for security_of()
   position first_dropped_;  // of report_'s first dropped transaction
   std::optional<detail::time_zone> zone_;  // options::timezone, if known
@@ -329,6 +340,9 @@ report_builder::report_builder(const options& opts, callback on_done)
 report_builder::~report_builder() = default;
 
 report report_builder::take_report() { return state_->take(); }
+void report_builder::reserve(std::size_t transactions) {
+  state_->reserve(transactions);
+}
 
 void report_builder::on_transaction_begin(const position& where) {
   state_->begin(where);

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,12 +37,14 @@ void apply_downloads(transaction& t, const std::vector<download>& downloads,
 // list of sets that security_count and cli::pending() share.
 template <class Fn>
 void for_each_update(const transaction& t, Fn&& fn) {
-  for (std::size_t i = 0; i < t.upgraded.size(); ++i)
-    fn(pkg_set::upgraded, i, t.upgraded[i]);
-  for (std::size_t i = 0; i < t.newly_installed.size(); ++i)
-    fn(pkg_set::newly_installed, i, t.newly_installed[i]);
-  for (std::size_t i = 0; i < t.listed.size(); ++i)
-    if (t.listed[i].upgradable) fn(pkg_set::listed, i, t.listed[i]);
+  const auto each = [&fn](pkg_set s, std::span<const package> set,
+                          bool upgradable_only) {
+    for (std::size_t i = 0; i < set.size(); ++i)
+      if (!upgradable_only || set[i].upgradable) fn(s, i, set[i]);
+  };
+  each(pkg_set::upgraded, t.upgraded(), false);
+  each(pkg_set::newly_installed, t.newly_installed(), false);
+  each(pkg_set::listed, t.listed(), true);
 }
 
 // The updates of `t` (for_each_update) whose security is true.

@@ -1,31 +1,29 @@
-// A transaction's sets by name, and its equality (which must skip the
-// arena: two transactions with equal text in different arenas are equal).
+// A transaction's one package array (add(), and the builder's bulk move),
+// its equality (which must skip the arena: two transactions with equal text
+// in different arenas are equal) and its reuse.
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
+#include <limits>
+#include <stdexcept>
+
 #include "aptparse/report.h"
 #include "report/transaction_reuse.h"
 
 namespace aptparse {
 
-std::vector<package>& transaction::set(pkg_set s) noexcept {
-  return const_cast<std::vector<package>&>(
-      static_cast<const transaction&>(*this).set(s));
-}
-
-const std::vector<package>& transaction::set(pkg_set s) const noexcept {
-  switch (s) {
-#define APTPARSE_SET_CASE(name) \
-  case pkg_set::name:           \
-    return name;
-    APTPARSE_PKG_SET_MAP(APTPARSE_SET_CASE)
-#undef APTPARSE_SET_CASE
-  }
-  return upgraded;
+void transaction::add(pkg_set s, package p) {
+  if (packages_.size() >= std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("aptparse::transaction: too many packages");
+  const auto i = static_cast<std::size_t>(s);
+  packages_.insert(packages_.begin() + bounds_[i + 1], std::move(p));
+  for (std::size_t j = i + 1; j < bounds_.size(); ++j) ++bounds_[j];
 }
 
 bool operator==(const transaction& a, const transaction& b) {
-  for (int s = 0; s < pkg_set_count; ++s)
-    if (a.set(static_cast<pkg_set>(s)) != b.set(static_cast<pkg_set>(s)))
-      return false;
-  return a.kind == b.kind && a.security_count == b.security_count &&
+  // Equal boundaries and equal arrays: every set is equal.
+  return a.bounds_ == b.bounds_ && a.packages_ == b.packages_ &&
+         a.kind == b.kind && a.security_count == b.security_count &&
          a.start == b.start && a.end == b.end && a.command == b.command &&
          a.requested_by_user == b.requested_by_user &&
          a.requested_by_uid == b.requested_by_uid && a.error == b.error &&
@@ -38,11 +36,29 @@ bool operator==(const transaction& a, const transaction& b) {
 
 namespace detail {
 
+void transaction_access::take_sets(transaction& t, package_sets& sets) {
+  std::size_t total = 0;
+  for (const auto& set : sets) total += set.size();
+  if (total > std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("aptparse::transaction: too many packages");
+  t.packages_.clear();
+  t.packages_.reserve(total);  // exact; none when a reused one has room
+  t.bounds_[0] = 0;
+  for (std::size_t s = 0; s < sets.size(); ++s) {
+    std::move(sets[s].begin(), sets[s].end(), std::back_inserter(t.packages_));
+    t.bounds_[s + 1] = static_cast<std::uint32_t>(t.packages_.size());
+  }
+}
+
+void transaction_access::clear_packages(transaction& t) noexcept {
+  t.packages_.clear();
+  t.bounds_.fill(0);
+}
+
 void clear_for_reuse(transaction& t) {
   t.kind = record_kind::transaction;
   t.security_count = 0;
-  for (int s = 0; s < pkg_set_count; ++s)
-    t.set(static_cast<pkg_set>(s)).clear();
+  transaction_access::clear_packages(t);
   t.start.reset();
   t.end.reset();
   t.command.reset();

@@ -1,11 +1,29 @@
-// Reusing a transaction's storage: the builder hands one transaction
-// after another to its callback and keeps the vectors' capacity.
+// The report builder's access to a transaction's package array: it builds
+// each set in a reused vector of its own (merging mentions needs a growable
+// set) and moves them into the transaction's one array when it ends; and it
+// hands one transaction after another to its callback, keeping the
+// capacity.
 #ifndef APTPARSE_SRC_REPORT_TRANSACTION_REUSE_H_
 #define APTPARSE_SRC_REPORT_TRANSACTION_REUSE_H_
+
+#include <array>
+#include <vector>
 
 #include "aptparse/report.h"
 
 namespace aptparse::detail {
+
+// One vector per set, in APTPARSE_PKG_SET_MAP order.
+using package_sets = std::array<std::vector<package>, pkg_set_count>;
+
+struct transaction_access {
+  // Replaces t's packages with the packages of `sets`, moved in with one
+  // allocation of the exact size (none when t's array already has room).
+  // `sets` keep their capacity; their packages are moved-from.
+  static void take_sets(transaction& t, package_sets& sets);
+  // Empties t's sets, keeping the array's capacity.
+  static void clear_packages(transaction& t) noexcept;
+};
 
 // Empties `t` for the next transaction, keeping the capacity of its
 // vectors (after a callback that only read it, no allocation is needed).

@@ -8,6 +8,8 @@
 
 #include <optional>
 #include <ostream>
+#include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,6 +18,15 @@
 #include "aptparse/report.h"
 
 namespace aptparse::testing {
+
+// set[i] of a transaction's set, throwing (gtest fails the test) where the
+// set is too short: std::span has no at().
+inline const package& at(std::span<const package> set, std::size_t i) {
+  if (i >= set.size())
+    throw std::out_of_range("package " + std::to_string(i) + " of a set of " +
+                            std::to_string(set.size()));
+  return set[i];
+}
 
 // The fields that `parse(input, fields)` fills in, expecting it to accept
 // `input` (a line parser of classify/: bool parse(line, fields&)).
@@ -44,11 +55,11 @@ inline const transaction& only_transaction(const report& r) {
 // the test), one with more fails the expectation.
 inline const package& only_package(const transaction& t, pkg_set s) {
   EXPECT_EQ(t.set(s).size(), 1u) << set_name(s);
-  return t.set(s).at(0);
+  return at(t.set(s), 0);
 }
 
 // The names of `pkgs`, in order.
-inline std::vector<std::string> names(const std::vector<package>& pkgs) {
+inline std::vector<std::string> names(std::span<const package> pkgs) {
   std::vector<std::string> out;
   for (const package& p : pkgs) out.emplace_back(p.name);
   return out;

@@ -20,13 +20,13 @@ py::object i64(std::int64_t v) {
 }
 py::object boolean(bool b) { return py::bool_(b); }
 
-py::object opt_text(const std::optional<std::string>& s) {
+py::object opt_text(const std::optional<std::string_view>& s) {
   return s ? text(*s) : py::none();
 }
 
 // An ISO 8601 time of the report ("YYYY-MM-DDTHH:MM:SS", maybe with a UTC
 // offset) as a datetime, naive or aware as the string is.
-py::object opt_datetime(const std::optional<std::string>& s) {
+py::object opt_datetime(const std::optional<std::string_view>& s) {
   if (!s) return py::none();
   static py::object* from_iso = new py::object(  // leaked: lives until exit
       py::module_::import("datetime").attr("datetime").attr("fromisoformat"));
@@ -140,9 +140,9 @@ py::object to_py(const std::shared_ptr<const transaction_vector>& ts,
   std::array<py::object, kSets + 22> v;
   std::size_t i = 0;
   for (; i < kSets; ++i) {
-    const auto& set = t.set(static_cast<aptparse::pkg_set>(i));
+    const auto set = t.set(static_cast<aptparse::pkg_set>(i));
     v[i] = set.empty() ? py::reinterpret_borrow<py::object>(no_packages)
-                       : make_packages({ts, &set});
+                       : make_packages(ts, set);
   }
   if (t.counts) {
     const aptparse::counts& c = *t.counts;

@@ -133,6 +133,13 @@ std::optional<T> opt_of(py::handle o, const char* what) {
     return u64_of(o, what);
 }
 
+// `text` saved in `arena` (the transaction's log fields view it).
+std::optional<std::string_view> saved(const std::optional<std::string>& text,
+                                      aptparse::string_arena& arena) {
+  if (!text) return std::nullopt;
+  return aptparse::save_string(arena, *text);
+}
+
 std::optional<std::string> opt_string_of(py::handle o, const char* what) {
   if (o.is_none()) return std::nullopt;
   return bytes_from_py(o, what);
@@ -165,16 +172,15 @@ aptparse::transaction transaction_from_py(py::handle o) {
   t.strings = aptparse::make_string_arena();
   for (int s = 0; s < aptparse::pkg_set_count; ++s) {
     const auto which = static_cast<aptparse::pkg_set>(s);
-    auto& set = t.set(which);
     // The Transaction's set fields are named as the library names the sets.
     const std::string field(aptparse::set_name(which));
     py::object value = attr(o, field.c_str());
     if (const auto* lazy = packages_of(value.ptr())) {
       for (const aptparse::package& p : *lazy)
-        set.push_back(package_copy(p, *t.strings));
+        t.add(which, package_copy(p, *t.strings));
       continue;
     }
-    for (py::handle p : value) set.push_back(package_of(p, *t.strings));
+    for (py::handle p : value) t.add(which, package_of(p, *t.strings));
   }
   set_prefix(t.span, attr(o, "line_prefix"));
   const std::string kind = bytes_from_py(attr(o, "kind"), "kind");
@@ -238,16 +244,17 @@ aptparse::transaction transaction_from_py(py::handle o) {
   t.span.last.offset = u64_of(attr(o, "last_offset"), "last_offset");
   t.span.end_offset = u64_of(attr(o, "end_offset"), "end_offset");
   t.span.complete = attr(o, "complete").cast<bool>();
-  t.start = opt_time_of(attr(o, "start"));
-  t.end = opt_time_of(attr(o, "end"));
-  t.command = opt_string_of(attr(o, "command"), "command");
-  t.requested_by_user =
-      opt_string_of(attr(o, "requested_by_user"), "requested_by_user");
+  aptparse::string_arena& arena = *t.strings;
+  t.start = saved(opt_time_of(attr(o, "start")), arena);
+  t.end = saved(opt_time_of(attr(o, "end")), arena);
+  t.command = saved(opt_string_of(attr(o, "command"), "command"), arena);
+  t.requested_by_user = saved(
+      opt_string_of(attr(o, "requested_by_user"), "requested_by_user"), arena);
   py::object uid = attr(o, "requested_by_uid");
   if (!uid.is_none())
     t.requested_by_uid =
         static_cast<std::uint32_t>(u64_of(uid, "requested_by_uid"));
-  t.error = opt_string_of(attr(o, "error"), "error");
+  t.error = saved(opt_string_of(attr(o, "error"), "error"), arena);
   return t;
 }
 

@@ -10,8 +10,9 @@ namespace aptparse_py {
 namespace {
 
 struct packages_object {
-  PyObject ob_base;  // PyObject_HEAD
-  std::shared_ptr<const package_vector> pkgs;
+  PyObject ob_base;                   // PyObject_HEAD
+  std::shared_ptr<const void> owner;  // of the transaction behind pkgs
+  package_span pkgs;
   Py_hash_t hash;  // -1 until computed
 };
 
@@ -26,8 +27,8 @@ struct iterator_object {
 PyTypeObject packages_type{};
 PyTypeObject iterator_type{};
 
-const package_vector& vec(PyObject* self) {
-  return *reinterpret_cast<packages_object*>(self)->pkgs;
+const package_span& vec(PyObject* self) {
+  return reinterpret_cast<packages_object*>(self)->pkgs;
 }
 
 bool is_packages(PyObject* o) { return Py_IS_TYPE(o, &packages_type); }
@@ -82,7 +83,7 @@ PyObject* on_tuples(PyObject* a, PyObject* b, F&& f) {
 bool sequence_like(PyObject* o) { return is_packages(o) || PyTuple_Check(o); }
 
 void dealloc(PyObject* self) {
-  reinterpret_cast<packages_object*>(self)->pkgs.~shared_ptr();
+  reinterpret_cast<packages_object*>(self)->owner.~shared_ptr();
   Py_TYPE(self)->tp_free(self);
 }
 
@@ -144,8 +145,9 @@ int contains(PyObject* self, PyObject* value) {
 PyObject* richcompare(PyObject* self, PyObject* other, int op) {
   if (!sequence_like(other)) Py_RETURN_NOTIMPLEMENTED;
   if (op == Py_EQ || op == Py_NE) {
-    const bool same =
-        is_packages(other) && &vec(self) == &vec(other);  // the one vector
+    const bool same = is_packages(other) &&
+                      vec(self).data() == vec(other).data() &&
+                      vec(self).size() == vec(other).size();  // the one set
     const bool differ = PyObject_Length(other) != length(self);
     if (same || differ) return PyBool_FromLong((op == Py_EQ) == same);
   }
@@ -271,16 +273,17 @@ void ready_types() {
 
 }  // namespace
 
-py::object make_packages(std::shared_ptr<const package_vector> pkgs) {
+py::object make_packages(std::shared_ptr<const void> owner, package_span pkgs) {
   PyObject* o = packages_type.tp_alloc(&packages_type, 0);
   if (!o) throw py::error_already_set();
   auto* s = reinterpret_cast<packages_object*>(o);
-  new (&s->pkgs) std::shared_ptr<const package_vector>(std::move(pkgs));
+  new (&s->owner) std::shared_ptr<const void>(std::move(owner));
+  s->pkgs = pkgs;
   s->hash = -1;
   return py::reinterpret_steal<py::object>(o);
 }
 
-const package_vector* packages_of(PyObject* o) {
+const package_span* packages_of(PyObject* o) {
   return is_packages(o) ? &vec(o) : nullptr;
 }
 

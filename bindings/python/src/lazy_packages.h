@@ -20,6 +20,7 @@
 #include <pybind11/pybind11.h>
 
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "aptparse/aptparse.h"
@@ -28,14 +29,14 @@ namespace aptparse_py {
 
 namespace py = pybind11;
 
-using package_vector = std::vector<aptparse::package>;
+using package_span = std::span<const aptparse::package>;
 
-// The set `pkgs` (not empty) as a Packages; `pkgs` keeps the packages'
-// strings alive too (it shares the ownership of their transaction).
-py::object make_packages(std::shared_ptr<const package_vector> pkgs);
+// The set `pkgs` (not empty) as a Packages; `owner` keeps the packages and
+// their strings alive (it shares the ownership of their transaction).
+py::object make_packages(std::shared_ptr<const void> owner, package_span pkgs);
 
 // The C++ packages of `o` when it is a Packages, else null.
-const package_vector* packages_of(PyObject* o);
+const package_span* packages_of(PyObject* o);
 
 void register_lazy_packages(py::module_& m);
 

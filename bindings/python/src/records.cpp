@@ -69,7 +69,7 @@ constexpr domain kVerdictNames =
 constexpr domain kKindNames =
     names_of<aptparse::record_kind, 2, aptparse::record_kind_name>;
 
-cell opt_text(const std::optional<std::string>& s) {
+cell opt_text(const std::optional<std::string_view>& s) {
   return s ? cell{true, *s, 0} : null();
 }
 template <class N>
@@ -107,7 +107,7 @@ const aptparse::package& pkg_of(const pkg_row& r) { return r.p; }
 #define APTPARSE_PY_TXN(...) APTPARSE_PY_COLUMN(txn_row, __VA_ARGS__)
 #define APTPARSE_PY_PKG(...) APTPARSE_PY_COLUMN(pkg_row, __VA_ARGS__)
 #define APTPARSE_PY_SET_COUNT(name) \
-  APTPARSE_PY_TXN("n_" #name, int64, count, t.name.size()),
+  APTPARSE_PY_TXN("n_" #name, int64, count, t.name().size()),
 #define APTPARSE_PY_SIZE_COLUMN(type, name) \
   APTPARSE_PY_TXN(#name, int64, opt_num, t.sizes.name),
 
