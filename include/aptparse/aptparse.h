@@ -30,7 +30,7 @@
 //
 //   aptparse::report r = aptparse::parse(text);
 //   for (const auto& t : r.transactions) {
-//     for (const auto& p : t.upgraded)  // fields are std::string_views
+//     for (const auto& p : t.upgraded())  // fields are std::string_views
 //       std::cout << p.name << ' ' << p.old_version << " -> "
 //                 << p.new_version << '\n';
 //     if (t.consistency.verdict == aptparse::consistency_verdict::inconsistent)

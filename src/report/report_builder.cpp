@@ -6,7 +6,6 @@
 // one entry, keyed by the name as apt prints it ("foo" or "foo:i386").
 #include <algorithm>
 #include <array>
-#include <iterator>
 #include <string>
 #include <utility>
 
@@ -15,26 +14,11 @@
 #include "report/package_index.h"
 #include "report/record_fields.h"
 #include "report/security.h"
+#include "report/size_fields.h"
 #include "report/string_arena.h"
 #include "report/transaction_reuse.h"
 
 namespace aptparse {
-namespace {
-
-// The unsigned field of each size_kind, in the enumeration's order;
-// disk_used and disk_freed (null) both set the signed disk_change.
-constexpr std::optional<std::uint64_t> sizes::*kUnsignedSize[] = {
-    &sizes::download,
-    &sizes::download_total,
-    nullptr,
-    nullptr,
-    &sizes::disk_available,
-    &sizes::boot_needed,
-    &sizes::boot_available};
-static_assert(std::size(kUnsignedSize) ==
-              static_cast<std::size_t>(size_kind::boot_available) + 1);
-
-}  // namespace
 
 class report_builder::state {
  public:
@@ -374,17 +358,8 @@ void report_builder::on_record_field(record_field field, std::string_view value,
 }
 void report_builder::on_size(size_kind kind, std::uint64_t bytes,
                              const position&) {
-  transaction* t = state_->current();
-  if (t == nullptr) return;
-  sizes& s = t->sizes;
-  const auto signed_bytes = static_cast<std::int64_t>(bytes);
-  if (kind == size_kind::disk_used) {
-    s.disk_change = signed_bytes;
-  } else if (kind == size_kind::disk_freed) {
-    s.disk_change = -signed_bytes;
-  } else {
-    s.*kUnsignedSize[static_cast<std::size_t>(kind)] = bytes;
-  }
+  if (transaction* t = state_->current())
+    detail::store_size(t->sizes, kind, bytes);
 }
 void report_builder::on_message(message_level level, std::string_view text,
                                 const position& where) {
