@@ -266,49 +266,64 @@ void append_summary(json_cursor& c, const transaction& t) {
   c.advance(w);
 }
 
+// The elements of a JSON array, comma-separated: room for each (`room`
+// bytes beyond its text, `text_of(item)`), then `one(w, item)` writes it.
+template <class Items, class TextOf, class One>
+char* put_elements(json_cursor& c, char* w, const Items& items,
+                   std::size_t room, TextOf text_of, One one) {
+  bool first = true;
+  for (const auto& item : items) {
+    w = c.more(w, room + string_room(text_of(item).size()));
+    if (!first) *w++ = ',';
+    first = false;
+    w = one(w, item);
+  }
+  return w;
+}
+
 // "messages" to the end of the object.
 void append_tail(json_cursor& c, const transaction& t) {
   char* w = c.room(16);
   w = put(w, ",\"messages\":[");
-  for (std::size_t i = 0; i < t.messages.size(); ++i) {
-    const message& m = t.messages[i];
-    const std::string_view text(m.text);
-    w = c.more(w, kKeysRoom + 2 * kNumberRoom + string_room(text.size()));
-    if (i != 0) *w++ = ',';
-    w = put_field(w, "{\"level\":", level_name(m.level));
-    w = put_field(w, ",\"text\":", text);
-    *w++ = ',';
-    w = put_position(w, m.where);
-    *w++ = '}';
-  }
+  w = put_elements(
+      c, w, t.messages, kKeysRoom + 2 * kNumberRoom,
+      [](const message& m) { return std::string_view(m.text); },
+      [](char* w, const message& m) {
+        w = put_field(w, "{\"level\":", level_name(m.level));
+        w = put_field(w, ",\"text\":", std::string_view(m.text));
+        *w++ = ',';
+        w = put_position(w, m.where);
+        *w++ = '}';
+        return w;
+      });
   w = c.more(w, kKeysRoom + kNumberRoom);
   w = put(w, "],\"unrecognized_count\":");
   w = put_number(w, t.unrecognized_count);
   w = put(w, ",\"unrecognized\":[");
-  for (std::size_t i = 0; i < t.unrecognized.size(); ++i) {
-    const unrecognized_line& u = t.unrecognized[i];
-    const std::string_view text(u.text);
-    w = c.more(w, kKeysRoom + 2 * kNumberRoom + string_room(text.size()));
-    if (i != 0) *w++ = ',';
-    *w++ = '{';
-    w = put_position(w, u.where);
-    w = put_field(w, ",\"text\":", text);
-    *w++ = '}';
-  }
+  w = put_elements(
+      c, w, t.unrecognized, kKeysRoom + 2 * kNumberRoom,
+      [](const unrecognized_line& u) { return std::string_view(u.text); },
+      [](char* w, const unrecognized_line& u) {
+        *w++ = '{';
+        w = put_position(w, u.where);
+        w = put_field(w, ",\"text\":", std::string_view(u.text));
+        *w++ = '}';
+        return w;
+      });
   w = c.more(w, 32);
   w = put(w, "],\"diagnostics\":[");
-  for (std::size_t i = 0; i < t.diagnostics.size(); ++i) {
-    const diagnostic& d = t.diagnostics[i];
-    const std::string_view code = error_name(d.code);
-    w = c.more(w, kKeysRoom + 3 * kNumberRoom + string_room(code.size()));
-    if (i != 0) *w++ = ',';
-    w = put_field(w, "{\"code\":", code);
-    *w++ = ',';
-    w = put_position(w, d.where);
-    w = put(w, ",\"dropped\":");
-    w = put_number(w, d.dropped);
-    *w++ = '}';
-  }
+  w = put_elements(
+      c, w, t.diagnostics, kKeysRoom + 3 * kNumberRoom,
+      [](const diagnostic& d) { return error_name(d.code); },
+      [](char* w, const diagnostic& d) {
+        w = put_field(w, "{\"code\":", error_name(d.code));
+        *w++ = ',';
+        w = put_position(w, d.where);
+        w = put(w, ",\"dropped\":");
+        w = put_number(w, d.dropped);
+        *w++ = '}';
+        return w;
+      });
   w = c.more(w, 2);
   w = put(w, "]}");
   c.advance(w);
