@@ -38,6 +38,10 @@ class json_cursor {
     return room(n);
   }
 
+  // Frees this thread's scratch memory if one large object grew it past
+  // 1 MiB, so that memory stays bounded after it.
+  ~json_cursor();
+
   void append_to(std::string& out) const {
     out.append(begin_, static_cast<std::size_t>(w_ - begin_));
   }
