@@ -382,6 +382,13 @@ class Quoted:
         return "// ubuntu language pack: " + "; ".join(self.sources)
 
 
+def newest_summary(summaries, lang: str, layout: str):
+    """The pieces of the newest Debian summary of `lang` in `layout`."""
+    seen = [(v.last[1], k[2]) for k, v in summaries.items()
+            if k[0] == lang and k[1] == layout and isinstance(v, Seen)]
+    return max(seen)[1] if seen else None
+
+
 def ubuntu_rows(path: pathlib.Path, layouts, rows, summaries):
     """Adds the rows of ubuntu_langpacks.tsv."""
     by_lang: dict[str, dict[str, tuple[str, str]]] = {}
@@ -394,7 +401,11 @@ def ubuntu_rows(path: pathlib.Path, layouts, rows, summaries):
         by_lang.setdefault(lang, {})[msgid] = (msgstr, source)
     for lang, entries in by_lang.items():
         for layout, pieces in layouts.items():
-            got = [entries.get(p, (p, None)) for p in pieces]
+            # A language pack is Launchpad's copy of the Debian catalogue:
+            # a piece no log quotes is taken as the newest Debian release
+            # of the language printed it (English only where none did).
+            debian = newest_summary(summaries, lang, layout) or pieces
+            got = [entries.get(p, (d, None)) for p, d in zip(pieces, debian)]
             if all(src is None for _, src in got):
                 continue
             key = (lang, layout, tuple(t for t, _ in got))
@@ -482,13 +493,13 @@ def main() -> int:
     out.write("// TR(language, msgid, msgstr)  // tool first .. last release (releases)\n")
     order = {m: i for i, m in enumerate(apt_ids + dpkg_ids)}
     dpkg_only = set(dpkg_ids) - set(apt_ids)
-    for (lang, msgid, s) in sorted(rows, key=lambda k: (order[k[1]], k[0], rows[k].first[1])):
+    for (lang, msgid, s) in sorted(rows, key=lambda k: (order[k[1]], k[0], rows[k].first[1], k[1], k[2])):
         seen = rows[(lang, msgid, s)]
         tool = "dpkg" if msgid in dpkg_only else "apt"
         out.write(f"TR({c_escape(lang)}, {c_escape(msgid)}, {c_escape(s)})  "
                   f"{seen.comment(tool)}\n")
     out.write("// TR_SUMMARY(language, layout, piece 0, piece 1, piece 2, piece 3)\n")
-    for key in sorted(summaries, key=lambda k: (k[1], k[0], summaries[k].first[1])):
+    for key in sorted(summaries, key=lambda k: (k[1], k[0], summaries[k].first[1], k[2])):
         lang, layout, pieces = key
         args_ = ", ".join(c_escape(p) for p in pieces)
         out.write(f"TR_SUMMARY({c_escape(lang)}, {layout}, {args_})  "
