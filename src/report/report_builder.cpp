@@ -73,7 +73,10 @@ class report_builder::state {
     cur_ = nullptr;
     arena_ = nullptr;
     t.span = span;
-    detail::transaction_access::take_sets(t, sets_);
+    // A kept transaction's packages go into the report's arena with its
+    // text; one handed on keeps an array of its own, reused in scratch_.
+    detail::transaction_access::take_sets(
+        t, sets_, where_ == target::report ? t.strings : nullptr);
     detail::apply_downloads(t, downloads_, *t.strings);
     t.security_count = detail::count_security(t);
     for (int s = 0; s < pkg_set_count; ++s)
