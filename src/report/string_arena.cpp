@@ -31,6 +31,11 @@ class block_cache {
     return std::move(blocks_[--count_]);
   }
 
+  std::size_t size() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return count_;
+  }
+
   // Takes `b` if there is room; else it is freed when the caller drops it.
   void give(std::unique_ptr<char[]>& b) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -49,6 +54,10 @@ class block_cache {
 string_arena::~string_arena() {
   release(blocks_);
   if (spare_.size == kFullBlock) block_cache::instance().give(spare_.bytes);
+}
+
+std::size_t string_arena::cached_blocks() {
+  return block_cache::instance().size();
 }
 
 void string_arena::release(std::vector<block>& blocks) noexcept {

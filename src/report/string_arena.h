@@ -70,6 +70,9 @@ class string_arena {
   // view save() returned dangles afterwards.
   void clear() noexcept;
 
+  // Full-size blocks waiting in the process-wide cache.
+  static std::size_t cached_blocks();
+
   // Makes room for `bytes` more without another allocation.
   void reserve(std::size_t bytes) {
     if (bytes > left_) grow(bytes);
