@@ -24,12 +24,12 @@ namespace aptparse {
 // by pointer).
 //
 // Blocks double up to 1 MiB. Full-size blocks go, when the arena is
-// destroyed, to a process-wide cache of at most 64 MiB that the next
+// destroyed, to a process-wide cache of at most 32 MiB that the next
 // arenas draw from: a program that parses one log after another reuses
-// those pages. Given back to malloc, they are returned to the kernel by
-// glibc's heap trimming (its top is trimmed past 2x its mmap threshold, at
-// most 64 MiB) and faulted in again, zeroed, by the next report (see
-// bench/PROFILE.md, "#16: history report in Google Benchmark").
+// those pages. Given back to malloc, they were returned to the kernel by
+// glibc's heap trimming (past twice its mmap threshold) and faulted in
+// again, zeroed, by the next report (see bench/PROFILE.md, "#16: history
+// report in Google Benchmark").
 class string_arena {
  public:
   string_arena() = default;
