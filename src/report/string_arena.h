@@ -24,7 +24,7 @@ namespace aptparse {
 // by pointer).
 //
 // Blocks double up to 1 MiB. Full-size blocks go, when the arena is
-// destroyed, to a process-wide cache of at most 32 MiB that the next
+// destroyed, to a process-wide cache of at most 64 MiB that the next
 // arenas draw from: a program that parses one log after another reuses
 // those pages. Given back to malloc, they were returned to the kernel by
 // glibc's heap trimming (past twice its mmap threshold) and faulted in
