@@ -211,7 +211,8 @@ struct APTPARSE_EXPORT transaction {
 
   // The package sets, one per set of APTPARSE_PKG_SET_MAP (events.h). All
   // packages live in one array, grouped by set in the map's order, so a
-  // transaction makes one allocation for its packages, not one per set.
+  // transaction makes one allocation for its packages, not one per set
+  // (none in a report: they are carved from the report's arena).
   //
   //   for (const package& p : t.upgraded()) ...   // one set by name
   //   for (const package& p : t.set(s)) ...       // one set by pkg_set
@@ -276,9 +277,9 @@ struct APTPARSE_EXPORT transaction {
   std::vector<diagnostic> diagnostics;
   transaction_span span;
   // Owns the bytes of the packages' string_views and of the log fields
-  // above. The transactions of one report share one arena; one handed to
-  // a report_builder callback has its own. To build a transaction by hand,
-  // save_string() its text here.
+  // above (and, in a report, of the package arrays). The transactions of one
+  // report share one arena; one handed to a report_builder callback has its
+  // own. To build a transaction by hand, save_string() its text here.
   std::shared_ptr<string_arena> strings;
 
   // Compares the content; `strings` (where the bytes live) does not count.
