@@ -220,6 +220,49 @@ TEST(Transaction, PackagesBuiltByHandKeepTheirTextInAPublicArena) {
   EXPECT_EQ(copy.upgraded()[0].name, "by-hand");
 }
 
+// A report's packages live in its arena; copies, moves and edits of its
+// transactions must behave as values all the same.
+TEST(Transaction, PackagesInTheReportsArenaBehaveAsValues) {
+  const std::string history =
+      "Start-Date: 2024-01-01  10:00:00\n"
+      "Upgrade: a:amd64 (1, 2), b:amd64 (1, 2)\n"
+      "End-Date: 2024-01-01  10:00:01\n\n"
+      "Start-Date: 2024-01-02  10:00:00\n"
+      "Install: c:amd64 (3)\n"
+      "End-Date: 2024-01-02  10:00:01\n";
+  transaction copy, edited, moved;
+  {
+    report r = parse(history);
+    ASSERT_EQ(r.transactions.size(), 2u);
+    ASSERT_EQ(r.transactions[0].upgraded().size(), 2u);
+    copy = r.transactions[0];
+    edited = r.transactions[0];
+    // An edit of a copy leaves the original as it was.
+    edited.add(pkg_set::upgraded, package{.name = "z"});
+    EXPECT_EQ(r.transactions[0].upgraded().size(), 2u);
+    // add() to a transaction of the report itself: its packages move to an
+    // array of their own, in order.
+    r.transactions[1].add(pkg_set::newly_installed, package{.name = "d"});
+    ASSERT_EQ(r.transactions[1].newly_installed().size(), 2u);
+    EXPECT_EQ(r.transactions[1].newly_installed()[0].name, "c");
+    EXPECT_EQ(r.transactions[1].newly_installed()[1].name, "d");
+    // Assigning over a transaction whose packages live in another report's
+    // arena; then both reports go.
+    report other = parse(history);
+    moved = std::move(other.transactions[1]);
+    other.transactions[0] = std::move(r.transactions[1]);
+    EXPECT_EQ(other.transactions[0].newly_installed().size(), 2u);
+  }
+  ASSERT_EQ(copy.upgraded().size(), 2u);
+  EXPECT_EQ(copy.upgraded()[1].name, "b");
+  EXPECT_EQ(copy.upgraded()[1].new_version, "2");
+  ASSERT_EQ(edited.upgraded().size(), 3u);
+  EXPECT_EQ(edited.upgraded()[2].name, "z");
+  ASSERT_EQ(moved.newly_installed().size(), 1u);
+  EXPECT_EQ(moved.newly_installed()[0].name, "c");
+  EXPECT_EQ(moved.newly_installed()[0].new_version, "3");
+}
+
 TEST(ReportBuilder, KeepsOnlyTheFirstUnrecognizedLinesButCountsAll) {
   options opts;
   opts.max_unrecognized_kept = 1;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,35 @@ TEST(StringArena, ViewsStayValidAsItGrowsAndClearReusesItsBlock) {
   // A save larger than any block gets a block of its own.
   const std::string big(1 << 20, 'b');
   EXPECT_EQ(a.save(big), big);
+}
+
+TEST(StringArena, AllocateAlignsAndKeepsEarlierBytes) {
+  string_arena a;
+  const std::string_view odd = a.save("odd");
+  for (int i = 0; i < 5000; ++i) {
+    void* p = a.allocate(24, 8);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(p) % 8, 0u);
+    std::memset(p, 0xff, 24);
+  }
+  EXPECT_EQ(odd, "odd");
+}
+
+TEST(StringArena, FullBlocksOfADestroyedArenaServeTheNextArena) {
+  const std::string text(100'000, 't');
+  auto fill = [&](string_arena& a) {  // past four full (1 MiB) blocks
+    while (a.capacity() < (6u << 20)) a.save(text);
+  };
+  std::size_t before = 0;
+  {
+    string_arena a;
+    fill(a);
+    before = string_arena::cached_blocks();
+  }
+  const std::size_t given = string_arena::cached_blocks() - before;
+  EXPECT_GE(given, 4u);  // the cache had room: no test fills it
+  string_arena b;
+  fill(b);
+  EXPECT_EQ(string_arena::cached_blocks(), before);  // b took them back
 }
 
 }  // namespace

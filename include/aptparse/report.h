@@ -28,6 +28,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aptparse/error.h"
@@ -156,6 +157,53 @@ struct unrecognized_line {
 
 namespace detail {
 struct transaction_access;  // the report builder's way in (internal)
+
+// A transaction's packages: one array, of its own in the heap or, for the
+// transactions of a report, carved from the report's string arena (whose
+// blocks are reused from one report to the next; see string_arena.h). A
+// copy always gets an array of its own. Internal: use transaction's
+// accessors.
+class APTPARSE_EXPORT package_array {
+ public:
+  package_array() = default;
+  package_array(const package_array& other);
+  package_array(package_array&& other) noexcept { swap(other); }
+  package_array& operator=(package_array other) noexcept {
+    swap(other);
+    return *this;
+  }
+  ~package_array();
+
+  package* data() noexcept { return data_; }
+  const package* data() const noexcept { return data_; }
+  std::size_t size() const noexcept { return size_; }
+
+  // Inserts `p` before the package at `at` (at most size()).
+  void insert(std::size_t at, package&& p);
+  // Destroys the packages, keeping the array.
+  void clear() noexcept;
+  // Makes the array empty with room for exactly `n` packages: its own
+  // (reused when it has room), or carved from `arena` when given.
+  void reset(std::size_t n, const std::shared_ptr<string_arena>& arena);
+  // Appends `p`; reset() made room for it.
+  void push_back_unchecked(package&& p);
+
+  void swap(package_array& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+    std::swap(capacity_, other.capacity_);
+    arena_.swap(other.arena_);
+  }
+
+ private:
+  void destroy_all() noexcept;
+  void free_storage() noexcept;  // after destroy_all()
+  package* data_ = nullptr;
+  std::uint32_t size_ = 0;
+  std::uint32_t capacity_ = 0;
+  // Set when data_ is carved from it: keeps it alive while the packages are.
+  std::shared_ptr<string_arena> arena_;
+};
 }  // namespace detail
 
 struct APTPARSE_EXPORT transaction {
@@ -163,7 +211,8 @@ struct APTPARSE_EXPORT transaction {
 
   // The package sets, one per set of APTPARSE_PKG_SET_MAP (events.h). All
   // packages live in one array, grouped by set in the map's order, so a
-  // transaction makes one allocation for its packages, not one per set.
+  // transaction makes one allocation for its packages, not one per set
+  // (none in a report: they are carved from the report's arena).
   //
   //   for (const package& p : t.upgraded()) ...   // one set by name
   //   for (const package& p : t.set(s)) ...       // one set by pkg_set
@@ -187,8 +236,12 @@ struct APTPARSE_EXPORT transaction {
   std::span<package> name() noexcept { return set(pkg_set::name); }
   APTPARSE_PKG_SET_MAP(APTPARSE_SET_ACCESSOR)
 #undef APTPARSE_SET_ACCESSOR
-  std::span<const package> packages() const noexcept { return packages_; }
-  std::span<package> packages() noexcept { return packages_; }
+  std::span<const package> packages() const noexcept {
+    return {packages_.data(), packages_.size()};
+  }
+  std::span<package> packages() noexcept {
+    return {packages_.data(), packages_.size()};
+  }
 
   // Appends `p` to set `s`, after the packages already in it. For building
   // a transaction by hand: save the text of `p`'s fields in `strings`
@@ -224,9 +277,9 @@ struct APTPARSE_EXPORT transaction {
   std::vector<diagnostic> diagnostics;
   transaction_span span;
   // Owns the bytes of the packages' string_views and of the log fields
-  // above. The transactions of one report share one arena; one handed to
-  // a report_builder callback has its own. To build a transaction by hand,
-  // save_string() its text here.
+  // above (and, in a report, of the package arrays). The transactions of one
+  // report share one arena; one handed to a report_builder callback has its
+  // own. To build a transaction by hand, save_string() its text here.
   std::shared_ptr<string_arena> strings;
 
   // Compares the content; `strings` (where the bytes live) does not count.
@@ -237,7 +290,7 @@ struct APTPARSE_EXPORT transaction {
   friend struct detail::transaction_access;
   // Every set's packages, set after set; set s is
   // packages_[bounds_[s], bounds_[s + 1]).
-  std::vector<package> packages_;
+  detail::package_array packages_;
   std::array<std::uint32_t, pkg_set_count + 1> bounds_{};
 };
 
@@ -272,6 +325,12 @@ class APTPARSE_EXPORT report_builder : public event_sink {
 
   // Returns the report built so far and starts a new, empty one.
   report take_report();
+
+  // Makes room in the report for `transactions` (at most
+  // options::max_transactions), so that the ones built in place are not
+  // moved while the report grows. Untouched room costs address space, not
+  // memory: the system maps pages in as they are first written.
+  void reserve(std::size_t transactions);
 
   void on_transaction_begin(const position& where) override;
   void on_transaction_end(const transaction_span& span) override;

@@ -4,6 +4,7 @@
 // versions, origins); apt's -V lists add versions to names. The builder
 // merges every mention of a package within one set of one transaction into
 // one entry, keyed by the name as apt prints it ("foo" or "foo:i386").
+#include <algorithm>
 #include <array>
 #include <string>
 #include <utility>
@@ -73,7 +74,10 @@ class report_builder::state {
     cur_ = nullptr;
     arena_ = nullptr;
     t.span = span;
-    detail::transaction_access::take_sets(t, sets_);
+    // A kept transaction's packages go into the report's arena with its
+    // text; one handed on keeps an array of its own, reused in scratch_.
+    detail::transaction_access::take_sets(
+        t, sets_, where_ == target::report ? t.strings : nullptr);
     detail::apply_downloads(t, downloads_, *t.strings);
     t.security_count = detail::count_security(t);
     for (int s = 0; s < pkg_set_count; ++s)
@@ -150,6 +154,13 @@ class report_builder::state {
   }
   // What key_arch_of() tells foreign from native architectures by.
   void native_arch(std::string_view arch) { native_arch_.assign(arch); }
+
+  void reserve(std::size_t transactions) {
+    if (opts_.max_transactions != 0)
+      transactions =
+          std::min<std::size_t>(transactions, opts_.max_transactions);
+    report_.transactions.reserve(transactions);
+  }
 
   report take() {
     // An open transaction built in place must not leave with the report:
@@ -316,6 +327,9 @@ report_builder::report_builder(const options& opts, callback on_done)
 report_builder::~report_builder() = default;
 
 report report_builder::take_report() { return state_->take(); }
+void report_builder::reserve(std::size_t transactions) {
+  state_->reserve(transactions);
+}
 
 void report_builder::on_transaction_begin(const position& where) {
   state_->begin(where);

@@ -1,12 +1,14 @@
 // The arena behind transaction::strings (report.h): append-only storage
-// for the text of a transaction's packages. Building a package in one arena
-// instead of six heap strings is what lets the report keep up with the
-// parser (see bench/RESULTS.md). save() is inline: the report builder calls
-// it for every field of every package.
+// for the text of a transaction's packages and, in a report, for the
+// transactions' package arrays. Building a package in one arena instead of
+// six heap strings is what lets the report keep up with the parser (see
+// bench/RESULTS.md). save() is inline: the report builder calls it for
+// every field of every package.
 #ifndef APTPARSE_SRC_REPORT_STRING_ARENA_H_
 #define APTPARSE_SRC_REPORT_STRING_ARENA_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string_view>
@@ -16,10 +18,18 @@
 
 namespace aptparse {
 
-// save() copies bytes into blocks that never move, so the views it returned
-// stay valid until the arena is destroyed, however much is saved after
-// them. Not thread-safe; neither copyable nor movable (share it by
-// pointer).
+// save() and allocate() carve bytes from blocks that never move, so what
+// they returned stays valid until the arena is destroyed, however much is
+// saved after it. Not thread-safe; neither copyable nor movable (share it
+// by pointer).
+//
+// Blocks double up to 1 MiB. Full-size blocks go, when the arena is
+// destroyed, to a process-wide cache of at most 64 MiB that the next
+// arenas draw from: a program that parses one log after another reuses
+// those pages. Given back to malloc, they were returned to the kernel by
+// glibc's heap trimming (past twice its mmap threshold) and faulted in
+// again, zeroed, by the next report (see bench/PROFILE.md, "#16: history
+// report in Google Benchmark").
 class string_arena {
  public:
   string_arena() = default;
@@ -38,6 +48,21 @@ class string_arena {
     return {at, s.size()};
   }
 
+  // Returns `bytes` of uninitialised memory aligned to `align` (a power of
+  // two, at most alignof(std::max_align_t)), owned by the arena.
+  void* allocate(std::size_t bytes, std::size_t align) {
+    std::size_t pad =
+        (align - reinterpret_cast<std::uintptr_t>(next_) % align) % align;
+    if (bytes + pad > left_) {
+      grow(bytes + align);
+      pad = (align - reinterpret_cast<std::uintptr_t>(next_) % align) % align;
+    }
+    char* at = next_ + pad;
+    next_ = at + bytes;
+    left_ -= bytes + pad;
+    return at;
+  }
+
   // Bytes held, including unused space at the ends of blocks.
   std::size_t capacity() const noexcept { return capacity_; }
 
@@ -45,23 +70,30 @@ class string_arena {
   // view save() returned dangles afterwards.
   void clear() noexcept;
 
+  // Full-size blocks waiting in the process-wide cache.
+  static std::size_t cached_blocks();
+
   // Makes room for `bytes` more without another allocation.
   void reserve(std::size_t bytes) {
     if (bytes > left_) grow(bytes);
   }
 
  private:
+  struct block {
+    std::unique_ptr<char[]> bytes;
+    std::size_t size = 0;
+  };
   void grow(std::size_t need);
+  // Gives the full-size blocks to the cache; frees the others.
+  static void release(std::vector<block>& blocks) noexcept;
 
   static constexpr std::size_t kInline = 448;  // most transactions fit
   char* next_ = inline_;
   std::size_t left_ = kInline;
   std::size_t capacity_ = kInline;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t last_size_ = 0;      // of blocks_.back()
-  std::unique_ptr<char[]> spare_;  // kept by clear(), used by grow()
-  std::size_t spare_size_ = 0;
-  char inline_[kInline];
+  std::vector<block> blocks_;
+  block spare_;  // kept by clear(), used by grow()
+  alignas(std::max_align_t) char inline_[kInline];
 };
 
 }  // namespace aptparse

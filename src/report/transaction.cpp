@@ -3,9 +3,6 @@
 // in different arenas are equal) and its reuse.
 #include <algorithm>
 #include <cstddef>
-#include <iterator>
-#include <limits>
-#include <stdexcept>
 
 #include "aptparse/report.h"
 #include "report/transaction_reuse.h"
@@ -13,18 +10,17 @@
 namespace aptparse {
 
 void transaction::add(pkg_set s, package p) {
-  if (packages_.size() >= std::numeric_limits<std::uint32_t>::max())
-    throw std::length_error("aptparse::transaction: too many packages");
   const auto i = static_cast<std::size_t>(s);
-  packages_.insert(packages_.begin() + bounds_[i + 1], std::move(p));
+  packages_.insert(bounds_[i + 1], std::move(p));
   for (std::size_t j = i + 1; j < bounds_.size(); ++j) ++bounds_[j];
 }
 
 bool operator==(const transaction& a, const transaction& b) {
   // Equal boundaries and equal arrays: every set is equal.
-  return a.bounds_ == b.bounds_ && a.packages_ == b.packages_ &&
-         a.kind == b.kind && a.security_count == b.security_count &&
-         a.start == b.start && a.end == b.end && a.command == b.command &&
+  return a.bounds_ == b.bounds_ &&
+         std::ranges::equal(a.packages(), b.packages()) && a.kind == b.kind &&
+         a.security_count == b.security_count && a.start == b.start &&
+         a.end == b.end && a.command == b.command &&
          a.requested_by_user == b.requested_by_user &&
          a.requested_by_uid == b.requested_by_uid && a.error == b.error &&
          a.counts == b.counts && a.consistency == b.consistency &&
@@ -36,16 +32,14 @@ bool operator==(const transaction& a, const transaction& b) {
 
 namespace detail {
 
-void transaction_access::take_sets(transaction& t, package_sets& sets) {
+void transaction_access::take_sets(transaction& t, package_sets& sets,
+                                   const std::shared_ptr<string_arena>& arena) {
   std::size_t total = 0;
   for (const auto& set : sets) total += set.size();
-  if (total > std::numeric_limits<std::uint32_t>::max())
-    throw std::length_error("aptparse::transaction: too many packages");
-  t.packages_.clear();
-  t.packages_.reserve(total);  // exact; none when a reused one has room
+  t.packages_.reset(total, arena);
   t.bounds_[0] = 0;
   for (std::size_t s = 0; s < sets.size(); ++s) {
-    std::move(sets[s].begin(), sets[s].end(), std::back_inserter(t.packages_));
+    for (package& p : sets[s]) t.packages_.push_back_unchecked(std::move(p));
     t.bounds_[s + 1] = static_cast<std::uint32_t>(t.packages_.size());
   }
 }

@@ -7,6 +7,7 @@
 #define APTPARSE_SRC_REPORT_TRANSACTION_REUSE_H_
 
 #include <array>
+#include <memory>
 #include <vector>
 
 #include "aptparse/report.h"
@@ -17,10 +18,12 @@ namespace aptparse::detail {
 using package_sets = std::array<std::vector<package>, pkg_set_count>;
 
 struct transaction_access {
-  // Replaces t's packages with the packages of `sets`, moved in with one
-  // allocation of the exact size (none when t's array already has room).
+  // Replaces t's packages with the packages of `sets`, moved into an array
+  // of the exact size: carved from `arena` when given (a report's
+  // transactions), else t's own (no allocation when it already has room).
   // `sets` keep their capacity; their packages are moved-from.
-  static void take_sets(transaction& t, package_sets& sets);
+  static void take_sets(transaction& t, package_sets& sets,
+                        const std::shared_ptr<string_arena>& arena);
   // Empties t's sets, keeping the array's capacity.
   static void clear_packages(transaction& t) noexcept;
 };
