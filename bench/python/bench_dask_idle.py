@@ -47,8 +47,10 @@ def main() -> None:
         c.run(importlib.import_module, "aptparse.dask")
     time.sleep(3)
     print(f"5 idle clusters: {share() * 100:.1f}% of a core")
-    for c in clients[1:] + clusters[1:]:
-        c.close()
+    for client in clients[1:]:
+        client.close()
+    for cluster in clusters[1:]:
+        cluster.close()
     time.sleep(3)
     print(f"1 idle cluster: {share() * 100:.1f}% of a core")
     clients[0].close()
