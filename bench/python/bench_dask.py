@@ -233,65 +233,80 @@ def main() -> None:
 
     results: dict[str, Any] = {}
     times: dict[str, list[float]] = {}
-    clusters = {"default": cluster(), "quiet": cluster(profile=False),
-                "untrimmed": cluster(trim=False), "both": cluster(profile=False, trim=False),
-                "threads": cluster(processes=False)}
-    with contextlib.ExitStack() as stack:
-        for c in clusters.values():
-            stack.enter_context(c)
-        client = stack.enter_context(client_of(clusters["default"]))
-        clients = {k: stack.enter_context(client_of(c, set_as_default=False))
-                   for k, c in clusters.items() if k != "default"}
-        unprofiled = clients["quiet"]
-        assert not any(unprofiled.run(dask.config.get, "distributed.worker.profile.enabled")
-                       .values())
-        assert not any(clients["untrimmed"].run(trim_setting).values())
-        assert all(client.run(trim_setting).values())
-        cases: list[tuple[str, Callable[[], Any]]] = [
-            ("one process: `records(parse_files(paths)).to_pandas()`, pandas groupby", single),
-            ("one process: `read_logs(...)`, Dask's sync scheduler", on("sync")),
-            ("threaded scheduler, 2 threads: `read_logs(...)`", on("threads")),
-            ("LocalCluster, 2 processes x 1 thread: `read_logs(...)`", on(client)),
-            ("(whole frame to the client) one process: `records(...).to_pandas()`",
-             lambda: len(aptparse.records(aptparse.parse_files(paths), host=host_of).to_pandas())),
-            ("(whole frame to the client) LocalCluster: `client.compute(read_logs(...))`",
-             lambda: len(client.compute(read()).result())),
-        ]
-        budget = dask.utils.parse_bytes(args.blocksize)
-        pool = multiprocessing.get_context("spawn").Pool(2)
-        pool.map(partition_query, partitions(paths, budget)[:2])  # imports
-        cases.append((
-            "(for comparison, no Dask) 2 processes of a multiprocessing.Pool, each partition `read_logs(files).compute(scheduler='sync')`",
-            lambda: pool_query(pool, partitions(paths, budget))))
-        cases.append(("LocalCluster, 2 processes x 1 thread, workers' profiler off: "
-                      "`read_logs(...)`", on(unprofiled)))
+    budget = dask.utils.parse_bytes(args.blocksize)
+    # Each case's cluster (or Pool) runs only while that case is timed: five
+    # idle clusters beside the timed one took 36 % of a core here (one: 10 %),
+    # time the timed case lost on a 2-core machine.
+    settings = {"default": {}, "quiet": {"profile": False}, "untrimmed": {"trim": False},
+                "both": {"profile": False, "trim": False}, "threads": {"processes": False}}
+
+    @contextlib.contextmanager
+    def started(kind: str) -> Any:
+        """The case's scheduler: a warmed Client of a fresh cluster, or a Pool."""
+        if kind == "pool":
+            os.environ.pop(TRIM, None)  # a nanny's, inherited: plain processes have none
+            pool = multiprocessing.get_context("spawn").Pool(2)
+            pool.map(partition_query, partitions(paths, budget)[:2])  # imports
+            try:
+                yield pool
+            finally:
+                pool.terminate()
+            return
+        with cluster(**settings[kind]) as c, client_of(c) as client:
+            profile = settings[kind].get("profile", True)
+            assert all(bool(v) == profile for v in
+                       client.run(dask.config.get, "distributed.worker.profile.enabled").values())
+            if settings[kind].get("processes", True):
+                trimmed = settings[kind].get("trim", True)
+                assert all(bool(v) == trimmed for v in client.run(trim_setting).values())
+            yield client
+
+    def with_client(kind: str, module: Any = aptparse.dask) -> tuple[str, Callable[[Any], Any]]:
+        return kind, lambda client: dask.compute(*query(read(module)), scheduler=client)
+
+    def local(fn: Callable[[], Any]) -> tuple[None, Callable[[Any], Any]]:
+        return None, lambda _: fn()
+
+    cases: list[tuple[str, tuple[Any, Callable[[Any], Any]]]] = [
+        ("one process: `records(parse_files(paths)).to_pandas()`, pandas groupby", local(single)),
+        ("one process: `read_logs(...)`, Dask's sync scheduler", local(on("sync"))),
+        ("threaded scheduler, 2 threads: `read_logs(...)`", local(on("threads"))),
+        ("LocalCluster, 2 processes x 1 thread: `read_logs(...)`", with_client("default")),
+        ("(whole frame to the client) one process: `records(...).to_pandas()`",
+         local(lambda: len(aptparse.records(aptparse.parse_files(paths),
+                                            host=host_of).to_pandas()))),
+        ("(whole frame to the client) LocalCluster: `client.compute(read_logs(...))`",
+         ("default", lambda client: len(client.compute(read()).result()))),
+        ("(for comparison, no Dask) 2 processes of a multiprocessing.Pool, each partition `read_logs(files).compute(scheduler='sync')`",
+         ("pool", lambda pool: pool_query(pool, partitions(paths, budget)))),
+        ("LocalCluster, 2 processes x 1 thread, workers' profiler off: `read_logs(...)`",
+         with_client("quiet")),
+        ("LocalCluster, 2 processes x 1 thread, glibc's malloc trimming (no "
+         f"{TRIM}=65536): `read_logs(...)`", with_client("untrimmed")),
+        ("LocalCluster, 2 processes x 1 thread, profiler off and glibc's malloc trimming: "
+         "`read_logs(...)`", with_client("both")),
+        ("(for information) LocalCluster(processes=False), 2 threads in this process: "
+         "`read_logs(...)`", with_client("threads")),
+    ]
+    if args.before:
+        before = load_before(args.before)
         cases += [
-            ("LocalCluster, 2 processes x 1 thread, glibc's malloc trimming (no "
-             f"{TRIM}=65536): `read_logs(...)`", on(clients["untrimmed"])),
-            ("LocalCluster, 2 processes x 1 thread, profiler off and glibc's malloc trimming: "
-             "`read_logs(...)`", on(clients["both"])),
-            ("(for information) LocalCluster(processes=False), 2 threads in this process: "
-             "`read_logs(...)`", on(clients["threads"])),
+            (f"(before: {args.before}) Dask's sync scheduler", local(on("sync", before))),
+            (f"(before: {args.before}) LocalCluster", with_client("default", before)),
+            (f"(before: {args.before}) LocalCluster, workers' profiler off",
+             with_client("quiet", before)),
         ]
-        if args.before:
-            before = load_before(args.before)
-            cases += [
-                (f"(before: {args.before}) Dask's sync scheduler", on("sync", before)),
-                (f"(before: {args.before}) LocalCluster", on(client, before)),
-                (f"(before: {args.before}) LocalCluster, workers' profiler off",
-                 on(unprofiled, before)),
-            ]
-        chosen = [int(i) for i in args.only.split(",")] if args.only else range(len(cases))
-        cases = [cases[i] for i in chosen]
-        load = [os.getloadavg()[0]]
-        for _ in range(args.repeat):  # round-robin: load changes hit every case
-            for name, fn in cases:
+    chosen = [int(i) for i in args.only.split(",")] if args.only else range(len(cases))
+    cases = [cases[i] for i in chosen]
+    load = [os.getloadavg()[0]]
+    for _ in range(args.repeat):  # round-robin: load changes hit every case
+        for name, (kind, fn) in cases:
+            with started(kind) if kind else contextlib.nullcontext() as scheduler:
                 gc.collect()
                 t0 = time.perf_counter()
-                results[name] = fn()
+                results[name] = fn(scheduler)
                 times.setdefault(name, []).append(time.perf_counter() - t0)
-            load.append(os.getloadavg()[0])
-    pool.terminate()
+        load.append(os.getloadavg()[0])
     queries = [r for r in results.values() if isinstance(r, tuple)]
     for n, per in queries[1:]:  # every way gives the same answer
         assert n == queries[0][0], (n, queries[0][0])
