@@ -1,10 +1,9 @@
 #include "lazy_packages.h"
 
-#include <exception>
 #include <new>
 #include <utility>
 
-#include "convert.h"
+#include "lazy_package.h"
 
 namespace aptparse_py {
 namespace {
@@ -34,16 +33,9 @@ const package_span& vec(PyObject* self) {
 bool is_packages(PyObject* o) { return Py_IS_TYPE(o, &packages_type); }
 
 // Package i of `self` (i < size), a new reference; null with an exception
-// set on failure (CPython's slots must not throw).
+// set on failure.
 PyObject* item(PyObject* self, std::size_t i) noexcept {
-  try {
-    return to_py(vec(self)[i]).release().ptr();
-  } catch (py::error_already_set& e) {
-    e.restore();
-  } catch (const std::exception& e) {
-    PyErr_SetString(PyExc_RuntimeError, e.what());
-  }
-  return nullptr;
+  return make_package(self, vec(self)[i]);
 }
 
 // The tuple of the packages of `o` (a Packages), or `o` itself (a tuple);
