@@ -8,6 +8,7 @@
 #include <exception>
 
 #include "convert.h"
+#include "static_type.h"
 
 namespace aptparse_py {
 namespace {
@@ -29,8 +30,7 @@ struct field_object {
   std::size_t index;
 };
 
-// Filled by ready_types() (aggregate initialisation would name each of the
-// ~50 members).
+// Filled by ready_types() (static_type.h).
 PyTypeObject base_type{};
 PyTypeObject field_type{};
 
@@ -179,29 +179,24 @@ void base_dealloc(PyObject* self) {
 }
 
 void ready_types() {
-  PyTypeObject& b = base_type;
-  Py_SET_REFCNT(reinterpret_cast<PyObject*>(&b), 1);  // a static type
-  b.tp_name = "aptparse._core._LazyPackage";
-  b.tp_doc =
-      "The base of aptparse.Package: a parsed Package makes each field "
-      "of the C++ package when it is first read.";
-  b.tp_basicsize = sizeof(base_object);
-  b.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE;
-  b.tp_new = base_new;
-  b.tp_dealloc = base_dealloc;
-  if (PyType_Ready(&b) < 0) throw py::error_already_set();
-
-  PyTypeObject& f = field_type;
-  Py_SET_REFCNT(reinterpret_cast<PyObject*>(&f), 1);
-  f.tp_name = "aptparse._core._LazyField";
-  f.tp_basicsize = sizeof(field_object);
-  f.tp_flags = Py_TPFLAGS_DEFAULT;
-  f.tp_dealloc = field_dealloc;
-  f.tp_repr = field_repr;
-  f.tp_members = field_members;
-  f.tp_descr_get = field_get;
-  f.tp_descr_set = field_set;
-  if (PyType_Ready(&f) < 0) throw py::error_already_set();
+  ready_static_type(
+      base_type, "aptparse._core._LazyPackage", sizeof(base_object),
+      Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, [](PyTypeObject& t) {
+        t.tp_doc =
+            "The base of aptparse.Package: a parsed Package makes each "
+            "field of the C++ package when it is first read.";
+        t.tp_new = base_new;
+        t.tp_dealloc = base_dealloc;
+      });
+  ready_static_type(field_type, "aptparse._core._LazyField",
+                    sizeof(field_object), Py_TPFLAGS_DEFAULT,
+                    [](PyTypeObject& t) {
+                      t.tp_dealloc = field_dealloc;
+                      t.tp_repr = field_repr;
+                      t.tp_members = field_members;
+                      t.tp_descr_get = field_get;
+                      t.tp_descr_set = field_set;
+                    });
 }
 
 }  // namespace
