@@ -14,7 +14,8 @@ namespace aptparse_py {
 namespace {
 
 // The C part of a Package: what _LazyPackage adds to object. Both null in
-// a Package made by hand and once its fields were all made.
+// a Package made by hand; pkg null once its fields were all made (set stays
+// until the Package is freed: a field being made may still read *pkg).
 struct base_object {
   PyObject ob_base;              // PyObject_HEAD
   PyObject* set;                 // the Packages keeping *pkg alive
@@ -66,18 +67,31 @@ PyObject* made(const aptparse::package& p, std::size_t i) noexcept {
   return nullptr;
 }
 
-// Makes every field of `obj` not made yet and drops its C++ package, so
+// Field i of `obj` (of package p) in its slot at `offset`, made unless it
+// is there; a borrowed reference, or null with an exception set. Making a
+// tuple may start a collection, whose finalizers might set the slot.
+PyObject* fill(PyObject* obj, Py_ssize_t offset, const aptparse::package& p,
+               std::size_t i) {
+  PyObject*& s = slot(obj, offset);
+  if (s != nullptr) return s;
+  PyObject* v = made(p, i);
+  if (v == nullptr) return nullptr;
+  if (s == nullptr)
+    s = v;
+  else
+    Py_DECREF(v);
+  return s;
+}
+
+// Makes every field of `obj` not made yet and forgets its C++ package, so
 // that its slots alone hold its fields; -1 with an exception set on
 // failure. Only instances of package_cls have a C++ package.
 int make_all(PyObject* obj) {
-  base_object* b = base(obj);
-  if (b->pkg == nullptr) return 0;
-  for (std::size_t i = 0; i < package_field_count; ++i) {
-    PyObject*& s = slot(obj, offsets[i]);
-    if (s == nullptr && (s = made(*b->pkg, i)) == nullptr) return -1;
-  }
-  b->pkg = nullptr;
-  Py_CLEAR(b->set);
+  const aptparse::package* p = base(obj)->pkg;
+  if (p == nullptr) return 0;
+  for (std::size_t i = 0; i < package_field_count; ++i)
+    if (fill(obj, offsets[i], *p, i) == nullptr) return -1;
+  base(obj)->pkg = nullptr;
   return 0;
 }
 
@@ -101,11 +115,12 @@ PyObject* no_attribute(PyObject* self, PyObject* obj) {
 PyObject* field_get(PyObject* self, PyObject* obj, PyObject*) {
   if (obj == nullptr) return Py_NewRef(self);  // read on the class
   if (!applies(self, obj)) return nullptr;
-  PyObject*& s = slot(obj, field(self)->offset);
+  PyObject* s = slot(obj, field(self)->offset);
   if (s == nullptr) {
     const aptparse::package* p = base(obj)->pkg;
     if (p == nullptr) return no_attribute(self, obj);
-    if ((s = made(*p, field(self)->index)) == nullptr) return nullptr;
+    s = fill(obj, field(self)->offset, *p, field(self)->index);
+    if (s == nullptr) return nullptr;
   }
   return Py_NewRef(s);
 }

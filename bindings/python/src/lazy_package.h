@@ -18,7 +18,7 @@
 // Everything else (==, hash, repr, pickling, to_dict, to_json) reads the
 // fields as attributes and sees the values the eager Package had. Setting or
 // deleting a field through the slot (object.__setattr__) first makes every
-// field and drops the C++ package, so that a field never comes from the C++
+// field and forgets the C++ package, so that a field never comes from the C++
 // package again once the slots were changed. Every function needs the GIL.
 #ifndef APTPARSE_PY_LAZY_PACKAGE_H_
 #define APTPARSE_PY_LAZY_PACKAGE_H_
