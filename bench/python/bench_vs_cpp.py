@@ -17,8 +17,10 @@ process's size after import) of each.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import json
+import operator
 import os
 import shutil
 import statistics
@@ -60,6 +62,18 @@ def touch_all(report: aptparse.Report) -> int:
     return n
 
 
+def touch_all_fields(report: aptparse.Report) -> int:
+    """Reads every field of every package of every transaction (a parsed
+    Package makes each field when it is first read)."""
+    fields = operator.attrgetter(*(f.name for f in dataclasses.fields(aptparse.Package)))
+    n = 0
+    for t in report.transactions:
+        for name in aptparse.SET_NAMES:
+            for p in getattr(t, name):
+                n += len(fields(p))
+    return n
+
+
 def table(title: str, mb: float, rows: list[tuple[str, float]],
           ref: float | None = None) -> None:
     """Prints rows with their ratio to the first row and, given `ref`, to
@@ -82,6 +96,8 @@ DENSE_CASES: dict[str, Callable[[str], Any]] = {
     "`aptparse.parse_file(path)` -> Report": aptparse.parse_file,
     "`parse_file(path)` + every package of every transaction read":
         lambda path: touch_all(aptparse.parse_file(path)),
+    "`parse_file(path)` + every field of every package read":
+        lambda path: touch_all_fields(aptparse.parse_file(path)),
 }
 
 

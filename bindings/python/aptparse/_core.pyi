@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, SupportsIndex, final, overload
 
-from typing_extensions import Buffer, Unpack
+from typing_extensions import Buffer, Unpack, disjoint_base
 
 from aptparse._model import Package, Report, Stats, Status, Transaction
 from aptparse._options import Options
@@ -73,6 +73,11 @@ class _LazyTransactions(metaclass=_pybind11_type):
     def get(self, index: int) -> Transaction: ...
     @property
     def converted(self) -> int: ...
+
+# The base of aptparse.Package (lazy_package.h): a parsed Package makes each
+# field when it is first read. Not made by itself: __new__ raises TypeError.
+@disjoint_base
+class _LazyPackage: ...
 
 # A parsed Transaction's package set (lazy_packages.h); made by the parser
 # only. It behaves as the tuple of its packages.

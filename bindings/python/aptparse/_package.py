@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Literal, Optional
 
+from . import _core
 from ._frozen import _Frozen
 
 Reason = Literal["", "kept_back", "phasing", "held"]
@@ -13,7 +14,7 @@ _LISTING_FLAGS = ("upgradable", "installed", "local", "residual_config", "auto_r
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Package(_Frozen):
+class Package(_core._LazyPackage, _Frozen):
     """One package as apt printed it. Empty strings mean "not printed"."""
 
     name: str

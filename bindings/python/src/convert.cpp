@@ -7,6 +7,7 @@
 
 #include "lazy_packages.h"
 #include "lazy_transactions.h"
+#include "package_fields.h"
 
 namespace aptparse_py {
 
@@ -57,29 +58,19 @@ py::object strings(const std::vector<S>& v) {
   return tuple_of(v, [](std::string_view s) { return text(s); });
 }
 
+// The value of each field of a Package, in order (package_fields.h).
+using field_maker = py::object (*)(const aptparse::package&);
+#define APTPARSE_PY_FIELD_MAKER(field, value) \
+  [](const aptparse::package& p) -> py::object { return value; },
+const field_maker kPackageFields[] = {
+    APTPARSE_PY_PACKAGE_FIELDS(APTPARSE_PY_FIELD_MAKER)};
+#undef APTPARSE_PY_FIELD_MAKER
+static_assert(std::size(kPackageFields) == package_field_count);
+
 }  // namespace
 
-py::object to_py(const aptparse::package& p) {
-  py::object alternatives = tuple_of(p.alternatives, cached_text);
-  py::object v[] = {cached_text(p.name),
-                    cached_text(p.arch),
-                    cached_text(p.old_version),
-                    cached_text(p.new_version),
-                    cached_text(p.origins),
-                    cached_text(p.note),
-                    std::move(alternatives),
-                    enums().reason[static_cast<int>(p.reason)],
-                    boolean(p.purge),
-                    boolean(p.automatic),
-                    boolean(p.simulated),
-                    cached_text(p.suite),
-                    p.security ? boolean(*p.security) : py::none(),
-                    boolean(p.upgradable),
-                    boolean(p.installed),
-                    boolean(p.local),
-                    boolean(p.residual_config),
-                    boolean(p.auto_removable)};
-  return make_leaf(k_package, v, std::size(v));
+py::object package_field(const aptparse::package& p, std::size_t i) {
+  return kPackageFields[i](p);
 }
 
 namespace {

@@ -28,7 +28,10 @@ using transaction_vector = std::vector<aptparse::transaction>;
 // (lazy_packages.h), which share the ownership of `ts`.
 py::object to_py(const std::shared_ptr<const transaction_vector>& ts,
                  std::size_t i);
-py::object to_py(const aptparse::package& p);
+// Field i of a Package of `p`, i < package_field_count, in the order of
+// APTPARSE_PY_PACKAGE_FIELDS (package_fields.h).
+py::object package_field(const aptparse::package& p, std::size_t i);
+inline constexpr std::size_t package_field_count = 18;
 py::object to_py(const aptparse::parse_stats& s);
 py::object status_to_py(const aptparse::status& s);  // None when ok
 py::list transactions_to_py(transaction_vector&& ts);

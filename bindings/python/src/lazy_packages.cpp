@@ -1,10 +1,10 @@
 #include "lazy_packages.h"
 
-#include <exception>
 #include <new>
 #include <utility>
 
-#include "convert.h"
+#include "lazy_package.h"
+#include "static_type.h"
 
 namespace aptparse_py {
 namespace {
@@ -22,8 +22,7 @@ struct iterator_object {
   std::size_t next;
 };
 
-// Filled by ready_types() (aggregate initialisation would name each of the
-// ~50 members).
+// Filled by ready_types() (static_type.h).
 PyTypeObject packages_type{};
 PyTypeObject iterator_type{};
 
@@ -34,16 +33,9 @@ const package_span& vec(PyObject* self) {
 bool is_packages(PyObject* o) { return Py_IS_TYPE(o, &packages_type); }
 
 // Package i of `self` (i < size), a new reference; null with an exception
-// set on failure (CPython's slots must not throw).
+// set on failure.
 PyObject* item(PyObject* self, std::size_t i) noexcept {
-  try {
-    return to_py(vec(self)[i]).release().ptr();
-  } catch (py::error_already_set& e) {
-    e.restore();
-  } catch (const std::exception& e) {
-    PyErr_SetString(PyExc_RuntimeError, e.what());
-  }
-  return nullptr;
+  return make_package(self, vec(self)[i]);
 }
 
 // The tuple of the packages of `o` (a Packages), or `o` itself (a tuple);
@@ -240,35 +232,31 @@ void ready_types() {
   mapping_methods.mp_subscript = subscript;
   number_methods.nb_add = add;
 
-  PyTypeObject& t = packages_type;
-  Py_SET_REFCNT(reinterpret_cast<PyObject*>(&t), 1);  // a static type
-  t.tp_name = "aptparse._core.Packages";
-  t.tp_doc =
-      "A package set of a Transaction: an immutable sequence of Packages, "
-      "each made when read. Equal to, and hashed and pickled as, the tuple "
-      "of its packages.";
-  t.tp_basicsize = sizeof(packages_object);
-  t.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_SEQUENCE;
-  t.tp_dealloc = dealloc;
-  t.tp_repr = repr;
-  t.tp_as_number = &number_methods;
-  t.tp_as_sequence = &sequence_methods;
-  t.tp_as_mapping = &mapping_methods;
-  t.tp_hash = hash;
-  t.tp_richcompare = richcompare;
-  t.tp_iter = iter;
-  t.tp_methods = methods;
-  if (PyType_Ready(&t) < 0) throw py::error_already_set();
-
-  PyTypeObject& i = iterator_type;
-  Py_SET_REFCNT(reinterpret_cast<PyObject*>(&i), 1);
-  i.tp_name = "aptparse._core._PackagesIterator";
-  i.tp_basicsize = sizeof(iterator_object);
-  i.tp_flags = Py_TPFLAGS_DEFAULT;
-  i.tp_dealloc = iter_dealloc;
-  i.tp_iter = PyObject_SelfIter;
-  i.tp_iternext = iter_next;
-  if (PyType_Ready(&i) < 0) throw py::error_already_set();
+  ready_static_type(
+      packages_type, "aptparse._core.Packages", sizeof(packages_object),
+      Py_TPFLAGS_DEFAULT | Py_TPFLAGS_SEQUENCE, [](PyTypeObject& t) {
+        t.tp_doc =
+            "A package set of a Transaction: an immutable "
+            "sequence of Packages, each made when read. Equal "
+            "to, and hashed and pickled as, the tuple of its "
+            "packages.";
+        t.tp_dealloc = dealloc;
+        t.tp_repr = repr;
+        t.tp_as_number = &number_methods;
+        t.tp_as_sequence = &sequence_methods;
+        t.tp_as_mapping = &mapping_methods;
+        t.tp_hash = hash;
+        t.tp_richcompare = richcompare;
+        t.tp_iter = iter;
+        t.tp_methods = methods;
+      });
+  ready_static_type(iterator_type, "aptparse._core._PackagesIterator",
+                    sizeof(iterator_object), Py_TPFLAGS_DEFAULT,
+                    [](PyTypeObject& t) {
+                      t.tp_dealloc = iter_dealloc;
+                      t.tp_iter = PyObject_SelfIter;
+                      t.tp_iternext = iter_next;
+                    });
 }
 
 }  // namespace

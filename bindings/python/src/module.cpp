@@ -5,6 +5,7 @@
 
 #include "aptparse/version.h"
 #include "convert.h"
+#include "lazy_package.h"
 #include "lazy_packages.h"
 #include "lazy_transactions.h"
 #include "records.h"
@@ -20,6 +21,7 @@ PYBIND11_MODULE(_core, m) {
       "Returns the version of the linked C++ library.");
   m.def("_set_types", &aptparse_py::set_types,
         "Registers the result classes (called by aptparse at import).");
+  aptparse_py::register_lazy_package(m);
   aptparse_py::register_lazy_packages(m);
   aptparse_py::register_lazy_transactions(m);
   aptparse_py::register_parse(m);

@@ -10,6 +10,8 @@
 #include <string_view>
 
 #include "aptparse/aptparse.h"
+#include "lazy_package.h"
+#include "package_fields.h"
 
 namespace aptparse_py {
 
@@ -34,17 +36,14 @@ struct kind {
 // The fields of Counts, Sizes and Stats and the set fields of Transaction are
 // named as the library names them (events.h, stats.h); _set_types() checks
 // that _model.py agrees.
+#define APTPARSE_PY_FIELD_NAME(name, value) #name,
 #define APTPARSE_PY_COUNT_NAME(name, check) #name,
 #define APTPARSE_PY_SET_NAME(name) #name,
 #define APTPARSE_PY_SIZE_NAME(type, name) #name,
 #define APTPARSE_PY_STATS_NAME(name) #name,
 std::array<kind, k_count>& kinds() {
   static std::array<kind, k_count> k = {{
-      {"Package",
-       {"name", "arch", "old", "new", "origins", "note", "alternatives",
-        "reason", "purge", "automatic", "simulated", "suite", "security",
-        "upgradable", "installed", "local", "residual_config",
-        "auto_removable"}},
+      {"Package", {APTPARSE_PY_PACKAGE_FIELDS(APTPARSE_PY_FIELD_NAME)}},
       {"Counts", {APTPARSE_COUNT_MAP(APTPARSE_PY_COUNT_NAME)}},
       {"Consistency", {"verdict", "mismatches", "unverifiable"}},
       {"Sizes", {APTPARSE_SIZE_MAP(APTPARSE_PY_SIZE_NAME)}},
@@ -86,6 +85,7 @@ std::array<kind, k_count>& kinds() {
 #undef APTPARSE_PY_SIZE_NAME
 #undef APTPARSE_PY_SET_NAME
 #undef APTPARSE_PY_COUNT_NAME
+#undef APTPARSE_PY_FIELD_NAME
 
 // The Python class aptparse._model.LazyTransactions.
 py::object& lazy_class_slot() {
@@ -107,12 +107,17 @@ const kind& get(kind_id id) {
 
 // The offsets of the slots of `cls` named `fields`, or none unless every
 // field is a plain object slot of `cls` itself (a PyMemberDescr of type
-// T_OBJECT_EX, writable), as dataclass(slots=True) makes them.
+// T_OBJECT_EX, writable), as dataclass(slots=True) makes them, or a lazy
+// field of it (lazy_package.h: Package registered before).
 std::vector<Py_ssize_t> slot_offsets(PyTypeObject* cls,
                                      const std::vector<const char*>& fields) {
   std::vector<Py_ssize_t> out;
   for (const char* f : fields) {
     PyObject* d = PyDict_GetItemString(cls->tp_dict, f);  // borrowed
+    if (const Py_ssize_t lazy = lazy_field_offset(d, cls); lazy > 0) {
+      out.push_back(lazy);
+      continue;
+    }
     if (d == nullptr || !Py_IS_TYPE(d, &PyMemberDescr_Type)) return {};
     auto* descr = reinterpret_cast<PyMemberDescrObject*>(d);
     const PyMemberDef* m = descr->d_member;
@@ -158,23 +163,6 @@ py::object make(kind_id id, py::object* values, std::size_t n) {
   return obj;
 }
 
-py::object make_leaf(kind_id id, py::object* values, std::size_t n) {
-  const kind& k = get(id);
-  auto* type = reinterpret_cast<PyTypeObject*>(k.cls);
-  if (k.offsets.empty() || n != k.fields.size() || !PyType_IS_GC(type))
-    return make(id, values, n);
-  // Allocated untracked, where tp_alloc tracks it (and make() then checks
-  // each value to untrack it again): a package is made on every read.
-  PyObject* obj = PyObject_GC_New(PyObject, type);
-  if (!obj) throw py::error_already_set();
-  std::memset(reinterpret_cast<char*>(obj) + sizeof(PyObject), 0,
-              static_cast<std::size_t>(type->tp_basicsize) - sizeof(PyObject));
-  for (std::size_t i = 0; i < n; ++i)
-    *reinterpret_cast<PyObject**>(reinterpret_cast<char*>(obj) + k.offsets[i]) =
-        values[i].release().ptr();
-  return py::reinterpret_steal<py::object>(obj);
-}
-
 const py::object& lazy_class() {
   if (!lazy_class_slot()) not_registered();
   return lazy_class_slot();
@@ -202,6 +190,8 @@ void set_types(const py::kwargs& classes) {
       k.names.push_back(PyUnicode_InternFromString(f));
     k.offsets = slot_offsets(reinterpret_cast<PyTypeObject*>(k.cls), k.fields);
   }
+  const kind& package = kinds()[k_package];
+  make_fields_lazy(package.cls, package.names, package.offsets);
   if (!classes.contains("LazyTransactions"))
     throw py::type_error("_set_types: missing LazyTransactions");
   lazy_class_slot() = classes["LazyTransactions"];

@@ -5,7 +5,8 @@
 // and each field's new reference stored straight into its slot (the offset
 // of the class's member descriptor), which is what CPython's own slot
 // descriptors do. That bypasses the frozen __setattr__ and costs a store
-// per field instead of an attribute lookup and a call.
+// per field instead of an attribute lookup and a call. A parsed Package is
+// made otherwise: its fields when read (lazy_package.h).
 //
 // Every function here needs the GIL.
 #ifndef APTPARSE_PY_RESULT_TYPES_H_
@@ -50,10 +51,6 @@ enum kind_id {
 // Makes an instance of kind `id` from its n field values, in order (moved
 // from: their references go into the instance).
 py::object make(kind_id id, py::object* values, std::size_t n);
-// make() for values none of which the GC tracks (strs, numbers, tuples of
-// strs): the instance is never tracked either (it cannot be part of a
-// reference cycle), which saves tracking it and checking every value.
-py::object make_leaf(kind_id id, py::object* values, std::size_t n);
 
 template <class... A>
 py::object make_of(kind_id id, A&&... values) {

@@ -1,0 +1,283 @@
+#include "lazy_package.h"
+
+#include <structmember.h>  // PyMemberDef, T_OBJECT (Python.h from 3.12)
+
+#include <array>
+#include <cstddef>
+#include <cstring>
+#include <exception>
+
+#include "convert.h"
+#include "static_type.h"
+
+namespace aptparse_py {
+namespace {
+
+// The C part of a Package: what _LazyPackage adds to object. Both null in
+// a Package made by hand; pkg null once its fields were all made (set stays
+// until the Package is freed: a field being made may still read *pkg).
+struct base_object {
+  PyObject ob_base;              // PyObject_HEAD
+  PyObject* set;                 // the Packages keeping *pkg alive
+  const aptparse::package* pkg;  // the package the fields are made of
+};
+
+// A lazy field of Package: its slot and its place in package_fields.h.
+struct field_object {
+  PyObject ob_base;   // PyObject_HEAD
+  PyTypeObject* cls;  // Package; a strong reference
+  PyObject* name;     // the field's name; a strong reference
+  Py_ssize_t offset;  // of its slot in an instance
+  std::size_t index;
+};
+
+// Filled by ready_types() (static_type.h).
+PyTypeObject base_type{};
+PyTypeObject field_type{};
+
+// The registered Package (a strong reference) and its fields' slots.
+PyTypeObject* package_cls = nullptr;
+std::array<Py_ssize_t, package_field_count> offsets{};
+
+// Freed Packages (memory of package_cls's size, from PyObject_GC_New,
+// untracked) for make_package to reuse: a loop over a set frees each
+// Package before it makes the next, and pymalloc's allocation and release
+// cost more than the rest of making one.
+constexpr std::size_t kFreeMax = 32;
+std::array<PyObject*, kFreeMax> free_list{};
+std::size_t free_count = 0;
+
+base_object* base(PyObject* o) { return reinterpret_cast<base_object*>(o); }
+field_object* field(PyObject* o) { return reinterpret_cast<field_object*>(o); }
+
+PyObject*& slot(PyObject* obj, Py_ssize_t offset) {
+  return *reinterpret_cast<PyObject**>(reinterpret_cast<char*>(obj) + offset);
+}
+
+// Field i of a Package of `p`: a new reference, or null with an exception
+// set (CPython's slots must not throw).
+PyObject* made(const aptparse::package& p, std::size_t i) noexcept {
+  try {
+    return package_field(p, i).release().ptr();
+  } catch (py::error_already_set& e) {
+    e.restore();
+  } catch (const std::exception& e) {
+    PyErr_SetString(PyExc_RuntimeError, e.what());
+  }
+  return nullptr;
+}
+
+// Field i of `obj` (of package p) in its slot at `offset`, made unless it
+// is there; a borrowed reference, or null with an exception set. Making a
+// tuple may start a collection, whose finalizers might set the slot.
+PyObject* fill(PyObject* obj, Py_ssize_t offset, const aptparse::package& p,
+               std::size_t i) {
+  PyObject*& s = slot(obj, offset);
+  if (s != nullptr) return s;
+  PyObject* v = made(p, i);
+  if (v == nullptr) return nullptr;
+  if (s == nullptr)
+    s = v;
+  else
+    Py_DECREF(v);
+  return s;
+}
+
+// Makes every field of `obj` not made yet and forgets its C++ package, so
+// that its slots alone hold its fields; -1 with an exception set on
+// failure. Only instances of package_cls have a C++ package.
+int make_all(PyObject* obj) {
+  const aptparse::package* p = base(obj)->pkg;
+  if (p == nullptr) return 0;
+  for (std::size_t i = 0; i < package_field_count; ++i)
+    if (fill(obj, offsets[i], *p, i) == nullptr) return -1;
+  base(obj)->pkg = nullptr;
+  return 0;
+}
+
+// As CPython's descriptors check the instance they are given.
+bool applies(PyObject* self, PyObject* obj) {
+  if (PyObject_TypeCheck(obj, field(self)->cls)) return true;
+  PyErr_Format(PyExc_TypeError,
+               "descriptor '%U' for '%.100s' objects doesn't apply to a "
+               "'%.100s' object",
+               field(self)->name, field(self)->cls->tp_name,
+               Py_TYPE(obj)->tp_name);
+  return false;
+}
+
+PyObject* no_attribute(PyObject* self, PyObject* obj) {
+  PyErr_Format(PyExc_AttributeError, "'%.200s' object has no attribute '%U'",
+               Py_TYPE(obj)->tp_name, field(self)->name);
+  return nullptr;
+}
+
+PyObject* field_get(PyObject* self, PyObject* obj, PyObject*) {
+  if (obj == nullptr) return Py_NewRef(self);  // read on the class
+  if (!applies(self, obj)) return nullptr;
+  PyObject* s = slot(obj, field(self)->offset);
+  if (s == nullptr) {
+    const aptparse::package* p = base(obj)->pkg;
+    if (p == nullptr) return no_attribute(self, obj);
+    s = fill(obj, field(self)->offset, *p, field(self)->index);
+    if (s == nullptr) return nullptr;
+  }
+  return Py_NewRef(s);
+}
+
+// Sets (value) or deletes (null) the field, as a member descriptor does.
+int field_set(PyObject* self, PyObject* obj, PyObject* value) {
+  if (!applies(self, obj) || make_all(obj) < 0) return -1;
+  PyObject*& s = slot(obj, field(self)->offset);
+  if (value == nullptr && s == nullptr) {
+    no_attribute(self, obj);
+    return -1;
+  }
+  // A Package made untracked (make_package) may now refer to a tracked
+  // object, hence be part of a cycle.
+  if (value != nullptr && PyObject_GC_IsTracked(value) && PyObject_IS_GC(obj) &&
+      !PyObject_GC_IsTracked(obj))
+    PyObject_GC_Track(obj);
+  PyObject* old = s;
+  s = Py_XNewRef(value);
+  Py_XDECREF(old);
+  return 0;
+}
+
+void field_dealloc(PyObject* self) {
+  Py_DECREF(field(self)->cls);
+  Py_DECREF(field(self)->name);
+  PyObject_Free(self);
+}
+
+PyObject* field_repr(PyObject* self) {
+  return PyUnicode_FromFormat("<lazy field '%U' of '%s' objects>",
+                              field(self)->name, field(self)->cls->tp_name);
+}
+
+PyMemberDef field_members[] = {
+    {"__name__", T_OBJECT, offsetof(field_object, name), READONLY, nullptr},
+    {"__objclass__", T_OBJECT, offsetof(field_object, cls), READONLY, nullptr},
+    {nullptr, 0, 0, 0, nullptr}};
+
+PyObject* base_new(PyTypeObject* type, PyObject* args, PyObject* kwds) {
+  if (type == &base_type) {
+    PyErr_SetString(PyExc_TypeError,
+                    "_LazyPackage is the base of aptparse.Package only");
+    return nullptr;
+  }
+  return PyType_GenericNew(type, args, kwds);
+}
+
+// Package's tp_dealloc, in place of the generic subtype_dealloc (which
+// made a quarter of the cost of reading a package): Package has no
+// __dict__, no __weakref__, no __del__, and its only slots are its fields.
+// A subclass's dealloc (subtype_dealloc) clears the subclass's slots, then
+// calls this, which then also releases the subclass (as base deallocs do).
+void package_dealloc(PyObject* self) {
+  PyTypeObject* type = Py_TYPE(self);
+  PyObject_GC_UnTrack(self);
+  for (const Py_ssize_t at : offsets) Py_CLEAR(slot(self, at));
+  Py_CLEAR(base(self)->set);
+  base(self)->pkg = nullptr;
+  if (type == package_cls && free_count < kFreeMax)
+    free_list[free_count++] = self;
+  else
+    type->tp_free(self);
+  Py_DECREF(type);
+}
+
+// A base's dealloc, for another subclass of _LazyPackage than Package.
+void base_dealloc(PyObject* self) {
+  Py_CLEAR(base(self)->set);
+  Py_TYPE(self)->tp_free(self);
+}
+
+void ready_types() {
+  ready_static_type(
+      base_type, "aptparse._core._LazyPackage", sizeof(base_object),
+      Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, [](PyTypeObject& t) {
+        t.tp_doc =
+            "The base of aptparse.Package: a parsed Package makes each "
+            "field of the C++ package when it is first read.";
+        t.tp_new = base_new;
+        t.tp_dealloc = base_dealloc;
+      });
+  ready_static_type(field_type, "aptparse._core._LazyField",
+                    sizeof(field_object), Py_TPFLAGS_DEFAULT,
+                    [](PyTypeObject& t) {
+                      t.tp_dealloc = field_dealloc;
+                      t.tp_repr = field_repr;
+                      t.tp_members = field_members;
+                      t.tp_descr_get = field_get;
+                      t.tp_descr_set = field_set;
+                    });
+}
+
+}  // namespace
+
+void make_fields_lazy(PyObject* cls, const std::vector<PyObject*>& names,
+                      const std::vector<Py_ssize_t>& slots) {
+  auto* type = reinterpret_cast<PyTypeObject*>(cls);
+  if (!PyType_IsSubtype(type, &base_type) || !PyType_IS_GC(type))
+    throw py::type_error(
+        "_set_types: Package must derive from _core._LazyPackage");
+  if (slots.size() != package_field_count || names.size() != slots.size())
+    throw py::type_error("_set_types: the fields of Package must be slots");
+  for (std::size_t i = 0; i < package_field_count; ++i) {
+    field_object* d = PyObject_New(field_object, &field_type);
+    if (!d) throw py::error_already_set();
+    d->cls = reinterpret_cast<PyTypeObject*>(Py_NewRef(cls));
+    d->name = Py_NewRef(names[i]);
+    d->offset = slots[i];
+    d->index = i;
+    const int failed =
+        PyObject_SetAttr(cls, names[i], reinterpret_cast<PyObject*>(d));
+    Py_DECREF(d);
+    if (failed) throw py::error_already_set();
+    offsets[i] = slots[i];
+  }
+  while (free_count > 0) PyObject_GC_Del(free_list[--free_count]);
+  Py_XSETREF(package_cls, reinterpret_cast<PyTypeObject*>(Py_NewRef(cls)));
+  package_cls->tp_dealloc = package_dealloc;
+}
+
+Py_ssize_t lazy_field_offset(PyObject* descr, PyTypeObject* cls) {
+  if (descr == nullptr || !Py_IS_TYPE(descr, &field_type) ||
+      field(descr)->cls != cls)
+    return -1;
+  return field(descr)->offset;
+}
+
+PyObject* make_package(PyObject* set, const aptparse::package& p) noexcept {
+  PyTypeObject* type = package_cls;
+  if (type == nullptr) {
+    PyErr_SetString(PyExc_RuntimeError,
+                    "aptparse._core: Package not registered; import aptparse");
+    return nullptr;
+  }
+  // Untracked (tp_alloc would track it): its fields will be strs, bools
+  // and tuples of strs, so it cannot be part of a cycle. Its slots are
+  // null (package_dealloc cleared them) or zeroed here.
+  PyObject* obj;
+  if (free_count > 0) {
+    obj = PyObject_Init(free_list[--free_count], type);
+  } else {
+    obj = PyObject_GC_New(PyObject, type);
+    if (!obj) return nullptr;
+    std::memset(
+        reinterpret_cast<char*>(obj) + sizeof(PyObject), 0,
+        static_cast<std::size_t>(type->tp_basicsize) - sizeof(PyObject));
+  }
+  base(obj)->set = Py_NewRef(set);
+  base(obj)->pkg = &p;
+  return obj;
+}
+
+void register_lazy_package(py::module_& m) {
+  ready_types();
+  m.attr("_LazyPackage") = py::reinterpret_borrow<py::object>(
+      reinterpret_cast<PyObject*>(&base_type));
+}
+
+}  // namespace aptparse_py

@@ -1,0 +1,183 @@
+"""A parsed Package makes each field from the C++ package when it is first
+read (bindings/python/src/lazy_package.h). These tests compare the lazy
+fields with the C++ CLI's JSON and with Packages made by hand, in every
+order of reading, after the report is gone, and through the free list of
+reused objects."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import gc
+import json
+import pickle
+import subprocess
+import typing
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import aptparse
+from aptparse import _core
+from aptparse._package import Reason
+from conftest import corpus_logs
+
+FIELDS = tuple(f.name for f in dataclasses.fields(aptparse.Package))
+STRINGS = ("name", "arch", "old", "new", "origins", "note", "suite")
+FLAGS = ("purge", "automatic", "simulated", "upgradable", "installed", "local",
+         "residual_config", "auto_removable")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every corpus log, one after the other, in one file."""
+    logs = [p.read_bytes() for p in corpus_logs()]
+    path = tmp_path_factory.mktemp("lazy") / "corpus.log"
+    path.write_bytes(b"".join(d if d.endswith(b"\n") else d + b"\n" for d in logs))
+    return path
+
+
+@pytest.fixture(scope="module")
+def report(corpus: Path) -> aptparse.Report:
+    return aptparse.parse_file(corpus)
+
+
+def _sets(report: aptparse.Report) -> list[Sequence[aptparse.Package]]:
+    return [s for t in report.transactions for s in (getattr(t, n) for n in aptparse.SET_NAMES)
+            if s]
+
+
+def _values(p: aptparse.Package, order: Sequence[str] = FIELDS) -> tuple[Any, ...]:
+    got = {f: getattr(p, f) for f in order}
+    return tuple(got[f] for f in FIELDS)
+
+
+def test_the_fields_are_the_cli_json_of_every_package(corpus: Path, report: aptparse.Report,
+                                                      cli: Path) -> None:
+    """Package.to_dict() reads every field in Python; the CLI writes the same
+    packages from C++."""
+    out = subprocess.run([str(cli), "--json", str(corpus)], capture_output=True, check=False)
+    assert out.returncode in (0, 1), out.stderr
+    lines = out.stdout.decode("utf-8", "surrogateescape").splitlines()
+    assert len(lines) == len(report.transactions)
+    n = 0
+    for t, line in zip(report.transactions, lines):
+        j = json.loads(line)
+        for name in aptparse.SET_NAMES:
+            assert [p.to_dict() for p in getattr(t, name)] == j[name]
+            n += len(j[name])
+    assert n > 10000
+
+
+def test_any_order_of_reading_gives_the_values_of_a_package_made_by_hand(
+        report: aptparse.Report) -> None:
+    reason = set(typing.get_args(Reason))
+    n = 0
+    for s in _sets(report):
+        for i in range(len(s)):
+            forward = _values(s[i])
+            assert _values(s[i], FIELDS[::-1]) == forward
+            assert _values(s[i], FIELDS[1::2] + FIELDS[::2]) == forward
+            p = s[i]
+            by_hand = aptparse.Package(*forward)
+            assert p == by_hand and by_hand == p and hash(p) == hash(by_hand)
+            assert repr(p) == repr(by_hand) and str(p) == str(by_hand)
+            assert _values(p) == forward  # twice: now from the slots
+            assert all(type(getattr(p, f)) is str for f in STRINGS)
+            assert all(type(getattr(p, f)) is bool for f in FLAGS)
+            assert p.security is None or type(p.security) is bool
+            assert type(p.alternatives) is tuple
+            assert all(type(a) is str for a in p.alternatives)
+            assert p.reason in reason
+            n += 1
+    assert n > 10000
+
+
+def test_a_package_is_the_dataclass(report: aptparse.Report) -> None:
+    p = _sets(report)[0][0]
+    assert type(p) is aptparse.Package and isinstance(p, aptparse.Package)
+    assert dataclasses.is_dataclass(p) and tuple(f.name for f in dataclasses.fields(p)) == FIELDS
+    assert aptparse.Package.__match_args__ == FIELDS
+    assert not hasattr(p, "__dict__") and not gc.is_tracked(p)
+    for again in (pickle.loads(pickle.dumps(p)), copy.copy(p), copy.deepcopy(p),
+                  dataclasses.replace(p), eval(repr(p), {"Package": aptparse.Package})):
+        assert type(again) is aptparse.Package and again == p and _values(again) == _values(p)
+    assert dataclasses.replace(p, arch="x").arch == "x"
+    assert dataclasses.asdict(p) == dict(zip(FIELDS, _values(p)))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.name = "x"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del p.name  # type: ignore[misc]
+
+
+def test_the_fields_are_descriptors_of_package_only() -> None:
+    d = aptparse.Package.__dict__["name"]
+    assert d.__name__ == "name" and d.__objclass__ is aptparse.Package
+    with pytest.raises(TypeError):
+        d.__get__(object())
+    with pytest.raises(TypeError):
+        _core._LazyPackage()
+    empty = aptparse.Package.__new__(aptparse.Package)  # no field set, no C++ package
+    with pytest.raises(AttributeError, match="no attribute 'arch'"):
+        empty.arch
+
+
+def test_a_package_outlives_its_report_and_set(corpus: Path) -> None:
+    r = aptparse.parse_file(corpus)
+    sets = _sets(r)
+    expected = [[_values(p) for p in s] for s in sets]
+    kept = [list(s) for s in sets]  # no field read yet
+    del r, sets
+    gc.collect()
+    again = aptparse.parse(corpus.read_bytes())  # reuses the freed memory
+    assert [[_values(p) for p in s] for s in kept] == expected
+    assert len(again.transactions) > 0
+
+
+def test_setting_a_field_through_the_slot_keeps_the_others(report: aptparse.Report) -> None:
+    s = next(s for s in _sets(report) if any(p.arch for p in s))
+    p = next(p for p in s if p.arch)
+    want = _values(p)
+    p = s[list(s).index(p)]  # a new object, no field read
+    object.__setattr__(p, "arch", "changed")
+    assert _values(p) == tuple("changed" if f == "arch" else v for f, v in zip(FIELDS, want))
+    q = s[0]
+    object.__delattr__(q, "note")
+    with pytest.raises(AttributeError):
+        q.note
+    assert q.name == s[0].name and q.new == s[0].new
+    # A tracked value makes the untracked Package tracked (a cycle through it
+    # is then collectable).
+    r = s[0]
+    assert not gc.is_tracked(r)
+    object.__setattr__(r, "alternatives", [r])
+    assert gc.is_tracked(r)
+    object.__setattr__(r, "alternatives", ())
+
+
+def test_reused_objects_do_not_keep_the_fields_of_the_last(report: aptparse.Report) -> None:
+    """A loop frees each Package before it makes the next, which reuses its
+    memory (the free list): its slots must be empty again."""
+    for s in _sets(report):
+        alive = list(s)  # made while the others are alive: no reuse
+        want = [_values(p) for p in alive]
+        got = []
+        for i, p in enumerate(s):  # reads a different field first each time
+            got.append(_values(p, FIELDS[i % len(FIELDS):] + FIELDS[:i % len(FIELDS)]))
+        assert got == want
+
+
+class _Sub(aptparse.Package):
+    __slots__ = ("extra",)
+
+
+def test_a_subclass_of_package_is_made_and_freed() -> None:
+    subs = [_Sub(f"p{i}", arch="amd64") for i in range(1000)]
+    for i, s in enumerate(subs):
+        object.__setattr__(s, "extra", [i])
+    assert [s.name for s in subs[:3]] == ["p0", "p1", "p2"] and subs[5].extra == [5]
+    assert subs[1] != aptparse.Package("p1", arch="amd64")  # dataclass __eq__: same class only
+    del subs
+    gc.collect()
