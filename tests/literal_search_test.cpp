@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace aptparse::detail {
 namespace {
@@ -60,6 +63,56 @@ TEST(LiteralSearch, LiteralsSharingTheirFirstBytesAreToldApart) {
   EXPECT_EQ(found(s, "1 upgraded, 0 newly installed"), (ids{1, 3}));
   EXPECT_EQ(found(s, "an upgrade of apt"), (ids{2, 3}));
   EXPECT_EQ(found(s, "upgrading"), ids{3});
+}
+
+TEST(LiteralSearch, ALongLiteralIsFoundAtEveryPlaceBetweenTheSampledOnes) {
+  // Shortest long literal of 12 bytes: the search loads every ninth
+  // position; a literal at any start must still be found, once.
+  literal_search s;
+  s.add(1, "newest versi");
+  s.add(2, " is already the newest version (");
+  for (std::size_t at = 0; at < 40; ++at) {
+    const std::string line =
+        std::string(at, 'x') + "newest version" + std::string(at % 5, 'y');
+    std::vector<std::uint32_t> ids;
+    s.search(line, [&](std::uint32_t id) { ids.push_back(id); });
+    EXPECT_EQ(ids, std::vector<std::uint32_t>{1}) << line;
+  }
+}
+
+// Every id, once per occurrence, in sorted order.
+template <class Search>
+std::vector<std::uint32_t> reports(Search&& search) {
+  std::vector<std::uint32_t> ids;
+  search([&](std::uint32_t id) { ids.push_back(id); });
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+TEST(LiteralSearch, StridedSearchReportsWhatTryingEveryPositionReports) {
+  // Few letters, so that literals overlap, repeat and share windows; the
+  // literals are added in random order of length, so the stride shrinks
+  // after some were indexed.
+  std::mt19937 rng(15);
+  const std::string alphabet = "ab c";
+  auto text = [&](std::size_t n) {
+    std::string t;
+    for (std::size_t i = 0; i < n; ++i) t += alphabet[rng() % alphabet.size()];
+    return t;
+  };
+  for (int round = 0; round < 300; ++round) {
+    literal_search s;
+    const int literals = 1 + static_cast<int>(rng() % 12);
+    const std::size_t min_size = 1 + rng() % 16;
+    for (int id = 0; id < literals; ++id)
+      s.add(static_cast<std::uint32_t>(id), text(min_size + rng() % 12));
+    for (int k = 0; k < 40; ++k) {
+      const std::string line = text(rng() % 90);
+      EXPECT_EQ(reports([&](auto f) { s.search(line, f); }),
+                reports([&](auto f) { s.search_bytewise(line, f); }))
+          << "round " << round << ", line \"" << line << '"';
+    }
+  }
 }
 
 }  // namespace
