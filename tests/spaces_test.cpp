@@ -5,12 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "aptparse/parser.h"
 #include "aptparse/report.h"
 #include "classify/format_table.h"
 #include "classify/summary_shape.h"
+#include "support/corpus_files.h"
+#include "util/text.h"
 
 namespace aptparse::detail {
 namespace {
@@ -38,6 +41,73 @@ TEST(Spaces, PlainAsciiLinesNeedNoNormalising) {
   EXPECT_TRUE(may_need_spaces_normalised("jour\u00a0:"));
   EXPECT_TRUE(may_need_spaces_normalised("install\u00e9s\u2026"));
   EXPECT_FALSE(may_need_spaces_normalised("\u201eapt\u201c \u00e0 jour"));
+}
+
+// The 16-byte blocks against the byte loop: every special byte (and bytes
+// that differ from one only in a bit) at every place of strings around the
+// block sizes, and random strings of them.
+TEST(Spaces, BlocksGiveTheByteLoopsAnswer) {
+  static constexpr std::string_view kSpecial[] = {" ",
+                                                  "  ",
+                                                  "\t",
+                                                  "\xc2\xa0",
+                                                  "\xe2\x80\x89",
+                                                  "\xe2\x80\xaf",
+                                                  "\xe2\x81\x9f",
+                                                  "\xe3\x80\x80",
+                                                  "\xe2\x80\xa6",
+                                                  "\xe2\x80\x9c",
+                                                  "\xc2\xab",
+                                                  "\xe3\x81\x82",
+                                                  "\xa0",
+                                                  "\x89",
+                                                  "\xe2",
+                                                  "\xc2",
+                                                  "\xe2\x80",
+                                                  "\xe2\x80\x8b"};
+  std::string s;
+  const auto check = [&] {
+    ASSERT_EQ(may_need_spaces_normalised(s),
+              may_need_spaces_normalised_bytewise(s))
+        << '"' << s << '"';
+  };
+  for (std::size_t n = 0; n <= 70; ++n)
+    for (std::size_t at = 0; at <= n; ++at)
+      for (std::string_view special : kSpecial) {
+        s.assign(n, 'x');
+        s.insert(at, special);
+        check();
+        if (at + 1 < n) {  // a second space further on
+          s[std::min(s.size() - 1, at + special.size() + 1 + n / 3)] = ' ';
+          check();
+        }
+      }
+  std::mt19937 rng(15);
+  const char fill[] = {'a',    'b',    ' ',    ' ',    '\t',   '\xc2', '\xa0',
+                       '\xe2', '\x80', '\x81', '\x8a', '\xa6', '\xaf', '\x9f',
+                       '\xe3', '\xa0', '\x89', 'z',    ':',    '.'};
+  for (int round = 0; round < 200000; ++round) {
+    s.resize(rng() % 90);
+    for (char& c : s) c = fill[rng() % 4 == 0 ? rng() % sizeof fill : 0];
+    check();
+  }
+}
+
+TEST(Spaces, BlocksGiveTheByteLoopsAnswerOnCorpusLines) {
+  std::size_t needing = 0, lines = 0;
+  for (const std::string& name : testing::corpus_logs()) {
+    const std::string text =
+        testing::read_file(testing::corpus_dir() / (name + ".log"));
+    for (std::string_view line : split_lines(text)) {
+      const bool want = may_need_spaces_normalised_bytewise(line);
+      ASSERT_EQ(may_need_spaces_normalised(line), want)
+          << name << ": \"" << line << '"';
+      needing += want;
+      ++lines;
+    }
+  }
+  EXPECT_GT(needing, 1000u);
+  EXPECT_GT(lines, needing);
 }
 
 const table_row* match(std::string_view line, captures& caps) {

@@ -1,5 +1,9 @@
 #include "classify/spaces.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace aptparse::detail {
 namespace {
 
@@ -32,18 +36,57 @@ bool ellipsis_at(std::string_view s, std::size_t i) noexcept {
          s[i + 2] == '\xa6';
 }
 
+// Whether s[i] starts what the normal form changes inside a line: a tab,
+// a second space, another space character or "…".
+bool needs_normalising_at(std::string_view s, std::size_t i) noexcept {
+  if (!may_start_space(s[i])) return false;
+  if (s[i] == ' ') return i + 1 < s.size() && s[i + 1] == ' ';
+  return s[i] == '\t' || space_at(s, i) != 0 || ellipsis_at(s, i);
+}
+
 }  // namespace
 
-bool may_need_spaces_normalised(std::string_view s) noexcept {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!may_start_space(s[i])) continue;
-    if (s[i] == ' ') {
-      if (i + 1 < s.size() && s[i + 1] == ' ') return true;
-    } else if (s[i] == '\t' || space_at(s, i) != 0 || ellipsis_at(s, i)) {
-      return true;
-    }
-  }
+bool may_need_spaces_normalised_bytewise(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (needs_normalising_at(s, i)) return true;
   return false;
+}
+
+bool may_need_spaces_normalised(std::string_view s) noexcept {
+#if defined(__SSE2__)
+  const std::size_t n = s.size();
+  if (n >= 16) {
+    const auto eq = [](__m128i v, char c) {
+      return static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
+    };
+    // The 16 bytes at `at`, from byte `from` of the block on.
+    const auto block = [&](std::size_t at, unsigned from) {
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
+      const unsigned spaces = eq(v, ' ');
+      if (((spaces & (spaces >> 1)) >> from) != 0) return true;
+      if ((eq(v, '\t') >> from) != 0) return true;
+      // Lead bytes: most are other text (quotes, letters); look at each.
+      unsigned leads = (eq(v, '\xc2') | eq(v, '\xe2') | eq(v, '\xe3')) >> from;
+      for (; leads != 0; leads &= leads - 1)
+        if (needs_normalising_at(s, at + from + __builtin_ctz(leads)))
+          return true;
+      return false;
+    };
+    std::size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+      if (block(i, 0)) return true;
+      // A pair across the blocks' edge.
+      if (i + 16 < n && s[i + 15] == ' ' && s[i + 16] == ' ') return true;
+    }
+    if (i == n) return false;
+    // The rest, in an overlapping last block.
+    const std::size_t at = n - 16;
+    return block(at, static_cast<unsigned>(i - at));
+  }
+#endif
+  return may_need_spaces_normalised_bytewise(s);
 }
 
 void normalise_spaces(std::string_view s, std::string& out) {

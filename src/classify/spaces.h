@@ -14,8 +14,15 @@ namespace aptparse::detail {
 
 // Returns true if `s` differs from its normal form in more than its ends:
 // it has a tab, two spaces in a row, another space character or "…".
-// Cheap; lines for which it is false need no normalising.
+// Cheap; lines for which it is false need no normalising. Under SSE2 it
+// tests 16 bytes at a time for a tab, two spaces in a row or a lead byte
+// of a non-ASCII space or "…" (0xc2, 0xe2, 0xe3), and looks only at those
+// lead bytes one by one.
 bool may_need_spaces_normalised(std::string_view s) noexcept;
+
+// The definition, a byte at a time: the reference the tests hold
+// may_need_spaces_normalised to.
+bool may_need_spaces_normalised_bytewise(std::string_view s) noexcept;
 
 // Writes the normal form of `s` to `out` (replacing its contents).
 void normalise_spaces(std::string_view s, std::string& out);
