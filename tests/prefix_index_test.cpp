@@ -74,5 +74,50 @@ TEST(PrefixIndex, FourByteKeys) {
   EXPECT_TRUE(matching(by4, "Got:1").empty());
 }
 
+// A row is a shortcut's target only if no earlier candidate of its key can
+// take a line that it takes, trimmed lines included.
+TEST(PrefixIndex, FirstUnlikeEarlierOnlyWhenNoEarlierLiteralCanMatch) {
+  static const std::string kRows[] = {
+      "Reading package lists...",       // 0
+      "Reading state information... ",  // 1: differs from 0 at byte 8
+      "Reading ",                       // 2: starts both: never first
+      "Abcdefgh x\t",                   // 3
+      "Abcdefgh x ",  // 4: "Abcdefgh x" (trimmed) is row 3's line too
+      "Abcdefgh xz",  // 5: differs from 3 and 4 before its end
+  };
+  prefix_index by8(8);
+  for (std::uint32_t i = 0; i < 6; ++i) by8.add(i, kRows[i], false);
+  by8.build();
+  for (std::uint32_t i : {0u, 1u, 3u, 5u}) {
+    const prefix_index::candidate* c = by8.first_unlike_earlier(i, kRows[i]);
+    ASSERT_NE(c, nullptr) << i;
+    EXPECT_EQ(c->row, i);
+  }
+  EXPECT_EQ(by8.first_unlike_earlier(2, kRows[2]), nullptr);
+  EXPECT_EQ(by8.first_unlike_earlier(4, kRows[4]), nullptr);
+  // The claim itself: which candidates take a row's lines.
+  EXPECT_EQ(matching(by8, "Abcdefgh x"), (std::vector<std::uint32_t>{3, 4}));
+  EXPECT_EQ(matching(by8, "Abcdefgh xz 1"), (std::vector<std::uint32_t>{5}));
+  EXPECT_EQ(matching(by8, "Reading state information... Done"),
+            (std::vector<std::uint32_t>{1, 2}));
+}
+
+// has_key_starting() by its definition: some key of the index begins with
+// the candidate's literal (up to eight bytes).
+TEST(PrefixIndex, HasKeyStartingIsAnyKeyWithTheLiteralsHead) {
+  prefix_index by8(8), by4(4);
+  for (std::uint32_t i : {0u, 1u, 2u, 4u, 5u}) by8.add(i, kLiterals[i], false);
+  static const std::string kShort[] = {"Read", "Readi", "Readx", "Setting",
+                                       "The ", "Thf ",  "Get:",  "Rea\xff"};
+  for (std::uint32_t i = 0; i < 8; ++i) by4.add(i, kShort[i], false);
+  by8.build();
+  by4.build();
+  const bool want[] = {true, true, false, true, true, false, false, false};
+  for (std::uint32_t i = 0; i < 8; ++i) {
+    for (const prefix_index::candidate& c : by4.candidates(kShort[i]))
+      if (c.row == i) EXPECT_EQ(by8.has_key_starting(c), want[i]) << kShort[i];
+  }
+}
+
 }  // namespace
 }  // namespace aptparse::detail

@@ -142,8 +142,8 @@ void format_table::find_shortcuts() {
     const std::string& literal = rows_[i].literal;
     const prefix_index& index = literal.size() >= 8 ? by8_ : by4_;
     if (literal.size() < 4) continue;
-    const prefix_index::candidate* c = index.first_candidate(literal);
-    if (c == nullptr || c->row != i) continue;
+    const prefix_index::candidate* c = index.first_unlike_earlier(i, literal);
+    if (c == nullptr) continue;
     if (&index == &by4_ && by8_.has_key_starting(*c)) continue;
     shortcuts_[i] = shortcut{c, index.key_bytes()};
   }

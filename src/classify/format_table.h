@@ -40,8 +40,8 @@ class format_table {
   // next call.
   // Inline: the common line matches as it is, at the cost of one call.
   // `hint` (any row, or nullptr) is tried first, without the dispatch, when
-  // it is the row that the dispatch would try first for every line that
-  // starts with its literal (see shortcuts_): lines of one kind come in runs
+  // no row the dispatch would try before it can match a line that starts
+  // with its literal (see shortcuts_): lines of one kind come in runs
   // ("Inst ...", "Conf ..."), and the caller passes the last line's row.
   // The result is the same with any hint.
   const table_row* match(std::string_view line, captures& caps,
@@ -113,11 +113,12 @@ class format_table {
   literal_search fallback_search_;
   // The row a line matched by its summary shape stands for.
   table_row by_structure_;
-  // Per row: its prefix_index candidate when that is the first candidate
-  // of its key and no row of an index tried before it can match a line
-  // that starts with its literal (a row of by4_ whose literal begins no
-  // key of by8_); else nullptr. Then a line that the candidate
-  // accepts goes to this row first, unless the row's format rejects it.
+  // Per row: its prefix_index candidate when no candidate before it in
+  // its key's list and no row of an index tried before it can match a
+  // line that starts with its literal (the earlier literals of its key
+  // differ from it; a row of by4_ whose literal begins no key of by8_);
+  // else nullptr. Then a line that the candidate accepts goes to this row
+  // first, unless the row's format rejects it.
   struct shortcut {
     const prefix_index::candidate* candidate = nullptr;
     std::size_t min_size = 0;  // the index's key bytes: shorter lines skip it

@@ -1,5 +1,7 @@
 #include "classify/prefix_index.h"
 
+#include <algorithm>
+
 #include "util/text.h"
 
 namespace aptparse::detail {
@@ -30,6 +32,7 @@ void prefix_index::add(std::uint32_t row, std::string_view literal,
 void prefix_index::build() {
   slots_.assign(kSlots, slot{});
   candidates_.clear();
+  sorted_keys_.clear();
   for (const auto& [key, list] : pending_) {
     std::size_t i = slot_of(key);
     while (slots_[i].begin != slots_[i].end) i = (i + 1) & (kSlots - 1);
@@ -39,14 +42,33 @@ void prefix_index::build() {
     slots_[i].end = static_cast<std::uint32_t>(candidates_.size());
     const std::size_t bit = filter_bit(key);
     filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    sorted_keys_.push_back(__builtin_bswap64(key));
   }
+  std::sort(sorted_keys_.begin(), sorted_keys_.end());
   pending_.clear();
 }
 
+const prefix_index::candidate* prefix_index::first_unlike_earlier(
+    std::uint32_t row, std::string_view literal) const {
+  const std::string_view trimmed = trim_right(literal);
+  for (const candidate& c : candidates(literal)) {
+    if (c.row == row) return &c;
+    const std::size_t n = std::min<std::size_t>(c.literal_size, trimmed.size());
+    if (std::string_view(c.literal, n) == trimmed.substr(0, n)) return nullptr;
+  }
+  return nullptr;
+}
+
+// The keys in byte order (big-endian), sorted: the keys that start with
+// some bytes are one range of them.
 bool prefix_index::has_key_starting(const candidate& c) const {
-  for (const slot& s : slots_)
-    if (s.begin != s.end && (s.key & c.head_mask) == c.head) return true;
-  return false;
+  const int bytes = __builtin_popcountll(c.head_mask) / 8;
+  const std::uint64_t low = __builtin_bswap64(c.head);
+  const std::uint64_t high =
+      bytes >= 8 ? low : low | (~std::uint64_t{0} >> (8 * bytes));
+  const auto it =
+      std::lower_bound(sorted_keys_.begin(), sorted_keys_.end(), low);
+  return it != sorted_keys_.end() && *it <= high;
 }
 
 }  // namespace aptparse::detail

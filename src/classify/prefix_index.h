@@ -45,12 +45,13 @@ class prefix_index {
   // The candidates for `line`, which must be at least key_bytes long.
   std::span<const candidate> candidates(std::string_view line) const;
 
-  // The candidate that a line starting with `literal` tries first (nullptr:
-  // none). `literal` at least key_bytes long; after build().
-  const candidate* first_candidate(std::string_view literal) const {
-    const std::span<const candidate> list = candidates(literal);
-    return list.empty() ? nullptr : &list.front();
-  }
+  // Row `row`'s candidate, whose literal is `literal` (at least key_bytes
+  // long), if no candidate before it in its list can match a line that it
+  // matches: each earlier literal differs from `literal` in a byte before
+  // the end of both (of `literal` without its trailing white space, since
+  // lines arrive trimmed). Else nullptr. After build().
+  const candidate* first_unlike_earlier(std::uint32_t row,
+                                        std::string_view literal) const;
 
   // True iff some key starts with the candidate's literal (its head): then
   // a line that starts with that literal may find a row here too.
@@ -108,6 +109,7 @@ class prefix_index {
   std::map<std::uint64_t, std::vector<candidate>> pending_;
   std::vector<slot> slots_;
   std::vector<candidate> candidates_;
+  std::vector<std::uint64_t> sorted_keys_;  // for has_key_starting()
   std::vector<std::uint64_t> filter_ =
       std::vector<std::uint64_t>(kFilterBits / 64);
 };
