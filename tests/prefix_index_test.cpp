@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -117,6 +118,21 @@ TEST(PrefixIndex, HasKeyStartingIsAnyKeyWithTheLiteralsHead) {
     for (const prefix_index::candidate& c : by4.candidates(kShort[i]))
       if (c.row == i) EXPECT_EQ(by8.has_key_starting(c), want[i]) << kShort[i];
   }
+}
+
+// same_bytes against memcmp: every length to 40, a difference at every
+// place (and none), at every alignment.
+TEST(PrefixIndex, SameBytesIsMemcmpsEquality) {
+  std::string a(48, 'a'), b;
+  for (std::size_t off = 0; off < 4; ++off)
+    for (std::size_t n = 0; n <= 40; ++n)
+      for (std::size_t at = 0; at <= n; ++at) {
+        b = a;
+        if (at < n) b[off + at] ^= static_cast<char>(at % 2 ? 0x80 : 0x01);
+        ASSERT_EQ(prefix_index::same_bytes(a.data() + off, b.data() + off, n),
+                  std::memcmp(a.data() + off, b.data() + off, n) == 0)
+            << n << " " << at << " " << off;
+      }
 }
 
 }  // namespace

@@ -97,15 +97,19 @@ void format_table::index_rows() {
 
 bool format_table::row_matches(const table_row& row, std::string_view line,
                                captures& caps) const {
+  const auto starts_with = [&](const std::string& s) {
+    return line.size() >= s.size() &&
+           prefix_index::same_bytes(line.data(), s.data(), s.size());
+  };
   switch (row.match) {
     case match_kind::exact:
-      return line == row.text;
+      return line.size() == row.text.size() && starts_with(row.text);
     case match_kind::prefix:
-      return line.starts_with(row.literal);
+      return starts_with(row.literal);
     case match_kind::format:
       break;
   }
-  if (!line.starts_with(row.literal)) return false;
+  if (!starts_with(row.literal)) return false;
   if (!row.literals.empty()) return fast_match(row, line, caps);
   return re2_match(row, line, caps);
 }
@@ -181,12 +185,16 @@ bool format_table::fast_match(const table_row& row, std::string_view line,
     if (row.numeric[i]) {
       end = pos;
       while (end < line.size() && line[end] >= '0' && line[end] <= '9') ++end;
-      if (end == pos) return false;
-      if (line.compare(end, next.size(), next) != 0) return false;
-    } else if (i + 1 == n && !row.open_end) {
-      if (line.size() < pos + next.size() || !line.ends_with(next))
+      if (end == pos || line.size() - end < next.size() ||
+          !prefix_index::same_bytes(line.data() + end, next.data(),
+                                    next.size()))
         return false;
+    } else if (i + 1 == n && !row.open_end) {
+      if (line.size() < pos + next.size()) return false;
       end = line.size() - next.size();
+      if (!prefix_index::same_bytes(line.data() + end, next.data(),
+                                    next.size()))
+        return false;
     } else {
       end = line.find(next, pos);
       if (end == std::string_view::npos) return false;
