@@ -43,9 +43,10 @@ TEST(Spaces, PlainAsciiLinesNeedNoNormalising) {
   EXPECT_FALSE(may_need_spaces_normalised("\u201eapt\u201c \u00e0 jour"));
 }
 
-// The 16-byte blocks against the byte loop: every special byte (and bytes
-// that differ from one only in a bit) at every place of strings around the
-// block sizes, and random strings of them.
+// The 16-byte blocks against the byte loops (may_need_spaces_normalised and
+// normalise_spaces): every special byte (and bytes that differ from one
+// only in a bit) at every place of strings around the block sizes, and
+// random strings of them.
 TEST(Spaces, BlocksGiveTheByteLoopsAnswer) {
   static constexpr std::string_view kSpecial[] = {" ",
                                                   "  ",
@@ -66,10 +67,14 @@ TEST(Spaces, BlocksGiveTheByteLoopsAnswer) {
                                                   "\xe2\x80",
                                                   "\xe2\x80\x8b"};
   std::string s;
+  std::string got, want;
   const auto check = [&] {
     ASSERT_EQ(may_need_spaces_normalised(s),
               may_need_spaces_normalised_bytewise(s))
         << '"' << s << '"';
+    normalise_spaces(s, got);
+    normalise_spaces_bytewise(s, want);
+    ASSERT_EQ(got, want) << '"' << s << '"';
   };
   for (std::size_t n = 0; n <= 70; ++n)
     for (std::size_t at = 0; at <= n; ++at)
@@ -95,6 +100,7 @@ TEST(Spaces, BlocksGiveTheByteLoopsAnswer) {
 
 TEST(Spaces, BlocksGiveTheByteLoopsAnswerOnCorpusLines) {
   std::size_t needing = 0, lines = 0;
+  std::string got, normal;
   for (const std::string& name : testing::corpus_logs()) {
     const std::string text =
         testing::read_file(testing::corpus_dir() / (name + ".log"));
@@ -102,6 +108,9 @@ TEST(Spaces, BlocksGiveTheByteLoopsAnswerOnCorpusLines) {
       const bool want = may_need_spaces_normalised_bytewise(line);
       ASSERT_EQ(may_need_spaces_normalised(line), want)
           << name << ": \"" << line << '"';
+      normalise_spaces(line, got);
+      normalise_spaces_bytewise(line, normal);
+      ASSERT_EQ(got, normal) << name << ": \"" << line << '"';
       needing += want;
       ++lines;
     }

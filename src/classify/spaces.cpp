@@ -1,5 +1,7 @@
 #include "classify/spaces.h"
 
+#include <cstring>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -89,7 +91,7 @@ bool may_need_spaces_normalised(std::string_view s) noexcept {
   return may_need_spaces_normalised_bytewise(s);
 }
 
-void normalise_spaces(std::string_view s, std::string& out) {
+void normalise_spaces_bytewise(std::string_view s, std::string& out) {
   out.clear();
   out.reserve(s.size());
   bool pending_space = false;
@@ -112,6 +114,65 @@ void normalise_spaces(std::string_view s, std::string& out) {
     out.append(s.data() + i, end - i);
     i = end;
   }
+}
+
+void normalise_spaces(std::string_view s, std::string& out) {
+#if defined(__SSE2__)
+  // The normal form is never longer than `s` (a space character has one
+  // byte or more, "…" and "..." three), so the output up to byte i of `s`
+  // fits in i bytes and a whole block of 16 is stored before its run's
+  // length is known.
+  const std::size_t n = s.size();
+  out.resize(n);
+  char* const begin = out.data();
+  char* o = begin;
+  bool pending_space = false;
+  const auto flush = [&] {
+    if (pending_space) *o++ = ' ';
+    pending_space = false;
+  };
+  const auto eq = [](__m128i v, char c) {
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
+  };
+  for (std::size_t i = 0; i < n;) {
+    if (i + 16 <= n) {
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      // The bytes that may start a space or "…" (may_start_space).
+      const unsigned starts = eq(v, ' ') | eq(v, '\t') | eq(v, '\xc2') |
+                              eq(v, '\xe2') | eq(v, '\xe3');
+      const unsigned run = starts == 0 ? 16 : __builtin_ctz(starts);
+      if (run != 0) {
+        flush();
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+        o += run;
+        i += run;
+        continue;
+      }
+    } else if (!may_start_space(s[i])) {  // the last bytes, one at a time
+      flush();
+      *o++ = s[i++];
+      continue;
+    }
+    if (const std::size_t k = space_at(s, i)) {
+      pending_space = o != begin;
+      i += k;
+      continue;
+    }
+    flush();
+    if (ellipsis_at(s, i)) {
+      std::memcpy(o, "...", 3);
+      o += 3;
+      i += 3;
+      continue;
+    }
+    *o++ = s[i++];  // the lead byte of other text
+  }
+  out.resize(static_cast<std::size_t>(o - begin));
+#else
+  normalise_spaces_bytewise(s, out);
+#endif
 }
 
 }  // namespace aptparse::detail
