@@ -195,6 +195,32 @@ TEST(SummaryShape, FourOrSixNumbersInAptsOrder) {
   EXPECT_FALSE(match_summary_shape("1 a 2 b 3 c and 4 d.", caps));
 }
 
+// The digit-run count that turns most lines away, against the byte loop:
+// random strings of digits and other bytes (also those a byte compare
+// could take for digits: '/', ':', 0xb0-0xb9) of every length to 90, and
+// every corpus line.
+TEST(SummaryShape, DigitRunsInBlocksAreTheByteLoops) {
+  std::mt19937 rng(11);
+  const char fill[] = {'1', '0', '9', 'a', ' ', '/', ':', '\xb0', '\xb9', '.'};
+  std::string s;
+  for (int round = 0; round < 100000; ++round) {
+    s.resize(rng() % 91);
+    for (char& c : s) c = fill[rng() % (round % 2 ? 3 : sizeof fill)];
+    ASSERT_EQ(digit_runs(s), digit_runs_bytewise(s)) << '"' << s << '"';
+  }
+  std::size_t lines = 0;
+  for (const std::string& name : testing::corpus_logs()) {
+    const std::string text =
+        testing::read_file(testing::corpus_dir() / (name + ".log"));
+    for (std::string_view line : split_lines(text)) {
+      ASSERT_EQ(digit_runs(line), digit_runs_bytewise(line)) << line;
+      ++lines;
+    }
+  }
+  EXPECT_GT(lines, 10000u);
+  EXPECT_EQ(digit_runs_bytewise("12 ab 3, 45. 6789"), 4u);
+}
+
 TEST(SummaryShape, KnownRowsWin) {
   captures caps;
   const table_row* row = match(

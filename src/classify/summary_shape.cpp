@@ -2,6 +2,10 @@
 
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace aptparse::detail {
 namespace {
 
@@ -26,9 +30,41 @@ bool has_comma(std::string_view s) {
 
 }  // namespace
 
+std::size_t digit_runs_bytewise(std::string_view s) noexcept {
+  std::size_t runs = 0;
+  bool in_run = false;
+  for (char c : s) {
+    runs += is_digit(c) && !in_run;
+    in_run = is_digit(c);
+  }
+  return runs;
+}
+
+std::size_t digit_runs(std::string_view s) noexcept {
+  std::size_t i = 0, runs = 0;
+#if defined(__SSE2__)
+  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+  unsigned carry = 0;  // the previous block's last byte is a digit
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_sub_epi8(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)), zero);
+    // Digits: v - '0' is at most 9, unsigned.
+    const auto digits = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, nine), nine)));
+    runs += __builtin_popcount(digits & ~((digits << 1) | carry));
+    carry = (digits >> 15) & 1u;
+  }
+  if (carry != 0)  // a run that goes on past the blocks is counted
+    while (i < s.size() && is_digit(s[i])) ++i;
+#endif
+  return runs + digit_runs_bytewise(s.substr(i));
+}
+
 bool match_summary_shape(std::string_view line, captures& caps) {
   constexpr std::size_t kMaxLine = 400;
   if (line.size() > kMaxLine || !line.ends_with('.')) return false;
+  if (const std::size_t runs = digit_runs(line); runs != 4 && runs != 6)
+    return false;
   std::array<std::string_view, 7> numbers;
   std::array<std::string_view, 8> between;  // text around the numbers
   std::size_t n = 0, start = 0;

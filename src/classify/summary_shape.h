@@ -10,6 +10,7 @@
 #ifndef APTPARSE_SRC_CLASSIFY_SUMMARY_SHAPE_H_
 #define APTPARSE_SRC_CLASSIFY_SUMMARY_SHAPE_H_
 
+#include <cstddef>
 #include <string_view>
 
 #include "classify/table_row.h"
@@ -19,6 +20,13 @@ namespace aptparse::detail {
 // Returns true if `line` (trimmed) has the shape of apt's classic summary
 // line, and sets caps 0-5 as a summary row does.
 bool match_summary_shape(std::string_view line, captures& caps);
+
+// The number of runs of ASCII digits in `s`: a line with other than four or
+// six is no summary, which most lines that reach the shape test are not.
+// Under SSE2 16 bytes at a time; digit_runs_bytewise is the reference the
+// tests hold it to.
+std::size_t digit_runs(std::string_view s) noexcept;
+std::size_t digit_runs_bytewise(std::string_view s) noexcept;
 
 }  // namespace aptparse::detail
 
