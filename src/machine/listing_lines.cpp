@@ -22,7 +22,8 @@ bool section_machine::listing_line(std::string_view line,
   captures caps;
   const table_row* status = nullptr;
   if (!f.status.empty()) {
-    status = table_->match(f.status, caps);
+    status = table_->match(f.status, caps, status_hint_);
+    if (status != nullptr) status_hint_ = status;
     if (status != nullptr && status->kind != line_kind::list_status)
       status = nullptr;
     // A bracket no catalogue has: the package without its status.

@@ -380,6 +380,7 @@ void section_machine::reset() {
   last_prefix_ = prefix_ = line_prefix::none;
   held_.clear();
   hints_.fill(nullptr);
+  status_hint_ = nullptr;
   native_arch_.clear();
   record_ = record::none;
   record_error_ = record_damaged_ = end_after_line_ = false;

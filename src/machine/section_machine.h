@@ -194,6 +194,9 @@ class section_machine {
   // (format_table::match), as runs of one kind of line ("Inst ", "Conf ",
   // "Setting up ") interleave.
   std::array<const table_row*, 256> hints_{};
+  // The row the last `apt list` bracket matched ("[installed]"), the hint
+  // for the next.
+  const table_row* status_hint_ = nullptr;
   line_prefix last_prefix_ = line_prefix::none;  // of the log so far
   line_prefix prefix_ = line_prefix::none;       // of the open transaction
   record record_ = record::none;
