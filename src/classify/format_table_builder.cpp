@@ -130,7 +130,8 @@ std::string normalised_keeping_end(std::string_view s) {
 
 std::vector<table_row> format_table_builder::build() {
   rows_.clear();
-  by_form_.clear();
+  first_of_form_.clear();
+  next_of_form_.clear();
   std::unordered_map<std::string_view, std::vector<const source_row*>> by_id;
   for (const source_row& src : kEnglish) by_id[src.msgid].push_back(&src);
   for (const source_row& src : kEnglish)
@@ -169,13 +170,17 @@ void format_table_builder::add_text(const source_row& src,
     std::string_view t =
         src.match == match_kind::prefix ? trim_left(line) : trim(line);
     if (trim(t).empty()) continue;
-    add_line(src, t, lang, continuation);
-    // A prefix's final space is part of it ("Inst ").
+    const bool more = continuation;
+    continuation = true;
+    add_line(src, t, lang, more);
+    // Only a line with a tab, two spaces, another space character or "…"
+    // has a normal form of its own: t is trimmed (a prefix keeps its final
+    // space, "Inst ", which the normal form keeps too).
+    if (!may_need_spaces_normalised(t)) continue;
     const std::string normal = src.match == match_kind::prefix
                                    ? normalised_keeping_end(t)
                                    : normalised(t);
-    if (normal != t) add_line(src, normal, lang, continuation);
-    continuation = true;
+    if (normal != t) add_line(src, normal, lang, more);
   }
 }
 
@@ -229,15 +234,21 @@ void format_table_builder::keep(table_row row) {
   // summary row is all four pieces, whichever it prints).
   std::string form = row.literals.empty() ? row.text : std::string();
   for (const std::string& l : row.literals) (form += '\0') += l;
-  for (int a : row.arg_of_group) (form += '\1') += std::to_string(a);
+  for (int a : row.arg_of_group) (form += '\1') += static_cast<char>('0' + a);
   if (row.open_end) form += '\2';
-  std::vector<std::uint32_t>& same = by_form_[form];
-  for (std::uint32_t i : same) {
-    const table_row& r = rows_[i];
-    if (r.match == row.match && r.kind == row.kind && r.meaning == row.meaning)
-      return;
+  const auto index = static_cast<std::uint32_t>(rows_.size());
+  const auto [it, added] = first_of_form_.try_emplace(std::move(form), index);
+  if (!added) {
+    for (std::uint32_t i = it->second; i != kNone; i = next_of_form_[i]) {
+      const table_row& r = rows_[i];
+      if (r.match == row.match && r.kind == row.kind &&
+          r.meaning == row.meaning)
+        return;
+    }
   }
-  same.push_back(static_cast<std::uint32_t>(rows_.size()));
+  // Rows of one form are chained, the newest first.
+  next_of_form_.push_back(added ? kNone : it->second);
+  it->second = index;
   rows_.push_back(std::move(row));
 }
 

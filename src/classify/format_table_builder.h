@@ -53,8 +53,12 @@ class format_table_builder {
   // first could ever match, and the others would crowd the candidate lists.
   void keep(table_row row);
 
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
   std::vector<table_row> rows_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_form_;
+  // Per form (see keep()), its newest row; per row, the previous row of
+  // its form, or kNone.
+  std::unordered_map<std::string, std::uint32_t> first_of_form_;
+  std::vector<std::uint32_t> next_of_form_;
 };
 
 }  // namespace aptparse::detail
