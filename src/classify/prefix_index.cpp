@@ -1,5 +1,7 @@
 #include "classify/prefix_index.h"
 
+#include <algorithm>
+
 #include "util/text.h"
 
 namespace aptparse::detail {
@@ -30,6 +32,7 @@ void prefix_index::add(std::uint32_t row, std::string_view literal,
 void prefix_index::build() {
   slots_.assign(kSlots, slot{});
   candidates_.clear();
+  sorted_keys_.clear();
   for (const auto& [key, list] : pending_) {
     std::size_t i = slot_of(key);
     while (slots_[i].begin != slots_[i].end) i = (i + 1) & (kSlots - 1);
@@ -39,14 +42,19 @@ void prefix_index::build() {
     slots_[i].end = static_cast<std::uint32_t>(candidates_.size());
     const std::size_t bit = filter_bit(key);
     filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    sorted_keys_.push_back(__builtin_bswap64(key));
   }
+  std::sort(sorted_keys_.begin(), sorted_keys_.end());
   pending_.clear();
 }
 
+// The keys that start with the candidate's head are, byte-swapped (the
+// first byte most significant), one range of sorted_keys_.
 bool prefix_index::has_key_starting(const candidate& c) const {
-  for (const slot& s : slots_)
-    if (s.begin != s.end && (s.key & c.head_mask) == c.head) return true;
-  return false;
+  const std::uint64_t low = __builtin_bswap64(c.head);
+  const std::uint64_t high = low | ~__builtin_bswap64(c.head_mask);
+  auto it = std::lower_bound(sorted_keys_.begin(), sorted_keys_.end(), low);
+  return it != sorted_keys_.end() && *it <= high;
 }
 
 }  // namespace aptparse::detail

@@ -108,6 +108,8 @@ class prefix_index {
   std::map<std::uint64_t, std::vector<candidate>> pending_;
   std::vector<slot> slots_;
   std::vector<candidate> candidates_;
+  // Every key, byte-swapped, sorted: for has_key_starting().
+  std::vector<std::uint64_t> sorted_keys_;
   std::vector<std::uint64_t> filter_ =
       std::vector<std::uint64_t>(kFilterBits / 64);
 };
