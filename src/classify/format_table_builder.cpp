@@ -126,12 +126,35 @@ std::string normalised_keeping_end(std::string_view s) {
   return out;
 }
 
+// The form of a row: what decides which lines it matches. A format row
+// that fast_match() can match is its literals and arguments (the text of a
+// summary row is all four pieces, whichever it prints); any other row is
+// its text.
+bool same_form(const table_row& a, const table_row& b) {
+  return a.literals == b.literals && a.arg_of_group == b.arg_of_group &&
+         a.open_end == b.open_end && (!a.literals.empty() || a.text == b.text);
+}
+
+// A hash of the form (rows of equal form have equal hashes), with no
+// allocation: ~10,000 rows are hashed at start.
+std::uint64_t form_hash(const table_row& row) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  const auto mix = [&h](std::string_view s) {
+    h = (h ^ std::hash<std::string_view>{}(s)) * 0x100000001b3ull;
+  };
+  if (row.literals.empty()) mix(row.text);
+  for (const std::string& l : row.literals) mix(l);
+  for (int a : row.arg_of_group) h = (h ^ static_cast<unsigned>(a)) * 31;
+  return h ^ (row.open_end ? 1 : 0) ^ (row.literals.size() << 1);
+}
+
 }  // namespace
 
 std::vector<table_row> format_table_builder::build() {
   rows_.clear();
   first_of_form_.clear();
   next_of_form_.clear();
+  first_of_form_.reserve(16384);
   std::unordered_map<std::string_view, std::vector<const source_row*>> by_id;
   for (const source_row& src : kEnglish) by_id[src.msgid].push_back(&src);
   for (const source_row& src : kEnglish)
@@ -229,24 +252,18 @@ bool format_table_builder::add_format_row(table_row row, const printf_format& f,
 }
 
 void format_table_builder::keep(table_row row) {
-  // The form: what decides which lines a row matches. A format row that
-  // fast_match() can match is its literals and arguments (the text of a
-  // summary row is all four pieces, whichever it prints).
-  std::string form = row.literals.empty() ? row.text : std::string();
-  for (const std::string& l : row.literals) (form += '\0') += l;
-  for (int a : row.arg_of_group) (form += '\1') += static_cast<char>('0' + a);
-  if (row.open_end) form += '\2';
+  const std::uint64_t form = form_hash(row);
   const auto index = static_cast<std::uint32_t>(rows_.size());
-  const auto [it, added] = first_of_form_.try_emplace(std::move(form), index);
+  const auto [it, added] = first_of_form_.try_emplace(form, index);
   if (!added) {
     for (std::uint32_t i = it->second; i != kNone; i = next_of_form_[i]) {
       const table_row& r = rows_[i];
-      if (r.match == row.match && r.kind == row.kind &&
+      if (same_form(r, row) && r.match == row.match && r.kind == row.kind &&
           r.meaning == row.meaning)
         return;
     }
   }
-  // Rows of one form are chained, the newest first.
+  // Rows of one form hash are chained, the newest first.
   next_of_form_.push_back(added ? kNone : it->second);
   it->second = index;
   rows_.push_back(std::move(row));
