@@ -90,7 +90,8 @@ constexpr summary_translation kSummaryTranslations[] = {
 // tell where one ends. A prefix row (open_end: its RE2 pattern ends in
 // ".*") qualifies without numbers: each lazy "(.*?)" then ends at the
 // first occurrence of the next literal, which is what fast_match takes.
-void set_fast_match(const printf_format& f, table_row& row, bool open_end) {
+// The literals are moved from `f` (which then serves no regex).
+void set_fast_match(printf_format& f, table_row& row, bool open_end) {
   if (f.conversions.size() > max_captures) return;
   for (std::size_t i = 1; i + 1 < f.literals.size(); ++i)
     if (f.literals[i].empty()) return;
@@ -98,7 +99,7 @@ void set_fast_match(const printf_format& f, table_row& row, bool open_end) {
     for (const auto& c : f.conversions)
       if (c.numeric) return;
   row.open_end = open_end;
-  row.literals = f.literals;
+  row.literals = std::move(f.literals);
   row.numeric.clear();
   for (const auto& c : f.conversions) row.numeric.push_back(c.numeric);
 }
@@ -218,7 +219,7 @@ void format_table_builder::add_line(const source_row& src,
                  ? line_kind::header_more
                  : src.kind;
   row.meaning = src.meaning;
-  const printf_format f = printf_format::parse(line);
+  printf_format f = printf_format::parse(line);
   row.literal = f.literals[0];
   row.match = src.match;
   if (row.match == match_kind::exact && !f.conversions.empty())
@@ -230,10 +231,10 @@ void format_table_builder::add_line(const source_row& src,
     keep(std::move(row));
     return;
   }
-  add_format_row(std::move(row), f, src.match == match_kind::prefix);
+  add_format_row(std::move(row), std::move(f), src.match == match_kind::prefix);
 }
 
-bool format_table_builder::add_format_row(table_row row, const printf_format& f,
+bool format_table_builder::add_format_row(table_row row, printf_format f,
                                           bool prefix) {
   row.literal = f.literals[0];
   row.required = f.longest_literal();
@@ -308,7 +309,7 @@ void format_table_builder::add_summary(
       row.lang = std::string(lang);
       row.meaning = layout;
       row.text = text;
-      add_format_row(std::move(row), f, false);
+      add_format_row(std::move(row), std::move(f), false);
     }
   }
 }

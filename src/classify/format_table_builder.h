@@ -46,7 +46,7 @@ class format_table_builder {
                    const std::array<std::string_view, 4>& pieces);
   // Completes `row` from its format and appends it; false if the format
   // cannot be compiled.
-  bool add_format_row(table_row row, const printf_format& f, bool prefix);
+  bool add_format_row(table_row row, printf_format f, bool prefix);
   // Appends `row` unless an earlier row of the same form (the same literals
   // and arguments, or text) matches the same lines with the same meaning (many
   // catalogues share a wording, and every composition of a summary line that
