@@ -90,7 +90,8 @@ constexpr summary_translation kSummaryTranslations[] = {
 // tell where one ends. A prefix row (open_end: its RE2 pattern ends in
 // ".*") qualifies without numbers: each lazy "(.*?)" then ends at the
 // first occurrence of the next literal, which is what fast_match takes.
-void set_fast_match(const printf_format& f, table_row& row, bool open_end) {
+// The literals are moved from `f` (which then serves no regex).
+void set_fast_match(printf_format& f, table_row& row, bool open_end) {
   if (f.conversions.size() > max_captures) return;
   for (std::size_t i = 1; i + 1 < f.literals.size(); ++i)
     if (f.literals[i].empty()) return;
@@ -98,7 +99,7 @@ void set_fast_match(const printf_format& f, table_row& row, bool open_end) {
     for (const auto& c : f.conversions)
       if (c.numeric) return;
   row.open_end = open_end;
-  row.literals = f.literals;
+  row.literals = std::move(f.literals);
   row.numeric.clear();
   for (const auto& c : f.conversions) row.numeric.push_back(c.numeric);
 }
@@ -126,11 +127,35 @@ std::string normalised_keeping_end(std::string_view s) {
   return out;
 }
 
+// The form of a row: what decides which lines it matches. A format row
+// that fast_match() can match is its literals and arguments (the text of a
+// summary row is all four pieces, whichever it prints); any other row is
+// its text.
+bool same_form(const table_row& a, const table_row& b) {
+  return a.literals == b.literals && a.arg_of_group == b.arg_of_group &&
+         a.open_end == b.open_end && (!a.literals.empty() || a.text == b.text);
+}
+
+// A hash of the form (rows of equal form have equal hashes), with no
+// allocation: ~10,000 rows are hashed at start.
+std::uint64_t form_hash(const table_row& row) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  const auto mix = [&h](std::string_view s) {
+    h = (h ^ std::hash<std::string_view>{}(s)) * 0x100000001b3ull;
+  };
+  if (row.literals.empty()) mix(row.text);
+  for (const std::string& l : row.literals) mix(l);
+  for (int a : row.arg_of_group) h = (h ^ static_cast<unsigned>(a)) * 31;
+  return h ^ (row.open_end ? 1 : 0) ^ (row.literals.size() << 1);
+}
+
 }  // namespace
 
 std::vector<table_row> format_table_builder::build() {
   rows_.clear();
-  by_form_.clear();
+  first_of_form_.clear();
+  next_of_form_.clear();
+  first_of_form_.reserve(16384);
   std::unordered_map<std::string_view, std::vector<const source_row*>> by_id;
   for (const source_row& src : kEnglish) by_id[src.msgid].push_back(&src);
   for (const source_row& src : kEnglish)
@@ -169,13 +194,17 @@ void format_table_builder::add_text(const source_row& src,
     std::string_view t =
         src.match == match_kind::prefix ? trim_left(line) : trim(line);
     if (trim(t).empty()) continue;
-    add_line(src, t, lang, continuation);
-    // A prefix's final space is part of it ("Inst ").
+    const bool more = continuation;
+    continuation = true;
+    add_line(src, t, lang, more);
+    // Only a line with a tab, two spaces, another space character or "…"
+    // has a normal form of its own: t is trimmed (a prefix keeps its final
+    // space, "Inst ", which the normal form keeps too).
+    if (!may_need_spaces_normalised(t)) continue;
     const std::string normal = src.match == match_kind::prefix
                                    ? normalised_keeping_end(t)
                                    : normalised(t);
-    if (normal != t) add_line(src, normal, lang, continuation);
-    continuation = true;
+    if (normal != t) add_line(src, normal, lang, more);
   }
 }
 
@@ -190,7 +219,7 @@ void format_table_builder::add_line(const source_row& src,
                  ? line_kind::header_more
                  : src.kind;
   row.meaning = src.meaning;
-  const printf_format f = printf_format::parse(line);
+  printf_format f = printf_format::parse(line);
   row.literal = f.literals[0];
   row.match = src.match;
   if (row.match == match_kind::exact && !f.conversions.empty())
@@ -202,10 +231,10 @@ void format_table_builder::add_line(const source_row& src,
     keep(std::move(row));
     return;
   }
-  add_format_row(std::move(row), f, src.match == match_kind::prefix);
+  add_format_row(std::move(row), std::move(f), src.match == match_kind::prefix);
 }
 
-bool format_table_builder::add_format_row(table_row row, const printf_format& f,
+bool format_table_builder::add_format_row(table_row row, printf_format f,
                                           bool prefix) {
   row.literal = f.literals[0];
   row.required = f.longest_literal();
@@ -224,20 +253,20 @@ bool format_table_builder::add_format_row(table_row row, const printf_format& f,
 }
 
 void format_table_builder::keep(table_row row) {
-  // The form: what decides which lines a row matches. A format row that
-  // fast_match() can match is its literals and arguments (the text of a
-  // summary row is all four pieces, whichever it prints).
-  std::string form = row.literals.empty() ? row.text : std::string();
-  for (const std::string& l : row.literals) (form += '\0') += l;
-  for (int a : row.arg_of_group) (form += '\1') += std::to_string(a);
-  if (row.open_end) form += '\2';
-  std::vector<std::uint32_t>& same = by_form_[form];
-  for (std::uint32_t i : same) {
-    const table_row& r = rows_[i];
-    if (r.match == row.match && r.kind == row.kind && r.meaning == row.meaning)
-      return;
+  const std::uint64_t form = form_hash(row);
+  const auto index = static_cast<std::uint32_t>(rows_.size());
+  const auto [it, added] = first_of_form_.try_emplace(form, index);
+  if (!added) {
+    for (std::uint32_t i = it->second; i != kNone; i = next_of_form_[i]) {
+      const table_row& r = rows_[i];
+      if (same_form(r, row) && r.match == row.match && r.kind == row.kind &&
+          r.meaning == row.meaning)
+        return;
+    }
   }
-  same.push_back(static_cast<std::uint32_t>(rows_.size()));
+  // Rows of one form hash are chained, the newest first.
+  next_of_form_.push_back(added ? kNone : it->second);
+  it->second = index;
   rows_.push_back(std::move(row));
 }
 
@@ -280,7 +309,7 @@ void format_table_builder::add_summary(
       row.lang = std::string(lang);
       row.meaning = layout;
       row.text = text;
-      add_format_row(std::move(row), f, false);
+      add_format_row(std::move(row), std::move(f), false);
     }
   }
 }

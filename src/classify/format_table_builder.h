@@ -46,15 +46,20 @@ class format_table_builder {
                    const std::array<std::string_view, 4>& pieces);
   // Completes `row` from its format and appends it; false if the format
   // cannot be compiled.
-  bool add_format_row(table_row row, const printf_format& f, bool prefix);
-  // Appends `row` unless an earlier row matches the same lines with the
-  // same meaning (many catalogues share a wording, and every composition of
-  // a summary line that fell back to an English piece shares it): only the
-  // first could ever match, and the others would crowd the candidate lists.
+  bool add_format_row(table_row row, printf_format f, bool prefix);
+  // Appends `row` unless an earlier row of the same form (the same literals
+  // and arguments, or text) matches the same lines with the same meaning (many
+  // catalogues share a wording, and every composition of a summary line that
+  // fell back to an English piece shares it): only the first could ever match,
+  // and the others would crowd the candidate lists.
   void keep(table_row row);
 
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
   std::vector<table_row> rows_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_form_;
+  // Per hash of a form (see keep()), its newest row; per row, the previous
+  // row of the same hash, or kNone.
+  std::unordered_map<std::uint64_t, std::uint32_t> first_of_form_;
+  std::vector<std::uint32_t> next_of_form_;
 };
 
 }  // namespace aptparse::detail

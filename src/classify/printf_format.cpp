@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -11,14 +12,16 @@ printf_format printf_format::parse(std::string_view f) {
   printf_format out;
   out.literals.emplace_back();
   int next_arg = 0;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (f[i] != '%') {
-      out.literals.back() += f[i];
-      continue;
-    }
+  std::size_t i = 0;
+  while (i < f.size()) {
+    // Literal text up to the next '%', appended in one piece.
+    const std::size_t pct = std::min(f.find('%', i), f.size());
+    out.literals.back().append(f.data() + i, pct - i);
+    i = pct;
+    if (i == f.size()) break;
     if (i + 1 < f.size() && f[i + 1] == '%') {
       out.literals.back() += '%';
-      ++i;
+      i += 2;
       continue;
     }
     // %[N$][flags][width][.precision][length]conversion
@@ -30,7 +33,8 @@ printf_format printf_format::parse(std::string_view f) {
       position = std::atoi(std::string(f.substr(j, k - j)).c_str()) - 1;
       j = k + 1;
     }
-    while (j < f.size() && std::strchr("'-+ #0123456789.hlLqjzt", f[j]) != nullptr)
+    while (j < f.size() &&
+           std::strchr("'-+ #0123456789.hlLqjzt", f[j]) != nullptr)
       ++j;
     if (j >= f.size()) {  // a lone '%' at the end stays literal
       out.literals.back() += f.substr(i);
@@ -42,7 +46,7 @@ printf_format printf_format::parse(std::string_view f) {
     out.conversions.push_back(c);
     out.literals.emplace_back();
     ++next_arg;
-    i = j;
+    i = j + 1;
   }
   return out;
 }
