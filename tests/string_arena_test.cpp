@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace aptparse {
@@ -57,6 +59,69 @@ TEST(StringArena, FullBlocksOfADestroyedArenaServeTheNextArena) {
   string_arena b;
   fill(b);
   EXPECT_EQ(string_arena::cached_blocks(), before);  // b took them back
+}
+
+TEST(StringArena, BlocksFrom128KiBOnAreCachedPowersOfTwo) {
+  // An arena of 700 KiB has blocks of 128, 256 and 512 KiB (after the
+  // doubling small ones): a second arena of the same content takes them
+  // all from the cache and gives them back.
+  const std::string text(10'000, 'p');
+  auto fill = [&](string_arena& a) {
+    std::vector<std::string_view> views;
+    while (a.capacity() < (700u << 10)) views.push_back(a.save(text));
+    for (std::string_view v : views) EXPECT_EQ(v, text);
+  };
+  std::size_t bytes = 0;
+  std::size_t blocks = 0;
+  {
+    string_arena a;
+    fill(a);
+    bytes = string_arena::cached_bytes();
+    blocks = string_arena::cached_blocks();
+  }
+  const std::size_t given = string_arena::cached_bytes() - bytes;
+  EXPECT_EQ(given, std::size_t{(128 + 256 + 512) << 10});
+  EXPECT_EQ(string_arena::cached_blocks() - blocks, 3u);
+  {
+    string_arena b;
+    fill(b);
+    EXPECT_EQ(string_arena::cached_bytes(), bytes);  // b took them back
+  }
+  EXPECT_EQ(string_arena::cached_bytes() - bytes, given);
+}
+
+TEST(StringArena, TheCacheHoldsAtMost128MiB) {
+  const std::string text(100'000, 'c');
+  {
+    std::vector<std::unique_ptr<string_arena>> alive;
+    for (int i = 0; i < 100; ++i) {  // 100 arenas of 2-3 MiB at once
+      alive.push_back(std::make_unique<string_arena>());
+      while (alive.back()->capacity() < (2u << 20)) alive.back()->save(text);
+    }
+  }
+  EXPECT_LE(string_arena::cached_bytes(), std::size_t{128} << 20);
+  EXPECT_GT(string_arena::cached_bytes(), std::size_t{127} << 20);  // it filled
+}
+
+TEST(StringArena, ThreadsShareTheCache) {
+  // Arenas made and destroyed on four threads at once each read back what
+  // they saved (a block handed to two arenas would mix their bytes; TSan
+  // builds also see the cache's locking).
+  auto work = [](char c, bool* ok) {
+    const std::string text(50'000, c);
+    for (int round = 0; round < 20; ++round) {
+      string_arena a;
+      std::vector<std::string_view> views;
+      while (a.capacity() < (3u << 20)) views.push_back(a.save(text));
+      for (std::string_view v : views) *ok = *ok && v == text;
+    }
+  };
+  bool ok[4] = {true, true, true, true};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) threads.emplace_back(work, char('a' + i), &ok[i]);
+  for (std::thread& t : threads) t.join();
+  for (bool b : ok) EXPECT_TRUE(b);
+  EXPECT_LE(string_arena::cached_bytes(), std::size_t{128} << 20);
 }
 
 }  // namespace

@@ -8,7 +8,9 @@ on bench_dask.py's fleet query: measures that survive a loaded machine
 Each round runs the query once on the sync scheduler (each task timed by a
 Dask callback) and once on the cluster (distributed's task stream), and
 reads the CPU seconds of every thread of the client process (which runs the
-scheduler and the nannies too) and of the workers, before and after. It
+scheduler and the nannies too) and of the workers, before and after, and the
+minor page faults and user/system seconds of the sync run's process and of
+each worker (/proc/PID/stat). It
 prints per round: the wall times; the tasks' summed compute time in both
 (by kind: the cluster's tasks slower than the same tasks alone mean the two
 processes slow each other down: memory, caches, the cores' sharing); each
@@ -60,6 +62,19 @@ def cpu(pid: int) -> dict[int, tuple[float, float]]:
             continue
         out[t.id] = (run / 1e9, wait / 1e9)
     return out
+
+
+def stat(pid: int) -> tuple[int, float, float]:
+    """A process's (minor page faults, user seconds, system seconds), all
+    threads, from /proc/PID/stat."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[7]), int(fields[11]) / tick, int(fields[12]) / tick
+
+
+def stat_delta(a: tuple[int, float, float], b: tuple[int, float, float]) -> str:
+    return f"{(b[0] - a[0]) / 1e3:.1f}k faults, user {b[1] - a[1]:.2f} s, system {b[2] - a[2]:.2f} s"
 
 
 def sched(pid: int) -> tuple[float, float]:
@@ -122,17 +137,21 @@ def main() -> None:
               f"blocksize {args.blocksize}, load average {os.getloadavg()[0]:.1f}")
         for r in range(args.rounds):
             timer = Timer()
-            t0, c0 = time.perf_counter(), sched(me)
+            t0, c0, s0 = time.perf_counter(), sched(me), stat(me)
             with timer:
                 dask.compute(*graph(), scheduler="sync")
-            c1 = sched(me)
+            c1, s1 = sched(me), stat(me)
             sync_wall, sync_cpu = time.perf_counter() - t0, (c1[0] - c0[0], c1[1] - c0[1])
 
             before = {pid: cpu(pid) for pid in [me, *workers.values()]}
+            stats = {pid: stat(pid) for pid in workers.values()}
             t0 = time.perf_counter()
             with distributed.get_task_stream(client) as ts:
                 dask.compute(*graph(), scheduler=client)
             wall = time.perf_counter() - t0
+            print(f"\nround {r + 1}, sync process: {stat_delta(s0, s1)}")
+            for a, pid in workers.items():
+                print(f"round {r + 1}, worker {a}: {stat_delta(stats[pid], stat(pid))}")
             after = {pid: cpu(pid) for pid in [me, *workers.values()]}
             names = {pid: client.run(thread_names, workers=[a])[a] for a, pid in workers.items()}
             names[me] = thread_names()

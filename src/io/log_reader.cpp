@@ -11,6 +11,7 @@
 
 #include "io/gzip_stream.h"
 #include "io/relay.h"
+#include "util/scratch_buffer.h"
 
 namespace aptparse::io {
 namespace {
@@ -55,31 +56,27 @@ ssize_t read_up_to(int fd, char* out, std::size_t size) {
   return static_cast<ssize_t>(have);
 }
 
-// A read buffer, not zero-filled: a small file touches only the pages it
-// fills (zeroing 1 MiB per file cost more than reading a rotated log).
-std::unique_ptr<char[]> buffer(std::size_t bytes) {
-  return std::make_unique_for_overwrite<char[]>(bytes);
-}
-
 read_result read_plain(int fd, std::string_view head, std::size_t chunk_bytes,
                        const chunk_fn& on_chunk) {
   if (!head.empty() && !on_chunk(head)) return {};
-  const auto buf = buffer(chunk_bytes);
+  // Not zero-filled (zeroing 1 MiB per file cost more than reading a
+  // rotated log), and the thread's buffer of the last file.
+  const scratch_buffer buf(chunk_bytes);
   while (true) {
-    const ssize_t n = ::read(fd, buf.get(), chunk_bytes);
+    const ssize_t n = ::read(fd, buf.data(), chunk_bytes);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return os_error(errno);
     if (n == 0) return {};
-    if (!on_chunk(std::string_view(buf.get(), static_cast<std::size_t>(n))))
+    if (!on_chunk(std::string_view(buf.data(), static_cast<std::size_t>(n))))
       return {};
   }
 }
 
 read_result inflate_inline(gzip_stream& gz, std::size_t chunk_bytes,
                            const chunk_fn& on_chunk) {
-  const auto buf = buffer(chunk_bytes);
-  for (std::size_t n; (n = gz.read({buf.get(), chunk_bytes})) > 0;)
-    if (!on_chunk(std::string_view(buf.get(), n))) return {};
+  const scratch_buffer buf(chunk_bytes);
+  for (std::size_t n; (n = gz.read({buf.data(), chunk_bytes})) > 0;)
+    if (!on_chunk(std::string_view(buf.data(), n))) return {};
   return gz.error();
 }
 

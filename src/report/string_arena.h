@@ -23,13 +23,20 @@ namespace aptparse {
 // saved after it. Not thread-safe; neither copyable nor movable (share it
 // by pointer).
 //
-// Blocks double up to 1 MiB. Full-size blocks go, when the arena is
-// destroyed, to a process-wide cache of at most 64 MiB that the next
+// Blocks double up to 1 MiB; from 128 KiB on their sizes are powers of two
+// (128 KiB, 256 KiB, 512 KiB, 1 MiB). Blocks of those sizes go, when the
+// arena is destroyed or cleared, to a process-wide cache that the next
 // arenas draw from: a program that parses one log after another reuses
-// those pages. Given back to malloc, they were returned to the kernel by
-// glibc's heap trimming (past twice its mmap threshold) and faulted in
-// again, zeroed, by the next report (see bench/PROFILE.md, "#16: history
-// report in Google Benchmark").
+// those pages. The cache holds at most 128 MiB in all (the worst case it
+// retains after every arena is gone); blocks past that are freed. Given
+// back to malloc, such blocks were returned to the kernel -- by glibc's
+// heap trimming (past twice its mmap threshold), or at once when they were
+// mmapped: every allocation from 128 KiB on when MALLOC_TRIM_THRESHOLD_ is
+// set, as Dask's nannies set it -- and faulted in again, zeroed, by the
+// next report (see bench/PROFILE.md, "#16: history report in Google
+// Benchmark", and bench/RESULTS.md, "Round 5: page faults in the nanny's
+// workers"). The library never retunes malloc itself (no mallopt): the
+// process's allocator settings are its owner's.
 class string_arena {
  public:
   string_arena() = default;
@@ -70,8 +77,9 @@ class string_arena {
   // view save() returned dangles afterwards.
   void clear() noexcept;
 
-  // Full-size blocks waiting in the process-wide cache.
+  // Blocks, and their bytes, waiting in the process-wide cache.
   static std::size_t cached_blocks();
+  static std::size_t cached_bytes();
 
   // Makes room for `bytes` more without another allocation.
   void reserve(std::size_t bytes) {
@@ -84,7 +92,10 @@ class string_arena {
     std::size_t size = 0;
   };
   void grow(std::size_t need);
-  // Gives the full-size blocks to the cache; frees the others.
+  // The size of the next block, `capacity` bytes held so far.
+  static std::size_t block_size(std::size_t need,
+                                std::size_t capacity) noexcept;
+  // Gives the blocks of cached sizes to the cache; frees the others.
   static void release(std::vector<block>& blocks) noexcept;
 
   static constexpr std::size_t kInline = 448;  // most transactions fit
