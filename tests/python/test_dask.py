@@ -192,35 +192,6 @@ def test_readme_tables_example(monkeypatch: pytest.MonkeyPatch,
     assert capsys.readouterr().out == output
 
 
-def test_local_files_read_by_parse_file_equal_fsspec_reads(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Whole local files go through aptparse.parse_file (the C++ reader,
-    gzip by its magic bytes); other filesystems through fsspec's open and
-    parse(): both give the same frame, source index as pyarrow strings."""
-    memory = apd.fsspec.filesystem("memory")
-    logs = [p for p in LOGS if p.stat().st_size < 40_000][:6] + SPLITTABLE[:2]
-    for i, log in enumerate(logs):
-        data = log.read_bytes()
-        name = f"h{i % 3}/{log.name}" + (".gz" if i % 2 else "")
-        data = gzip.compress(data) if i % 2 else data
-        (tmp_path / name).parent.mkdir(exist_ok=True)
-        (tmp_path / name).write_bytes(data)
-        memory.pipe(f"/fleet/{name}", data)
-    read: list[str] = []
-    monkeypatch.setattr(apd, "parse_file",
-                        lambda path, **o: read.append(path) or aptparse.parse_file(path, **o))
-    local = apd.read_logs(str(tmp_path), blocksize=None).compute(scheduler="sync")
-    assert len(read) == len(logs)
-    remote = apd.read_logs("memory://fleet", blocksize=None).compute(scheduler="sync")
-    assert len(local) > 0 and str(local.index.dtype) == "string"
-    assert list(local.index.str.replace(str(tmp_path), "", regex=False)) == list(
-        remote.index.str.replace("/fleet", "", regex=False))
-    pd.testing.assert_frame_equal(local.reset_index(drop=True),
-                                  remote.reset_index(drop=True))
-    assert len(read) == len(logs)  # the memory filesystem's were not
-    memory.rm("/fleet", recursive=True)
-
-
 def test_partitions_count_the_text_of_gzip_files(tmp_path: Path) -> None:
     """A local .gz file counts, towards a partition's budget, the size of
     its text (the gzip trailer's), not its smaller size on disk."""
