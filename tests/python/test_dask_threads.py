@@ -44,7 +44,7 @@ def test_threaded_local_cluster_equals_single_process(workers: int, threads: int
     this process, as two workers or one."""
     with distributed.LocalCluster(processes=False, n_workers=workers,
                                   threads_per_worker=threads,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         with distributed.Client(cluster) as client:
             paths = list(apd._paths(str(CORPUS / "*.log"), {})[1])
             for table, blocksize in (("packages", "20KiB"), ("transactions", BLOCK)):

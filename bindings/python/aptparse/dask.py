@@ -13,9 +13,12 @@ names.
 
 Files are read through fsspec (any URL its back-ends open: local paths,
 ``s3://``, ``gs://``, ...); compression is inferred from the name (``.gz``,
-``.xz``, ...). A local file parsed whole, plain or gzip, is read by
-:func:`aptparse.parse_file` (the C++ reader, which tells gzip by its magic
-bytes), as a single-process run would read it. A file larger than ``blocksize`` is parsed in blocks, in
+``.xz``, ...). A local file parsed whole, plain or gzip, is read by the
+C++ reader of :func:`aptparse.parse_file` (which tells gzip by its magic
+bytes), as a single-process run would read it: a partition's such files
+are read, parsed, made into its table and freed in one call that does not
+hold the GIL (a file it cannot read goes to parse_file, which raises what
+it raises). A file larger than ``blocksize`` is parsed in blocks, in
 parallel, when its format has a line that starts every record, and the
 blocks' tables are joined again in the file's partition:
 
@@ -332,8 +335,9 @@ def _whole_table(table: Table, whole: list[Any], options: dict[str, Any]) -> pa.
     _check_int("chunk_size", chunk_size, 1)
     while True:
         rows, cols, failed = _core._read_records(whole, table, chunk_size, **opts)
-        if failed is None:
+        if cols is not None:
             return _records.arrow_table(table, rows, cols)
+        assert failed is not None
         _, path, host = whole[failed]
         whole[failed] = _records._parts(parse_file(path, **options), path, host)[0]
 
