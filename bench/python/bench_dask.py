@@ -28,8 +28,10 @@ profiler off (distributed.worker.profile.enabled: False); glibc's own malloc
 trimming rather than the MALLOC_TRIM_THRESHOLD_=65536 that Dask's nannies
 put in their workers' environment (distributed.nanny.pre-spawn-environ),
 which makes every large buffer a fresh mmap (page faults, zeroed pages);
-and both. A LocalCluster of 2 threads in this process (processes=False: the
-C++ parse releases the GIL) is timed too, for information. Every cluster's
+and both. Two LocalClusters of 2 threads in this process (processes=False:
+a partition's files are read, parsed and tabulated without the GIL), as 2
+workers of 1 thread and 1 worker of 2 threads: no nanny, no pickling, no
+worker processes. Every cluster's
 workers import aptparse.dask before the timing (the sync rows run in a
 process that has). --before times another
 revision's aptparse/dask.py (e.g. `git show main:bindings/python/aptparse/dask.py
@@ -212,8 +214,8 @@ def main() -> None:
     def on(scheduler: Any, module: Any = aptparse.dask) -> Callable[[], Any]:
         return lambda: dask.compute(*query(read(module)), scheduler=scheduler)
 
-    def cluster(profile: bool = True, trim: bool = True, processes: bool = True
-                ) -> distributed.LocalCluster:
+    def cluster(profile: bool = True, trim: bool = True, processes: bool = True,
+                workers: int = 2, threads: int = 1) -> distributed.LocalCluster:
         """A 2-worker LocalCluster; the workers take the config they start
         with. trim=False: no MALLOC_TRIM_THRESHOLD_ in their environment
         (a nanny also puts it in this process's os.environ, which the next
@@ -223,8 +225,9 @@ def main() -> None:
             config[f"{SPAWN_ENV}.{TRIM}"] = None
             os.environ.pop(TRIM, None)
         with dask.config.set(config):
-            return distributed.LocalCluster(processes=processes, n_workers=2,
-                                            threads_per_worker=1, dashboard_address=None)
+            return distributed.LocalCluster(processes=processes, n_workers=workers,
+                                            threads_per_worker=threads,
+                                            dashboard_address=None)
 
     def client_of(c: distributed.LocalCluster, **kw: Any) -> distributed.Client:
         client = distributed.Client(c, **kw)
@@ -238,7 +241,8 @@ def main() -> None:
     # idle clusters beside the timed one took 36 % of a core here (one: 10 %),
     # time the timed case lost on a 2-core machine.
     settings = {"default": {}, "quiet": {"profile": False}, "untrimmed": {"trim": False},
-                "both": {"profile": False, "trim": False}, "threads": {"processes": False}}
+                "both": {"profile": False, "trim": False}, "threads": {"processes": False},
+                "one-worker": {"processes": False, "workers": 1, "threads": 2}}
 
     @contextlib.contextmanager
     def started(kind: str) -> Any:
@@ -285,8 +289,10 @@ def main() -> None:
          f"{TRIM}=65536): `read_logs(...)`", with_client("untrimmed")),
         ("LocalCluster, 2 processes x 1 thread, profiler off and glibc's malloc trimming: "
          "`read_logs(...)`", with_client("both")),
-        ("(for information) LocalCluster(processes=False), 2 threads in this process: "
+        ("LocalCluster(processes=False), 2 workers x 1 thread in this process: "
          "`read_logs(...)`", with_client("threads")),
+        ("LocalCluster(processes=False), 1 worker x 2 threads in this process: "
+         "`read_logs(...)`", with_client("one-worker")),
     ]
     if args.before:
         before = load_before(args.before)
@@ -295,6 +301,8 @@ def main() -> None:
             (f"(before: {args.before}) LocalCluster", with_client("default", before)),
             (f"(before: {args.before}) LocalCluster, workers' profiler off",
              with_client("quiet", before)),
+            (f"(before: {args.before}) LocalCluster(processes=False), 2 workers x 1 thread",
+             with_client("threads", before)),
         ]
     chosen = [int(i) for i in args.only.split(",")] if args.only else range(len(cases))
     cases = [cases[i] for i in chosen]

@@ -165,13 +165,8 @@ class Records:
     def to_arrow(self) -> pyarrow.Table:
         """A ``pyarrow.Table``, built from buffers that the C++ code filled.
         Needs ``aptparse[arrow]``."""
-        pa = _require("pyarrow", "arrow", "to_arrow()")
         rows, cols = self._columns(arrow=True)
-        arrays = [
-            _arrow_array(pa, kind, rows, buffers)
-            for (_, kind), buffers in zip(RECORD_COLUMNS[self.table], cols)
-        ]
-        return pa.Table.from_arrays(arrays, names=list(self.columns))
+        return arrow_table(self.table, rows, cols)
 
     def to_pandas(self) -> pandas.DataFrame:
         """A ``pandas.DataFrame`` with the kinds' dtypes (see ColumnKind).
@@ -179,6 +174,18 @@ class Records:
         pd = _require("pandas", "pandas", "to_pandas()")
         _require("pyarrow", "pandas", "to_pandas()")
         return arrow_to_pandas(self.to_arrow(), pd)
+
+
+def arrow_table(table: Table, rows: int, cols: list[Any]) -> pyarrow.Table:
+    """The ``pyarrow.Table`` of the Arrow buffers of ``table``'s columns
+    (what ``_core._record_columns(..., arrow=True)`` gives)."""
+    pa = _require("pyarrow", "arrow", "to_arrow()")
+    columns = RECORD_COLUMNS[table]
+    arrays = [
+        _arrow_array(pa, kind, rows, buffers)
+        for (_, kind), buffers in zip(columns, cols)
+    ]
+    return pa.Table.from_arrays(arrays, names=[name for name, _ in columns])
 
 
 def _time(text: Optional[str]) -> Optional[datetime.datetime]:

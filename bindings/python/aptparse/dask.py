@@ -13,9 +13,12 @@ names.
 
 Files are read through fsspec (any URL its back-ends open: local paths,
 ``s3://``, ``gs://``, ...); compression is inferred from the name (``.gz``,
-``.xz``, ...). A local file parsed whole, plain or gzip, is read by
-:func:`aptparse.parse_file` (the C++ reader, which tells gzip by its magic
-bytes), as a single-process run would read it. A file larger than ``blocksize`` is parsed in blocks, in
+``.xz``, ...). A local file parsed whole, plain or gzip, is read by the
+C++ reader of :func:`aptparse.parse_file` (which tells gzip by its magic
+bytes), as a single-process run would read it: a partition's such files
+are read, parsed, made into its table and freed in one call that does not
+hold the GIL (a file it cannot read goes to parse_file, which raises what
+it raises). A file larger than ``blocksize`` is parsed in blocks, in
 parallel, when its format has a line that starts every record, and the
 blocks' tables are joined again in the file's partition:
 
@@ -87,7 +90,8 @@ from glob import has_magic
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from . import _records, parse, parse_file
+from . import _core, _records, parse, parse_file
+from ._files import DEFAULT_CHUNK_SIZE, _check_int
 from ._model import Report
 from ._records import Records, Table
 
@@ -270,10 +274,6 @@ def _read(
     """Parses bytes [boundary(start), boundary(end)) of a file, the
     boundaries being the lines that ``split`` matches (the whole file when
     split is None): (the Report, the offset it starts at)."""
-    if split is None and _is_local(fs) and compression in (None, "gzip"):
-        # The C++ reader: no copy of the file in Python, zlib as it reads
-        # (parse_file tells gzip by its magic bytes).
-        return parse_file(path, **options), 0
     with fs.open(path, "rb", compression=compression) as f:
         if split is None:
             lo, data = 0, f.read()
@@ -313,6 +313,33 @@ def _join_blocks(blocks: list[_Block]) -> pa.Table:
         before["transactions"] += n_transactions
         before["lines"] += n_lines
     return pa.concat_tables(parts)
+
+
+def _read_in_cpp(fs: Any, compression: Optional[str]) -> bool:
+    """Whether a whole file is read by the C++ reader, as parse_file reads
+    it (no copy of the file in Python, zlib as it reads: parse_file tells
+    gzip by its magic bytes), rather than through fsspec."""
+    return _is_local(fs) and compression in (None, "gzip")
+
+
+def _whole_table(table: Table, whole: list[Any], options: dict[str, Any]) -> pa.Table:
+    """The records table of whole files in a row: parts of Reports, or
+    (path as bytes, path, host) of files that ``_read_in_cpp``. The C++
+    code reads, parses and tabulates those in one call without the GIL,
+    and frees their reports so too: the other threads of a threaded worker
+    run meanwhile (parse_file and records() hold it between files). A file
+    it could not read is given to parse_file, which raises what it raises
+    (or, were the file readable now, gives the Report the table takes)."""
+    opts = dict(options)
+    chunk_size = opts.pop("chunk_size", DEFAULT_CHUNK_SIZE)
+    _check_int("chunk_size", chunk_size, 1)
+    while True:
+        rows, cols, failed = _core._read_records(whole, table, chunk_size, **opts)
+        if cols is not None:
+            return _records.arrow_table(table, rows, cols)
+        assert failed is not None
+        _, path, host = whole[failed]
+        whole[failed] = _records._parts(parse_file(path, **options), path, host)[0]
 
 
 def _to_frame(table: pa.Table) -> pd.DataFrame:
@@ -357,19 +384,22 @@ def _partition(files: Union[_Files, list[Union[list[_Block], _Whole]]],
     partition keep Dask's and pyarrow's overheads off fleets of small logs
     (the filesystem per file in the graph cost as much as the parsing)."""
     tables: list[pa.Table] = []
-    whole: list[Any] = []  # records() parts of the whole files in a row
+    whole: list[Any] = []  # _whole_table's parts of the whole files in a row
     for f in files:
         if isinstance(f, list):
             if whole:
-                tables.append(Records(table, whole).to_arrow())
+                tables.append(_whole_table(table, whole, options))
                 whole = []
             tables.append(_join_blocks(f))
         else:
             path, codec, host = f
-            report, _ = _read(fs, path, codec, None, 0, -1, -1, options)
-            whole += _records._parts(report, path, host)
+            if _read_in_cpp(fs, codec):
+                whole.append((os.fsencode(path), path, host))
+            else:
+                report, _ = _read(fs, path, codec, None, 0, -1, -1, options)
+                whole += _records._parts(report, path, host)
     if whole or not tables:
-        tables.append(Records(table, whole).to_arrow())
+        tables.append(_whole_table(table, whole, options))
     return _to_frame(pa.concat_tables(tables).unify_dictionaries())
 
 

@@ -11,6 +11,7 @@
 #include "aptparse/aptparse.h"
 #include "column_builder.h"
 #include "convert.h"
+#include "io/log_reader.h"
 #include "lazy_transactions.h"
 
 namespace aptparse_py {
@@ -28,9 +29,12 @@ cell opt_num(const std::optional<T>& v) {
 }
 
 // One input: a parsed log's transactions, and the names given to its rows.
+// A part of _read_records() may name a file instead (`path`): its
+// transactions are those of the file, read by build() (ts null until then).
 struct part {
   const std::vector<aptparse::transaction>* ts = nullptr;
   std::optional<std::string> source, host;
+  std::optional<std::string> path;
 };
 
 struct txn_row {
@@ -230,9 +234,11 @@ std::optional<std::string> opt_str(py::handle o, const char* what) {
 }
 
 // The C++ transactions of each part: those of a _LazyTransactions while it
-// still has them, else converted back from the Python Transactions.
+// still has them, else converted back from the Python Transactions; a
+// file's path (bytes) where `paths` allows it, read later.
 std::vector<part> parts_of(
-    py::handle parts, std::vector<std::vector<aptparse::transaction>>& keep) {
+    py::handle parts, std::vector<std::vector<aptparse::transaction>>& keep,
+    bool paths = false) {
   std::vector<part> out;
   for (py::handle p : parts) {
     auto item = p.cast<py::tuple>();
@@ -241,7 +247,9 @@ std::vector<part> parts_of(
           "_record_columns: parts are (transactions, source, host)");
     part in;
     py::handle src = item[0];
-    if (py::isinstance<lazy_transactions>(src)) {
+    if (paths && py::isinstance<py::bytes>(src)) {
+      in.path = src.cast<std::string>();
+    } else if (py::isinstance<lazy_transactions>(src)) {
       auto& lazy = src.cast<lazy_transactions&>();
       in.ts = lazy.cpp();
       if (in.ts == nullptr) {
@@ -262,22 +270,29 @@ std::vector<part> parts_of(
   return out;
 }
 
-// A table of the parts' rows: `rows(builder, tx)` adds those of each
-// transaction, with the GIL released when they go to Arrow buffers (no
-// Python object is made: other threads may run meanwhile).
-template <class Row, class Rows>
-py::tuple build(std::span<const column<Row>> own, const std::vector<part>& in,
-                bool arrow, std::size_t n, Rows rows) {
-  table_builder<Row> b(own, arrow);
-  b.reserve(n);
-  {
-    std::optional<py::gil_scoped_release> nogil;
-    if (arrow) nogil.emplace();
-    for (const part& p : in)
-      for (std::size_t i = 0; i < p.ts->size(); ++i)
-        rows(b, txn_row{p, i, (*p.ts)[i]});
-  }
-  return b.finish();
+// How build() reads the parts that name a file: as parse_file() does (the
+// CLI's reader, io/log_reader.h, gzip by its magic bytes; a parser whose
+// builder keeps every transaction), without the GIL. The reports live
+// here until the rows are built, and are freed without the GIL too.
+struct file_reads {
+  aptparse::options opts;
+  std::size_t chunk_bytes = 1 << 20;
+  std::vector<aptparse::report> reports;
+  std::optional<std::size_t> failed;  // the part whose file was not read
+};
+
+// Reads and parses the file of `p` into a new report of `rd`; false when
+// the file could not be read whole (parse_file() raises then).
+bool read_part(part& p, file_reads& rd) {
+  aptparse::report_builder builder(rd.opts);
+  aptparse::parser parser(builder, rd.opts);
+  const aptparse::io::read_result r = aptparse::io::read_log(
+      *p.path, [&](std::string_view chunk) { return parser.feed(chunk).ok(); },
+      {.chunk_bytes = rd.chunk_bytes});
+  if (!r.ok()) return false;
+  (void)parser.finish();
+  p.ts = &rd.reports.emplace_back(builder.take_report()).transactions;
+  return true;
 }
 
 std::size_t transaction_rows(const std::vector<part>& in) {
@@ -295,26 +310,80 @@ std::size_t package_rows(const std::vector<part>& in) {
   return n;
 }
 
-py::tuple record_columns(py::handle parts, const std::string& table,
-                         bool arrow) {
-  std::vector<std::vector<aptparse::transaction>> keep;
-  // Reserved so that `keep` never moves the vectors that parts point to.
-  keep.reserve(static_cast<std::size_t>(py::len(parts)));
-  const std::vector<part> in = parts_of(parts, keep);
+// A table of the parts' rows: `rows(builder, tx)` adds those of each
+// transaction, with the GIL released when they go to Arrow buffers (no
+// Python object is made: other threads may run meanwhile). With `rd`, the
+// parts that name a file are read first, in the same stretch without the
+// GIL, and their reports freed before it is taken again; none is built
+// when a file could not be read (rd->failed).
+template <class Row, class Rows>
+py::tuple build(std::span<const column<Row>> own, std::vector<part>& in,
+                bool arrow, std::size_t (*count)(const std::vector<part>&),
+                Rows rows, file_reads* rd = nullptr) {
+  table_builder<Row> b(own, arrow);
+  {
+    std::optional<py::gil_scoped_release> nogil;
+    if (arrow) nogil.emplace();
+    if (rd) {
+      rd->reports.reserve(in.size());  // the parts point into it
+      for (std::size_t k = 0; k < in.size() && !rd->failed; ++k)
+        if (in[k].path && !read_part(in[k], *rd)) rd->failed = k;
+    }
+    if (!rd || !rd->failed) {
+      b.reserve(count(in));
+      for (const part& p : in)
+        for (std::size_t i = 0; i < p.ts->size(); ++i)
+          rows(b, txn_row{p, i, (*p.ts)[i]});
+    }
+    if (rd) rd->reports.clear();
+  }
+  return b.finish();
+}
+
+// The table's rows of `in`, through build().
+py::tuple table_of(std::vector<part>& in, const std::string& table, bool arrow,
+                   file_reads* rd = nullptr) {
   if (table == "packages")
     return build<pkg_row>(
-        kPackage, in, arrow, package_rows(in), [](auto& b, const txn_row& tx) {
+        kPackage, in, arrow, package_rows,
+        [](auto& b, const txn_row& tx) {
           for (int s = 0; s < aptparse::pkg_set_count; ++s) {
             const auto set = static_cast<aptparse::pkg_set>(s);
             for (const aptparse::package& pkg : tx.t.set(set))
               b.add(tx, pkg_row{tx, set, pkg});
           }
-        });
+        },
+        rd);
   if (table == "transactions")
-    return build<txn_row>(kTransaction, in, arrow, transaction_rows(in),
-                          [](auto& b, const txn_row& tx) { b.add(tx, tx); });
+    return build<txn_row>(
+        kTransaction, in, arrow, transaction_rows,
+        [](auto& b, const txn_row& tx) { b.add(tx, tx); }, rd);
   throw py::value_error("table must be 'packages' or 'transactions', not '" +
                         table + "'");
+}
+
+py::tuple record_columns(py::handle parts, const std::string& table,
+                         bool arrow) {
+  std::vector<std::vector<aptparse::transaction>> keep;
+  // Reserved so that `keep` never moves the vectors that parts point to.
+  keep.reserve(static_cast<std::size_t>(py::len(parts)));
+  std::vector<part> in = parts_of(parts, keep);
+  return table_of(in, table, arrow);
+}
+
+// (rows, columns, None) as record_columns(arrow=True), where a part may be
+// a file's path (bytes), read and parsed here without the GIL; (0, None,
+// index) of the first part whose file could not be read.
+py::tuple read_records(py::handle parts, const std::string& table,
+                       std::size_t chunk_size, const py::kwargs& kwargs) {
+  if (chunk_size == 0) throw py::value_error("chunk_size must be >= 1");
+  file_reads rd{options_from_py(kwargs, "_read_records"), chunk_size};
+  std::vector<std::vector<aptparse::transaction>> keep;
+  keep.reserve(static_cast<std::size_t>(py::len(parts)));
+  std::vector<part> in = parts_of(parts, keep, true);
+  py::tuple out = table_of(in, table, true, &rd);
+  if (rd.failed) return py::make_tuple(0, py::none(), *rd.failed);
+  return py::make_tuple(out[0], out[1], py::none());
 }
 
 }  // namespace
@@ -330,6 +399,14 @@ void register_records(py::module_& m) {
         "(rows, columns) of a records table (see RECORD_COLUMNS) over parts, "
         "a list of (transactions, source, host): each column as Arrow "
         "buffers when arrow is true, else as a list.");
+  m.def("_read_records", &read_records, py::arg("parts"), py::arg("table"),
+        py::arg("chunk_size"),
+        "_record_columns(parts, table, True) + (None,), where a part's "
+        "transactions may be a file's path (bytes): the file is read and "
+        "parsed as parse_file() does, with the GIL released, and its report "
+        "freed so too. (0, None, i) when part i's file could not be read "
+        "(parse_file() says why). The keyword arguments are the options of "
+        "OPTION_DEFAULTS.");
 }
 
 }  // namespace aptparse_py
