@@ -90,7 +90,7 @@ TEST(StringArena, BlocksFrom128KiBOnAreCachedPowersOfTwo) {
   EXPECT_EQ(string_arena::cached_bytes() - bytes, given);
 }
 
-TEST(StringArena, TheCacheHoldsAtMost128MiB) {
+TEST(StringArena, TheCacheHoldsAtMost64MiB) {
   const std::string text(100'000, 'c');
   {
     std::vector<std::unique_ptr<string_arena>> alive;
@@ -99,8 +99,8 @@ TEST(StringArena, TheCacheHoldsAtMost128MiB) {
       while (alive.back()->capacity() < (2u << 20)) alive.back()->save(text);
     }
   }
-  EXPECT_LE(string_arena::cached_bytes(), std::size_t{128} << 20);
-  EXPECT_GT(string_arena::cached_bytes(), std::size_t{127} << 20);  // it filled
+  EXPECT_LE(string_arena::cached_bytes(), std::size_t{64} << 20);
+  EXPECT_GT(string_arena::cached_bytes(), std::size_t{63} << 20);  // it filled
 }
 
 TEST(StringArena, ThreadsShareTheCache) {
@@ -121,7 +121,7 @@ TEST(StringArena, ThreadsShareTheCache) {
   for (int i = 0; i < 4; ++i) threads.emplace_back(work, char('a' + i), &ok[i]);
   for (std::thread& t : threads) t.join();
   for (bool b : ok) EXPECT_TRUE(b);
-  EXPECT_LE(string_arena::cached_bytes(), std::size_t{128} << 20);
+  EXPECT_LE(string_arena::cached_bytes(), std::size_t{64} << 20);
 }
 
 }  // namespace

@@ -31,17 +31,13 @@ std::size_t size_class(std::size_t size) {
 }
 
 // Blocks of destroyed arenas, for the next ones (see the class comment in
-// string_arena.h), by size class. At most kMaxCachedBytes (128 MiB) in all:
-// the arenas of a Dask partition of read_logs (64 MiB of text in some 450
-// small logs, parsed and held at once, then freed); 64 MiB left a worker
-// under MALLOC_TRIM_THRESHOLD_ faulting in 3.5 times the pages of the
-// parse (bench/RESULTS.md, "Round 5: page faults in the nanny's workers").
-// Without that variable glibc itself keeps at least as much: up to twice
-// its largest mmap threshold (32 MiB) at the top of its heap, and every
-// freed chunk below it.
+// string_arena.h), by size class. At most kMaxCachedBytes (64 MiB) in all,
+// what glibc itself may keep at the top of its heap (twice its largest
+// mmap threshold, 32 MiB): the whole arena of a 20 MB history.log
+// (packages and text), or the arenas of a few hundred small logs.
 class block_cache {
  public:
-  static constexpr std::size_t kMaxCachedBytes = std::size_t{128} << 20;
+  static constexpr std::size_t kMaxCachedBytes = std::size_t{64} << 20;
 
   static block_cache& instance() {
     // Never destroyed: arenas may outlive static destruction.

@@ -27,7 +27,7 @@ namespace aptparse {
 // (128 KiB, 256 KiB, 512 KiB, 1 MiB). Blocks of those sizes go, when the
 // arena is destroyed or cleared, to a process-wide cache that the next
 // arenas draw from: a program that parses one log after another reuses
-// those pages. The cache holds at most 128 MiB in all (the worst case it
+// those pages. The cache holds at most 64 MiB in all (the worst case it
 // retains after every arena is gone); blocks past that are freed. Given
 // back to malloc, such blocks were returned to the kernel -- by glibc's
 // heap trimming (past twice its mmap threshold), or at once when they were
