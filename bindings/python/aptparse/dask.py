@@ -55,9 +55,9 @@ at once, and they pay neither the nannies' settings below nor pickling::
                                        threads_per_worker=1)
 
 On the benchmark's 10,000 logs (2 cores, bench/RESULTS.md "Fleet /
-Dask", round 5) it ran 1.89x the speed of the synchronous scheduler,
-against 1.52x for the default cluster of two worker processes (1.74x
-with both settings below) and 1.94x for two plain processes.
+Dask", round 5) it ran 1.78-1.89x the speed of the synchronous scheduler,
+against 1.44-1.52x for the default cluster of two worker processes (1.74x
+with both settings below) and 1.82-1.94x for two plain processes.
 
 On a ``distributed`` cluster: a partition of whole files is one task,
 which the query's next steps follow directly, and the last partitions are
