@@ -22,12 +22,13 @@ pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 pd = pytest.importorskip("pandas")
 import aptparse.dask as apd  # noqa: E402
+from aptparse import _record_split as record_split  # noqa: E402
 
 # Small enough that the corpus's long history.log, term.log and dpkg.log
 # files (those of many runs) are parsed in several blocks.
 BLOCK = 2000
 SPLITTABLE = [p for p in LOGS
-              if apd._split_pattern(apd.fsspec.filesystem("file"), str(p))
+              if record_split._split_pattern(apd.fsspec.filesystem("file"), str(p))
               and p.stat().st_size > 2 * BLOCK]
 
 
@@ -102,16 +103,16 @@ def test_blocks_begin_at_record_starts() -> None:
     fs = apd.fsspec.filesystem("file")
     for log in SPLITTABLE:
         data = log.read_bytes()
-        rx = apd._split_pattern(fs, str(log))
+        rx = record_split._split_pattern(fs, str(log))
         assert rx is not None
         starts = set()
         # Where the whole file's transactions begin: every boundary is one.
         runs = {t.first_offset for t in aptparse.parse(data).transactions}
         with open(log, "rb") as f:
             for pos in range(1, len(data) + 1, 97):
-                s = apd._boundary(f, pos, len(data), rx)
+                s = record_split._boundary(f, pos, len(data), rx)
                 assert s >= pos and (s in runs or s == len(data)), (log.name, pos)
-                if rx is not apd._DPKG_STARTUP:
+                if rx is not record_split._DPKG_STARTUP:
                     # The first line at or after pos that starts a record.
                     m = rx.search(data, pos - 1)
                     assert s == (m.start() + 1 if m else len(data)), (log.name, pos)
