@@ -21,6 +21,15 @@
 namespace aptparse {
 
 class report_builder::state {
+  // reserve()'s room at once: just under 32 MiB of transactions, glibc's
+  // largest dynamic mmap threshold. A block up to that size, once freed,
+  // raises the threshold to its size and goes back to the heap, so the
+  // next report's block is resident memory; a larger one is unmapped when
+  // freed and the next report faults in its pages again (bench/PROFILE.md,
+  // "#16: history report in Google Benchmark"). The rest of the room comes
+  // when those are built.
+  static constexpr std::size_t kFirstRoom = (std::size_t{32} << 20) - 8192;
+
  public:
   state(const options& opts, callback on_done)
       : opts_(opts), on_done_(std::move(on_done)) {
@@ -52,6 +61,7 @@ class report_builder::state {
     }
     // Kept transactions are built in place: moving a finished one into the
     // report cost more than building it (history.log, one per 400 bytes).
+    if (where_ == target::report) make_room();
     cur_ = where_ == target::report ? &report_.transactions.emplace_back()
                                     : &scratch_;
     cur_->strings = fresh_arena();
@@ -156,10 +166,9 @@ class report_builder::state {
   void native_arch(std::string_view arch) { native_arch_.assign(arch); }
 
   void reserve(std::size_t transactions) {
-    if (opts_.max_transactions != 0)
-      transactions =
-          std::min<std::size_t>(transactions, opts_.max_transactions);
-    report_.transactions.reserve(transactions);
+    expected_ = clamp(transactions);
+    auto& ts = report_.transactions;
+    ts.reserve(std::min(expected_, kFirstRoom / sizeof(transaction)));
   }
 
   report take() {
@@ -172,6 +181,7 @@ class report_builder::state {
       where_ = target::report_later;
     }
     report out = std::move(report_);
+    expected_ = 0;          // reserve() was for this report
     report_arena_.reset();  // the next report's transactions get their own
     report_ = report{};
     // What no transaction followed stays with the report.
@@ -187,6 +197,26 @@ class report_builder::state {
   }
 
  private:
+  // Room for the next kept transaction. A full report jumps to the room
+  // reserve() was asked for, else to four times its size: each
+  // transaction built in place is moved at most once or, without
+  // reserve(), a third of them on average (doubling moves every one, and
+  // faults in twice its final size of pages). Untouched room is address
+  // space only.
+  void make_room() {
+    auto& ts = report_.transactions;
+    if (ts.size() < ts.capacity()) return;
+    const std::size_t n = expected_ > ts.capacity()
+                              ? expected_
+                              : clamp(std::max<std::size_t>(64, ts.size() * 4));
+    ts.reserve(std::max(n, ts.size() + 1));
+  }
+
+  std::size_t clamp(std::size_t transactions) const {
+    if (opts_.max_transactions == 0) return transactions;
+    return std::min<std::size_t>(transactions, opts_.max_transactions);
+  }
+
   // The key is the name as apt's lists print it: the bare name, or with
   // its arch for a foreign architecture. Returns the key's arch ("" for a
   // bare key). dpkg and apt's logs also qualify native names, so theirs are
@@ -307,7 +337,9 @@ class report_builder::state {
   target where_ = target::report;
   transaction scratch_;
   std::shared_ptr<string_arena> report_arena_;  // of report_'s transactions
-  string_arena* arena_ = nullptr;               // cur_->strings, while open
+  // reserve()'s count: the room make_room() jumps to when the first is full.
+  std::size_t expected_ = 0;
+  string_arena* arena_ = nullptr;  // cur_->strings, while open
   // The open transaction's sets, reused from one transaction to the next
   // (no allocation per set); they move into it when it ends.
   detail::package_sets sets_;
