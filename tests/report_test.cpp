@@ -107,6 +107,32 @@ TEST(ReportBuilder, TransactionsOverTheLimitAreCounted) {
   EXPECT_TRUE(parse(s::kTwoRuns).diagnostics.empty());
 }
 
+// The report grows in jumps (to reserve()'s count, else fourfold) while its
+// transactions are built in place: every one must survive the moves, in
+// order, with its package's text, and max_transactions still bounds it.
+TEST(ReportBuilder, AReportGrownPastItsRoomKeepsEveryTransactionInOrder) {
+  for (std::size_t reserved : {0, 10, 1000}) {
+    options opts;
+    opts.max_transactions = 700;
+    report_builder b(opts);
+    if (reserved != 0) b.reserve(reserved);
+    std::vector<std::string> names;
+    for (int i = 0; i < 900; ++i) names.push_back("pkg" + std::to_string(i));
+    for (const std::string& name : names) {
+      b.on_transaction_begin({1, 0});
+      b.on_package(ref(pkg_set::newly_installed, name), {1, 0});
+      b.on_transaction_end({});
+    }
+    report r = b.take_report();
+    ASSERT_EQ(r.transactions.size(), 700u) << reserved;
+    EXPECT_EQ(r.dropped_transactions, 200u);
+    for (std::size_t i = 0; i < r.transactions.size(); ++i) {
+      ASSERT_EQ(r.transactions[i].newly_installed().size(), 1u);
+      EXPECT_EQ(r.transactions[i].newly_installed()[0].name, names[i]);
+    }
+  }
+}
+
 TEST(ReportBuilder, CallbackReceivesTransactionsAndKeepsNone) {
   std::vector<transaction> seen;
   report_builder b({}, [&](transaction&& t) { seen.push_back(std::move(t)); });
