@@ -328,10 +328,11 @@ class APTPARSE_EXPORT report_builder : public event_sink {
 
   // Makes room in the report for `transactions` (at most
   // options::max_transactions), so that the ones built in place are moved
-  // at most once while the report grows: room for the first 32 MiB of
-  // them at once, for the rest when those are built. Untouched room costs
-  // address space, not memory: the system maps pages in as they are first
-  // written. Without reserve(), a full report grows fourfold.
+  // at most once while the report grows to that size: room for just under
+  // 32 MiB of them at once, for the rest when those are built. Untouched
+  // room costs address space, not memory: the system maps pages in as they
+  // are first written. Past it, or without reserve(), a full report grows
+  // fourfold.
   void reserve(std::size_t transactions);
 
   void on_transaction_begin(const position& where) override;
