@@ -41,24 +41,48 @@ naive_result naive_parser::parse(std::string_view text) {
   naive_result r;
   in_list_ = false;
   names_.clear();
+  carry_.clear();
+  feed(text, r);
+  finish(r);
+  return r;
+}
+
+std::size_t naive_parser::complete_lines(std::string_view text,
+                                         naive_result& r) {
   std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t nl = text.find('\n', at);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view l = text.substr(at, nl - at);
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    line(l, r);
-    at = nl + 1;
+  for (std::size_t nl; (nl = text.find('\n', at)) != std::string_view::npos;
+       at = nl + 1)
+    line(text.substr(at, nl - at), r);
+  return at;
+}
+
+void naive_parser::feed(std::string_view chunk, naive_result& r) {
+  if (!carry_.empty()) {
+    const std::size_t nl = chunk.find('\n');
+    if (nl == std::string_view::npos) {
+      carry_.append(chunk);
+      return;
+    }
+    carry_.append(chunk.substr(0, nl));
+    line(carry_, r);
+    carry_.clear();
+    chunk.remove_prefix(nl + 1);
   }
+  carry_.assign(chunk.substr(complete_lines(chunk, r)));
+}
+
+void naive_parser::finish(naive_result& r) {
+  if (!carry_.empty()) line(carry_, r);
+  carry_.clear();
   if (!names_.empty()) {  // e.g. -sqq output: no summary line
     ++r.transactions;
     r.packages += names_.size();
     names_.clear();
   }
-  return r;
 }
 
 void naive_parser::line(std::string_view l, naive_result& r) {
+  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
   ++r.lines;
   std::array<re2::StringPiece, 4> caps;
   std::array<RE2::Arg, 4> args;

@@ -28,6 +28,10 @@ class naive_parser {
  public:
   naive_parser();
   naive_result parse(std::string_view text);
+  // The same over a stream read in chunks (a line may be cut between two):
+  // feed() each chunk in order, then finish().
+  void feed(std::string_view chunk, naive_result& r);
+  void finish(naive_result& r);
   std::size_t pattern_count() const { return patterns_.size(); }
 
  private:
@@ -40,9 +44,12 @@ class naive_parser {
     kind k;
   };
   void line(std::string_view l, naive_result& r);
+  // Parses the complete lines of `text`; returns the bytes they took.
+  std::size_t complete_lines(std::string_view text, naive_result& r);
   std::vector<pattern> patterns_;
   bool in_list_ = false;
   std::vector<std::string> names_;  // packages of the current transaction
+  std::string carry_;               // a line cut at the end of a chunk
 };
 
 }  // namespace aptbench
