@@ -7,6 +7,7 @@
 // short plain strings are checked and copied inline (json/escape.h),
 // numbers are made eight digits at a time (json/number.h). See "JSON
 // writer" in bench/PROFILE.md for what it costs.
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -171,39 +172,55 @@ void append_package(json_cursor& c, const package& p, char lead) {
   c.advance(w);
 }
 
-// `,"name":[]` of each set, padded to a fixed size so that it is copied
-// with fixed-size moves; a set with packages writes it without the ']'.
-struct set_key {
-  char text[32];
-  std::size_t size;
-};
-constexpr set_key kSetKeys[] = {
-#define APTPARSE_SET_KEY(name) \
-  {",\"" #name "\":[]", sizeof(",\"" #name "\":[]") - 1},
-    APTPARSE_PKG_SET_MAP(APTPARSE_SET_KEY)
-#undef APTPARSE_SET_KEY
-};
+// Every set's key with an empty array, `,"name":[]`, one after another in
+// the map's order: the keys of a run of empty sets are one copy of their
+// part of this text (most transactions have one or two non-empty sets).
+constexpr char kEmptySets[] =
+#define APTPARSE_SET_TEXT(name) ",\"" #name "\":[]"
+    APTPARSE_PKG_SET_MAP(APTPARSE_SET_TEXT);
+#undef APTPARSE_SET_TEXT
+
+// Where each set's key starts in kEmptySets; the last is its size.
+constexpr auto kSetAt = [] {
+  std::array<std::uint16_t, pkg_set_count + 1> at{};
+  std::size_t i = 0;
+  std::size_t offset = 0;
+#define APTPARSE_SET_AT(name)                   \
+  at[i++] = static_cast<std::uint16_t>(offset); \
+  offset += sizeof(",\"" #name "\":[]") - 1;
+  APTPARSE_PKG_SET_MAP(APTPARSE_SET_AT)
+#undef APTPARSE_SET_AT
+  at[i] = static_cast<std::uint16_t>(offset);
+  return at;
+}();
+static_assert(kSetAt[pkg_set_count] == sizeof kEmptySets - 1);
+
+// Writes the keys of sets [from, to) as empty; with `open`, the last one's
+// without its ']', for its packages to follow.
+void put_set_keys(json_cursor& c, int from, int to, bool open) {
+  const std::size_t n = kSetAt[to] - kSetAt[from] - (open ? 1 : 0);
+  char* w = c.room(sizeof kEmptySets);
+  std::memcpy(w, kEmptySets + kSetAt[from], n);
+  c.advance(w + n);
+}
 
 void append_sets(json_cursor& c, const transaction& t) {
+  int from = 0;  // the first set whose key is not written yet
   for (int s = 0; s < pkg_set_count; ++s) {
-    const auto& items = t.set(static_cast<pkg_set>(s));
-    const set_key& k = kSetKeys[s];
-    char* w = c.room(sizeof k.text);
-    std::memcpy(w, k.text, sizeof k.text);
-    if (items.empty()) {
-      c.advance(w + k.size);
-      continue;
-    }
-    c.advance(w + k.size - 1);
+    const auto items = t.set(static_cast<pkg_set>(s));
+    if (items.empty()) continue;
+    put_set_keys(c, from, s + 1, true);
     char lead = '\0';
     for (const package& p : items) {
       append_package(c, p, lead);
       lead = ',';
     }
-    w = c.room(1);
+    char* w = c.room(1);
     *w = ']';
     c.advance(w + 1);
+    from = s + 1;
   }
+  put_set_keys(c, from, pkg_set_count, false);
 }
 
 // A JSON array of strings; `names` holds std::strings or string_views.
