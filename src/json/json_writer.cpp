@@ -8,6 +8,8 @@
 // numbers are made eight digits at a time (json/number.h). See "JSON
 // writer" in bench/PROFILE.md for what it costs.
 #include <array>
+#include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -125,6 +127,57 @@ void append_head(json_cursor& c, const transaction& t,
   X(residual_config)           \
   X(auto_removable)
 
+// `,"name":true` of each flag, padded for a fixed-size copy.
+struct flag_key {
+  char text[24];
+  std::size_t size;
+};
+constexpr flag_key kFlagKeys[] = {
+#define APTPARSE_FLAG_KEY(name) \
+  {",\"" #name "\":true", sizeof(",\"" #name "\":true") - 1},
+    APTPARSE_JSON_FLAGS(APTPARSE_FLAG_KEY)
+#undef APTPARSE_FLAG_KEY
+};
+
+// Where each flag is in a package: flag_bits() needs eight bools in a row.
+constexpr std::size_t kFlagOffsets[] = {
+#define APTPARSE_FLAG_OFFSET(name) offsetof(package, name),
+    APTPARSE_JSON_FLAGS(APTPARSE_FLAG_OFFSET)
+#undef APTPARSE_FLAG_OFFSET
+};
+constexpr bool flags_in_a_row() {
+  for (std::size_t i = 0; i < std::size(kFlagOffsets); ++i)
+    if (kFlagOffsets[i] != kFlagOffsets[0] + i) return false;
+  return std::size(kFlagOffsets) == sizeof(std::uint64_t);
+}
+static_assert(flags_in_a_row());
+
+// The package's flags as one word: byte i is flag i of APTPARSE_JSON_FLAGS
+// (0 or 1). The flags are consecutive bools in that order, so on a
+// little-endian machine the word is one load.
+std::uint64_t flag_bits(const package& p) {
+  std::uint64_t bits = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&bits, &p.purge, sizeof bits);
+  } else {
+    int i = 0;
+#define APTPARSE_FLAG_BIT(name) bits |= std::uint64_t{p.name} << (8 * i++);
+    APTPARSE_JSON_FLAGS(APTPARSE_FLAG_BIT)
+#undef APTPARSE_FLAG_BIT
+  }
+  return bits;
+}
+
+// The set flags' keys, in order: one fixed-size copy each.
+char* put_flags(char* w, const package& p) {
+  for (std::uint64_t bits = flag_bits(p); bits != 0; bits &= bits - 1) {
+    const flag_key& k = kFlagKeys[std::countr_zero(bits) / 8];
+    std::memcpy(w, k.text, sizeof k.text);
+    w += k.size;
+  }
+  return w;
+}
+
 // `lead` is ',' between packages, else '\0' (nothing).
 void append_package(json_cursor& c, const package& p, char lead) {
   std::size_t strings =
@@ -160,14 +213,7 @@ void append_package(json_cursor& c, const package& p, char lead) {
   if (p.reason != hold_reason::none) {
     w = put_field(w, ",\"reason\":", reason_name(p.reason));
   }
-#define APTPARSE_JSON_ANY(name) | p.name
-  if (false APTPARSE_JSON_FLAGS(APTPARSE_JSON_ANY)) {
-#define APTPARSE_JSON_FLAG(name) \
-  if (p.name) w = put(w, ",\"" #name "\":true");
-    APTPARSE_JSON_FLAGS(APTPARSE_JSON_FLAG)
-#undef APTPARSE_JSON_FLAG
-  }
-#undef APTPARSE_JSON_ANY
+  w = put_flags(w, p);
   *w++ = '}';
   c.advance(w);
 }
