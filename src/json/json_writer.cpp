@@ -252,9 +252,13 @@ void put_set_keys(json_cursor& c, int from, int to, bool open) {
 
 void append_sets(json_cursor& c, const transaction& t) {
   int from = 0;  // the first set whose key is not written yet
-  for (int s = 0; s < pkg_set_count; ++s) {
+  // The packages of the sets not yet written: the loop stops after the
+  // last non-empty set (most transactions fill one of the first three).
+  std::size_t left = t.packages().size();
+  for (int s = 0; left != 0 && s < pkg_set_count; ++s) {
     const auto items = t.set(static_cast<pkg_set>(s));
     if (items.empty()) continue;
+    left -= items.size();
     put_set_keys(c, from, s + 1, true);
     char lead = '\0';
     for (const package& p : items) {
