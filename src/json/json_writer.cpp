@@ -3,10 +3,11 @@
 //
 // Speed: each part of the object (the head, a package, a message, ...)
 // reserves the most it can write in one room() call and is then written
-// through a plain pointer: keys are literals copied with fixed-size moves,
-// short plain strings are checked and copied inline (json/escape.h),
+// through a plain pointer: keys are literals copied with fixed-size moves
+// (a run of empty sets, and each set flag, from a precomputed text), plain
+// strings of up to 32 bytes are checked and copied inline (json/escape.h),
 // numbers are made eight digits at a time (json/number.h). See "JSON
-// writer" in bench/PROFILE.md for what it costs.
+// writer" and "JSON writer, round 6" in bench/PROFILE.md for what it costs.
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -220,7 +221,7 @@ void append_package(json_cursor& c, const package& p, char lead) {
 
 // Every set's key with an empty array, `,"name":[]`, one after another in
 // the map's order: the keys of a run of empty sets are one copy of their
-// part of this text (most transactions have one or two non-empty sets).
+// part of this text (a transaction fills few of the 17 sets).
 constexpr char kEmptySets[] =
 #define APTPARSE_SET_TEXT(name) ",\"" #name "\":[]"
     APTPARSE_PKG_SET_MAP(APTPARSE_SET_TEXT);
@@ -253,7 +254,8 @@ void put_set_keys(json_cursor& c, int from, int to, bool open) {
 void append_sets(json_cursor& c, const transaction& t) {
   int from = 0;  // the first set whose key is not written yet
   // The packages of the sets not yet written: the loop stops after the
-  // last non-empty set (most transactions fill one of the first three).
+  // last non-empty set (often one of the first three: upgraded,
+  // newly_installed, to_remove).
   std::size_t left = t.packages().size();
   for (int s = 0; left != 0 && s < pkg_set_count; ++s) {
     const auto items = t.set(static_cast<pkg_set>(s));
