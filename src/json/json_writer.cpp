@@ -315,12 +315,15 @@ void append_summary(json_cursor& c, const transaction& t) {
   }
   w = put_field(
       w, ",\"consistency\":{\"verdict\":", verdict_name(t.consistency.verdict));
-  w = put(w, ",\"mismatches\":");
-  c.advance(w);
-  append_names(c, t.consistency.mismatches);
-  w = put(c.room(32), ",\"unverifiable\":");
-  c.advance(w);
-  append_names(c, t.consistency.unverifiable);
+  const consistency& k = t.consistency;
+  if (k.mismatches.empty() && k.unverifiable.empty()) {  // the usual case
+    c.advance(put(c.more(w, 64), ",\"mismatches\":[],\"unverifiable\":[]"));
+  } else {
+    c.advance(put(w, ",\"mismatches\":"));
+    append_names(c, k.mismatches);
+    c.advance(put(c.room(32), ",\"unverifiable\":"));
+    append_names(c, k.unverifiable);
+  }
   w = c.room(kKeysRoom + 6 * kNumberRoom);
   char sep = '{';
   w = put(w, "},\"sizes\":");
