@@ -303,6 +303,63 @@ TEST(Json, EveryStringFieldKeepsHostileBytesAndTheObjectStaysStrict) {
     EXPECT_EQ(v.at("to_remove").items[i].at("name").text, removed[i].name);
 }
 
+// The writer reads a package's flags as one word and writes the set
+// ones from a table: each of the 256 subsets gives exactly its keys, in
+// the documented order.
+TEST(Json, EverySubsetOfFlagsIsWrittenInTheDocumentedOrder) {
+  const std::vector<std::string> names = {
+      "purge",     "automatic", "simulated",       "upgradable",
+      "installed", "local",     "residual_config", "auto_removable"};
+  transaction t;
+  t.strings = make_string_arena();
+  t.add(pkg_set::upgraded, package{.name = save_string(*t.strings, "a")});
+  for (unsigned subset = 0; subset < 256; ++subset) {
+    package& p = t.upgraded()[0];
+    bool* flags[] = {&p.purge,           &p.automatic,     &p.simulated,
+                     &p.upgradable,      &p.installed,     &p.local,
+                     &p.residual_config, &p.auto_removable};
+    std::vector<std::string> want = {"name", "arch", "old", "new"};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      *flags[i] = (subset >> i) & 1;
+      if (*flags[i]) want.push_back(names[i]);
+    }
+    const json_value q =
+        read_strictly(to_json(t, "x")).at("upgraded").items.at(0);
+    EXPECT_EQ(q.keys(), want) << subset;
+    for (std::size_t i = 4; i < want.size(); ++i)
+      EXPECT_TRUE(q.at(want[i]).boolean) << subset << " " << want[i];
+  }
+}
+
+// Empty sets are written as runs of one text and the loop stops after the
+// last non-empty set: packages in the first, a middle and the last set,
+// alone and together, land in their own arrays, every set key present.
+TEST(Json, PackagesInAnySetsLandInTheirOwnArrays) {
+  const pkg_set where[] = {pkg_set::upgraded, pkg_set::suggested,
+                           pkg_set::listed};
+  for (unsigned subset = 1; subset < 8; ++subset) {
+    transaction t;
+    t.strings = make_string_arena();
+    for (std::size_t i = 0; i < std::size(where); ++i)
+      if ((subset >> i) & 1)
+        for (const char* n : {"p1", "p2"})
+          t.add(where[i],
+                package{.name = save_string(
+                            *t.strings, std::string(set_name(where[i])) + n)});
+    const json_value v = read_strictly(to_json(t, "x"));
+    for (int s = 0; s < pkg_set_count; ++s) {
+      const std::string name(set_name(static_cast<pkg_set>(s)));
+      const json_value& items = v.at(name);
+      ASSERT_EQ(items.kind, json_value::type::array) << name;
+      const auto want = t.set(static_cast<pkg_set>(s));
+      ASSERT_EQ(items.items.size(), want.size()) << subset << " " << name;
+      for (std::size_t k = 0; k < want.size(); ++k)
+        EXPECT_EQ(items.items[k].at("name").text, want[k].name);
+    }
+    EXPECT_EQ(v.at("security_count").text, "0");
+  }
+}
+
 TEST(Json, AppendsAfterExistingTextAndTwoObjectsInARowAreBothWhole) {
   // The writer keeps scratch memory between calls: a large object after a
   // small one (and the reverse) must come out whole, after what `out`

@@ -3,9 +3,10 @@
 // (see aptparse/json.h).
 //
 // Most strings of a log are short plain ASCII (names, versions, arches):
-// put_string() checks and copies those of up to 16 bytes inline, with two
-// overlapping loads and stores and no per-byte loop; longer ones and those
-// that need escaping take the out-of-line put_string_any().
+// put_string() checks and copies those of up to 32 bytes inline, with two
+// overlapping loads and stores (of 8 or 16 bytes) and no per-byte loop;
+// longer ones and those that need escaping take the out-of-line
+// put_string_any().
 #ifndef APTPARSE_SRC_JSON_ESCAPE_H_
 #define APTPARSE_SRC_JSON_ESCAPE_H_
 
@@ -53,15 +54,38 @@ char* put_string_any(char* w, std::string_view s);
 #endif
 }
 
+// A string of 17 to 32 bytes (long package names and versions, log
+// times): its first and last 16 bytes, overlapping, checked as two blocks
+// and stored as the same blocks when plain; else put_string_any().
+[[gnu::always_inline]] inline char* put_string_17_32(char* w,
+                                                     std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  const std::uint64_t a = swar::load(p), b = swar::load(p + 8);
+  const std::uint64_t y = swar::load(p + n - 16), z = swar::load(p + n - 8);
+  if (has_special(a, b) || has_special(y, z)) [[unlikely]]
+    return put_string_any(w, s);
+  w[0] = '"';
+  std::memcpy(w + 1, &a, 8);
+  std::memcpy(w + 9, &b, 8);
+  std::memcpy(w + 1 + n - 16, &y, 8);
+  std::memcpy(w + 1 + n - 8, &z, 8);
+  w[n + 1] = '"';
+  return w + n + 2;
+}
+
 // put_string_any() with the common case inline: a plain string of at most
 // 16 bytes is loaded as two (overlapping) words, checked once, and stored
-// as the same two words.
+// as the same two words; one of 17 to 32 bytes as two blocks of 16.
 [[gnu::always_inline]] inline char* put_string(char* w, std::string_view s) {
   const char* p = s.data();
   const std::size_t n = s.size();
   std::uint64_t lo, hi;
+  if (n > 16) {
+    if (n > 32) return put_string_any(w, s);
+    return put_string_17_32(w, s);
+  }
   if (n >= 8) {
-    if (n > 16) return put_string_any(w, s);
     lo = swar::load(p);
     hi = swar::load(p + n - 8);
   } else if (n >= 4) {

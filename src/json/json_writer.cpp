@@ -3,10 +3,14 @@
 //
 // Speed: each part of the object (the head, a package, a message, ...)
 // reserves the most it can write in one room() call and is then written
-// through a plain pointer: keys are literals copied with fixed-size moves,
-// short plain strings are checked and copied inline (json/escape.h),
+// through a plain pointer: keys are literals copied with fixed-size moves
+// (a run of empty sets, and each set flag, from a precomputed text), plain
+// strings of up to 32 bytes are checked and copied inline (json/escape.h),
 // numbers are made eight digits at a time (json/number.h). See "JSON
-// writer" in bench/PROFILE.md for what it costs.
+// writer" and "JSON writer, round 6" in bench/PROFILE.md for what it costs.
+#include <array>
+#include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -124,6 +128,57 @@ void append_head(json_cursor& c, const transaction& t,
   X(residual_config)           \
   X(auto_removable)
 
+// `,"name":true` of each flag, padded for a fixed-size copy.
+struct flag_key {
+  char text[24];
+  std::size_t size;
+};
+constexpr flag_key kFlagKeys[] = {
+#define APTPARSE_FLAG_KEY(name) \
+  {",\"" #name "\":true", sizeof(",\"" #name "\":true") - 1},
+    APTPARSE_JSON_FLAGS(APTPARSE_FLAG_KEY)
+#undef APTPARSE_FLAG_KEY
+};
+
+// Where each flag is in a package: flag_bits() needs eight bools in a row.
+constexpr std::size_t kFlagOffsets[] = {
+#define APTPARSE_FLAG_OFFSET(name) offsetof(package, name),
+    APTPARSE_JSON_FLAGS(APTPARSE_FLAG_OFFSET)
+#undef APTPARSE_FLAG_OFFSET
+};
+constexpr bool flags_in_a_row() {
+  for (std::size_t i = 0; i < std::size(kFlagOffsets); ++i)
+    if (kFlagOffsets[i] != kFlagOffsets[0] + i) return false;
+  return std::size(kFlagOffsets) == sizeof(std::uint64_t);
+}
+static_assert(flags_in_a_row());
+
+// The package's flags as one word: byte i is flag i of APTPARSE_JSON_FLAGS
+// (0 or 1). The flags are consecutive bools in that order, so on a
+// little-endian machine the word is one load.
+std::uint64_t flag_bits(const package& p) {
+  std::uint64_t bits = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&bits, &p.purge, sizeof bits);
+  } else {
+    int i = 0;
+#define APTPARSE_FLAG_BIT(name) bits |= std::uint64_t{p.name} << (8 * i++);
+    APTPARSE_JSON_FLAGS(APTPARSE_FLAG_BIT)
+#undef APTPARSE_FLAG_BIT
+  }
+  return bits;
+}
+
+// The set flags' keys, in order: one fixed-size copy each.
+char* put_flags(char* w, const package& p) {
+  for (std::uint64_t bits = flag_bits(p); bits != 0; bits &= bits - 1) {
+    const flag_key& k = kFlagKeys[std::countr_zero(bits) / 8];
+    std::memcpy(w, k.text, sizeof k.text);
+    w += k.size;
+  }
+  return w;
+}
+
 // `lead` is ',' between packages, else '\0' (nothing).
 void append_package(json_cursor& c, const package& p, char lead) {
   std::size_t strings =
@@ -159,51 +214,65 @@ void append_package(json_cursor& c, const package& p, char lead) {
   if (p.reason != hold_reason::none) {
     w = put_field(w, ",\"reason\":", reason_name(p.reason));
   }
-#define APTPARSE_JSON_ANY(name) | p.name
-  if (false APTPARSE_JSON_FLAGS(APTPARSE_JSON_ANY)) {
-#define APTPARSE_JSON_FLAG(name) \
-  if (p.name) w = put(w, ",\"" #name "\":true");
-    APTPARSE_JSON_FLAGS(APTPARSE_JSON_FLAG)
-#undef APTPARSE_JSON_FLAG
-  }
-#undef APTPARSE_JSON_ANY
+  w = put_flags(w, p);
   *w++ = '}';
   c.advance(w);
 }
 
-// `,"name":[]` of each set, padded to a fixed size so that it is copied
-// with fixed-size moves; a set with packages writes it without the ']'.
-struct set_key {
-  char text[32];
-  std::size_t size;
-};
-constexpr set_key kSetKeys[] = {
-#define APTPARSE_SET_KEY(name) \
-  {",\"" #name "\":[]", sizeof(",\"" #name "\":[]") - 1},
-    APTPARSE_PKG_SET_MAP(APTPARSE_SET_KEY)
-#undef APTPARSE_SET_KEY
-};
+// Every set's key with an empty array, `,"name":[]`, one after another in
+// the map's order: the keys of a run of empty sets are one copy of their
+// part of this text (a transaction fills few of the 17 sets).
+constexpr char kEmptySets[] =
+#define APTPARSE_SET_TEXT(name) ",\"" #name "\":[]"
+    APTPARSE_PKG_SET_MAP(APTPARSE_SET_TEXT);
+#undef APTPARSE_SET_TEXT
+
+// Where each set's key starts in kEmptySets; the last is its size.
+constexpr auto kSetAt = [] {
+  std::array<std::uint16_t, pkg_set_count + 1> at{};
+  std::size_t i = 0;
+  std::size_t offset = 0;
+#define APTPARSE_SET_AT(name)                   \
+  at[i++] = static_cast<std::uint16_t>(offset); \
+  offset += sizeof(",\"" #name "\":[]") - 1;
+  APTPARSE_PKG_SET_MAP(APTPARSE_SET_AT)
+#undef APTPARSE_SET_AT
+  at[i] = static_cast<std::uint16_t>(offset);
+  return at;
+}();
+static_assert(kSetAt[pkg_set_count] == sizeof kEmptySets - 1);
+
+// Writes the keys of sets [from, to) as empty; with `open`, the last one's
+// without its ']', for its packages to follow.
+void put_set_keys(json_cursor& c, int from, int to, bool open) {
+  const std::size_t n = kSetAt[to] - kSetAt[from] - (open ? 1 : 0);
+  char* w = c.room(sizeof kEmptySets);
+  std::memcpy(w, kEmptySets + kSetAt[from], n);
+  c.advance(w + n);
+}
 
 void append_sets(json_cursor& c, const transaction& t) {
-  for (int s = 0; s < pkg_set_count; ++s) {
-    const auto& items = t.set(static_cast<pkg_set>(s));
-    const set_key& k = kSetKeys[s];
-    char* w = c.room(sizeof k.text);
-    std::memcpy(w, k.text, sizeof k.text);
-    if (items.empty()) {
-      c.advance(w + k.size);
-      continue;
-    }
-    c.advance(w + k.size - 1);
+  int from = 0;  // the first set whose key is not written yet
+  // The packages of the sets not yet written: the loop stops after the
+  // last non-empty set (often one of the first three: upgraded,
+  // newly_installed, to_remove).
+  std::size_t left = t.packages().size();
+  for (int s = 0; left != 0 && s < pkg_set_count; ++s) {
+    const auto items = t.set(static_cast<pkg_set>(s));
+    if (items.empty()) continue;
+    left -= items.size();
+    put_set_keys(c, from, s + 1, true);
     char lead = '\0';
     for (const package& p : items) {
       append_package(c, p, lead);
       lead = ',';
     }
-    w = c.room(1);
+    char* w = c.room(1);
     *w = ']';
     c.advance(w + 1);
+    from = s + 1;
   }
+  put_set_keys(c, from, pkg_set_count, false);
 }
 
 // A JSON array of strings; `names` holds std::strings or string_views.
@@ -246,12 +315,15 @@ void append_summary(json_cursor& c, const transaction& t) {
   }
   w = put_field(
       w, ",\"consistency\":{\"verdict\":", verdict_name(t.consistency.verdict));
-  w = put(w, ",\"mismatches\":");
-  c.advance(w);
-  append_names(c, t.consistency.mismatches);
-  w = put(c.room(32), ",\"unverifiable\":");
-  c.advance(w);
-  append_names(c, t.consistency.unverifiable);
+  const consistency& k = t.consistency;
+  if (k.mismatches.empty() && k.unverifiable.empty()) {  // the usual case
+    c.advance(put(c.more(w, 64), ",\"mismatches\":[],\"unverifiable\":[]"));
+  } else {
+    c.advance(put(w, ",\"mismatches\":"));
+    append_names(c, k.mismatches);
+    c.advance(put(c.room(32), ",\"unverifiable\":"));
+    append_names(c, k.unverifiable);
+  }
   w = c.room(kKeysRoom + 6 * kNumberRoom);
   char sep = '{';
   w = put(w, "},\"sizes\":");
