@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -75,12 +78,6 @@ TEST(LineSplitter, KeepsNulBytesInsideLines) {
   ASSERT_EQ(c.text.size(), 1u);
   EXPECT_EQ(c.text[0], std::string("a\0b", 3));
 }
-
-}  // namespace
-}  // namespace aptparse::detail
-
-namespace aptparse::detail {
-namespace {
 
 // Lines of every length around the 64-byte blocks the splitter reads, with
 // ESC bytes and "\r\n" / "\r" / "\n" ends at every position: the lines,
@@ -178,6 +175,91 @@ TEST(ScanLine, AgreesWithTheByteLoop) {
       check(n);
     }
   }
+}
+
+// line_end_scanner walks a chunk's lines with one 64-byte control mask
+// shared by the lines in it: each next(p), for p at or past the last end it
+// gave, must be what the byte loop gives from p. Lines of 0-150 bytes
+// (several per block, and lines across blocks), every line end, ESC and
+// other control bytes, ends of buffer at every length.
+void expect_scanner_is_byte_loop(std::string_view buf, const char* what) {
+  const char* const stop = buf.data() + buf.size();
+  line_end_scanner scanner(stop);
+  const char* p = buf.data();
+  for (;;) {
+    const scan_result got = scanner.next(p);
+    const scan_result want = scan_line_bytewise(p, stop);
+    ASSERT_EQ(got.end - buf.data(), want.end - buf.data()) << what;
+    ASSERT_EQ(got.escape, want.escape)
+        << what << " at " << (want.end - buf.data());
+    if (want.end == stop) return;
+    p = want.end + 1;
+    if (*want.end == '\r' && p != stop && *p == '\n') ++p;
+  }
+}
+
+TEST(LineEndScanner, AgreesWithTheByteLoop) {
+  const char fill[] = {'a',    ' ',    '\t',   '\x1b', '\x01', '\x1a',
+                       '\x1c', '\x7f', '\x80', '\xc3', '\xff'};
+  const char* const ends[] = {"\n", "\r\n", "\r"};
+  std::mt19937 rng(64);
+  for (int round = 0; round < 3000; ++round) {
+    std::string buf;
+    const std::size_t lines = rng() % 12;
+    for (std::size_t k = 0; k < lines; ++k) {
+      std::string line(rng() % 150, 'x');
+      for (char& c : line)
+        if (rng() % 8 == 0) c = fill[rng() % sizeof fill];
+      buf += line;
+      buf += ends[rng() % 3];
+    }
+    buf.append(rng() % 70, 'y');  // an unfinished last line, maybe empty
+    ASSERT_NO_FATAL_FAILURE(
+        expect_scanner_is_byte_loop(buf, std::to_string(round).c_str()));
+  }
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Every corpus log, whole: the scanner gives the byte loop's line ends and
+// escape flags; and the splitter, fed the log whole and in chunks of 64,
+// 65 and 4,093 bytes, gives the lines and offsets of a split by the
+// definition.
+TEST(LineEndScanner, CorpusLogsSplitAsTheByteLoopSplits) {
+  namespace fs = std::filesystem;
+  std::size_t files = 0;
+  for (const auto& entry :
+       fs::directory_iterator(APTPARSE_CORPUS_DIR "/logs")) {
+    if (entry.path().extension() != ".log") continue;
+    ++files;
+    const std::string log = read_file(entry.path());
+    const std::string name = entry.path().filename().string();
+    ASSERT_NO_FATAL_FAILURE(expect_scanner_is_byte_loop(log, name.c_str()));
+    std::vector<std::string> want;
+    std::vector<std::uint64_t> want_offset;
+    const char* const stop = log.data() + log.size();
+    for (const char* p = log.data(); p != stop;) {
+      const char* eol = scan_line_bytewise(p, stop).end;
+      want.emplace_back(p, eol);
+      want_offset.push_back(static_cast<std::uint64_t>(p - log.data()));
+      if (eol == stop) break;
+      p = eol + 1;
+      if (*eol == '\r' && p != stop && *p == '\n') ++p;
+    }
+    for (std::size_t chunk : {log.size() + 1, std::size_t{64}, std::size_t{65},
+                              std::size_t{4093}}) {
+      const collected got = split(log, chunk);
+      ASSERT_EQ(got.text, want) << name << " in chunks of " << chunk;
+      for (std::size_t k = 0; k < want.size(); ++k)
+        ASSERT_EQ(got.where[k].offset, want_offset[k]) << name << " " << k;
+    }
+  }
+  EXPECT_GT(files, 100u);
 }
 
 }  // namespace

@@ -33,49 +33,49 @@ class line_splitter {
       : max_line_bytes_(max_line_bytes == 0 ? 1 : max_line_bytes) {}
 
   // Calls on_line(const raw_line&) for every line that `chunk` completes.
+  // The counters of the lines inside the chunk are kept in locals and
+  // offsets computed from the chunk's start, so that nothing goes through
+  // memory per line around on_line's calls.
   template <class OnLine>
   void feed(std::string_view chunk, OnLine&& on_line) {
-    const char* p = chunk.data();
-    const char* const end = p + chunk.size();
+    const char* const begin = chunk.data();
+    const char* const end = begin + chunk.size();
+    const std::uint64_t base = offset_;  // the input offset of *begin
+    offset_ += chunk.size();
+    const char* p = begin;
     if (p != end && skip_lf_) {
       skip_lf_ = false;
-      if (*p == '\n') {  // the '\n' of a "\r\n" split across chunks
-        ++p;
-        ++offset_;
-        line_start_ = offset_;
-      }
+      if (*p == '\n') ++p;  // the '\n' of a "\r\n" split across chunks
+    }
+    line_end_scanner scanner(end);
+    std::uint64_t line_no = line_no_;
+    if (!carry_.empty() || dropped_ != 0) {  // a line begun in an earlier chunk
+      const char* eol = scanner.next(p).end;
+      append_carry(p, eol);
+      if (eol == end) return;
+      p = after_line_end(eol, end);
+      // escape unknown for a carried line: the next stage checks
+      on_line(raw_line{carry_, position{++line_no, line_start_}, dropped_});
+      carry_.clear();
+      dropped_ = 0;
     }
     while (p != end) {
-      const scan_result scan = scan_line(p, end);
-      const char* eol = scan.end;
-      if (eol == end) {
-        append_carry(p, end);
-        offset_ += static_cast<std::uint64_t>(end - p);
-        return;
+      const scan_result scan = scanner.next(p);
+      if (scan.end == end) break;
+      std::string_view text(p, static_cast<std::size_t>(scan.end - p));
+      std::uint64_t dropped = 0;
+      if (text.size() > max_line_bytes_) [[unlikely]] {
+        dropped = text.size() - max_line_bytes_;
+        text = text.substr(0, max_line_bytes_);
       }
-      std::string_view text;
-      bool escape = true;  // unknown for a carried line: the next stage checks
-      if (carry_.empty() && dropped_ == 0) {
-        text = cap(std::string_view(p, static_cast<std::size_t>(eol - p)));
-        escape = scan.escape;
-      } else {
-        append_carry(p, eol);
-        text = carry_;
-      }
-      offset_ += static_cast<std::uint64_t>(eol - p);
-      // Consume the line end: "\n", "\r\n", or "\r" (maybe "\r" + next '\n').
-      const char* next = eol + 1;
-      ++offset_;
-      if (*eol == '\r') {
-        if (next == end) {
-          skip_lf_ = true;
-        } else if (*next == '\n') {
-          ++next;
-          ++offset_;
-        }
-      }
-      emit(text, on_line, escape);
-      p = next;
+      const std::uint64_t start = base + static_cast<std::uint64_t>(p - begin);
+      p = after_line_end(scan.end, end);
+      on_line(raw_line{text, position{++line_no, start}, dropped, scan.escape});
+    }
+    line_no_ = line_no;
+    if (p != end) {
+      line_start_ = base + static_cast<std::uint64_t>(p - begin);
+      append_carry(p, end);
     }
   }
 
@@ -83,8 +83,10 @@ class line_splitter {
   template <class OnLine>
   void finish(OnLine&& on_line) {
     skip_lf_ = false;
-    if (!carry_.empty() || dropped_ != 0)
-      emit(std::string_view(carry_), on_line, true);
+    if (carry_.empty() && dropped_ == 0) return;
+    on_line(raw_line{carry_, position{++line_no_, line_start_}, dropped_});
+    carry_.clear();
+    dropped_ = 0;
   }
 
   void reset() {
@@ -97,12 +99,17 @@ class line_splitter {
   }
 
  private:
-  std::string_view cap(std::string_view text) {
-    if (text.size() > max_line_bytes_) {
-      dropped_ += text.size() - max_line_bytes_;
-      text = text.substr(0, max_line_bytes_);
+  // Past the line end at eol: "\n", "\r\n", or "\r" (whose '\n', if any,
+  // may open the next chunk).
+  const char* after_line_end(const char* eol, const char* end) {
+    const char* next = eol + 1;
+    if (*eol == '\r') {
+      if (next == end)
+        skip_lf_ = true;
+      else if (*next == '\n')
+        ++next;
     }
-    return text;
+    return next;
   }
 
   void append_carry(const char* p, const char* end) {
@@ -115,20 +122,11 @@ class line_splitter {
     carry_.append(p, n);
   }
 
-  template <class OnLine>
-  void emit(std::string_view text, OnLine& on_line, bool escape) {
-    raw_line line{text, position{++line_no_, line_start_}, dropped_, escape};
-    on_line(line);
-    carry_.clear();
-    dropped_ = 0;
-    line_start_ = offset_;
-  }
-
   std::size_t max_line_bytes_;
   std::string carry_;
   std::uint64_t dropped_ = 0;
-  std::uint64_t offset_ = 0;      // bytes consumed so far
-  std::uint64_t line_start_ = 0;  // offset of the current line
+  std::uint64_t offset_ = 0;      // bytes fed so far
+  std::uint64_t line_start_ = 0;  // offset of the carried line
   std::uint64_t line_no_ = 0;
   bool skip_lf_ = false;
 };

@@ -53,8 +53,9 @@ inline const char* first_line_end(const char* p, std::uint32_t controls,
 }
 #endif
 
-inline scan_result scan_line(const char* p, const char* const stop) {
-  bool escape = false;
+// `escape`: an ESC byte came before p (in the same line).
+inline scan_result scan_line(const char* p, const char* const stop,
+                             bool escape = false) {
 #if defined(__SSE2__)
   const __m128i low = _mm_set1_epi8(0x1b);
   while (stop - p >= 32) {
@@ -83,10 +84,62 @@ inline scan_result scan_line(const char* p, const char* const stop) {
   const char* end = nl ? static_cast<const char*>(nl) : stop;
   const void* cr = std::memchr(p, '\r', static_cast<std::size_t>(end - p));
   if (cr) end = static_cast<const char*>(cr);
-  escape = std::memchr(p, '\x1b', static_cast<std::size_t>(end - p)) != nullptr;
+  escape |=
+      std::memchr(p, '\x1b', static_cast<std::size_t>(end - p)) != nullptr;
   return {end, escape};
 #endif
 }
+
+// The line ends of one chunk, line after line, 64 bytes at a time: apt's
+// lines are 40-90 bytes long, so consecutive lines share one block's mask
+// of control bytes instead of each loading its own 32-byte blocks from its
+// first byte. next(p) gives what scan_line(p, stop) gives, for p at or
+// past the previous line's end (the scanner only moves forward); the last
+// 63 bytes of the chunk go to scan_line.
+class line_end_scanner {
+ public:
+  explicit line_end_scanner(const char* stop) noexcept : stop_(stop) {}
+
+  scan_result next(const char* p) noexcept {
+#if defined(__SSE2__)
+    bool escape = false;
+    if (block_ != nullptr && p - block_ < 64)  // drop the bytes before p
+      controls_ &= ~std::uint64_t{0} << (p - block_);
+    else
+      block_ = nullptr;
+    for (;;) {
+      if (block_ == nullptr) {
+        if (stop_ - p < 64) return scan_line(p, stop_, escape);
+        block_ = p;
+        controls_ = control_bits64(p);
+      }
+      for (; controls_ != 0; controls_ &= controls_ - 1) {
+        const char* c = block_ + __builtin_ctzll(controls_);
+        if (*c == '\n' || *c == '\r') return {c, escape};
+        escape |= *c == '\x1b';
+      }
+      p = block_ + 64;
+      block_ = nullptr;
+    }
+#else
+    return scan_line(p, stop_);
+#endif
+  }
+
+ private:
+#if defined(__SSE2__)
+  // Bit i is set iff p[i] <= ESC, for the 64 bytes at p.
+  static std::uint64_t control_bits64(const char* p) noexcept {
+    return std::uint64_t{control_bits(p)} |
+           (std::uint64_t{control_bits(p + 16)} << 16) |
+           (std::uint64_t{control_bits(p + 32)} << 32) |
+           (std::uint64_t{control_bits(p + 48)} << 48);
+  }
+  const char* block_ = nullptr;  // the 64 bytes that controls_ describes
+  std::uint64_t controls_ = 0;   // their control bytes not yet passed
+#endif
+  const char* stop_;
+};
 
 }  // namespace aptparse::detail
 
