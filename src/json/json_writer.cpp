@@ -4,12 +4,11 @@
 // Speed: each part of the object (the head, a package, a message, ...)
 // reserves the most it can write in one room() call and is then written
 // through a plain pointer: keys are literals copied with fixed-size moves
-// (a run of empty sets, and each set flag, from a precomputed text), plain
+// (a run of empty sets, and each set flag: json/flag_keys.h), plain
 // strings of up to 32 bytes are checked and copied inline (json/escape.h),
 // numbers are made eight digits at a time (json/number.h). See "JSON
 // writer" and "JSON writer, round 6" in bench/PROFILE.md for what it costs.
 #include <array>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -19,6 +18,7 @@
 #include "aptparse/json.h"
 #include "json/cursor.h"
 #include "json/escape.h"
+#include "json/flag_keys.h"
 #include "json/number.h"
 
 namespace aptparse {
@@ -27,6 +27,7 @@ namespace {
 using detail::json_cursor;
 using detail::kNumberRoom;
 using detail::put;
+using detail::put_flags;
 using detail::put_number;
 using detail::put_string;
 using detail::string_room;
@@ -115,68 +116,6 @@ void append_head(json_cursor& c, const transaction& t,
   }
   w = put_optional_field(w, ",\"error\":", t.error);
   c.advance(w);
-}
-
-// The package's flags: set ones are written, in this order.
-#define APTPARSE_JSON_FLAGS(X) \
-  X(purge)                     \
-  X(automatic)                 \
-  X(simulated)                 \
-  X(upgradable)                \
-  X(installed)                 \
-  X(local)                     \
-  X(residual_config)           \
-  X(auto_removable)
-
-// `,"name":true` of each flag, padded for a fixed-size copy.
-struct flag_key {
-  char text[24];
-  std::size_t size;
-};
-constexpr flag_key kFlagKeys[] = {
-#define APTPARSE_FLAG_KEY(name) \
-  {",\"" #name "\":true", sizeof(",\"" #name "\":true") - 1},
-    APTPARSE_JSON_FLAGS(APTPARSE_FLAG_KEY)
-#undef APTPARSE_FLAG_KEY
-};
-
-// Where each flag is in a package: flag_bits() needs eight bools in a row.
-constexpr std::size_t kFlagOffsets[] = {
-#define APTPARSE_FLAG_OFFSET(name) offsetof(package, name),
-    APTPARSE_JSON_FLAGS(APTPARSE_FLAG_OFFSET)
-#undef APTPARSE_FLAG_OFFSET
-};
-constexpr bool flags_in_a_row() {
-  for (std::size_t i = 0; i < std::size(kFlagOffsets); ++i)
-    if (kFlagOffsets[i] != kFlagOffsets[0] + i) return false;
-  return std::size(kFlagOffsets) == sizeof(std::uint64_t);
-}
-static_assert(flags_in_a_row());
-
-// The package's flags as one word: byte i is flag i of APTPARSE_JSON_FLAGS
-// (0 or 1). The flags are consecutive bools in that order, so on a
-// little-endian machine the word is one load.
-std::uint64_t flag_bits(const package& p) {
-  std::uint64_t bits = 0;
-  if constexpr (std::endian::native == std::endian::little) {
-    std::memcpy(&bits, &p.purge, sizeof bits);
-  } else {
-    int i = 0;
-#define APTPARSE_FLAG_BIT(name) bits |= std::uint64_t{p.name} << (8 * i++);
-    APTPARSE_JSON_FLAGS(APTPARSE_FLAG_BIT)
-#undef APTPARSE_FLAG_BIT
-  }
-  return bits;
-}
-
-// The set flags' keys, in order: one fixed-size copy each.
-char* put_flags(char* w, const package& p) {
-  for (std::uint64_t bits = flag_bits(p); bits != 0; bits &= bits - 1) {
-    const flag_key& k = kFlagKeys[std::countr_zero(bits) / 8];
-    std::memcpy(w, k.text, sizeof k.text);
-    w += k.size;
-  }
-  return w;
 }
 
 // `lead` is ',' between packages, else '\0' (nothing).
