@@ -97,9 +97,7 @@ TEST_P(CorpusChunking, AnyChunkingGivesTheEventsOfTheWholeLog) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, CorpusChunking,
                          ::testing::ValuesIn(testing::corpus_logs()),
-                         [](const auto& info) {
-                           return testing::test_name(info.param);
-                         });
+                         testing::corpus_param_name{});
 
 // Under options::strict the parse stops at the violating line whatever the
 // chunking: the events, counters and status are those of the whole input,

@@ -34,15 +34,16 @@ TEST(CiPrefix, GitHubTimestampIsStripped) {
   auto r = strip_ci_prefix("2024-05-01T10:00:00.1234567Z   libc6 tzdata");
   EXPECT_EQ(r.text, "  libc6 tzdata");
   EXPECT_EQ(r.kind, line_prefix::github_actions);
-  EXPECT_TRUE(strip_ci_prefix("2024-05-01T10:00:00Z ##[group]Run apt").ci_status);
+  EXPECT_TRUE(
+      strip_ci_prefix("2024-05-01T10:00:00Z ##[group]Run apt").ci_status);
   EXPECT_EQ(strip_ci_prefix("2024-05-01T10:00:00.5Z").text, "");
 }
 
 TEST(CiPrefix, LinesWithoutAPrefixAreLeftAlone) {
   for (std::string_view line :
        {"2026-11-27 05:23:16 upgrade libzstd1:amd64 1.5 1.6",  // dpkg.log
-        "Start-Date: 2026-11-27  05:18:45", "#", "# APT news", "#7",
-        "#x 1.2 y", "12 upgraded, 0 newly installed", "2024-05-01T10:00:00",
+        "Start-Date: 2026-11-27  05:18:45", "#", "# APT news", "#7", "#x 1.2 y",
+        "12 upgraded, 0 newly installed", "2024-05-01T10:00:00",
         "2024-05-01T10:00:00.Z x", "  libc6"}) {
     auto r = strip_ci_prefix(line);
     EXPECT_EQ(r.text, line);
@@ -60,8 +61,8 @@ TEST_P(PrefixedCorpus, PrefixedLogGivesTheTransactionsOfTheCleanLog) {
     return fmt::format("#7 {}.{:03} ", n / 100, n % 1000);
   });
   const auto github = with_prefix(log, [](std::size_t n, std::string_view) {
-    return fmt::format("2024-05-01T10:{:02}:{:02}.{:07}Z ", n / 60 % 60,
-                       n % 60, n * 7919 % 10000000);
+    return fmt::format("2024-05-01T10:{:02}:{:02}.{:07}Z ", n / 60 % 60, n % 60,
+                       n * 7919 % 10000000);
   });
   for (const auto& [name, text, kind] :
        {std::tuple{"buildkit", buildkit, line_prefix::buildkit},
@@ -93,9 +94,7 @@ TEST_P(PrefixedCorpus, ShellTracesOfTheCommandsAreNoise) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, PrefixedCorpus,
                          ::testing::ValuesIn(testing::corpus_logs()),
-                         [](const auto& info) {
-                           return testing::test_name(info.param);
-                         });
+                         testing::corpus_param_name{});
 
 }  // namespace
 }  // namespace aptparse

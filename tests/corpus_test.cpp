@@ -42,9 +42,7 @@ TEST_P(Golden, LogGivesItsGoldenJsonWholeAndInChunks) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, Golden,
                          ::testing::ValuesIn(testing::corpus_logs()),
-                         [](const auto& info) {
-                           return testing::test_name(info.param);
-                         });
+                         testing::corpus_param_name{});
 
 }  // namespace
 }  // namespace aptparse

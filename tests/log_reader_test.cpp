@@ -280,9 +280,7 @@ TEST_P(CorpusGzip, ParsesAsTheLogItself) {
 
 INSTANTIATE_TEST_SUITE_P(Logs, CorpusGzip,
                          ::testing::ValuesIn(testing::corpus_logs()),
-                         [](const auto& info) {
-                           return testing::test_name(info.param);
-                         });
+                         testing::corpus_param_name{});
 
 }  // namespace
 }  // namespace aptparse::io

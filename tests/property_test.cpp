@@ -104,7 +104,8 @@ bool starts_with_run(std::string_view log) {
       t.remove_prefix(1);
     if (t.empty()) continue;
     detail::captures caps;
-    const detail::table_row* row = detail::format_table::instance().match(t, caps);
+    const detail::table_row* row =
+        detail::format_table::instance().match(t, caps);
     if (row && row->kind == detail::line_kind::noise) continue;
     return row && row->kind == detail::line_kind::run_start;
   }
@@ -113,11 +114,13 @@ bool starts_with_run(std::string_view log) {
 
 TEST_P(Property, ConcatenationGivesBothLogsTransactionsInOrder) {
   const std::vector<std::string> all = testing::corpus_logs();
-  std::string a = testing::read_file(testing::corpus_dir() / (GetParam() + ".log"));
+  std::string a =
+      testing::read_file(testing::corpus_dir() / (GetParam() + ".log"));
   if (!a.empty() && a.back() != '\n') a += '\n';
   int checked = 0;
   for (const std::string& other : all) {
-    const std::string b = testing::read_file(testing::corpus_dir() / (other + ".log"));
+    const std::string b =
+        testing::read_file(testing::corpus_dir() / (other + ".log"));
     if (!starts_with_run(b)) continue;  // -sqq output has no run boundary
     const report ra = parse(a), rb = parse(b), both = parse(a + b);
     ASSERT_EQ(both.transactions.size(),
@@ -134,9 +137,7 @@ TEST_P(Property, ConcatenationGivesBothLogsTransactionsInOrder) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, Property,
                          ::testing::ValuesIn(testing::corpus_logs()),
-                         [](const auto& info) {
-                           return testing::test_name(info.param);
-                         });
+                         testing::corpus_param_name{});
 
 }  // namespace
 }  // namespace aptparse

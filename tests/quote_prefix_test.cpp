@@ -213,9 +213,7 @@ TEST_P(QuotedCorpus, QuotedLogGivesTheTransactionsOfTheCleanLog) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, QuotedCorpus,
                          ::testing::ValuesIn(testing::corpus_logs()),
-                         [](const auto& info) {
-                           return testing::test_name(info.param);
-                         });
+                         testing::corpus_param_name{});
 
 }  // namespace
 }  // namespace aptparse

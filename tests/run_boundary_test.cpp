@@ -136,9 +136,7 @@ TEST_P(PlanAfterSummary, APlanAfterASummaryBeginsTheNextRun) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, PlanAfterSummary,
                          ::testing::ValuesIn(testing::corpus_logs()),
-                         [](const auto& info) {
-                           return testing::test_name(info.param);
-                         });
+                         testing::corpus_param_name{});
 
 }  // namespace
 }  // namespace aptparse

@@ -39,6 +39,14 @@ inline std::string test_name(std::string s) {
   return s;
 }
 
+// INSTANTIATE_TEST_SUITE_P's name generator for corpus_logs() parameters.
+struct corpus_param_name {
+  template <class Info>
+  std::string operator()(const Info& info) const {
+    return test_name(info.param);
+  }
+};
+
 }  // namespace aptparse::testing
 
 #endif  // APTPARSE_TESTS_SUPPORT_CORPUS_FILES_H_
