@@ -17,22 +17,16 @@
 #include "report/size_fields.h"
 #include "report/string_arena.h"
 #include "report/transaction_reuse.h"
+#include "report/transaction_room.h"
 
 namespace aptparse {
 
 class report_builder::state {
-  // reserve()'s room at once: just under 32 MiB of transactions, glibc's
-  // largest dynamic mmap threshold. A block up to that size, once freed,
-  // raises the threshold to its size and goes back to the heap, so the
-  // next report's block is resident memory; a larger one is unmapped when
-  // freed and the next report faults in its pages again (bench/PROFILE.md,
-  // "#16: history report in Google Benchmark"). The rest of the room comes
-  // when those are built.
-  static constexpr std::size_t kFirstRoom = (std::size_t{32} << 20) - 8192;
-
  public:
   state(const options& opts, callback on_done)
-      : opts_(opts), on_done_(std::move(on_done)) {
+      : opts_(opts),
+        on_done_(std::move(on_done)),
+        room_(opts.max_transactions) {
     if (!opts_.timezone.empty())
       zone_ = detail::time_zone::find(opts_.timezone);
   }
@@ -61,7 +55,7 @@ class report_builder::state {
     }
     // Kept transactions are built in place: moving a finished one into the
     // report cost more than building it (history.log, one per 400 bytes).
-    if (where_ == target::report) make_room();
+    if (where_ == target::report) room_.make_room(report_.transactions);
     cur_ = where_ == target::report ? &report_.transactions.emplace_back()
                                     : &scratch_;
     cur_->strings = fresh_arena();
@@ -166,9 +160,7 @@ class report_builder::state {
   void native_arch(std::string_view arch) { native_arch_.assign(arch); }
 
   void reserve(std::size_t transactions) {
-    expected_ = clamp(transactions);
-    auto& ts = report_.transactions;
-    ts.reserve(std::min(expected_, kFirstRoom / sizeof(transaction)));
+    room_.reserve(report_.transactions, transactions);
   }
 
   report take() {
@@ -181,7 +173,7 @@ class report_builder::state {
       where_ = target::report_later;
     }
     report out = std::move(report_);
-    expected_ = 0;          // reserve() was for this report
+    room_.forget();
     report_arena_.reset();  // the next report's transactions get their own
     report_ = report{};
     // What no transaction followed stays with the report.
@@ -197,26 +189,6 @@ class report_builder::state {
   }
 
  private:
-  // Room for the next kept transaction. A full report jumps to the room
-  // reserve() was asked for, else to four times its size: each
-  // transaction built in place is moved at most once or, without
-  // reserve(), a third of them on average (doubling moves every one, and
-  // faults in twice its final size of pages). Untouched room is address
-  // space only.
-  void make_room() {
-    auto& ts = report_.transactions;
-    if (ts.size() < ts.capacity()) return;
-    const std::size_t n = expected_ > ts.capacity()
-                              ? expected_
-                              : clamp(std::max<std::size_t>(64, ts.size() * 4));
-    ts.reserve(std::max(n, ts.size() + 1));
-  }
-
-  std::size_t clamp(std::size_t transactions) const {
-    if (opts_.max_transactions == 0) return transactions;
-    return std::min<std::size_t>(transactions, opts_.max_transactions);
-  }
-
   // The key is the name as apt's lists print it: the bare name, or with
   // its arch for a foreign architecture. Returns the key's arch ("" for a
   // bare key). dpkg and apt's logs also qualify native names, so theirs are
@@ -337,8 +309,7 @@ class report_builder::state {
   target where_ = target::report;
   transaction scratch_;
   std::shared_ptr<string_arena> report_arena_;  // of report_'s transactions
-  // reserve()'s count: the room make_room() jumps to when the first is full.
-  std::size_t expected_ = 0;
+  detail::transaction_room room_;  // how report_.transactions grows
   string_arena* arena_ = nullptr;  // cur_->strings, while open
   // The open transaction's sets, reused from one transaction to the next
   // (no allocation per set); they move into it when it ends.
