@@ -54,10 +54,7 @@ class line_splitter {
       append_carry(p, eol);
       if (eol == end) return;
       p = after_line_end(eol, end);
-      // escape unknown for a carried line: the next stage checks
-      on_line(raw_line{carry_, position{++line_no, line_start_}, dropped_});
-      carry_.clear();
-      dropped_ = 0;
+      emit_carry(++line_no, on_line);
     }
     while (p != end) {
       const scan_result scan = scanner.next(p);
@@ -84,9 +81,7 @@ class line_splitter {
   void finish(OnLine&& on_line) {
     skip_lf_ = false;
     if (carry_.empty() && dropped_ == 0) return;
-    on_line(raw_line{carry_, position{++line_no_, line_start_}, dropped_});
-    carry_.clear();
-    dropped_ = 0;
+    emit_carry(++line_no_, on_line);
   }
 
   void reset() {
@@ -110,6 +105,16 @@ class line_splitter {
         ++next;
     }
     return next;
+  }
+
+  // The line carried over from earlier chunks, now ended, as line
+  // `line_no`. Whether it holds an ESC byte is unknown (raw_line's
+  // default): the next stage checks.
+  template <class OnLine>
+  void emit_carry(std::uint64_t line_no, OnLine& on_line) {
+    on_line(raw_line{carry_, position{line_no, line_start_}, dropped_});
+    carry_.clear();
+    dropped_ = 0;
   }
 
   void append_carry(const char* p, const char* end) {
