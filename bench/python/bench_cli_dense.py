@@ -33,23 +33,12 @@ import stat
 import statistics
 import subprocess
 import tempfile
-import time
 from pathlib import Path
+
+from _process import timed
 
 ROOT = Path(__file__).resolve().parents[2]
 AWK = ROOT / "bench" / "classify_plans.awk"
-
-
-def timed(argv: list[str]) -> tuple[float, float]:
-    """Runs argv with stdout to /dev/null: wall s, CPU s (user + system)."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        raise SystemExit(f"{' '.join(argv)} exited {code}")
-    return wall, ru.ru_utime + ru.ru_stime
 
 
 def dense_input(build: Path, data_dir: str, mb: int) -> str:
@@ -116,7 +105,8 @@ def main() -> None:
     got: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in table}
     for _ in range(args.runs):
         for name, argv in table:
-            got[name].append(timed(argv))
+            wall, user, system, _ = timed(argv)
+            got[name].append((wall, user + system))
     med = {name: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v))
            for name, v in got.items()}
     memchr = med[table[1][0]][0]
