@@ -7,20 +7,6 @@
 namespace aptparse::detail {
 namespace {
 
-// Sets whose single -V version is the installed one (apt's CurrentVersion).
-bool shows_current_version(pkg_set set) {
-  switch (set) {
-    case pkg_set::to_remove:
-    case pkg_set::autoremovable:
-    case pkg_set::essential_removed:
-    case pkg_set::disappeared:
-    case pkg_set::broken:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // inside.find(" => "), by its '=' (eight bytes at a time): a -V group is
 // short, and the generic search cost more than the rest of the item.
 std::size_t find_arrow(std::string_view inside) {

@@ -81,6 +81,20 @@ inline std::size_t group_end(std::string_view line, std::size_t open) {
   return j;
 }
 
+// Sets whose single version is the installed one (apt's CurrentVersion).
+inline bool shows_current_version(pkg_set set) noexcept {
+  switch (set) {
+    case pkg_set::to_remove:
+    case pkg_set::autoremovable:
+    case pkg_set::essential_removed:
+    case pkg_set::disappeared:
+    case pkg_set::broken:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Applies a parenthesised group that follows an item: "old => new", one
 // version (old for removals, new otherwise), or other text (a note).
 // `blank` is the index of its first ' ' or '\t' (inside.size(): none).
@@ -254,9 +268,10 @@ struct name_end_test {
 // Calls emit(const package_ref&) for each entry of a history.log action
 // line, after its key: "name:arch (version[, automatic]), ..." or, for
 // Upgrade/Downgrade, "name:arch (old, new), ...". `record_flags` holds
-// record_flag bits (line_kind.h).
+// record_flag bits (line_kind.h). The definition: parse_record_line
+// (record_line.h) tokenises the same entries from block masks.
 template <class Emit>
-void parse_record_line(std::string_view text, const list_context& ctx,
+void parse_record_line_by_search(std::string_view text, const list_context& ctx,
                        std::uint8_t record_flags, Emit&& emit) {
   std::size_t i = 0;
   const std::size_t n = text.size();

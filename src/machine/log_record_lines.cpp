@@ -1,7 +1,7 @@
 // The section machine's lines of apt's logs: history.log's records
 // ("Start-Date:" ... "End-Date:", their action keys) and term.log's
 // sessions ("Log started:" ... "Log ended:").
-#include "classify/list_items.h"
+#include "classify/record_line.h"
 #include "machine/section_machine.h"
 
 namespace aptparse::detail {
