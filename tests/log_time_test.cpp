@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace aptparse::detail {
@@ -53,6 +54,49 @@ TEST(LogTime, EpochSecondsFollowTheGregorianCalendar) {
   EXPECT_EQ(seconds_since_epoch({2000, 3, 1, 0, 0, 0}), 951868800);
   EXPECT_EQ(seconds_since_epoch({2026, 11, 27, 5, 56, 57}), 1795759017);
   EXPECT_EQ(seconds_since_epoch({1969, 12, 31, 23, 59, 59}), -1);
+}
+
+// parse_log_time's eight-byte tests against the field-by-field definition:
+// apt's times with each byte in turn replaced, and random strings from the
+// bytes a time is made of.
+void expect_same_time(const std::string& text) {
+  const std::string exact(text);  // a buffer of the text's own size
+  EXPECT_EQ(parse_log_time(exact), parse_log_time_by_fields(exact)) << text;
+}
+
+TEST(LogTime, EightByteTestsReadAsTheFieldParserOnEveryByteChange) {
+  const std::string base[] = {"2024-02-29  23:59:60", "2023-12-31 00:00:00",
+                              "1999-01-02T10:10:10", "2026-11-27   05:56:57"};
+  const char bytes[] = {'0', '1', '5', '9', ':', '-', ' ', 'T', '/', '@',
+                        'A', '\x00', '\x7f', '\x80', '\xca', '\xcf',
+                        '\xff', ';', '\x1a', '\x0a'};
+  for (const std::string& b : base)
+    for (std::size_t at = 0; at < b.size(); ++at)
+      for (char c : bytes) {
+        std::string s = b;
+        s[at] = c;
+        expect_same_time(s);
+        for (char d : bytes) {  // and a second byte beside it
+          if (at + 1 >= s.size()) break;
+          std::string t = s;
+          t[at + 1] = d;
+          expect_same_time(t);
+        }
+      }
+}
+
+TEST(LogTime, EightByteTestsReadAsTheFieldParserOnRandomStrings) {
+  const char bytes[] = "0123456789012345678900112233:-- T\xca\xff/";
+  std::mt19937 rng(15);
+  for (int round = 0; round < 200000; ++round) {
+    std::string s = "2024-03-01  10:00:01";
+    s.resize(17 + rng() % 6, '0');
+    const int changes = 1 + static_cast<int>(rng() % 4);
+    for (int k = 0; k < changes; ++k)
+      s[rng() % s.size()] = bytes[rng() % (sizeof bytes - 1)];
+    expect_same_time(s);
+    if (HasFailure()) return;
+  }
 }
 
 }  // namespace

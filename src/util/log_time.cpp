@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "util/text.h"
+
 namespace aptparse::detail {
 namespace {
 
@@ -27,19 +29,27 @@ void put2(char* out, int v) noexcept {
   out[1] = static_cast<char>('0' + v % 10);
 }
 
+// What may lie between date and time: one 'T' or spaces. apt's two spaces
+// (and ISO's one byte) are tested directly: the general search cost more
+// than the rest of the parse.
+bool date_time_gap(std::string_view between) noexcept {
+  if (between.size() == 2) return between[0] == ' ' && between[1] == ' ';
+  if (between.size() == 1) return between[0] == ' ' || between[0] == 'T';
+  return between.find_first_not_of(' ') == std::string_view::npos;
+}
+
 }  // namespace
 
 // The date sits at [0, 10) and the time at [size - 8, size); what lies
 // between must be one 'T' or spaces. Fixed offsets let every field be read
 // without a bounds check: this runs for every Start-Date and End-Date.
-std::optional<civil_time> parse_log_time(std::string_view s) noexcept {
+std::optional<civil_time> parse_log_time_by_fields(
+    std::string_view s) noexcept {
   constexpr std::size_t date = 10, time = 8;
   if (s.size() < date + 1 + time) return std::nullopt;
   const char* d = s.data();
   const char* h = d + s.size() - time;
-  const std::string_view between = s.substr(date, s.size() - date - time);
-  if (between != "T" &&
-      between.find_first_not_of(' ') != std::string_view::npos)
+  if (!date_time_gap(s.substr(date, s.size() - date - time)))
     return std::nullopt;
   if (d[4] != '-' || d[7] != '-' || h[2] != ':' || h[5] != ':')
     return std::nullopt;
@@ -55,6 +65,56 @@ std::optional<civil_time> parse_log_time(std::string_view s) noexcept {
   if (t.month < 1 || t.month > 12 || t.day < 1 ||
       t.day > days_in_month(t.year, t.month) || t.hour < 0 || t.hour > 23 ||
       t.minute < 0 || t.minute > 59 || t.second < 0 || t.second > 60)
+    return std::nullopt;
+  return t;
+}
+
+namespace {
+
+// "NN?NN?NN" at p, `sep` at '?': its three numbers into a, b, c. One
+// eight-byte load: each byte XOR its template byte ('0' or `sep`) is 0-9
+// where a digit belongs and 0 where `sep` belongs, and no other byte
+// passes (a high nibble, a value above 9, a non-zero separator). A
+// carry out of a failing byte can only fail its neighbour as well.
+bool three_pairs(const char* p, char sep, int& a, int& b, int& c) noexcept {
+  constexpr std::uint64_t zeros = swar::kOnes * '0';
+  constexpr std::uint64_t seps = 0x0000ff0000ff0000ull;  // bytes 2 and 5
+  const std::uint64_t tmpl =
+      (zeros & ~seps) | (seps & (swar::kOnes * static_cast<unsigned char>(sep)));
+  const std::uint64_t t = swar::load(p) ^ tmpl;
+  const std::uint64_t bad = (t & (swar::kOnes * 0xf0)) |
+                            ((t + swar::kOnes * 6) & (swar::kOnes * 0x10)) |
+                            (t & seps);
+  if (bad != 0) return false;
+  // Byte k of `pairs`: 10 * digit k + digit k + 1 (at most 99: no carry).
+  const std::uint64_t pairs = t * 10 + (t >> 8);
+  a = static_cast<int>(pairs & 0xff);
+  b = static_cast<int>((pairs >> 24) & 0xff);
+  c = static_cast<int>((pairs >> 48) & 0xff);
+  return true;
+}
+
+}  // namespace
+
+// apt's layout read by fixed loads: "CC" by two_digits, "YY-MM-DD" and
+// "HH:MM:SS" by one eight-byte test each; the general parse takes what
+// does not fit.
+std::optional<civil_time> parse_log_time(std::string_view s) noexcept {
+  constexpr std::size_t date = 10, time = 8;
+  if (s.size() < date + 1 + time) return std::nullopt;
+  if (!date_time_gap(s.substr(date, s.size() - date - time)))
+    return std::nullopt;
+  const char* d = s.data();
+  const int century = two_digits(d);
+  civil_time t;
+  int year = 0;
+  if (century < 0 || !three_pairs(d + 2, '-', year, t.month, t.day) ||
+      !three_pairs(d + s.size() - time, ':', t.hour, t.minute, t.second))
+    return std::nullopt;
+  t.year = century * 100 + year;
+  if (t.month < 1 || t.month > 12 || t.day < 1 ||
+      t.day > days_in_month(t.year, t.month) || t.hour > 23 ||
+      t.minute > 59 || t.second > 60)
     return std::nullopt;
   return t;
 }

@@ -22,6 +22,11 @@ struct civil_time {
 // month, leap years included; second 60 is a leap second).
 std::optional<civil_time> parse_log_time(std::string_view text) noexcept;
 
+// The same, field by field with a two-digit helper: the definition
+// parse_log_time's eight-byte tests are held to.
+std::optional<civil_time> parse_log_time_by_fields(
+    std::string_view text) noexcept;
+
 inline constexpr std::size_t iso_time_size = 19;  // "YYYY-MM-DDTHH:MM:SS"
 
 // Writes `t` as "YYYY-MM-DDTHH:MM:SS" to out[0, iso_time_size).
