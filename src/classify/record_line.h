@@ -31,17 +31,12 @@ inline unsigned bits(__m128i m) noexcept {
   return static_cast<unsigned>(_mm_movemask_epi8(m));
 }
 
-// The 16 bytes of text that hold text[i], as a vector and the shift that
-// puts text[i] at bit 0 of its masks: text[i, i + 16) where it fits, else
-// the line's last 16 bytes (i > n - 16). `n >= 16`, `i < n`.
-struct block {
-  __m128i v;
-  unsigned shift;
-};
-inline block block_at(const char* p, std::size_t n, std::size_t i) noexcept {
-  const std::size_t at = i + 16 <= n ? i : n - 16;
-  return {_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)),
-          static_cast<unsigned>(i - at)};
+// The 16 bytes at p, unaligned. The scans load whole blocks while 16
+// bytes of the line remain, then its last 16 (`n >= 16`), their masks
+// shifted past the bytes already searched: no byte loop, no read outside
+// the line, and no per-block choice of where to load.
+inline __m128i load(const char* p) noexcept {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
 }
 
 // A name's end (first ' ' or '(' at or after `i`, or n) and its first ':'
@@ -52,17 +47,20 @@ struct name_span {
 inline name_span scan_name(const char* p, std::size_t n,
                            std::size_t i) noexcept {
   std::size_t colon = std::string_view::npos;
-  while (i < n) {
-    const block b = block_at(p, n, i);
-    const unsigned stop =
-        bits(_mm_or_si128(eq(b.v, ' '), eq(b.v, '('))) >> b.shift;
-    const unsigned col = bits(eq(b.v, ':')) >> b.shift;
+  auto test = [&](__m128i v, unsigned shift, std::size_t at) {
+    const unsigned stop = bits(_mm_or_si128(eq(v, ' '), eq(v, '('))) >> shift;
+    const unsigned col = bits(eq(v, ':')) >> shift;
     const unsigned before = stop ? (stop & -stop) - 1 : ~0u;
     if (colon == std::string_view::npos && (col & before))
-      colon = i + static_cast<unsigned>(__builtin_ctz(col & before));
-    if (stop) return {i + static_cast<unsigned>(__builtin_ctz(stop)), colon};
-    i += 16 - b.shift;
-  }
+      colon = at + static_cast<unsigned>(__builtin_ctz(col & before));
+    return stop;
+  };
+  for (; i + 16 <= n; i += 16)
+    if (const unsigned stop = test(load(p + i), 0, i))
+      return {i + static_cast<unsigned>(__builtin_ctz(stop)), colon};
+  if (i < n)
+    if (const unsigned stop = test(load(p + n - 16), i - (n - 16), i))
+      return {i + static_cast<unsigned>(__builtin_ctz(stop)), colon};
   return {n, colon};
 }
 
@@ -74,22 +72,26 @@ struct group_span {
 inline group_span scan_group(const char* p, std::size_t n,
                              std::size_t open) noexcept {
   std::size_t comma = std::string_view::npos;
-  std::size_t i = open + 1;
-  while (i < n) {
-    const block b = block_at(p, n, i);
-    const unsigned close = bits(eq(b.v, ')')) >> b.shift;
-    unsigned commas = bits(eq(b.v, ',')) >> b.shift;
+  auto test = [&](__m128i v, unsigned shift, std::size_t at) {
+    const unsigned close = bits(eq(v, ')')) >> shift;
+    unsigned commas = bits(eq(v, ',')) >> shift;
     if (close) commas &= (close & -close) - 1;
     // A ',' whose next byte is ' ' inside the group: before the ')' (never
     // ' '), and before the line's end when there is none.
     for (; comma == std::string_view::npos && commas != 0;
          commas &= commas - 1) {
-      const std::size_t c = i + static_cast<unsigned>(__builtin_ctz(commas));
+      const std::size_t c = at + static_cast<unsigned>(__builtin_ctz(commas));
       if (c + 1 < n && p[c + 1] == ' ') comma = c;
     }
-    if (close) return {i + static_cast<unsigned>(__builtin_ctz(close)), comma};
-    i += 16 - b.shift;
-  }
+    return close;
+  };
+  std::size_t i = open + 1;
+  for (; i + 16 <= n; i += 16)
+    if (const unsigned close = test(load(p + i), 0, i))
+      return {i + static_cast<unsigned>(__builtin_ctz(close)), comma};
+  if (i < n)
+    if (const unsigned close = test(load(p + n - 16), i - (n - 16), i))
+      return {i + static_cast<unsigned>(__builtin_ctz(close)), comma};
   return {n, comma};
 }
 
@@ -153,9 +155,9 @@ void parse_record_line(std::string_view text, const list_context& ctx,
     pkg.old_version = {};
     pkg.new_version = {};
     pkg.flags = entry.flags;
-    set_name(pkg, text.substr(start, i - start),
-             name.colon == std::string_view::npos ? name.colon
-                                                  : name.colon - start);
+    set_name(
+        pkg, text.substr(start, i - start),
+        name.colon == std::string_view::npos ? name.colon : name.colon - start);
     while (i < n && p[i] == ' ') ++i;
     if (i < n && p[i] == '(') {
       const record_scan::group_span g = record_scan::scan_group(p, n, i);
