@@ -98,6 +98,7 @@ TEST(RecordLine, OddLinesGiveTheSearchPathsEntries) {
       "verylongpackagenamewithoutanyarchitecturesuffix (1.0-1), next:amd64 "
       "(2.0-1, 2.0-2)",
       "paquet:amd64 (1.0, automatique)",
+      "foo:* (1.0), bar:amd64:* (2.0), :* (3), * (4), baz:*(5)",
   };
   for (const char* line : lines) expect_same(line);
 }

@@ -102,10 +102,13 @@ inline group_span scan_group(const char* p, std::size_t n,
 // index into `inside`, npos: none).
 inline void apply_record_parts(package_ref& pkg, std::string_view inside,
                                std::size_t comma, std::uint8_t record_flags) {
+  // Spans built from pointers: the scans put the ", " inside the group, so
+  // substr's range checks (and their throw paths) are dead code.
   std::string_view first = inside, second;
   if (comma != std::string_view::npos) {
-    first = inside.substr(0, comma);
-    second = inside.substr(comma + 2);
+    first = std::string_view(inside.data(), comma);
+    second =
+        std::string_view(inside.data() + comma + 2, inside.size() - comma - 2);
   }
   if (second.size() == 9 && std::memcmp(second.data(), "automatic", 9) == 0) {
     pkg.flags |= flag_automatic;
@@ -122,6 +125,22 @@ inline void apply_record_parts(package_ref& pkg, std::string_view inside,
   } else {
     pkg.new_version = first;
   }
+}
+
+// set_name for a record entry's name at p[0, size), its first ':' at
+// `colon` (npos: none), without substr's range checks.
+inline void set_record_name(package_ref& pkg, const char* p, std::size_t size,
+                            std::size_t colon) noexcept {
+  if (pkg.set == pkg_set::to_remove && size != 0 && p[size - 1] == '*') {
+    --size;
+    pkg.flags |= flag_purge;
+  }
+  if (colon < size) {
+    pkg.arch = std::string_view(p + colon + 1, size - colon - 1);
+    pkg.arch_qualified = true;
+    size = colon;
+  }
+  pkg.name = std::string_view(p, size);
 }
 
 // Calls emit(const package_ref&) for each entry of a history.log action
@@ -144,6 +163,7 @@ void parse_record_line(std::string_view text, const list_context& ctx,
   package_ref pkg = list_item(entry);
   std::size_t i = 0;
   while (i < n) {
+    if (i + 1 < n && p[i] == ',' && p[i + 1] == ' ') i += 2;  // apt's ", "
     while (i < n && (p[i] == ' ' || p[i] == ',')) ++i;
     if (i >= n) break;
     const std::size_t start = i;
@@ -155,14 +175,14 @@ void parse_record_line(std::string_view text, const list_context& ctx,
     pkg.old_version = {};
     pkg.new_version = {};
     pkg.flags = entry.flags;
-    set_name(
-        pkg, text.substr(start, i - start),
+    set_record_name(
+        pkg, p + start, i - start,
         name.colon == std::string_view::npos ? name.colon : name.colon - start);
     while (i < n && p[i] == ' ') ++i;
     if (i < n && p[i] == '(') {
       const record_scan::group_span g = record_scan::scan_group(p, n, i);
       apply_record_parts(
-          pkg, text.substr(i + 1, g.close - i - 1),
+          pkg, std::string_view(p + i + 1, g.close - i - 1),
           g.comma == std::string_view::npos ? g.comma : g.comma - (i + 1),
           record_flags);
       i = g.close < n ? g.close + 1 : n;
