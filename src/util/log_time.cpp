@@ -80,7 +80,8 @@ bool three_pairs(const char* p, char sep, int& a, int& b, int& c) noexcept {
   constexpr std::uint64_t zeros = swar::kOnes * '0';
   constexpr std::uint64_t seps = 0x0000ff0000ff0000ull;  // bytes 2 and 5
   const std::uint64_t tmpl =
-      (zeros & ~seps) | (seps & (swar::kOnes * static_cast<unsigned char>(sep)));
+      (zeros & ~seps) |
+      (seps & (swar::kOnes * static_cast<unsigned char>(sep)));
   const std::uint64_t t = swar::load(p) ^ tmpl;
   const std::uint64_t bad = (t & (swar::kOnes * 0xf0)) |
                             ((t + swar::kOnes * 6) & (swar::kOnes * 0x10)) |
@@ -112,8 +113,10 @@ std::optional<civil_time> parse_log_time(std::string_view s) noexcept {
       !three_pairs(d + s.size() - time, ':', t.hour, t.minute, t.second))
     return std::nullopt;
   t.year = century * 100 + year;
+  // Every month has 28 days: the calendar (a leap-year test) only for
+  // the month's last days.
   if (t.month < 1 || t.month > 12 || t.day < 1 ||
-      t.day > days_in_month(t.year, t.month) || t.hour > 23 ||
+      (t.day > 28 && t.day > days_in_month(t.year, t.month)) || t.hour > 23 ||
       t.minute > 59 || t.second > 60)
     return std::nullopt;
   return t;
