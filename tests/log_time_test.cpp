@@ -67,9 +67,9 @@ void expect_same_time(const std::string& text) {
 TEST(LogTime, EightByteTestsReadAsTheFieldParserOnEveryByteChange) {
   const std::string base[] = {"2024-02-29  23:59:60", "2023-12-31 00:00:00",
                               "1999-01-02T10:10:10", "2026-11-27   05:56:57"};
-  const char bytes[] = {'0', '1', '5', '9', ':', '-', ' ', 'T', '/', '@',
-                        'A', '\x00', '\x7f', '\x80', '\xca', '\xcf',
-                        '\xff', ';', '\x1a', '\x0a'};
+  const char bytes[] = {'0',    '1',    '5',    '9', ':',    '-',    ' ',
+                        'T',    '/',    '@',    'A', '\x00', '\x7f', '\x80',
+                        '\xca', '\xcf', '\xff', ';', '\x1a', '\x0a'};
   for (const std::string& b : base)
     for (std::size_t at = 0; at < b.size(); ++at)
       for (char c : bytes) {

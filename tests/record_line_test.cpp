@@ -29,10 +29,14 @@ void PrintTo(const entry& e, std::ostream* os) {
 }
 
 entry of(const package_ref& p) {
-  return {std::string(p.name),        std::string(p.arch),
-          std::string(p.old_version), std::string(p.new_version),
-          std::string(p.note),        p.arch_qualified,
-          p.set,                      p.reason,
+  return {std::string(p.name),
+          std::string(p.arch),
+          std::string(p.old_version),
+          std::string(p.new_version),
+          std::string(p.note),
+          p.arch_qualified,
+          p.set,
+          p.reason,
           p.flags};
 }
 
@@ -45,13 +49,15 @@ void expect_same(const std::string& line) {
   const std::string text(line);
   for (pkg_set set : kSets)
     for (std::uint8_t flags = 0; flags < 4; ++flags) {
-      list_context ctx{.set = set, .reason = hold_reason::kept_back,
+      list_context ctx{.set = set,
+                       .reason = hold_reason::kept_back,
                        .flags = flag_alternative};
       std::vector<entry> fast, ref;
       parse_record_line(text, ctx, flags,
                         [&](const package_ref& p) { fast.push_back(of(p)); });
-      parse_record_line_by_search(
-          text, ctx, flags, [&](const package_ref& p) { ref.push_back(of(p)); });
+      parse_record_line_by_search(text, ctx, flags, [&](const package_ref& p) {
+        ref.push_back(of(p));
+      });
       ASSERT_EQ(fast, ref) << "line: \"" << line << "\"";
     }
 }
@@ -104,9 +110,9 @@ TEST(RecordLine, OddLinesGiveTheSearchPathsEntries) {
 }
 
 TEST(RecordLine, RandomLinesGiveTheSearchPathsEntries) {
-  const std::string pieces[] = {"a",  "lib", ":",        "amd64", " ", "  ",
-                                ",",  ", ",  "(",        ")",     "*", "1.0-1",
-                                "2:", "+",   "automatic", "~deb", "\t"};
+  const std::string pieces[] = {"a",  "lib", ":",         "amd64", " ", "  ",
+                                ",",  ", ",  "(",         ")",     "*", "1.0-1",
+                                "2:", "+",   "automatic", "~deb",  "\t"};
   std::mt19937 rng(15);
   for (int round = 0; round < 20000; ++round) {
     std::string line;
@@ -118,8 +124,8 @@ TEST(RecordLine, RandomLinesGiveTheSearchPathsEntries) {
 }
 
 TEST(RecordLine, CorpusRecordLinesGiveTheSearchPathsEntries) {
-  const char* keys[] = {"Install: ",   "Upgrade: ", "Remove: ", "Purge: ",
-                        "Downgrade: ", "Reinstall: "};
+  const char* keys[] = {"Install: ", "Upgrade: ",   "Remove: ",
+                        "Purge: ",   "Downgrade: ", "Reinstall: "};
   int seen = 0;
   for (const char* dir : {"logs", "wild"}) {
     std::error_code ec;

@@ -272,7 +272,7 @@ struct name_end_test {
 // (record_line.h) tokenises the same entries from block masks.
 template <class Emit>
 void parse_record_line_by_search(std::string_view text, const list_context& ctx,
-                       std::uint8_t record_flags, Emit&& emit) {
+                                 std::uint8_t record_flags, Emit&& emit) {
   std::size_t i = 0;
   const std::size_t n = text.size();
   list_context entry = ctx;
