@@ -122,8 +122,8 @@ class report_builder::state {
       }
       return;
     }
-    const std::string_view key_arch = key_arch_of(ref, set, index_[s]);
-    const std::size_t h = detail::package_index::hash(ref.name, key_arch);
+    std::size_t h = detail::package_index::hash(ref.name);
+    const std::string_view key_arch = key_arch_of(ref, set, index_[s], h);
     if (long at = index_[s].find(set, ref.name, key_arch, h); at >= 0) {
       merge(set[static_cast<std::size_t>(at)], ref);
       return;
@@ -191,19 +191,24 @@ class report_builder::state {
  private:
   // The key is the name as apt's lists print it: the bare name, or with
   // its arch for a foreign architecture. Returns the key's arch ("" for a
-  // bare key). dpkg and apt's logs also qualify native names, so theirs are
-  // keyed bare unless the arch is known to be foreign or the qualified key
-  // is already there.
+  // bare key) and turns `h`, the bare key's hash, into the key's. dpkg and
+  // apt's logs also qualify native names, so theirs are keyed bare unless
+  // the arch is known to be foreign or the qualified key is already there
+  // (it cannot be while no entry of the set is keyed with its arch: the
+  // common case, a log of native packages, hashes and probes once).
   std::string_view key_arch_of(const package_ref& ref,
                                const std::vector<package>& set,
-                               const detail::package_index& index) const {
+                               const detail::package_index& index,
+                               std::size_t& h) const {
+    using detail::package_index;
     if (!ref.arch_qualified) return {};
-    if (!(ref.flags & flag_log_arch) ||
-        index.find(set, ref.name, ref.arch,
-                   detail::package_index::hash(ref.name, ref.arch)) >= 0)
-      return ref.arch;
-    if (native_arch_.empty() || ref.arch == native_arch_ || ref.arch == "all")
+    if ((ref.flags & flag_log_arch) &&
+        !(index.has_qualified() &&
+          index.find(set, ref.name, ref.arch,
+                     package_index::with_arch(h, ref.arch)) >= 0) &&
+        (native_arch_.empty() || ref.arch == native_arch_ || ref.arch == "all"))
       return {};
+    h = package_index::with_arch(h, ref.arch);
     return ref.arch;
   }
 
