@@ -6,6 +6,8 @@
 // one entry, keyed by the name as apt prints it ("foo" or "foo:i386").
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -61,13 +63,17 @@ class report_builder::state {
     cur_->strings = fresh_arena();
     arena_ = cur_->strings.get();
     cur_->span.first = where;
-    // What came before the run (CI noise, an overlong line) is reported
-    // with it.
+    // What came before the run (CI noise, an overlong line) goes with it.
     cur_->unrecognized_count = std::exchange(pending_.unrecognized_count, 0);
     cur_->unrecognized.swap(pending_.unrecognized);
     cur_->diagnostics.swap(pending_.diagnostics);
-    for (auto& index : index_) index.clear();
-    for (auto& set : sets_) set.clear();
+    // Only the sets the last one used (history.log's: one or two of 17).
+    for (std::uint32_t left = std::exchange(touched_, 0); left != 0;
+         left &= left - 1) {
+      const int s = std::countr_zero(left);
+      index_[s].clear();
+      sets_[s].clear();
+    }
     dropped_.fill(0);
     downloads_.clear();
   }
@@ -108,6 +114,7 @@ class report_builder::state {
     if (cur_ == nullptr) begin(position{});
     const int s = static_cast<int>(ref.set);
     std::vector<package>& set = sets_[s];
+    touched_ |= std::uint32_t{1} << s;
     if ((ref.flags & flag_alternative) && !set.empty()) {
       set.back().alternatives.push_back(save_alternative(ref));
       return;
@@ -194,8 +201,7 @@ class report_builder::state {
   // bare key) and turns `h`, the bare key's hash, into the key's. dpkg and
   // apt's logs also qualify native names, so theirs are keyed bare unless
   // the arch is known to be foreign or the qualified key is already there
-  // (it cannot be while no entry of the set is keyed with its arch: the
-  // common case, a log of native packages, hashes and probes once).
+  // (never while no entry is qualified: a log's common case probes once).
   std::string_view key_arch_of(const package_ref& ref,
                                const std::vector<package>& set,
                                const detail::package_index& index,
@@ -321,6 +327,8 @@ class report_builder::state {
   detail::package_sets sets_;
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
+  std::uint32_t touched_ = 0;  // bit s: sets_[s], index_[s] may hold some
+  static_assert(pkg_set_count <= 32);
   std::vector<detail::download> downloads_;  // the open run's "Get:" lines
   std::string native_arch_;                  // the last on_native_arch()
   std::string text_;  // text built before it is saved, reused
