@@ -13,6 +13,7 @@
 
 #include "aptparse/report.h"
 #include "classify/origin.h"
+#include "report/built_in_place.h"
 #include "report/package_index.h"
 #include "report/record_fields.h"
 #include "report/security.h"
@@ -119,13 +120,13 @@ class report_builder::state {
       set.back().alternatives.push_back(save_alternative(ref));
       return;
     }
-    // Each listing line is its own entry: `apt list -a` prints a package
-    // once per version.
+    // Each listing line is its own entry (`apt list -a`: one per version).
     if (ref.set == pkg_set::listed) {
       if (set.size() >= opts_.max_packages_per_list) {
         ++dropped_[s];
       } else {
-        set.push_back(make_package(ref));
+        set.emplace_back(
+            detail::built_in_place{[&] { return make_package(ref); }});
       }
       return;
     }
@@ -139,7 +140,7 @@ class report_builder::state {
       ++dropped_[s];
       return;
     }
-    set.push_back(make_package(ref));
+    set.emplace_back(detail::built_in_place{[&] { return make_package(ref); }});
     index_[s].insert(set, set.size() - 1, !key_arch.empty(), h);
   }
 
@@ -294,9 +295,8 @@ class report_builder::state {
   };
 
   // The arena for the next transaction. Kept transactions share one per
-  // report (one allocation per 64 KiB of text, not one per transaction);
-  // one handed to a callback gets scratch_'s own if nobody else holds it
-  // (the callback only read the transaction), else a new one.
+  // report (one allocation per 64 KiB of text); one handed to a callback
+  // gets scratch_'s if nobody else holds it (the callback only read it).
   std::shared_ptr<string_arena> fresh_arena() {
     if (where_ == target::report) {
       if (!report_arena_) {
