@@ -20,9 +20,20 @@ class package_index {
  public:
   // The hash of the key (name, arch); `arch` is empty for a bare key.
   static std::size_t hash(std::string_view name, std::string_view arch) {
-    std::uint64_t h = mix(0x9e3779b97f4a7c15ull, name);
-    return static_cast<std::size_t>(arch.empty() ? h : mix(h, arch));
+    return with_arch(hash(name), arch);
   }
+  // The hash of the bare key (name); with_arch() extends it to (name, arch)
+  // without hashing the name again.
+  static std::size_t hash(std::string_view name) {
+    return static_cast<std::size_t>(mix(0x9e3779b97f4a7c15ull, name));
+  }
+  static std::size_t with_arch(std::size_t bare, std::string_view arch) {
+    return arch.empty() ? bare : static_cast<std::size_t>(mix(bare, arch));
+  }
+
+  // Whether some entry is keyed with its arch: if none, no qualified key
+  // can be found (the lookup the builder can skip).
+  bool has_qualified() const noexcept { return qualified_count_ != 0; }
 
   // Returns the index in `set` of the entry keyed (name, arch), whose
   // hash() is `h`, or -1.
@@ -44,6 +55,7 @@ class package_index {
               bool qualified, std::size_t h) {
     if (qualified_.size() <= index) qualified_.resize(index + 1);
     qualified_[index] = qualified;
+    qualified_count_ += qualified;
     if ((count_ + 1) * 2 > slots_.size()) grow(set);
     place(index, h);
     ++count_;
@@ -59,6 +71,7 @@ class package_index {
       std::fill(slots_.begin(), slots_.end(), 0);
     }
     count_ = 0;
+    qualified_count_ = 0;
   }
 
  private:
@@ -109,6 +122,7 @@ class package_index {
   std::vector<std::uint32_t> slots_;  // index + 1; 0 is empty
   std::vector<bool> qualified_;       // per entry: keyed with its arch
   std::size_t count_ = 0;
+  std::size_t qualified_count_ = 0;  // entries keyed with their arch
 };
 
 }  // namespace aptparse::detail

@@ -6,11 +6,14 @@
 // one entry, keyed by the name as apt prints it ("foo" or "foo:i386").
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <string>
 #include <utility>
 
 #include "aptparse/report.h"
 #include "classify/origin.h"
+#include "report/built_in_place.h"
 #include "report/package_index.h"
 #include "report/record_fields.h"
 #include "report/security.h"
@@ -61,13 +64,17 @@ class report_builder::state {
     cur_->strings = fresh_arena();
     arena_ = cur_->strings.get();
     cur_->span.first = where;
-    // What came before the run (CI noise, an overlong line) is reported
-    // with it.
+    // What came before the run (CI noise, an overlong line) goes with it.
     cur_->unrecognized_count = std::exchange(pending_.unrecognized_count, 0);
     cur_->unrecognized.swap(pending_.unrecognized);
     cur_->diagnostics.swap(pending_.diagnostics);
-    for (auto& index : index_) index.clear();
-    for (auto& set : sets_) set.clear();
+    // Only the sets the last one used (history.log's: one or two of 17).
+    for (std::uint32_t left = std::exchange(touched_, 0); left != 0;
+         left &= left - 1) {
+      const int s = std::countr_zero(left);
+      index_[s].clear();
+      sets_[s].clear();
+    }
     dropped_.fill(0);
     downloads_.clear();
   }
@@ -108,22 +115,23 @@ class report_builder::state {
     if (cur_ == nullptr) begin(position{});
     const int s = static_cast<int>(ref.set);
     std::vector<package>& set = sets_[s];
+    touched_ |= std::uint32_t{1} << s;
     if ((ref.flags & flag_alternative) && !set.empty()) {
       set.back().alternatives.push_back(save_alternative(ref));
       return;
     }
-    // Each listing line is its own entry: `apt list -a` prints a package
-    // once per version.
+    // Each listing line is its own entry (`apt list -a`: one per version).
     if (ref.set == pkg_set::listed) {
       if (set.size() >= opts_.max_packages_per_list) {
         ++dropped_[s];
       } else {
-        set.push_back(make_package(ref));
+        set.emplace_back(
+            detail::built_in_place{[&] { return make_package(ref); }});
       }
       return;
     }
-    const std::string_view key_arch = key_arch_of(ref, set, index_[s]);
-    const std::size_t h = detail::package_index::hash(ref.name, key_arch);
+    std::size_t h = detail::package_index::hash(ref.name);
+    const std::string_view key_arch = key_arch_of(ref, set, index_[s], h);
     if (long at = index_[s].find(set, ref.name, key_arch, h); at >= 0) {
       merge(set[static_cast<std::size_t>(at)], ref);
       return;
@@ -132,7 +140,7 @@ class report_builder::state {
       ++dropped_[s];
       return;
     }
-    set.push_back(make_package(ref));
+    set.emplace_back(detail::built_in_place{[&] { return make_package(ref); }});
     index_[s].insert(set, set.size() - 1, !key_arch.empty(), h);
   }
 
@@ -191,19 +199,23 @@ class report_builder::state {
  private:
   // The key is the name as apt's lists print it: the bare name, or with
   // its arch for a foreign architecture. Returns the key's arch ("" for a
-  // bare key). dpkg and apt's logs also qualify native names, so theirs are
-  // keyed bare unless the arch is known to be foreign or the qualified key
-  // is already there.
+  // bare key) and turns `h`, the bare key's hash, into the key's. dpkg and
+  // apt's logs also qualify native names, so theirs are keyed bare unless
+  // the arch is known to be foreign or the qualified key is already there
+  // (never while no entry is qualified: a log's common case probes once).
   std::string_view key_arch_of(const package_ref& ref,
                                const std::vector<package>& set,
-                               const detail::package_index& index) const {
+                               const detail::package_index& index,
+                               std::size_t& h) const {
+    using detail::package_index;
     if (!ref.arch_qualified) return {};
-    if (!(ref.flags & flag_log_arch) ||
-        index.find(set, ref.name, ref.arch,
-                   detail::package_index::hash(ref.name, ref.arch)) >= 0)
-      return ref.arch;
-    if (native_arch_.empty() || ref.arch == native_arch_ || ref.arch == "all")
+    if ((ref.flags & flag_log_arch) &&
+        !(index.has_qualified() &&
+          index.find(set, ref.name, ref.arch,
+                     package_index::with_arch(h, ref.arch)) >= 0) &&
+        (native_arch_.empty() || ref.arch == native_arch_ || ref.arch == "all"))
       return {};
+    h = package_index::with_arch(h, ref.arch);
     return ref.arch;
   }
 
@@ -283,9 +295,8 @@ class report_builder::state {
   };
 
   // The arena for the next transaction. Kept transactions share one per
-  // report (one allocation per 64 KiB of text, not one per transaction);
-  // one handed to a callback gets scratch_'s own if nobody else holds it
-  // (the callback only read the transaction), else a new one.
+  // report (one allocation per 64 KiB of text); one handed to a callback
+  // gets scratch_'s if nobody else holds it (the callback only read it).
   std::shared_ptr<string_arena> fresh_arena() {
     if (where_ == target::report) {
       if (!report_arena_) {
@@ -316,6 +327,8 @@ class report_builder::state {
   detail::package_sets sets_;
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
+  std::uint32_t touched_ = 0;  // bit s: sets_[s], index_[s] may hold some
+  static_assert(pkg_set_count <= 32);
   std::vector<detail::download> downloads_;  // the open run's "Get:" lines
   std::string native_arch_;                  // the last on_native_arch()
   std::string text_;  // text built before it is saved, reused

@@ -1,0 +1,171 @@
+// report_builder's keying of package mentions (which mentions merge into
+// one entry) held to a plain reference of its rules, over random mentions
+// across many transactions: its fast paths (one hash of the name, the
+// qualified lookup skipped while no entry is qualified, only the used sets
+// cleared) must merge exactly as the rules say.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "aptparse/report.h"
+#include "report/built_in_place.h"
+#include "report/package_index.h"
+
+namespace aptparse {
+namespace {
+
+using detail::package_index;
+
+TEST(PackageIndexKeys, ArchExtendsTheBareHashAsTheWholeKeyHashes) {
+  std::mt19937 rng(7);
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz0123456789+-.:";
+  for (int i = 0; i < 2000; ++i) {
+    std::string name(rng() % 40, 'x'), arch(rng() % 12, 'y');
+    for (char& c : name) c = letters[rng() % letters.size()];
+    for (char& c : arch) c = letters[rng() % letters.size()];
+    EXPECT_EQ(package_index::hash(name, arch),
+              package_index::with_arch(package_index::hash(name), arch));
+    EXPECT_EQ(package_index::hash(name, ""), package_index::hash(name));
+  }
+}
+
+TEST(PackageIndexKeys, HasQualifiedUntilCleared) {
+  std::vector<package> set(3);
+  set[0].name = "a";
+  set[1].name = "b";
+  set[1].arch = "i386";
+  set[2].name = "c";
+  package_index index;
+  EXPECT_FALSE(index.has_qualified());
+  index.insert(set, 0, false, package_index::hash("a"));
+  EXPECT_FALSE(index.has_qualified());
+  index.insert(set, 1, true, package_index::hash("b", "i386"));
+  EXPECT_TRUE(index.has_qualified());
+  EXPECT_EQ(index.find(set, "b", "i386", package_index::hash("b", "i386")), 1);
+  index.clear();
+  EXPECT_FALSE(index.has_qualified());
+  index.insert(set, 2, false, package_index::hash("c"));
+  EXPECT_FALSE(index.has_qualified());
+}
+
+struct counts_moves {
+  int value = 0;
+  int* moves = nullptr;
+  counts_moves(int v, int* m) : value(v), moves(m) {}
+  counts_moves(counts_moves&& o) noexcept : value(o.value), moves(o.moves) {
+    ++*moves;
+  }
+};
+
+TEST(BuiltInPlace, BuildsTheElementWhereItGoesWithoutAMove) {
+  int moves = 0;
+  std::vector<counts_moves> v;
+  v.reserve(4);
+  v.emplace_back(
+      detail::built_in_place{[&] { return counts_moves(7, &moves); }});
+  EXPECT_EQ(v.at(0).value, 7);
+  EXPECT_EQ(moves, 0);
+  v.push_back(counts_moves(8, &moves));  // what it replaces: one move
+  EXPECT_EQ(moves, 1);
+}
+
+// The rules, as plainly as they can be written: an entry per (name, key
+// arch) in a set; see key_arch_of() in report_builder.cpp.
+struct ref_entry {
+  std::string name, key_arch, arch, new_version;
+};
+
+std::string reference_key_arch(const package_ref& r,
+                               const std::vector<ref_entry>& set,
+                               const std::string& native) {
+  if (!r.arch_qualified) return "";
+  if (!(r.flags & flag_log_arch)) return std::string(r.arch);
+  for (const ref_entry& e : set)
+    if (e.name == r.name && e.key_arch == r.arch) return std::string(r.arch);
+  if (native.empty() || r.arch == native || r.arch == "all") return "";
+  return std::string(r.arch);
+}
+
+void reference_add(const package_ref& r, std::vector<ref_entry>& set,
+                   const std::string& native) {
+  const std::string key = reference_key_arch(r, set, native);
+  for (ref_entry& e : set) {
+    if (e.name != r.name || e.key_arch != key) continue;
+    if (e.arch.empty()) e.arch = r.arch;
+    if (e.new_version.empty()) e.new_version = r.new_version;
+    return;
+  }
+  set.push_back({std::string(r.name), key, std::string(r.arch),
+                 std::string(r.new_version)});
+}
+
+void expect_keyed_as_the_rules_say(bool with_callback, unsigned seed) {
+  static const char* const kNames[] = {"a", "libfoo", "libfoo-dev-long-name",
+                                       "zz9", "python3-apt"};
+  static const char* const kArches[] = {"", "amd64", "i386", "all", "arm64"};
+  std::mt19937 rng(seed);
+  std::vector<transaction> built;
+  report_builder b({}, with_callback
+                           ? report_builder::callback(
+                                 [&](transaction&& t) { built.push_back(t); })
+                           : report_builder::callback());
+  std::vector<std::array<std::vector<ref_entry>, pkg_set_count>> expected;
+  std::string native;
+  std::vector<std::string> versions;
+  for (int t = 0; t < 400; ++t) {
+    if (rng() % 8 == 0) {
+      native = kArches[rng() % 3];
+      b.on_native_arch(native, {});
+    }
+    expected.emplace_back();
+    b.on_transaction_begin({});
+    // A transaction uses one to three of the first sets, not all.
+    const int first = static_cast<int>(rng() % 12);
+    const int used = 1 + static_cast<int>(rng() % 3);
+    const int mentions = static_cast<int>(rng() % 30);
+    versions.assign(static_cast<std::size_t>(mentions), "");
+    for (int m = 0; m < mentions; ++m) {
+      package_ref r;
+      r.set = static_cast<pkg_set>(first + static_cast<int>(rng() % used));
+      r.name = kNames[rng() % 5];
+      r.arch = kArches[rng() % 5];
+      r.arch_qualified = !r.arch.empty() && rng() % 4 != 0;
+      r.flags = rng() % 3 != 0 ? flag_log_arch : 0;
+      versions[static_cast<std::size_t>(m)] = std::to_string(t * 100 + m);
+      r.new_version = versions[static_cast<std::size_t>(m)];
+      b.on_package(r, {});
+      reference_add(r, expected.back()[static_cast<std::size_t>(r.set)],
+                    native);
+    }
+    b.on_transaction_end({});
+  }
+  if (!with_callback) built = std::move(b.take_report().transactions);
+  ASSERT_EQ(built.size(), expected.size());
+  for (std::size_t t = 0; t < built.size(); ++t) {
+    for (int s = 0; s < pkg_set_count; ++s) {
+      const auto got = built[t].set(static_cast<pkg_set>(s));
+      const auto& want = expected[t][static_cast<std::size_t>(s)];
+      ASSERT_EQ(got.size(), want.size()) << "transaction " << t << " set " << s;
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].name, want[i].name);
+        EXPECT_EQ(got[i].arch, want[i].arch);
+        EXPECT_EQ(got[i].new_version, want[i].new_version);
+      }
+    }
+  }
+}
+
+TEST(ReportBuilderKeys, MergesAsTheRulesSayInAReport) {
+  for (unsigned seed = 1; seed <= 5; ++seed)
+    expect_keyed_as_the_rules_say(false, seed);
+}
+
+TEST(ReportBuilderKeys, MergesAsTheRulesSayThroughACallback) {
+  for (unsigned seed = 1; seed <= 5; ++seed)
+    expect_keyed_as_the_rules_say(true, seed);
+}
+
+}  // namespace
+}  // namespace aptparse
