@@ -108,7 +108,9 @@ class package_index {
     slots_[i] = static_cast<std::uint32_t>(index + 1);
   }
 
-  void grow(const std::vector<package>& set) {
+  // Out of line: rare, and inlined into add(), the hot path, it cost
+  // instructions on every package mention.
+  [[gnu::noinline]] void grow(const std::vector<package>& set) {
     std::vector<std::uint32_t> old = std::move(slots_);
     slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
     for (std::uint32_t s : old) {
