@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "classify/line_kind.h"
+#include "classify/record_line.h"
 
 namespace aptparse::detail {
 namespace {
@@ -59,29 +60,11 @@ void apply_group(package_ref& pkg, std::string_view inside, std::size_t blank) {
   }
 }
 
+// The group's meaning is apply_record_parts' (record_line.h), which the
+// block-mask tokeniser calls with the ", " it has already found.
 void apply_record_group(package_ref& pkg, std::string_view inside,
                         std::uint8_t record_flags) {
-  // "1.0-1", "1.0-1, automatic" or "1.0-1, 1.1-1".
-  std::string_view first = inside, second;
-  if (std::size_t comma = inside.find(", "); comma != std::string_view::npos) {
-    first = inside.substr(0, comma);
-    second = inside.substr(comma + 2);
-  }
-  if (second == "automatic") {
-    pkg.flags |= flag_automatic;
-    second = {};
-  }
-  if (record_flags & record_purge) pkg.flags |= flag_purge;
-  if (!second.empty()) {
-    pkg.old_version = first;
-    pkg.new_version = second;
-  } else if (record_flags & record_reinstall) {
-    pkg.old_version = pkg.new_version = first;
-  } else if (shows_current_version(pkg.set)) {
-    pkg.old_version = first;
-  } else {
-    pkg.new_version = first;
-  }
+  apply_record_parts(pkg, inside, inside.find(", "), record_flags);
 }
 
 }  // namespace aptparse::detail

@@ -98,8 +98,9 @@ inline group_span scan_group(const char* p, std::size_t n,
 }  // namespace record_scan
 #endif
 
-// apply_record_group with the group's ", " already found (`comma`, an
-// index into `inside`, npos: none).
+// A record group's text (inside the parentheses) applied to `pkg`: "1.0-1",
+// "1.0-1, automatic" or "1.0-1, 1.1-1", with its ", " already found (`comma`,
+// an index into `inside`, npos: none).
 inline void apply_record_parts(package_ref& pkg, std::string_view inside,
                                std::size_t comma, std::uint8_t record_flags) {
   // Spans built from pointers: the scans put the ", " inside the group, so
