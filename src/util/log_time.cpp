@@ -1,6 +1,5 @@
 #include "util/log_time.h"
 
-#include <bit>
 #include <cstring>
 
 #include "util/text.h"
@@ -100,11 +99,8 @@ bool three_pairs(const char* p, char sep, int& a, int& b, int& c) noexcept {
 
 // apt's layout read by fixed loads: "CC" by two_digits, "YY-MM-DD" and
 // "HH:MM:SS" by one eight-byte test each; the general parse takes what
-// does not fit. three_pairs reads its bytes in little-endian order, so
-// big-endian machines take the field-by-field parse.
+// does not fit.
 std::optional<civil_time> parse_log_time(std::string_view s) noexcept {
-  if constexpr (std::endian::native != std::endian::little)
-    return parse_log_time_by_fields(s);
   constexpr std::size_t date = 10, time = 8;
   if (s.size() < date + 1 + time) return std::nullopt;
   if (!date_time_gap(s.substr(date, s.size() - date - time)))

@@ -2,6 +2,7 @@
 #ifndef APTPARSE_SRC_UTIL_TEXT_H_
 #define APTPARSE_SRC_UTIL_TEXT_H_
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -35,11 +36,22 @@ inline std::uint64_t exact_matches(std::uint64_t x, char c) noexcept {
   const std::uint64_t y = x ^ (kOnes * static_cast<unsigned char>(c));
   return ~(((y & low7) + low7) | y | low7);
 }
-// sizeof(T) bytes at `p`, unaligned.
+// sizeof(T) bytes at `p`, unaligned, as a little-endian number: byte k
+// of the text is bits 8k..8k+7 on every machine. Every caller counts on
+// it (the lowest flag is the first byte, ctz / 8 its index; a hash or a
+// digit test reads byte k at bit 8k), so big-endian machines swap the
+// bytes once here; on little-endian ones the load is the plain move.
 template <class T = std::uint64_t>
 T load(const char* p) noexcept {
+  static_assert(sizeof(T) == 4 || sizeof(T) == 8);
   T x;
   std::memcpy(&x, p, sizeof x);
+  if constexpr (std::endian::native == std::endian::big) {
+    if constexpr (sizeof(T) == 8)
+      x = __builtin_bswap64(x);
+    else
+      x = __builtin_bswap32(x);
+  }
   return x;
 }
 }  // namespace swar
