@@ -62,7 +62,7 @@ char* put_u(char* w, unsigned code) {
 #if defined(__SSE2__)
 // True iff the 16 bytes at `p` need no escaping.
 bool plain16(const char* p) {
-  return !has_special(swar::load(p), swar::load(p + 8));
+  return !has_special(swar::load_raw(p), swar::load_raw(p + 8));
 }
 #endif
 

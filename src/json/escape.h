@@ -61,8 +61,9 @@ char* put_string_any(char* w, std::string_view s);
                                                      std::string_view s) {
   const char* p = s.data();
   const std::size_t n = s.size();
-  const std::uint64_t a = swar::load(p), b = swar::load(p + 8);
-  const std::uint64_t y = swar::load(p + n - 16), z = swar::load(p + n - 8);
+  const std::uint64_t a = swar::load_raw(p), b = swar::load_raw(p + 8);
+  const std::uint64_t y = swar::load_raw(p + n - 16),
+                      z = swar::load_raw(p + n - 8);
   if (has_special(a, b) || has_special(y, z)) [[unlikely]]
     return put_string_any(w, s);
   w[0] = '"';
@@ -86,11 +87,11 @@ char* put_string_any(char* w, std::string_view s);
     return put_string_17_32(w, s);
   }
   if (n >= 8) {
-    lo = swar::load(p);
-    hi = swar::load(p + n - 8);
+    lo = swar::load_raw(p);
+    hi = swar::load_raw(p + n - 8);
   } else if (n >= 4) {
-    lo = swar::load<std::uint32_t>(p) |
-         (std::uint64_t{swar::load<std::uint32_t>(p + n - 4)} << 32);
+    lo = swar::load_raw<std::uint32_t>(p) |
+         (std::uint64_t{swar::load_raw<std::uint32_t>(p + n - 4)} << 32);
     hi = lo;
   } else if (n > 0) {
     // The bytes p[0], p[n/2], p[n-1] cover n = 1..3; the rest is 'a'.

@@ -37,7 +37,7 @@ inline std::uint64_t exact_matches(std::uint64_t x, char c) noexcept {
   return ~(((y & low7) + low7) | y | low7);
 }
 // sizeof(T) bytes at `p`, unaligned, as a little-endian number: byte k
-// of the text is bits 8k..8k+7 on every machine. Every caller counts on
+// of the text is bits 8k..8k+7 on every machine. The searches count on
 // it (the lowest flag is the first byte, ctz / 8 its index; a hash or a
 // digit test reads byte k at bit 8k), so big-endian machines swap the
 // bytes once here; on little-endian ones the load is the plain move.
@@ -52,6 +52,16 @@ T load(const char* p) noexcept {
     else
       x = __builtin_bswap32(x);
   }
+  return x;
+}
+// sizeof(T) bytes at `p` in the machine's own order: for words that are
+// only tested for a byte in any position and then stored back as they
+// are (the JSON writer's copies of plain strings), where load()'s swap
+// on big-endian machines would reverse the copy.
+template <class T = std::uint64_t>
+T load_raw(const char* p) noexcept {
+  T x;
+  std::memcpy(&x, p, sizeof x);
   return x;
 }
 }  // namespace swar
