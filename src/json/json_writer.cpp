@@ -19,13 +19,17 @@
 #include "json/cursor.h"
 #include "json/escape.h"
 #include "json/flag_keys.h"
+#include "json/literals.h"
 #include "json/number.h"
 
 namespace aptparse {
 namespace {
 
 using detail::json_cursor;
+using detail::kEmptySets;
+using detail::kNullSizes;
 using detail::kNumberRoom;
+using detail::kSetAt;
 using detail::put;
 using detail::put_flags;
 using detail::put_number;
@@ -54,7 +58,8 @@ char* put_optional_string(char* w, const std::optional<S>& v) {
 
 // `k` (a literal key with its punctuation, e.g. ",\"old\":") and a value.
 template <std::size_t N>
-char* put_field(char* w, const char (&k)[N], std::string_view v) {
+[[gnu::always_inline]] inline char* put_field(char* w, const char (&k)[N],
+                                              std::string_view v) {
   return put_string(put(w, k), v);
 }
 template <std::size_t N>
@@ -158,29 +163,6 @@ void append_package(json_cursor& c, const package& p, char lead) {
   c.advance(w);
 }
 
-// Every set's key with an empty array, `,"name":[]`, one after another in
-// the map's order: the keys of a run of empty sets are one copy of their
-// part of this text (a transaction fills few of the 17 sets).
-constexpr char kEmptySets[] =
-#define APTPARSE_SET_TEXT(name) ",\"" #name "\":[]"
-    APTPARSE_PKG_SET_MAP(APTPARSE_SET_TEXT);
-#undef APTPARSE_SET_TEXT
-
-// Where each set's key starts in kEmptySets; the last is its size.
-constexpr auto kSetAt = [] {
-  std::array<std::uint16_t, pkg_set_count + 1> at{};
-  std::size_t i = 0;
-  std::size_t offset = 0;
-#define APTPARSE_SET_AT(name)                   \
-  at[i++] = static_cast<std::uint16_t>(offset); \
-  offset += sizeof(",\"" #name "\":[]") - 1;
-  APTPARSE_PKG_SET_MAP(APTPARSE_SET_AT)
-#undef APTPARSE_SET_AT
-  at[i] = static_cast<std::uint16_t>(offset);
-  return at;
-}();
-static_assert(kSetAt[pkg_set_count] == sizeof kEmptySets - 1);
-
 // Writes the keys of sets [from, to) as empty; with `open`, the last one's
 // without its ']', for its packages to follow.
 void put_set_keys(json_cursor& c, int from, int to, bool open) {
@@ -233,6 +215,13 @@ void append_names(json_cursor& c, const Names& names) {
   c.advance(w);
 }
 
+bool no_sizes(const sizes& s) {
+  return true
+#define APTPARSE_SIZE_UNSET(type, name) &&!s.name
+      APTPARSE_SIZE_MAP(APTPARSE_SIZE_UNSET);
+#undef APTPARSE_SIZE_UNSET
+}
+
 // "security_count" to "sizes".
 void append_summary(json_cursor& c, const transaction& t) {
   char* w = c.room(kKeysRoom + 20 * kNumberRoom);
@@ -262,6 +251,12 @@ void append_summary(json_cursor& c, const transaction& t) {
     append_names(c, k.mismatches);
     c.advance(put(c.room(32), ",\"unverifiable\":"));
     append_names(c, k.unverifiable);
+  }
+  if (no_sizes(t.sizes)) {  // the usual case: one copy
+    w = c.room(kNullSizes.size());
+    std::memcpy(w, kNullSizes.data(), kNullSizes.size());
+    c.advance(w + kNullSizes.size());
+    return;
   }
   w = c.room(kKeysRoom + 6 * kNumberRoom);
   char sep = '{';
@@ -294,6 +289,13 @@ char* put_elements(json_cursor& c, char* w, const Items& items,
 
 // "messages" to the end of the object.
 void append_tail(json_cursor& c, const transaction& t) {
+  if (t.messages.empty() && t.unrecognized_count == 0 &&
+      t.unrecognized.empty() && t.diagnostics.empty()) {  // the usual case
+    c.advance(put(c.room(96),
+                  ",\"messages\":[],\"unrecognized_count\":0,"
+                  "\"unrecognized\":[],\"diagnostics\":[]}"));
+    return;
+  }
   char* w = c.room(16);
   w = put(w, ",\"messages\":[");
   w = put_elements(
