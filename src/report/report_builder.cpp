@@ -14,6 +14,7 @@
 #include "aptparse/report.h"
 #include "classify/origin.h"
 #include "report/built_in_place.h"
+#include "report/package_from.h"
 #include "report/package_index.h"
 #include "report/record_fields.h"
 #include "report/security.h"
@@ -243,27 +244,10 @@ class report_builder::state {
     return arena_->save(text_);
   }
 
-  // Every field set at once: value-initialising the package first and
-  // filling it after cost a `rep stos` per package (a tenth of add()).
   package make_package(const package_ref& ref) {
-    return package{.name = arena_->save(ref.name),
-                   .arch = arch_of(ref.arch),
-                   .old_version = arena_->save(ref.old_version),
-                   .new_version = arena_->save(ref.new_version),
-                   .origins = arena_->save(ref.origins),
-                   .note = arena_->save(ref.note),
-                   .suite = arena_->save(ref.suite),
-                   .alternatives = {},
-                   .reason = ref.reason,
-                   .security = security_of(ref),
-                   .purge = (ref.flags & flag_purge) != 0,
-                   .automatic = (ref.flags & flag_automatic) != 0,
-                   .simulated = (ref.flags & flag_simulated) != 0,
-                   .upgradable = (ref.flags & flag_upgradable) != 0,
-                   .installed = (ref.flags & flag_installed) != 0,
-                   .local = (ref.flags & flag_local) != 0,
-                   .residual_config = (ref.flags & flag_residual_config) != 0,
-                   .auto_removable = (ref.flags & flag_auto_removable) != 0};
+    const bool plain = detail::plain_ref(ref);
+    return detail::package_from(ref, *arena_, arch_of(ref.arch),
+                                plain ? std::nullopt : security_of(ref), plain);
   }
 
   std::optional<bool> security_of(const package_ref& ref) {

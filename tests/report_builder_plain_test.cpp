@@ -1,0 +1,110 @@
+// report_builder's first mention of a package: the fast path for mentions
+// without origins, note or suite (package_from with `plain`) must build the
+// same package as saving every field, over random mentions.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "aptparse/report.h"
+#include "report/package_from.h"
+#include "report/string_arena.h"
+
+namespace aptparse {
+namespace {
+
+void expect_same(const package& a, const package& b) {
+  EXPECT_EQ(a.name, b.name);
+  EXPECT_EQ(a.arch, b.arch);
+  EXPECT_EQ(a.old_version, b.old_version);
+  EXPECT_EQ(a.new_version, b.new_version);
+  EXPECT_EQ(a.origins, b.origins);
+  EXPECT_EQ(a.note, b.note);
+  EXPECT_EQ(a.suite, b.suite);
+  EXPECT_EQ(a.alternatives, b.alternatives);
+  EXPECT_EQ(a.reason, b.reason);
+  EXPECT_EQ(a.security, b.security);
+  EXPECT_EQ(a.purge, b.purge);
+  EXPECT_EQ(a.automatic, b.automatic);
+  EXPECT_EQ(a.simulated, b.simulated);
+  EXPECT_EQ(a.upgradable, b.upgradable);
+  EXPECT_EQ(a.installed, b.installed);
+  EXPECT_EQ(a.local, b.local);
+  EXPECT_EQ(a.residual_config, b.residual_config);
+  EXPECT_EQ(a.auto_removable, b.auto_removable);
+}
+
+TEST(ReportBuilderPlain, PlainPathBuildsWhatSavingEveryFieldBuilds) {
+  std::mt19937 rng(15);
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz0123456789+-.:~/ ";
+  const auto text = [&](bool empty) {
+    std::string s(empty ? 0 : 1 + rng() % 20, 'x');
+    for (char& c : s) c = letters[rng() % letters.size()];
+    return s;
+  };
+  string_arena arena;
+  int plain_seen = 0;
+  for (int i = 0; i < 5000; ++i) {
+    const std::string name = text(false), arch = text(rng() % 4 == 0),
+                      oldv = text(rng() % 3 == 0), newv = text(rng() % 3 == 0),
+                      origins = text(rng() % 2 == 0),
+                      note = text(rng() % 2 == 0), suite = text(rng() % 2 == 0);
+    package_ref r;
+    r.name = name;
+    r.arch = arch;
+    r.old_version = oldv;
+    r.new_version = newv;
+    r.origins = origins;
+    r.note = note;
+    r.suite = suite;
+    r.reason = static_cast<hold_reason>(rng() % 3);
+    r.flags = static_cast<std::uint16_t>(rng());
+    const bool plain = detail::plain_ref(r);
+    EXPECT_EQ(plain, origins.empty() && note.empty() && suite.empty());
+    plain_seen += plain;
+    const std::optional<bool> sec =
+        plain ? std::nullopt : std::optional<bool>(rng() % 2 == 0);
+    expect_same(detail::package_from(r, arena, arch, sec, plain),
+                detail::package_from(r, arena, arch, sec, false));
+  }
+  EXPECT_GT(plain_seen, 100);
+}
+
+// Through the builder: plain mentions keep empty optional fields and an
+// unknown security, those with origins keep theirs.
+TEST(ReportBuilderPlain, BuilderKeepsEveryFieldOfAFirstMention) {
+  report_builder b;
+  b.on_transaction_begin({});
+  package_ref plain;
+  plain.set = pkg_set::upgraded;
+  plain.name = "libc6";
+  plain.arch = "amd64";
+  plain.arch_qualified = true;
+  plain.old_version = "2.36-9";
+  plain.new_version = "2.36-9+deb12u4";
+  plain.flags = flag_automatic;
+  b.on_package(plain, {});
+  package_ref full = plain;
+  full.name = "openssl";
+  full.origins = "Debian-Security:12/stable-security";
+  full.note = "due to foo";
+  b.on_package(full, {});
+  b.on_transaction_end({});
+  const report r = b.take_report();
+  ASSERT_EQ(r.transactions.size(), 1u);
+  const auto up = r.transactions[0].upgraded();
+  ASSERT_EQ(up.size(), 2u);
+  EXPECT_EQ(up[0].name, "libc6");
+  EXPECT_EQ(up[0].new_version, "2.36-9+deb12u4");
+  EXPECT_TRUE(up[0].automatic);
+  EXPECT_TRUE(up[0].origins.empty() && up[0].note.empty() &&
+              up[0].suite.empty());
+  EXPECT_FALSE(up[0].security.has_value());
+  EXPECT_EQ(up[1].origins, "Debian-Security:12/stable-security");
+  EXPECT_EQ(up[1].note, "due to foo");
+  EXPECT_EQ(up[1].security, std::optional<bool>(true));
+}
+
+}  // namespace
+}  // namespace aptparse
