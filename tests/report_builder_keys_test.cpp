@@ -39,14 +39,15 @@ TEST(PackageIndexKeys, HasQualifiedUntilCleared) {
   set[2].name = "c";
   package_index index;
   EXPECT_FALSE(index.has_qualified());
-  index.insert(set, 0, false, package_index::hash("a"));
+  index.insert(set.data(), 0, false, package_index::hash("a"));
   EXPECT_FALSE(index.has_qualified());
-  index.insert(set, 1, true, package_index::hash("b", "i386"));
+  index.insert(set.data(), 1, true, package_index::hash("b", "i386"));
   EXPECT_TRUE(index.has_qualified());
-  EXPECT_EQ(index.find(set, "b", "i386", package_index::hash("b", "i386")), 1);
+  EXPECT_EQ(
+      index.find(set.data(), "b", "i386", package_index::hash("b", "i386")), 1);
   index.clear();
   EXPECT_FALSE(index.has_qualified());
-  index.insert(set, 2, false, package_index::hash("c"));
+  index.insert(set.data(), 2, false, package_index::hash("c"));
   EXPECT_FALSE(index.has_qualified());
 }
 

@@ -196,6 +196,7 @@ class APTPARSE_EXPORT package_array {
   }
 
  private:
+  friend struct transaction_access;  // appends built in place
   void destroy_all() noexcept;
   void free_storage() noexcept;  // after destroy_all()
   package* data_ = nullptr;

@@ -10,6 +10,7 @@
 
 #include "aptparse/report.h"
 #include "report/string_arena.h"
+#include "report/transaction_reuse.h"
 
 namespace aptparse::detail {
 namespace {
@@ -103,6 +104,24 @@ void package_array::insert(std::size_t at, package&& p) {
   push_back_unchecked(std::move(data_[size_ - 1]));
   std::move_backward(data_ + at, data_ + size_ - 2, data_ + size_ - 1);
   data_[at] = std::move(p);
+}
+
+void transaction_access::append_moved(package_array& a, package* from,
+                                      std::size_t n) {
+  package* to = a.data_ + a.size_;
+  for (std::size_t i = 0; i < n; ++i)
+    std::construct_at(to + i, std::move(from[i]));
+  a.size_ += static_cast<std::uint32_t>(n);
+}
+
+void transaction_access::grow(package_array& a) {
+  const std::uint32_t room =
+      a.capacity_ == 0 ? 16 : checked_count(std::size_t{a.capacity_} * 2);
+  package_array grown;
+  grown.data_ = allocate_own(room);
+  grown.capacity_ = room;
+  append_moved(grown, a.data_, a.size_);
+  a.swap(grown);  // grown, with a's old packages, destroys and frees them
 }
 
 }  // namespace aptparse::detail

@@ -1,6 +1,7 @@
 // Finds the entry of a package within one set of a transaction, by the name
 // as apt's lists print it: the bare name, or name + arch for a foreign
-// architecture. Open addressing over indices into the set's vector, so that
+// architecture. Open addressing over indices into the transaction's entries
+// (package_staging.h), so that
 // adding a package allocates nothing per entry (this runs for every package
 // mention, the report builder's hot path).
 #ifndef APTPARSE_SRC_REPORT_PACKAGE_INDEX_H_
@@ -35,28 +36,28 @@ class package_index {
   // can be found (the lookup the builder can skip).
   bool has_qualified() const noexcept { return qualified_count_ != 0; }
 
-  // Returns the index in `set` of the entry keyed (name, arch), whose
+  // Returns the index in `entries` of the entry keyed (name, arch), whose
   // hash() is `h`, or -1.
-  long find(const std::vector<package>& set, std::string_view name,
+  long find(const package* entries, std::string_view name,
             std::string_view arch, std::size_t h) const {
     if (slots_.empty()) return -1;
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const std::uint32_t s = slots_[i];
       if (s == 0) return -1;
-      const package& p = set[s - 1];
+      const package& p = entries[s - 1];
       if (p.name == name && (qualified_[s - 1] ? p.arch == arch : arch.empty()))
         return static_cast<long>(s - 1);
     }
   }
 
-  // Records that set[index] is keyed (name, arch), whose hash() is `h`.
-  void insert(const std::vector<package>& set, std::size_t index,
-              bool qualified, std::size_t h) {
+  // Records that entries[index] is keyed (name, arch), whose hash() is `h`.
+  void insert(const package* entries, std::size_t index, bool qualified,
+              std::size_t h) {
     if (qualified_.size() <= index) qualified_.resize(index + 1);
     qualified_[index] = qualified;
     qualified_count_ += qualified;
-    if ((count_ + 1) * 2 > slots_.size()) grow(set);
+    if ((count_ + 1) * 2 > slots_.size()) grow(entries);
     place(index, h);
     ++count_;
   }
@@ -110,12 +111,12 @@ class package_index {
 
   // Out of line: rare, and inlined into add(), the hot path, it cost
   // instructions on every package mention.
-  [[gnu::noinline]] void grow(const std::vector<package>& set) {
+  [[gnu::noinline]] void grow(const package* entries) {
     std::vector<std::uint32_t> old = std::move(slots_);
     slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
     for (std::uint32_t s : old) {
       if (s == 0) continue;
-      const package& p = set[s - 1];
+      const package& p = entries[s - 1];
       place(s - 1, hash(p.name, qualified_[s - 1] ? std::string_view(p.arch)
                                                   : std::string_view()));
     }

@@ -13,9 +13,9 @@
 
 #include "aptparse/report.h"
 #include "classify/origin.h"
-#include "report/built_in_place.h"
 #include "report/package_from.h"
 #include "report/package_index.h"
+#include "report/package_staging.h"
 #include "report/record_fields.h"
 #include "report/security.h"
 #include "report/size_fields.h"
@@ -70,13 +70,11 @@ class report_builder::state {
     cur_->unrecognized.swap(pending_.unrecognized);
     cur_->diagnostics.swap(pending_.diagnostics);
     // Only the sets the last one used (history.log's: one or two of 17).
-    for (std::uint32_t left = std::exchange(touched_, 0); left != 0;
-         left &= left - 1) {
-      const int s = std::countr_zero(left);
-      index_[s].clear();
-      sets_[s].clear();
-    }
-    dropped_.fill(0);
+    const std::uint32_t touched = std::exchange(touched_, 0);
+    for (std::uint32_t left = touched; left != 0; left &= left - 1)
+      index_[std::countr_zero(left)].clear();
+    staged_.clear(touched);
+    if (std::exchange(any_dropped_, false)) dropped_.fill(0);
     downloads_.clear();
   }
 
@@ -88,11 +86,10 @@ class report_builder::state {
     t.span = span;
     // A kept transaction's packages go into the report's arena with its
     // text; one handed on keeps an array of its own, reused in scratch_.
-    detail::transaction_access::take_sets(
-        t, sets_, where_ == target::report ? t.strings : nullptr);
+    staged_.take_into(t, where_ == target::report ? t.strings : nullptr);
     detail::apply_downloads(t, downloads_, *t.strings);
     t.security_count = detail::count_security(t);
-    for (int s = 0; s < pkg_set_count; ++s)
+    for (int s = 0; any_dropped_ && s < pkg_set_count; ++s)
       if (dropped_[s] != 0)
         t.diagnostics.push_back(
             diagnostic{errc::too_many_packages, span.first, dropped_[s]});
@@ -115,34 +112,37 @@ class report_builder::state {
   void add(const package_ref& ref) {
     if (cur_ == nullptr) begin(position{});
     const int s = static_cast<int>(ref.set);
-    std::vector<package>& set = sets_[s];
     touched_ |= std::uint32_t{1} << s;
-    if ((ref.flags & flag_alternative) && !set.empty()) {
-      set.back().alternatives.push_back(save_alternative(ref));
+    const std::uint32_t size = staged_.count(s);
+    if ((ref.flags & flag_alternative) && size != 0) {
+      staged_.last(s).alternatives.push_back(save_alternative(ref));
       return;
     }
     // Each listing line is its own entry (`apt list -a`: one per version).
     if (ref.set == pkg_set::listed) {
-      if (set.size() >= opts_.max_packages_per_list) {
+      if (size >= opts_.max_packages_per_list) {
         ++dropped_[s];
+        any_dropped_ = true;
       } else {
-        set.emplace_back(
-            detail::built_in_place{[&] { return make_package(ref); }});
+        staged_.append(s, [&] { return make_package(ref); });
       }
       return;
     }
     std::size_t h = detail::package_index::hash(ref.name);
-    const std::string_view key_arch = key_arch_of(ref, set, index_[s], h);
-    if (long at = index_[s].find(set, ref.name, key_arch, h); at >= 0) {
-      merge(set[static_cast<std::size_t>(at)], ref);
+    const std::string_view key_arch = key_arch_of(ref, index_[s], h);
+    if (long at = index_[s].find(staged_.data(), ref.name, key_arch, h);
+        at >= 0) {
+      merge(staged_.data()[at], ref);
       return;
     }
-    if (set.size() >= opts_.max_packages_per_list) {
+    if (size >= opts_.max_packages_per_list) {
       ++dropped_[s];
+      any_dropped_ = true;
       return;
     }
-    set.emplace_back(detail::built_in_place{[&] { return make_package(ref); }});
-    index_[s].insert(set, set.size() - 1, !key_arch.empty(), h);
+    const std::uint32_t at =
+        staged_.append(s, [&] { return make_package(ref); });
+    index_[s].insert(staged_.data(), at, !key_arch.empty(), h);
   }
 
   void unrecognized(std::string_view text, const position& where) {
@@ -205,14 +205,13 @@ class report_builder::state {
   // the arch is known to be foreign or the qualified key is already there
   // (never while no entry is qualified: a log's common case probes once).
   std::string_view key_arch_of(const package_ref& ref,
-                               const std::vector<package>& set,
                                const detail::package_index& index,
                                std::size_t& h) const {
     using detail::package_index;
     if (!ref.arch_qualified) return {};
     if ((ref.flags & flag_log_arch) &&
         !(index.has_qualified() &&
-          index.find(set, ref.name, ref.arch,
+          index.find(staged_.data(), ref.name, ref.arch,
                      package_index::with_arch(h, ref.arch)) >= 0) &&
         (native_arch_.empty() || ref.arch == native_arch_ || ref.arch == "all"))
       return {};
@@ -306,12 +305,13 @@ class report_builder::state {
   std::shared_ptr<string_arena> report_arena_;  // of report_'s transactions
   detail::transaction_room room_;  // how report_.transactions grows
   string_arena* arena_ = nullptr;  // cur_->strings, while open
-  // The open transaction's sets, reused from one transaction to the next
-  // (no allocation per set); they move into it when it ends.
-  detail::package_sets sets_;
+  // The open transaction's packages, reused from one transaction to the
+  // next (no allocation per transaction); they go into it when it ends.
+  detail::package_staging staged_;
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
-  std::uint32_t touched_ = 0;  // bit s: sets_[s], index_[s] may hold some
+  bool any_dropped_ = false;   // some dropped_[s] is not 0
+  std::uint32_t touched_ = 0;  // bit s: set s, index_[s] may hold some
   static_assert(pkg_set_count <= 32);
   std::vector<detail::download> downloads_;  // the open run's "Get:" lines
   std::string native_arch_;                  // the last on_native_arch()

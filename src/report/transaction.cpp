@@ -1,6 +1,6 @@
-// A transaction's one package array (add(), and the builder's bulk move),
-// its equality (which must skip the arena: two transactions with equal text
-// in different arenas are equal) and its reuse.
+// A transaction's one package array (add()), its equality (which must skip
+// the arena: two transactions with equal text in different arenas are
+// equal) and its reuse.
 #include <algorithm>
 #include <cstddef>
 
@@ -31,18 +31,6 @@ bool operator==(const transaction& a, const transaction& b) {
 }
 
 namespace detail {
-
-void transaction_access::take_sets(transaction& t, package_sets& sets,
-                                   const std::shared_ptr<string_arena>& arena) {
-  std::size_t total = 0;
-  for (const auto& set : sets) total += set.size();
-  t.packages_.reset(total, arena);
-  t.bounds_[0] = 0;
-  for (std::size_t s = 0; s < sets.size(); ++s) {
-    for (package& p : sets[s]) t.packages_.push_back_unchecked(std::move(p));
-    t.bounds_[s + 1] = static_cast<std::uint32_t>(t.packages_.size());
-  }
-}
 
 void transaction_access::clear_packages(transaction& t) noexcept {
   t.packages_.clear();

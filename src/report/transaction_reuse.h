@@ -1,31 +1,47 @@
 // The report builder's access to a transaction's package array: it builds
-// each set in a reused vector of its own (merging mentions needs a growable
-// set) and moves them into the transaction's one array when it ends; and it
-// hands one transaction after another to its callback, keeping the
-// capacity.
+// a transaction's packages in an array of its own (package_staging.h) and
+// hands them to the transaction when it ends; and it hands one transaction
+// after another to its callback, keeping the capacity.
 #ifndef APTPARSE_SRC_REPORT_TRANSACTION_REUSE_H_
 #define APTPARSE_SRC_REPORT_TRANSACTION_REUSE_H_
 
 #include <array>
+#include <cstdint>
 #include <memory>
-#include <vector>
 
 #include "aptparse/report.h"
 
 namespace aptparse::detail {
 
-// One vector per set, in APTPARSE_PKG_SET_MAP order.
-using package_sets = std::array<std::vector<package>, pkg_set_count>;
-
 struct transaction_access {
-  // Replaces t's packages with the packages of `sets`, moved into an array
-  // of the exact size: carved from `arena` when given (a report's
-  // transactions), else t's own (no allocation when it already has room).
-  // `sets` keep their capacity; their packages are moved-from.
-  static void take_sets(transaction& t, package_sets& sets,
-                        const std::shared_ptr<string_arena>& arena);
+  static package_array& packages(transaction& t) noexcept {
+    return t.packages_;
+  }
+  static std::array<std::uint32_t, pkg_set_count + 1>& bounds(
+      transaction& t) noexcept {
+    return t.bounds_;
+  }
+  // The slot after a's last package, uninitialised: a grows (into an array
+  // of its own, twice as large) when full. commit_slot() counts it once a
+  // package is built there, and returns its index.
+  static package* spare_slot(package_array& a) {
+    if (a.size_ == a.capacity_) grow(a);
+    return a.data_ + a.size_;
+  }
+  static std::uint32_t commit_slot(package_array& a) noexcept {
+    return a.size_++;
+  }
+  // Whether a's array is its own (not carved from an arena).
+  static bool owns_array(const package_array& a) noexcept {
+    return a.arena_ == nullptr;
+  }
+  // Appends the n packages at `from`, moved; reset() made room for them.
+  static void append_moved(package_array& a, package* from, std::size_t n);
   // Empties t's sets, keeping the array's capacity.
   static void clear_packages(transaction& t) noexcept;
+
+ private:
+  static void grow(package_array& a);  // out of line: rare
 };
 
 // Empties `t` for the next transaction, keeping the capacity of its
