@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "aptparse/report.h"
-#include "report/built_in_place.h"
 #include "report/package_index.h"
 
 namespace aptparse {
@@ -49,27 +48,6 @@ TEST(PackageIndexKeys, HasQualifiedUntilCleared) {
   EXPECT_FALSE(index.has_qualified());
   index.insert(set.data(), 2, false, package_index::hash("c"));
   EXPECT_FALSE(index.has_qualified());
-}
-
-struct counts_moves {
-  int value = 0;
-  int* moves = nullptr;
-  counts_moves(int v, int* m) : value(v), moves(m) {}
-  counts_moves(counts_moves&& o) noexcept : value(o.value), moves(o.moves) {
-    ++*moves;
-  }
-};
-
-TEST(BuiltInPlace, BuildsTheElementWhereItGoesWithoutAMove) {
-  int moves = 0;
-  std::vector<counts_moves> v;
-  v.reserve(4);
-  v.emplace_back(
-      detail::built_in_place{[&] { return counts_moves(7, &moves); }});
-  EXPECT_EQ(v.at(0).value, 7);
-  EXPECT_EQ(moves, 0);
-  v.push_back(counts_moves(8, &moves));  // what it replaces: one move
-  EXPECT_EQ(moves, 1);
 }
 
 // The rules, as plainly as they can be written: an entry per (name, key
