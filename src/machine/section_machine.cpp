@@ -54,9 +54,7 @@ void section_machine::text_line(std::string_view text, const position& where) {
     state_ = state::outside;
     ++stats_.noise_lines;
   } else if (is_space(t[0]) && state_ == state::in_list) {
-    list_empty_ = false;
-    parse_list_line(t, list_item_,
-                    [&](const package_ref& pkg) { emit_package(pkg, where); });
+    list_line(t, where);
   } else if (is_space(t[0]) && state_ == state::in_message) {
     sink_->on_message_continuation(trim_left(t), where);
   } else if (is_space(t[0]) && unknown_list_item(t)) {

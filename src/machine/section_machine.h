@@ -32,6 +32,7 @@
 #include "machine/dpkg_log_run.h"
 #include "util/key_set.h"
 #include "util/log_time.h"
+#include "util/text.h"
 
 namespace aptparse::detail {
 
@@ -74,6 +75,27 @@ class section_machine {
       end_after_line_ = false;
       end_transaction();
     }
+  }
+
+  // True iff the lines after the one just read may go to list_run_line:
+  // an open package list, the parse not stopped.
+  bool takes_list_run() const noexcept {
+    return state_ == state::in_list && failure_.ok();
+  }
+  // A line of a run (lines/line_runs.h): if it is a list item that line()
+  // would hand the open list (indented, not blank), does exactly what
+  // line() does with it and returns true; else does nothing. Only while
+  // takes_list_run() holds, for a line without prefix, ESC byte or cut,
+  // which reading a list item keeps so.
+  bool list_run_line(std::string_view text, const position& where) {
+    if (text.empty() || (text[0] != ' ' && text[0] != '\t')) return false;
+    const std::string_view t = trim_right(text);
+    if (t.empty()) return false;
+    ++stats_.lines;
+    list_line(t, where);
+    prev_ = where;
+    prev_end_ = where.offset + text.size();
+    return true;
   }
 
   // The prefix that the line just read adopted (a quote prefix; a CI
@@ -126,6 +148,8 @@ class section_machine {
 
   void text_line(std::string_view text, const position& where);
 
+  // An item line of the open list, trimmed on the right.
+  void list_line(std::string_view t, const position& where);
   void classified(std::string_view body, const table_row* row,
                   const captures& caps, const position& where);
   void open_list(const table_row& row, const position& where);
