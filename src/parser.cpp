@@ -30,7 +30,11 @@ class parser_impl {
     splitter_.feed(
         chunk, [this](const raw_line& l) { return on_line(l); },
         [this](std::string_view text, const position& where) {
-          return machine_.list_run_line(text, where);
+          const line_start start = start_of(text);
+          if (start == line_start::plain)
+            return machine_.plain_run_line(text, where);
+          return start == line_start::indent &&
+                 machine_.list_run_line(text, where);
         });
     // Under options::strict the input ends with the violating line,
     // whichever chunk it came in.
@@ -61,10 +65,9 @@ class parser_impl {
   // A strict violation stopped the parse (see options::strict).
   bool stopped() const { return !machine_.failure().ok(); }
 
-  // True asks the splitter for a run of list items (list_run_line): after
-  // an indented line that an open list took, while no quote prefix is in
-  // play and the parse goes on, the lines that follow are list items or
-  // end the run, whichever chunk they come in.
+  // True asks the splitter for a run (lines/line_runs.h): after a line
+  // that went to the machine with no prefix in play, the lines that follow
+  // go to the machine's run_line functions while they take them.
   bool on_line(const raw_line& l) {
     if (stopped()) return false;
     const std::uint64_t end = l.where.offset + l.text.size() + l.dropped;
@@ -76,13 +79,10 @@ class parser_impl {
                               .where = l.where,
                               .end_offset = end,
                               .dropped = l.dropped};
-      if (start == line_start::plain) {
+      if (start == line_start::plain ||
+          (start == line_start::indent && machine_.in_indented_block())) {
         machine_.line(line);
-        return false;
-      }
-      if (start == line_start::indent && machine_.in_indented_block()) {
-        machine_.line(line);
-        return runs_ && machine_.takes_list_run();
+        return runs_;
       }
     }
     prefixed_line(text, l.where, end, l.dropped);

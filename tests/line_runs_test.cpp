@@ -1,4 +1,4 @@
-// Runs of list items (lines/line_runs.h) are exact: with runs the parser
+// Runs of lines (lines/line_runs.h) are exact: with runs the parser
 // gives every event, position, offset, counter and status that the
 // per-line path gives, fed whole or in chunks of any size, under strict
 // mode, quote and CI prefixes, terminal controls and max_line_bytes.
@@ -80,8 +80,9 @@ void expect_runs_exact(std::string_view input, const options& opts,
   }
 }
 
-// Pieces of a log with package lists: headers, item lines of every shape
-// the list tokeniser reads, and each kind of line that must end a run.
+// Pieces of a log: list headers, item lines of every shape the list
+// tokeniser reads, apt's, dpkg's and the logs' lines that plain runs take,
+// and each kind of line that must end a run.
 std::string random_line(std::mt19937_64& rng) {
   static const char* const kHeaders[] = {
       "The following NEW packages will be installed:",
@@ -115,6 +116,20 @@ std::string random_line(std::mt19937_64& rng) {
       "```",
       "Start-Date: 2024-05-01  10:00:00",
       "End-Date: 2024-05-01  10:00:05",
+      "Commandline: apt-get install foo",
+      "Install: foo:amd64 (1.0), bar:amd64 (2.0, automatic)",
+      "Error: Sub-process /usr/bin/dpkg returned an error code (1)",
+      "2024-05-01 10:00:01 install foo:amd64 <none> 1.0",
+      "2024-05-01 10:00:02 status installed foo:amd64 1.0",
+      "Remv bar [2.0]",
+      "Inst foo [1.0] (1.1 Debian:12/stable [amd64])",
+      "Setting up foo (1.1) ...",
+      "Listing... Done",
+      "foo/stable 1.1 amd64 [upgradable from: 1.0]",
+      "W: Some index files failed to download.",
+      "\vvertical tab",
+      "\f",
+      "\x1b[33mWARNING:\x1b[0m coloured",
   };
   const auto pick = [&](std::size_t n) { return rng() % n; };
   switch (pick(10)) {

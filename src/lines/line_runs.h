@@ -1,8 +1,9 @@
-// Runs of lines: after an indented line that an open package list took,
-// the parser has the splitter hand the list the lines that follow in one
-// loop (section_machine::list_run_line), without the per-line stages in
-// between, until a line is not a plain list item. The result is the
-// per-line path's, line for line; the switch below lets the tests hold
+// Runs of lines: after a line that went to the machine with no prefix in
+// play, the parser has the splitter hand the machine the lines that follow
+// in one loop (section_machine::plain_run_line, list_run_line), without the
+// per-line stages in between, until a line is not one they take (a prefix,
+// an ESC byte, a cut, a listing, an indented line outside a list). The result
+// is the per-line path's, line for line; the switch below lets the tests hold
 // the two paths to each other.
 #ifndef APTPARSE_SRC_LINES_LINE_RUNS_H_
 #define APTPARSE_SRC_LINES_LINE_RUNS_H_

@@ -61,24 +61,27 @@ void section_machine::text_line(std::string_view text, const position& where) {
     ++stats_.unrecognized_lines;
     sink_->on_unrecognized(trim_left(t), where);
   } else {
-    std::string_view body = trim_left(t);
-    // dpkg.log's lines begin with the date: one compare keeps apt's off
-    // that path (only counts begin with a digit).
-    if (is_digit(body[0])) [[unlikely]] {
-      if (dpkg_log_fields f; parse_dpkg_log_line(body, f)) {
-        last_match_ = nullptr;
-        last_dpkg_log_ = true;
-        dpkg_log_line(f, where);
-        return;
-      }
-    }
-    last_dpkg_log_ = false;
-    captures caps;
-    const table_row*& hint = hints_[static_cast<unsigned char>(body[0])];
-    const table_row* row = last_match_ = table_->match(body, caps, hint);
-    if (row != nullptr) hint = row;
-    classified(body, row, caps, where);
+    dispatch(trim_left(t), where);
   }
+}
+
+void section_machine::dispatch(std::string_view body, const position& where) {
+  // dpkg.log's lines begin with the date: one compare keeps apt's off
+  // that path (only counts begin with a digit).
+  if (is_digit(body[0])) [[unlikely]] {
+    if (dpkg_log_fields f; parse_dpkg_log_line(body, f)) {
+      last_match_ = nullptr;
+      last_dpkg_log_ = true;
+      dpkg_log_line(f, where);
+      return;
+    }
+  }
+  last_dpkg_log_ = false;
+  captures caps;
+  const table_row*& hint = hints_[static_cast<unsigned char>(body[0])];
+  const table_row* row = last_match_ = table_->match(body, caps, hint);
+  if (row != nullptr) hint = row;
+  classified(body, row, caps, where);
 }
 
 // Structure as a fallback: a header in a wording no table knows (a line

@@ -77,17 +77,14 @@ class section_machine {
     }
   }
 
-  // True iff the lines after the one just read may go to list_run_line:
-  // an open package list, the parse not stopped.
-  bool takes_list_run() const noexcept {
-    return state_ == state::in_list && failure_.ok();
-  }
-  // A line of a run (lines/line_runs.h): if it is a list item that line()
-  // would hand the open list (indented, not blank), does exactly what
-  // line() does with it and returns true; else does nothing. Only while
-  // takes_list_run() holds, for a line without prefix, ESC byte or cut,
-  // which reading a list item keeps so.
+  // The lines of a run (lines/line_runs.h), which come without prefix,
+  // ESC byte or cut: each does exactly what line() does with such a line
+  // and returns true, or does nothing and returns false (the line then
+  // goes to line()). list_run_line takes an item of the open list (an
+  // indented line, not blank); plain_run_line a line that starts with
+  // neither white space nor a prefix, or a blank one.
   bool list_run_line(std::string_view text, const position& where) {
+    if (state_ != state::in_list || !failure_.ok()) return false;
     if (text.empty() || (text[0] != ' ' && text[0] != '\t')) return false;
     const std::string_view t = trim_right(text);
     if (t.empty()) return false;
@@ -95,6 +92,26 @@ class section_machine {
     list_line(t, where);
     prev_ = where;
     prev_end_ = where.offset + text.size();
+    return true;
+  }
+  bool plain_run_line(std::string_view text, const position& where) {
+    if (state_ == state::in_listing || !failure_.ok()) return false;
+    // '\v' or '\f' first: white space to the trims.
+    if (!text.empty() && is_space(text[0])) return false;
+    ++stats_.lines;
+    if (text.empty()) {  // ends an apt 3.0 list and any message
+      state_ = state::outside;
+      ++stats_.noise_lines;
+    } else {
+      dispatch(trim_right(text), where);
+    }
+    prev_ = where;
+    prev_end_ = where.offset + text.size();
+    // A log record's last line ("End-Date:") ends its transaction.
+    if (end_after_line_) [[unlikely]] {
+      end_after_line_ = false;
+      end_transaction();
+    }
     return true;
   }
 
@@ -148,6 +165,9 @@ class section_machine {
 
   void text_line(std::string_view text, const position& where);
 
+  // text_line's reading of a line that starts with neither white space
+  // nor nothing: a dpkg.log line or the format table's row.
+  void dispatch(std::string_view body, const position& where);
   // An item line of the open list, trimmed on the right.
   void list_line(std::string_view t, const position& where);
   void classified(std::string_view body, const table_row* row,
