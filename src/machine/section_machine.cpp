@@ -103,11 +103,8 @@ void section_machine::note_prefix(line_prefix kind) noexcept {
   if (open_ && prefix_ == line_prefix::none) prefix_ = kind;
 }
 
-// Inlined into dispatch, its one caller: a call of its own cost a frame
-// on every line the table classifies.
-[[gnu::always_inline]] inline void section_machine::classified(
-    std::string_view body, const table_row* row, const captures& caps,
-    const position& where) {
+void section_machine::classified(std::string_view body, const table_row* row,
+                                 const captures& caps, const position& where) {
   const line_kind kind = row ? row->kind : line_kind::unknown;
   // The second line of a two-line header keeps its list open.
   if (kind == line_kind::header_more && state_ == state::in_list &&

@@ -170,8 +170,13 @@ class section_machine {
   void dispatch(std::string_view body, const position& where);
   // An item line of the open list, trimmed on the right.
   void list_line(std::string_view t, const position& where);
-  void classified(std::string_view body, const table_row* row,
-                  const captures& caps, const position& where);
+  // classified, simulate_line and dpkg_line are inlined into dispatch,
+  // their one caller (section_machine.cpp): a call of their own cost a
+  // frame on every line the table classifies.
+  [[gnu::always_inline]] inline void classified(std::string_view body,
+                                                const table_row* row,
+                                                const captures& caps,
+                                                const position& where);
   void open_list(const table_row& row, const position& where);
   void emit_package(const package_ref& pkg, const position& where);
   void emit_counts(const captures& caps, const position& where);
@@ -179,10 +184,12 @@ class section_machine {
                   const position& where);
   void emit_message(const table_row& row, std::string_view body,
                     const position& where);
-  void simulate_line(line_kind kind, std::string_view rest,
-                     const position& where);
-  void dpkg_line(const table_row& row, const captures& caps,
-                 const position& where);
+  [[gnu::always_inline]] inline void simulate_line(line_kind kind,
+                                                   std::string_view rest,
+                                                   const position& where);
+  [[gnu::always_inline]] inline void dpkg_line(const table_row& row,
+                                               const captures& caps,
+                                               const position& where);
   void record_line(const table_row& row, std::string_view rest,
                    const position& where);
   bool unknown_list_item(std::string_view line);
