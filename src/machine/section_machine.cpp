@@ -241,17 +241,14 @@ void section_machine::open_list(const table_row& row, const position& where) {
   sink_->on_section(header.set, header.reason, where);
 }
 
-void section_machine::emit_package(const package_ref& pkg,
-                                   const position& where) {
-  ++stats_.packages;
-  if (pkg.reason == hold_reason::kept_back && !held_.empty() &&
-      held_.find(pkg.name) != held_.end()) {
-    package_ref held = pkg;
-    held.reason = hold_reason::held;
-    sink_->on_package(held, where);
+void section_machine::emit_held(const package_ref& pkg, const position& where) {
+  if (held_.find(pkg.name) == held_.end()) {
+    sink_->on_package(pkg, where);
     return;
   }
-  sink_->on_package(pkg, where);
+  package_ref held = pkg;
+  held.reason = hold_reason::held;
+  sink_->on_package(held, where);
 }
 
 void section_machine::hold_mark(bool held, std::string_view name) {

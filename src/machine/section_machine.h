@@ -178,7 +178,17 @@ class section_machine {
                                                 const captures& caps,
                                                 const position& where);
   void open_list(const table_row& row, const position& where);
-  void emit_package(const package_ref& pkg, const position& where);
+  // Inline: every package mention passes here.
+  void emit_package(const package_ref& pkg, const position& where) {
+    ++stats_.packages;
+    if (pkg.reason == hold_reason::kept_back && !held_.empty()) [[unlikely]] {
+      emit_held(pkg, where);
+      return;
+    }
+    sink_->on_package(pkg, where);
+  }
+  // A kept-back package, reported as held if apt-mark held it.
+  void emit_held(const package_ref& pkg, const position& where);
   void emit_counts(const captures& caps, const position& where);
   void emit_sizes(const table_row& row, const captures& caps,
                   const position& where);
