@@ -217,7 +217,9 @@ class section_machine {
   void download_line(const captures& caps, const position& where);
   // Tells the sink the native architecture (see on_native_arch) when a
   // simulate line shows one it has not been told.
-  void note_native_arch(std::string_view arch, const position& where);
+  // Inlined into simulate_line, its one caller.
+  [[gnu::always_inline]] inline void note_native_arch(std::string_view arch,
+                                                      const position& where);
   void ensure_transaction(const position& where);
   void end_transaction();
   void diagnose(errc code, const position& where, std::uint64_t dropped = 0);
