@@ -7,6 +7,7 @@
 
 #include "classify/anchor_line.h"
 #include "lines/ci_prefix.h"
+#include "lines/line_runs.h"
 #include "lines/line_splitter.h"
 #include "lines/line_start.h"
 #include "lines/quote_prefix.h"
@@ -26,7 +27,15 @@ class parser_impl {
     if (finished_) return sticky(errc::used_after_finish);
     if (stopped()) return machine_.failure();
     machine_.stats().bytes += chunk.size();
-    splitter_.feed(chunk, [this](const raw_line& l) { on_line(l); });
+    splitter_.feed(
+        chunk, [this](const raw_line& l) { return on_line(l); },
+        [this](std::string_view text, const position& where) {
+          const line_start start = start_of(text);
+          if (start == line_start::plain)
+            return machine_.plain_run_line(text, where);
+          return start == line_start::indent &&
+                 machine_.list_run_line(text, where);
+        });
     // Under options::strict the input ends with the violating line,
     // whichever chunk it came in.
     if (stopped()) machine_.stats().bytes = machine_.last_end_offset();
@@ -56,29 +65,34 @@ class parser_impl {
   // A strict violation stopped the parse (see options::strict).
   bool stopped() const { return !machine_.failure().ok(); }
 
-  void on_line(const raw_line& l) {
-    if (stopped()) return;
+  // True asks the splitter for a run (lines/line_runs.h): after a line
+  // that went to the machine with no prefix in play, the lines that follow
+  // go to the machine's run_line functions while they take them.
+  bool on_line(const raw_line& l) {
+    if (stopped()) return false;
     const std::uint64_t end = l.where.offset + l.text.size() + l.dropped;
     std::string_view text =
         l.escape ? strip_terminal_controls(l.text, scratch_) : l.text;
     const line_start start = start_of(text);
-    if (!quote_.active() &&
-        (start == line_start::plain ||
-         (start == line_start::indent && machine_.in_indented_block()))) {
-      machine_.line(logical_line{.text = text,
-                                 .where = l.where,
-                                 .end_offset = end,
-                                 .dropped = l.dropped});
-      return;
+    if (!quote_.active()) {
+      const logical_line line{.text = text,
+                              .where = l.where,
+                              .end_offset = end,
+                              .dropped = l.dropped};
+      if (start == line_start::plain ||
+          (start == line_start::indent && machine_.in_indented_block())) {
+        machine_.line(line);
+        return runs_;
+      }
     }
     prefixed_line(text, l.where, end, l.dropped);
+    return false;
   }
 
   // A line that may carry a CI or quote prefix, or be a fence or prompt of
   // a document. Out of line: on_line runs for every line and stays small.
   [[gnu::noinline]] void prefixed_line(std::string_view text,
-                                       const position& where,
-                                       std::uint64_t end,
+                                       const position& where, std::uint64_t end,
                                        std::uint64_t dropped) {
     const prefix_result p = strip_ci_prefix(text);
     logical_line line{.text = p.text,
@@ -128,9 +142,17 @@ class parser_impl {
   section_machine machine_;
   quote_prefix quote_{printed_at_column_zero, is_known_line};
   std::string scratch_;
+  const bool runs_ = line_runs();  // false: every line the per-line way
   status misuse_;
   bool finished_ = false;
 };
+
+namespace {
+bool g_line_runs = true;
+}  // namespace
+
+bool line_runs() noexcept { return g_line_runs; }
+void set_line_runs(bool on) noexcept { g_line_runs = on; }
 
 }  // namespace detail
 

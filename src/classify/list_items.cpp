@@ -42,14 +42,9 @@ bool is_package_list_line(std::string_view line) {
   return any && all;
 }
 
-void apply_group(package_ref& pkg, std::string_view inside, std::size_t blank) {
-  // The first blank decides the common -V group: without one it is one
-  // version (and holds no " => "); with one, the arrow is most often there.
-  if (blank == inside.size() && !inside.empty()) {
-    (shows_current_version(pkg.set) ? pkg.old_version : pkg.new_version) =
-        inside;
-    return;
-  }
+void apply_spaced_group(package_ref& pkg, std::string_view inside,
+                        std::size_t blank) {
+  // With a blank, the arrow is most often there.
   const std::size_t arrow =
       inside.substr(blank).starts_with(" => ") ? blank : find_arrow(inside);
   if (arrow != std::string_view::npos) {

@@ -95,10 +95,24 @@ inline bool shows_current_version(pkg_set set) noexcept {
   }
 }
 
+// apply_group for a group that holds a blank ("old => new", a note) or
+// nothing.
+void apply_spaced_group(package_ref& pkg, std::string_view inside,
+                        std::size_t blank);
+
 // Applies a parenthesised group that follows an item: "old => new", one
 // version (old for removals, new otherwise), or other text (a note).
 // `blank` is the index of its first ' ' or '\t' (inside.size(): none).
-void apply_group(package_ref& pkg, std::string_view inside, std::size_t blank);
+// Inline: the common -V group, one version, decides at its first blank.
+inline void apply_group(package_ref& pkg, std::string_view inside,
+                        std::size_t blank) {
+  if (blank == inside.size() && !inside.empty()) {
+    (shows_current_version(pkg.set) ? pkg.old_version : pkg.new_version) =
+        inside;
+    return;
+  }
+  apply_spaced_group(pkg, inside, blank);
+}
 inline void apply_group(package_ref& pkg, std::string_view inside) {
   apply_group(pkg, inside, find_blank(inside, 0));
 }

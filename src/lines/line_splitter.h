@@ -13,6 +13,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "aptparse/error.h"
 #include "lines/scan.h"
@@ -27,6 +28,11 @@ struct raw_line {
   bool escape = true;         // may hold an ESC byte (false: surely not)
 };
 
+// The on_run of a splitter whose on_line asks for no runs.
+struct no_run {
+  bool operator()(std::string_view, const position&) const { return false; }
+};
+
 class line_splitter {
  public:
   explicit line_splitter(std::size_t max_line_bytes)
@@ -36,8 +42,11 @@ class line_splitter {
   // The counters of the lines inside the chunk are kept in locals and
   // offsets computed from the chunk's start, so that nothing goes through
   // memory per line around on_line's calls.
-  template <class OnLine>
-  void feed(std::string_view chunk, OnLine&& on_line) {
+  //
+  // on_line may instead return bool: true asks for a run (below), taken by
+  // on_run(std::string_view text, const position& where) -> bool.
+  template <class OnLine, class OnRun = no_run>
+  void feed(std::string_view chunk, OnLine&& on_line, OnRun&& on_run = {}) {
     const char* const begin = chunk.data();
     const char* const end = begin + chunk.size();
     const std::uint64_t base = offset_;  // the input offset of *begin
@@ -57,17 +66,48 @@ class line_splitter {
       emit_carry(++line_no, on_line);
     }
     while (p != end) {
-      const scan_result scan = scanner.next(p);
+      scan_result scan = scanner.next(p);
       if (scan.end == end) break;
-      std::string_view text(p, static_cast<std::size_t>(scan.end - p));
-      std::uint64_t dropped = 0;
-      if (text.size() > max_line_bytes_) [[unlikely]] {
-        dropped = text.size() - max_line_bytes_;
-        text = text.substr(0, max_line_bytes_);
+      for (;;) {  // the line at p, ending at scan.end
+        std::string_view text(p, static_cast<std::size_t>(scan.end - p));
+        std::uint64_t dropped = 0;
+        if (text.size() > max_line_bytes_) [[unlikely]] {
+          dropped = text.size() - max_line_bytes_;
+          text = text.substr(0, max_line_bytes_);
+        }
+        const std::uint64_t start =
+            base + static_cast<std::uint64_t>(p - begin);
+        p = after_line_end(scan.end, end);
+        const raw_line line{text, position{++line_no, start}, dropped,
+                            scan.escape};
+        if constexpr (std::is_void_v<decltype(on_line(line))>) {
+          on_line(line);
+          break;
+        } else {
+          if (!on_line(line)) break;
+          // A run: on_run(text, where) takes the lines that follow, in one
+          // loop, until it declines one (which then goes to on_line, not
+          // scanned again) or the chunk's complete lines end. It sees only
+          // lines under the cap and free of ESC bytes.
+          bool declined = false;
+          while (p != end) {
+            scan = scanner.next(p);
+            if (scan.end == end) break;
+            const std::string_view next(p,
+                                        static_cast<std::size_t>(scan.end - p));
+            if (scan.escape || next.size() > max_line_bytes_ ||
+                !on_run(next,
+                        position{line_no + 1, base + static_cast<std::uint64_t>(
+                                                         p - begin)})) {
+              declined = true;
+              break;
+            }
+            ++line_no;
+            p = after_line_end(scan.end, end);
+          }
+          if (!declined) break;
+        }
       }
-      const std::uint64_t start = base + static_cast<std::uint64_t>(p - begin);
-      p = after_line_end(scan.end, end);
-      on_line(raw_line{text, position{++line_no, start}, dropped, scan.escape});
     }
     line_no_ = line_no;
     if (p != end) {

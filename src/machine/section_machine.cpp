@@ -54,33 +54,34 @@ void section_machine::text_line(std::string_view text, const position& where) {
     state_ = state::outside;
     ++stats_.noise_lines;
   } else if (is_space(t[0]) && state_ == state::in_list) {
-    list_empty_ = false;
-    parse_list_line(t, list_item_,
-                    [&](const package_ref& pkg) { emit_package(pkg, where); });
+    list_line(t, where);
   } else if (is_space(t[0]) && state_ == state::in_message) {
     sink_->on_message_continuation(trim_left(t), where);
   } else if (is_space(t[0]) && unknown_list_item(t)) {
     ++stats_.unrecognized_lines;
     sink_->on_unrecognized(trim_left(t), where);
   } else {
-    std::string_view body = trim_left(t);
-    // dpkg.log's lines begin with the date: one compare keeps apt's off
-    // that path (only counts begin with a digit).
-    if (is_digit(body[0])) [[unlikely]] {
-      if (dpkg_log_fields f; parse_dpkg_log_line(body, f)) {
-        last_match_ = nullptr;
-        last_dpkg_log_ = true;
-        dpkg_log_line(f, where);
-        return;
-      }
-    }
-    last_dpkg_log_ = false;
-    captures caps;
-    const table_row*& hint = hints_[static_cast<unsigned char>(body[0])];
-    const table_row* row = last_match_ = table_->match(body, caps, hint);
-    if (row != nullptr) hint = row;
-    classified(body, row, caps, where);
+    dispatch(trim_left(t), where);
   }
+}
+
+void section_machine::dispatch(std::string_view body, const position& where) {
+  // dpkg.log's lines begin with the date: one compare keeps apt's off
+  // that path (only counts begin with a digit).
+  if (is_digit(body[0])) [[unlikely]] {
+    if (dpkg_log_fields f; parse_dpkg_log_line(body, f)) {
+      last_match_ = nullptr;
+      last_dpkg_log_ = true;
+      dpkg_log_line(f, where);
+      return;
+    }
+  }
+  last_dpkg_log_ = false;
+  captures caps;
+  const table_row*& hint = hints_[static_cast<unsigned char>(body[0])];
+  const table_row* row = last_match_ = table_->match(body, caps, hint);
+  if (row != nullptr) hint = row;
+  classified(body, row, caps, where);
 }
 
 // Structure as a fallback: a header in a wording no table knows (a line
@@ -240,17 +241,14 @@ void section_machine::open_list(const table_row& row, const position& where) {
   sink_->on_section(header.set, header.reason, where);
 }
 
-void section_machine::emit_package(const package_ref& pkg,
-                                   const position& where) {
-  ++stats_.packages;
-  if (pkg.reason == hold_reason::kept_back && !held_.empty() &&
-      held_.find(pkg.name) != held_.end()) {
-    package_ref held = pkg;
-    held.reason = hold_reason::held;
-    sink_->on_package(held, where);
+void section_machine::emit_held(const package_ref& pkg, const position& where) {
+  if (held_.find(pkg.name) == held_.end()) {
+    sink_->on_package(pkg, where);
     return;
   }
-  sink_->on_package(pkg, where);
+  package_ref held = pkg;
+  held.reason = hold_reason::held;
+  sink_->on_package(held, where);
 }
 
 void section_machine::hold_mark(bool held, std::string_view name) {

@@ -32,6 +32,7 @@
 #include "machine/dpkg_log_run.h"
 #include "util/key_set.h"
 #include "util/log_time.h"
+#include "util/text.h"
 
 namespace aptparse::detail {
 
@@ -74,6 +75,44 @@ class section_machine {
       end_after_line_ = false;
       end_transaction();
     }
+  }
+
+  // The lines of a run (lines/line_runs.h), which come without prefix,
+  // ESC byte or cut: each does exactly what line() does with such a line
+  // and returns true, or does nothing and returns false (the line then
+  // goes to line()). list_run_line takes an item of the open list (an
+  // indented line, not blank); plain_run_line a line that starts with
+  // neither white space nor a prefix, or a blank one.
+  bool list_run_line(std::string_view text, const position& where) {
+    if (state_ != state::in_list || !failure_.ok()) return false;
+    if (text.empty() || (text[0] != ' ' && text[0] != '\t')) return false;
+    const std::string_view t = trim_right(text);
+    if (t.empty()) return false;
+    ++stats_.lines;
+    list_line(t, where);
+    prev_ = where;
+    prev_end_ = where.offset + text.size();
+    return true;
+  }
+  bool plain_run_line(std::string_view text, const position& where) {
+    if (state_ == state::in_listing || !failure_.ok()) return false;
+    // '\v' or '\f' first: white space to the trims.
+    if (!text.empty() && is_space(text[0])) return false;
+    ++stats_.lines;
+    if (text.empty()) {  // ends an apt 3.0 list and any message
+      state_ = state::outside;
+      ++stats_.noise_lines;
+    } else {
+      dispatch(trim_right(text), where);
+    }
+    prev_ = where;
+    prev_end_ = where.offset + text.size();
+    // A log record's last line ("End-Date:") ends its transaction.
+    if (end_after_line_) [[unlikely]] {
+      end_after_line_ = false;
+      end_transaction();
+    }
+    return true;
   }
 
   // The prefix that the line just read adopted (a quote prefix; a CI
@@ -126,19 +165,41 @@ class section_machine {
 
   void text_line(std::string_view text, const position& where);
 
-  void classified(std::string_view body, const table_row* row,
-                  const captures& caps, const position& where);
+  // text_line's reading of a line that starts with neither white space
+  // nor nothing: a dpkg.log line or the format table's row.
+  void dispatch(std::string_view body, const position& where);
+  // An item line of the open list, trimmed on the right.
+  void list_line(std::string_view t, const position& where);
+  // classified, simulate_line and dpkg_line are inlined into dispatch,
+  // their one caller (section_machine.cpp): a call of their own cost a
+  // frame on every line the table classifies.
+  [[gnu::always_inline]] inline void classified(std::string_view body,
+                                                const table_row* row,
+                                                const captures& caps,
+                                                const position& where);
   void open_list(const table_row& row, const position& where);
-  void emit_package(const package_ref& pkg, const position& where);
+  // Inline: every package mention passes here.
+  void emit_package(const package_ref& pkg, const position& where) {
+    ++stats_.packages;
+    if (pkg.reason == hold_reason::kept_back && !held_.empty()) [[unlikely]] {
+      emit_held(pkg, where);
+      return;
+    }
+    sink_->on_package(pkg, where);
+  }
+  // A kept-back package, reported as held if apt-mark held it.
+  void emit_held(const package_ref& pkg, const position& where);
   void emit_counts(const captures& caps, const position& where);
   void emit_sizes(const table_row& row, const captures& caps,
                   const position& where);
   void emit_message(const table_row& row, std::string_view body,
                     const position& where);
-  void simulate_line(line_kind kind, std::string_view rest,
-                     const position& where);
-  void dpkg_line(const table_row& row, const captures& caps,
-                 const position& where);
+  [[gnu::always_inline]] inline void simulate_line(line_kind kind,
+                                                   std::string_view rest,
+                                                   const position& where);
+  [[gnu::always_inline]] inline void dpkg_line(const table_row& row,
+                                               const captures& caps,
+                                               const position& where);
   void record_line(const table_row& row, std::string_view rest,
                    const position& where);
   bool unknown_list_item(std::string_view line);
@@ -156,7 +217,9 @@ class section_machine {
   void download_line(const captures& caps, const position& where);
   // Tells the sink the native architecture (see on_native_arch) when a
   // simulate line shows one it has not been told.
-  void note_native_arch(std::string_view arch, const position& where);
+  // Inlined into simulate_line, its one caller.
+  [[gnu::always_inline]] inline void note_native_arch(std::string_view arch,
+                                                      const position& where);
   void ensure_transaction(const position& where);
   void end_transaction();
   void diagnose(errc code, const position& where, std::uint64_t dropped = 0);
