@@ -49,7 +49,7 @@ class string_arena {
     if (s.empty()) return {};
     if (s.size() > left_) grow(s.size());
     char* at = next_;
-    std::memcpy(at, s.data(), s.size());
+    copy(at, s.data(), s.size());
     next_ += s.size();
     left_ -= s.size();
     return {at, s.size()};
@@ -87,6 +87,31 @@ class string_arena {
   }
 
  private:
+  // memcpy for n >= 1, with the common short sizes (names, versions,
+  // arches: 1-16 bytes) as two overlapping fixed-size moves inline, not a
+  // libc call each (three a package).
+  static void copy(char* to, const char* from, std::size_t n) noexcept {
+    if (n > 16) {
+      std::memcpy(to, from, n);
+    } else if (n >= 8) {
+      std::uint64_t head, tail;
+      std::memcpy(&head, from, 8);
+      std::memcpy(&tail, from + n - 8, 8);
+      std::memcpy(to, &head, 8);
+      std::memcpy(to + n - 8, &tail, 8);
+    } else if (n >= 4) {
+      std::uint32_t head, tail;
+      std::memcpy(&head, from, 4);
+      std::memcpy(&tail, from + n - 4, 4);
+      std::memcpy(to, &head, 4);
+      std::memcpy(to + n - 4, &tail, 4);
+    } else {  // 1-3 bytes
+      to[0] = from[0];
+      to[n / 2] = from[n / 2];
+      to[n - 1] = from[n - 1];
+    }
+  }
+
   struct block {
     std::unique_ptr<char[]> bytes;
     std::size_t size = 0;
