@@ -199,6 +199,8 @@ class APTPARSE_EXPORT package_array {
   friend struct transaction_access;  // appends built in place
   void destroy_all() noexcept;
   void free_storage() noexcept;  // after destroy_all()
+  // Moves the packages into an array of its own of `room` (> size()).
+  void grow_own(std::uint32_t room);
   package* data_ = nullptr;
   std::uint32_t size_ = 0;
   std::uint32_t capacity_ = 0;

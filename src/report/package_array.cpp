@@ -82,6 +82,14 @@ void package_array::push_back_unchecked(package&& p) {
   ++size_;
 }
 
+void package_array::grow_own(std::uint32_t room) {
+  package_array grown;
+  grown.data_ = allocate_own(room);
+  grown.capacity_ = room;
+  transaction_access::append_moved(grown, data_, size_);
+  swap(grown);  // grown, with the old packages, destroys and frees them
+}
+
 void package_array::insert(std::size_t at, package&& p) {
   const std::uint32_t count = checked_count(std::size_t{size_} + 1);
   if (count > capacity_) {  // into an array of its own, twice as large
@@ -89,12 +97,7 @@ void package_array::insert(std::size_t at, package&& p) {
         count, capacity_ > std::numeric_limits<std::uint32_t>::max() / 2
                    ? std::numeric_limits<std::uint32_t>::max()
                    : capacity_ * 2);
-    package_array grown;
-    grown.data_ = allocate_own(room);
-    grown.capacity_ = room;
-    for (std::uint32_t i = 0; i < size_; ++i)
-      grown.push_back_unchecked(std::move(data_[i]));
-    swap(grown);
+    grow_own(room);
   }
   // Shift [at, size_) one place right, then move p into the gap.
   if (at == size_) {
@@ -115,13 +118,8 @@ void transaction_access::append_moved(package_array& a, package* from,
 }
 
 void transaction_access::grow(package_array& a) {
-  const std::uint32_t room =
-      a.capacity_ == 0 ? 16 : checked_count(std::size_t{a.capacity_} * 2);
-  package_array grown;
-  grown.data_ = allocate_own(room);
-  grown.capacity_ = room;
-  append_moved(grown, a.data_, a.size_);
-  a.swap(grown);  // grown, with a's old packages, destroys and frees them
+  a.grow_own(a.capacity_ == 0 ? 16
+                              : checked_count(std::size_t{a.capacity_} * 2));
 }
 
 }  // namespace aptparse::detail

@@ -87,6 +87,16 @@ class string_arena {
   }
 
  private:
+  // Copies n bytes, sizeof(T) <= n <= 2 * sizeof(T): the first and the
+  // last sizeof(T), overlapping in the middle.
+  template <class T>
+  static void copy_ends(char* to, const char* from, std::size_t n) noexcept {
+    T head, tail;
+    std::memcpy(&head, from, sizeof(T));
+    std::memcpy(&tail, from + n - sizeof(T), sizeof(T));
+    std::memcpy(to, &head, sizeof(T));
+    std::memcpy(to + n - sizeof(T), &tail, sizeof(T));
+  }
   // memcpy for n >= 1, with the common short sizes (names, versions,
   // arches: 1-16 bytes) as two overlapping fixed-size moves inline, not a
   // libc call each (three a package).
@@ -94,17 +104,9 @@ class string_arena {
     if (n > 16) {
       std::memcpy(to, from, n);
     } else if (n >= 8) {
-      std::uint64_t head, tail;
-      std::memcpy(&head, from, 8);
-      std::memcpy(&tail, from + n - 8, 8);
-      std::memcpy(to, &head, 8);
-      std::memcpy(to + n - 8, &tail, 8);
+      copy_ends<std::uint64_t>(to, from, n);
     } else if (n >= 4) {
-      std::uint32_t head, tail;
-      std::memcpy(&head, from, 4);
-      std::memcpy(&tail, from + n - 4, 4);
-      std::memcpy(to, &head, 4);
-      std::memcpy(to + n - 4, &tail, 4);
+      copy_ends<std::uint32_t>(to, from, n);
     } else {  // 1-3 bytes
       to[0] = from[0];
       to[n / 2] = from[n / 2];
