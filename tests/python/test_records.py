@@ -174,6 +174,24 @@ def test_hand_made_transactions() -> None:
     assert aptparse.records([]).to_arrow().num_rows == 0
 
 
+def test_package_table_keys_come_from_its_rows_only() -> None:
+    """A transaction without packages gives the package table no row, so
+    none of its key cells: its source is not among the categories and its
+    UTC time does not make the naive start column "mixed"."""
+    import datetime as dt
+
+    bare = aptparse.Transaction(
+        start=dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.timezone.utc))
+    pkg = aptparse.Package("curl", arch="amd64", old="1", new="2")
+    t = aptparse.Transaction(upgraded=(pkg,), start=dt.datetime(2026, 3, 29, 2))
+    table = aptparse.records([("bare", [bare]), ("a", [bare, t, bare])]).to_arrow()
+    assert table.num_rows == 1
+    assert table.column("source").combine_chunks().dictionary.to_pylist() == ["a"]
+    assert table.column("transaction").to_pylist() == [1]
+    assert str(table.schema.field("start").type) == "timestamp[s]"
+    assert table.column("start").to_pylist() == [t.start]
+
+
 def test_bad_arguments() -> None:
     with pytest.raises(ValueError, match="packages' or 'transactions"):
         aptparse.to_arrow(aptparse.parse(""), "package")  # type: ignore[arg-type]

@@ -2,7 +2,8 @@
 // as Arrow buffers handed to Python without a copy (the buffers' owner is
 // _core._OwnedBuffer), or as a Python list.
 //
-// add() is here, inline: it runs once per cell, in the loop over the rows.
+// add() is here, inline: it runs once per cell, in each column's loop over
+// a block of rows (records.cpp).
 // finish() and the Python side need the GIL; reserve() and add() on an
 // Arrow column do not.
 #ifndef APTPARSE_PY_COLUMN_BUILDER_H_
@@ -11,6 +12,7 @@
 #include <pybind11/pybind11.h>
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <string>
@@ -68,35 +70,40 @@ class column_builder {
   // comes): no copy of a large buffer as it grows.
   void reserve(std::size_t rows);
 
-  void add(cell c) {
-    if (!arrow_) return add_py(c);
-    if (kind_ == col_kind::timestamp && c.valid) {
-      const auto t = cached_time(c.text);
-      c.valid = t.has_value();
-      if (t) {
-        c.number = t->first;
-        (t->second ? zoned_ : naive_) = true;
+  // Adds `c` as the next `n` cells. K is the column's kind (given at the
+  // call, so that each column's loop has no switch on it).
+  template <col_kind K>
+  void add(cell c, std::size_t n = 1) {
+    if (n == 0) return;  // nor is a category's text in the dictionary
+    if (!arrow_) {
+      for (std::size_t i = 0; i < n; ++i) add_py(c);
+      return;
+    }
+    if constexpr (K == col_kind::timestamp) {
+      if (c.valid) {
+        const auto t = cached_time(c.text);
+        c.valid = t.has_value();
+        if (t) {
+          c.number = t->first;
+          (t->second ? zoned_ : naive_) = true;
+        }
       }
     }
-    set_valid(c.valid);
-    switch (kind_) {
-      case col_kind::string:
+    set_valid(c.valid, n);
+    if constexpr (K == col_kind::string) {
+      for (std::size_t i = 0; i < n; ++i) {
         if (c.valid) data_.append(c.text);
-        if (data_.size() > INT32_MAX) too_long();
         offsets_.push_back(static_cast<std::int32_t>(data_.size()));
-        break;
-      case col_kind::category:
-        codes_.push_back(c.valid ? cached_code(c.text) : 0);
-        break;
-      case col_kind::int64:
-      case col_kind::timestamp:
-        numbers_.push_back(c.number);
-        break;
-      case col_kind::boolean:
-        set_bit(bits_, n_, c.number != 0);
-        break;
+      }
+      if (data_.size() > INT32_MAX) too_long();
+    } else if constexpr (K == col_kind::category) {
+      codes_.insert(codes_.end(), n, c.valid ? cached_code(c.text) : 0);
+    } else if constexpr (K == col_kind::boolean) {
+      set_bits(bits_, n_, n, c.number != 0);
+    } else {  // int64, timestamp
+      numbers_.insert(numbers_.end(), n, c.number);
     }
-    ++n_;
+    n_ += n;
   }
 
   // Arrow: (validity or None, buffers...) where the buffers are, by kind,
@@ -109,24 +116,34 @@ class column_builder {
  private:
   using time = std::optional<std::pair<std::int64_t, bool>>;
 
-  static void set_bit(std::vector<std::uint8_t>& bits, std::size_t i, bool v) {
-    if (i / 8 >= bits.size()) bits.push_back(0);
-    if (v) bits[i / 8] |= static_cast<std::uint8_t>(1u << (i % 8));
+  // Bits [i, i + n) of `bits` (grown with zeros to hold them) set to v.
+  static void set_bits(std::vector<std::uint8_t>& bits, std::size_t i,
+                       std::size_t n, bool v) {
+    if (const std::size_t need = (i + n + 7) / 8; bits.size() < need)
+      bits.resize(need);
+    if (v)
+      for (std::size_t k = i; k < i + n; ++k)
+        bits[k / 8] |= static_cast<std::uint8_t>(1u << (k % 8));
   }
 
-  void set_valid(bool valid) {
+  void set_valid(bool valid, std::size_t n) {
     if (!valid && !any_null_) first_null();
-    if (any_null_) set_bit(validity_, n_, valid);
+    if (any_null_) set_bits(validity_, n_, n, valid);
   }
   void first_null();
   [[noreturn]] static void too_long();
 
-  // The rows of a transaction share its texts (source, host, times), and
-  // the library's names are static: a text at the address and of the size
-  // of the last one is the same text, whose code or time is known. (The
-  // transactions do not change while a table is built.)
+  // Neighbouring cells repeat a text: a transaction's rows share its
+  // source, host and times, the library's names are static, and a run of
+  // packages mostly has one arch. A text equal to the last one (the same
+  // address and size, else the same bytes) has its code or time known. The
+  // transactions do not change while a table is built, so `last_` stays
+  // readable.
   bool same_as_last(std::string_view s) {
-    const bool same = s.data() == last_.data() && s.size() == last_.size();
+    const bool same =
+        s.size() == last_.size() &&
+        (s.data() == last_.data() ||
+         (!s.empty() && std::memcmp(s.data(), last_.data(), s.size()) == 0));
     last_ = s;
     return same;
   }

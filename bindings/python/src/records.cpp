@@ -37,23 +37,29 @@ struct part {
   std::optional<std::string> path;
 };
 
+// A transaction, and how many rows of the table it gives: 1 in the
+// transaction table, its packages in the package table (the key columns
+// repeat its cells that often).
 struct txn_row {
-  const part& in;
-  std::size_t index;  // in in.ts
-  const aptparse::transaction& t;
+  const part* in;
+  std::size_t index;  // in in->ts
+  const aptparse::transaction* t;
+  std::size_t rows = 1;
 };
 
 struct pkg_row {
-  const txn_row& tx;
+  const aptparse::transaction* t;
   aptparse::pkg_set set;
-  const aptparse::package& p;
+  const aptparse::package* p;
 };
 
+// A column: its name, its kind, the function that adds its cells of a
+// block of rows to its builder, and for a category its domain.
 template <class Row>
 struct column {
   const char* name;
   col_kind kind;
-  cell (*get)(const Row&);
+  void (*fill)(column_builder&, std::span<const Row>);
   domain values = nullptr;
 };
 
@@ -89,22 +95,28 @@ std::size_t count_level(const aptparse::transaction& t,
   return n;
 }
 
-// A row's transaction and package (none for a transaction row).
-const aptparse::transaction& txn_of(const txn_row& r) { return r.t; }
-const aptparse::transaction& txn_of(const pkg_row& r) { return r.tx.t; }
+// A row's transaction and package (none for a transaction row), and how
+// many of the table's rows it stands for.
+const aptparse::transaction& txn_of(const txn_row& r) { return *r.t; }
+const aptparse::transaction& txn_of(const pkg_row& r) { return *r.t; }
 std::nullptr_t pkg_of(const txn_row&) { return nullptr; }
-const aptparse::package& pkg_of(const pkg_row& r) { return r.p; }
+const aptparse::package& pkg_of(const pkg_row& r) { return *r.p; }
+std::size_t repeat(const txn_row& r) { return r.rows; }
+constexpr std::size_t repeat(const pkg_row&) { return 1; }
 
 // A column, as one row of the tables below: its name, kind, the cell that
 // `make` gives of `value` (an expression of the row `r`, its transaction
-// `t` or its package `p`) and, for a category, its domain.
+// `t` or its package `p`) and, for a category, its domain. Its fill loop is
+// made here, one per column, so the cell and the builder's add are inline.
 #define APTPARSE_PY_COLUMN(Row, name, kind, make, value, ...) \
   column<Row> {                                               \
     name, col_kind::kind,                                     \
-        [](const Row& r) {                                    \
-          [[maybe_unused]] const auto& t = txn_of(r);         \
-          [[maybe_unused]] const auto& p = pkg_of(r);         \
-          return make(value);                                 \
+        [](column_builder& b, std::span<const Row> rows) {    \
+          for (const Row& r : rows) {                         \
+            [[maybe_unused]] const auto& t = txn_of(r);       \
+            [[maybe_unused]] const auto& p = pkg_of(r);       \
+            b.add<col_kind::kind>(make(value), repeat(r));    \
+          }                                                   \
         },                                                    \
         __VA_ARGS__                                           \
   }
@@ -119,8 +131,8 @@ const aptparse::package& pkg_of(const pkg_row& r) { return r.p; }
 // The columns that both tables begin with: which transaction a row is of,
 // and when and by which command it ran.
 const column<txn_row> kTxnKey[] = {
-    APTPARSE_PY_TXN("source", category, opt_text, r.in.source),
-    APTPARSE_PY_TXN("host", category, opt_text, r.in.host),
+    APTPARSE_PY_TXN("source", category, opt_text, r.in->source),
+    APTPARSE_PY_TXN("host", category, opt_text, r.in->host),
     APTPARSE_PY_TXN("transaction", int64, count, r.index),
     APTPARSE_PY_TXN("kind", category, str, aptparse::record_kind_name(t.kind),
                     kKindNames),
@@ -177,7 +189,10 @@ const column<txn_row> kTransaction[] = {
 #undef APTPARSE_PY_TXN
 #undef APTPARSE_PY_COLUMN
 
-// A table: the key columns, then its own, each a column_builder.
+// A table: the key columns, then its own, each a column_builder. Rows
+// come in blocks, filled column by column: each column's loop is tight,
+// and a block's transactions and packages stay in the cache while every
+// column reads them.
 template <class Row>
 class table_builder {
  public:
@@ -188,19 +203,13 @@ class table_builder {
   void reserve(std::size_t rows) {
     for (column_builder& b : cols_) b.reserve(rows);
   }
-  void add(const txn_row& tx, const Row& row) {
-    // The key cells: once per transaction of a part (a report given twice,
-    // under two names, is two parts).
-    if (&tx.t != key_of_ || &tx.in != key_in_) {
-      key_of_ = &tx.t;
-      key_in_ = &tx.in;
-      for (std::size_t k = 0; k < std::size(kTxnKey); ++k)
-        key_[k] = kTxnKey[k].get(tx);
-    }
+  // The rows of `txns` (each stands for txn_row::rows of the table's rows)
+  // are `rows`.
+  void add(std::span<const txn_row> txns, std::span<const Row> rows) {
     std::size_t i = 0;
-    for (const cell& c : key_) cols_[i++].add(c);
-    for (const auto& c : own_) cols_[i++].add(c.get(row));
-    ++rows_;
+    for (const auto& c : kTxnKey) c.fill(cols_[i++], txns);
+    for (const auto& c : own_) c.fill(cols_[i++], rows);
+    rows_ += rows.size();
   }
   // (rows, [column, ...]).
   py::tuple finish() {
@@ -213,10 +222,49 @@ class table_builder {
   std::span<const column<Row>> own_;
   std::vector<column_builder> cols_;
   std::size_t rows_ = 0;
-  const aptparse::transaction* key_of_ = nullptr;
-  const part* key_in_ = nullptr;
-  cell key_[std::size(kTxnKey)];
 };
+
+// How many rows build() gathers before it fills the columns: a block's
+// packages (about 150 bytes each) stay in the L2 cache.
+constexpr std::size_t kBlockRows = 1024;
+
+// The rows of `in`, a block at a time, to `b`.
+void add_rows(table_builder<txn_row>& b, const std::vector<part>& in) {
+  std::vector<txn_row> txns;
+  txns.reserve(kBlockRows);
+  for (const part& p : in)
+    for (std::size_t i = 0; i < p.ts->size(); ++i) {
+      txns.push_back({&p, i, &(*p.ts)[i]});
+      if (txns.size() == kBlockRows) {
+        b.add(txns, txns);
+        txns.clear();
+      }
+    }
+  b.add(txns, txns);
+}
+
+void add_rows(table_builder<pkg_row>& b, const std::vector<part>& in) {
+  std::vector<txn_row> txns;
+  std::vector<pkg_row> rows;
+  rows.reserve(kBlockRows);
+  for (const part& p : in)
+    for (std::size_t i = 0; i < p.ts->size(); ++i) {
+      const aptparse::transaction& t = (*p.ts)[i];
+      const std::size_t before = rows.size();
+      for (int s = 0; s < aptparse::pkg_set_count; ++s) {
+        const auto set = static_cast<aptparse::pkg_set>(s);
+        for (const aptparse::package& pkg : t.set(set))
+          rows.push_back({&t, set, &pkg});
+      }
+      txns.push_back({&p, i, &t, rows.size() - before});
+      if (rows.size() >= kBlockRows) {
+        b.add(txns, rows);
+        txns.clear();
+        rows.clear();
+      }
+    }
+  b.add(txns, rows);
+}
 
 template <class Row>
 py::tuple describe(std::span<const column<Row>> own) {
@@ -310,16 +358,16 @@ std::size_t package_rows(const std::vector<part>& in) {
   return n;
 }
 
-// A table of the parts' rows: `rows(builder, tx)` adds those of each
-// transaction, with the GIL released when they go to Arrow buffers (no
+// A table of the parts' rows, with the GIL released when they go to Arrow
+// buffers (no
 // Python object is made: other threads may run meanwhile). With `rd`, the
 // parts that name a file are read first, in the same stretch without the
 // GIL, and their reports freed before it is taken again; none is built
 // when a file could not be read (rd->failed).
-template <class Row, class Rows>
+template <class Row>
 py::tuple build(std::span<const column<Row>> own, std::vector<part>& in,
                 bool arrow, std::size_t (*count)(const std::vector<part>&),
-                Rows rows, file_reads* rd = nullptr) {
+                file_reads* rd = nullptr) {
   table_builder<Row> b(own, arrow);
   {
     std::optional<py::gil_scoped_release> nogil;
@@ -331,9 +379,7 @@ py::tuple build(std::span<const column<Row>> own, std::vector<part>& in,
     }
     if (!rd || !rd->failed) {
       b.reserve(count(in));
-      for (const part& p : in)
-        for (std::size_t i = 0; i < p.ts->size(); ++i)
-          rows(b, txn_row{p, i, (*p.ts)[i]});
+      add_rows(b, in);
     }
     if (rd) rd->reports.clear();
   }
@@ -344,20 +390,9 @@ py::tuple build(std::span<const column<Row>> own, std::vector<part>& in,
 py::tuple table_of(std::vector<part>& in, const std::string& table, bool arrow,
                    file_reads* rd = nullptr) {
   if (table == "packages")
-    return build<pkg_row>(
-        kPackage, in, arrow, package_rows,
-        [](auto& b, const txn_row& tx) {
-          for (int s = 0; s < aptparse::pkg_set_count; ++s) {
-            const auto set = static_cast<aptparse::pkg_set>(s);
-            for (const aptparse::package& pkg : tx.t.set(set))
-              b.add(tx, pkg_row{tx, set, pkg});
-          }
-        },
-        rd);
+    return build<pkg_row>(kPackage, in, arrow, package_rows, rd);
   if (table == "transactions")
-    return build<txn_row>(
-        kTransaction, in, arrow, transaction_rows,
-        [](auto& b, const txn_row& tx) { b.add(tx, tx); }, rd);
+    return build<txn_row>(kTransaction, in, arrow, transaction_rows, rd);
   throw py::value_error("table must be 'packages' or 'transactions', not '" +
                         table + "'");
 }
