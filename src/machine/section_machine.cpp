@@ -50,9 +50,8 @@ void section_machine::text_line(std::string_view text, const position& where) {
     }
     if (listing_line(trim_left(t), where)) return;
   }
-  if (t.empty()) {  // ends an apt 3.0 list and any message
-    state_ = state::outside;
-    ++stats_.noise_lines;
+  if (t.empty()) {
+    blank_line();
   } else if (is_space(t[0]) && state_ == state::in_list) {
     list_line(t, where);
   } else if (is_space(t[0]) && state_ == state::in_message) {

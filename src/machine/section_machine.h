@@ -68,13 +68,7 @@ class section_machine {
     } else if (failure_.ok()) [[likely]] {  // strict: a cut line stops here
       text_line(l.text, l.where);
     }
-    prev_ = l.where;
-    prev_end_ = l.end_offset;
-    // A log record's last line ("End-Date:") ends its transaction.
-    if (end_after_line_) [[unlikely]] {
-      end_after_line_ = false;
-      end_transaction();
-    }
+    line_done(l.where, l.end_offset);
   }
 
   // The lines of a run (lines/line_runs.h), which come without prefix,
@@ -90,8 +84,8 @@ class section_machine {
     if (t.empty()) return false;
     ++stats_.lines;
     list_line(t, where);
-    prev_ = where;
-    prev_end_ = where.offset + text.size();
+    // Not line_done(): an item is no record's last line.
+    last_line_at(where, where.offset + text.size());
     return true;
   }
   bool plain_run_line(std::string_view text, const position& where) {
@@ -99,19 +93,11 @@ class section_machine {
     // '\v' or '\f' first: white space to the trims.
     if (!text.empty() && is_space(text[0])) return false;
     ++stats_.lines;
-    if (text.empty()) {  // ends an apt 3.0 list and any message
-      state_ = state::outside;
-      ++stats_.noise_lines;
-    } else {
+    if (text.empty())
+      blank_line();
+    else
       dispatch(trim_right(text), where);
-    }
-    prev_ = where;
-    prev_end_ = where.offset + text.size();
-    // A log record's last line ("End-Date:") ends its transaction.
-    if (end_after_line_) [[unlikely]] {
-      end_after_line_ = false;
-      end_transaction();
-    }
+    line_done(where, where.offset + text.size());
     return true;
   }
 
@@ -164,6 +150,25 @@ class section_machine {
   };
 
   void text_line(std::string_view text, const position& where);
+  // A line's end, whether it came to line() or in a run: where it was
+  // (last_line_at), and the transaction that a log record's last line
+  // ("End-Date:") ends.
+  void line_done(const position& where, std::uint64_t end_offset) {
+    last_line_at(where, end_offset);
+    if (end_after_line_) [[unlikely]] {
+      end_after_line_ = false;
+      end_transaction();
+    }
+  }
+  void last_line_at(const position& where, std::uint64_t end_offset) {
+    prev_ = where;
+    prev_end_ = end_offset;
+  }
+  // A blank line ends an apt 3.0 list and any message.
+  void blank_line() noexcept {
+    state_ = state::outside;
+    ++stats_.noise_lines;
+  }
 
   // text_line's reading of a line that starts with neither white space
   // nor nothing: a dpkg.log line or the format table's row.
