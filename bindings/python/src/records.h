@@ -2,7 +2,8 @@
 // set) and aptparse.transaction_records() (one row per transaction),
 // filled straight from the C++ transactions.
 //
-// Each column is defined once, in records.cpp, as (name, kind, getter). From
+// Each column is defined once, in records.cpp, as (name, kind, the cell of a
+// row), which gives it a loop that fills it a block of rows at a time. From
 // that table come the columns' names and kinds that Python reads
 // (_core.RECORD_COLUMNS), and both outputs, which a column_builder
 // (column_builder.h) collects:
