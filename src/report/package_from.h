@@ -24,18 +24,19 @@ inline bool plain_ref(const package_ref& ref) noexcept {
 }
 
 // The eight flag bools of `package` (purge .. auto_removable, in a row, as
-// asserted below) from a ref's package_flag bits, as
-// one word: byte i is 0 or 1. One multiply per nibble spreads bit i to byte
-// i (the copies of a nibble, 7 bits apart, never overlap), instead of a
-// test and a store per flag.
+// asserted below) from a ref's package_flag bits, as one word: byte i is 0
+// or 1. A multiply per half shifts copies of the flags so that flag i's bit
+// lands on bit 0 of byte i (no two copies' bits meet, so nothing carries),
+// instead of a test and a store per flag.
 inline std::uint64_t flag_bytes(std::uint16_t flags) noexcept {
-  // purge, automatic | simulated | upgradable .. auto_removable
-  const std::uint32_t bits =
-      (flags & 0x3u) | ((flags >> 1) & 0x4u) | ((flags >> 2) & 0xf8u);
-  constexpr std::uint32_t kSpread = 1 | 1 << 7 | 1 << 14 | 1 << 21;
   constexpr std::uint32_t kLowBits = 0x01010101u;
-  const std::uint32_t lo = ((bits & 0xfu) * kSpread) & kLowBits;
-  const std::uint32_t hi = ((bits >> 4) * kSpread) & kLowBits;
+  // purge (bit 0), automatic (1), simulated (3), upgradable (5): shifted by
+  // 0, 7, 13 and 19 to bits 0, 8, 16 and 24.
+  constexpr std::uint32_t kLowShifts = 1u | 1u << 7 | 1u << 13 | 1u << 19;
+  const std::uint32_t lo = ((flags & 0x2bu) * kLowShifts) & kLowBits;
+  // installed .. auto_removable (bits 6-9, in a row): shifted by 0, 7, 14, 21.
+  constexpr std::uint32_t kHighShifts = 1u | 1u << 7 | 1u << 14 | 1u << 21;
+  const std::uint32_t hi = (((flags >> 6) & 0xfu) * kHighShifts) & kLowBits;
   return lo | std::uint64_t{hi} << 32;
 }
 static_assert(flag_purge == 1 && flag_automatic == 2 && flag_simulated == 8 &&
