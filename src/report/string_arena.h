@@ -97,12 +97,18 @@ class string_arena {
     std::memcpy(to, &head, sizeof(T));
     std::memcpy(to + n - sizeof(T), &tail, sizeof(T));
   }
+  struct bytes16 {
+    char bytes[16];
+  };
   // memcpy for n >= 1, with the common short sizes (names, versions,
-  // arches: 1-16 bytes) as two overlapping fixed-size moves inline, not a
+  // arches: 1-32 bytes) as two overlapping fixed-size moves inline, not a
   // libc call each (three a package).
   static void copy(char* to, const char* from, std::size_t n) noexcept {
     if (n > 16) {
-      std::memcpy(to, from, n);
+      if (n > 32)
+        std::memcpy(to, from, n);
+      else
+        copy_ends<bytes16>(to, from, n);
     } else if (n >= 8) {
       copy_ends<std::uint64_t>(to, from, n);
     } else if (n >= 4) {
