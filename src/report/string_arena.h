@@ -74,8 +74,14 @@ class string_arena {
   std::size_t capacity() const noexcept { return capacity_; }
 
   // Forgets every saved byte, keeping the largest block for reuse. Every
-  // view save() returned dangles afterwards.
-  void clear() noexcept;
+  // view save() returned dangles afterwards. Inline: a transaction handed
+  // to a callback clears its arena, and most never left the inline block.
+  void clear() noexcept {
+    if (!blocks_.empty()) release_blocks();
+    next_ = inline_;
+    left_ = kInline;
+    capacity_ = kInline + spare_.size;
+  }
 
   // Blocks, and their bytes, waiting in the process-wide cache.
   static std::size_t cached_blocks();
@@ -125,6 +131,9 @@ class string_arena {
     std::size_t size = 0;
   };
   void grow(std::size_t need);
+  // clear()'s blocks: the last one kept as the spare if larger, the others
+  // given to the cache or freed.
+  void release_blocks() noexcept;
   // The size of the next block, `capacity` bytes held so far.
   static std::size_t block_size(std::size_t need,
                                 std::size_t capacity) noexcept;
