@@ -13,6 +13,7 @@
 
 #include "aptparse/report.h"
 #include "classify/origin.h"
+#include "report/common_arches.h"
 #include "report/package_from.h"
 #include "report/package_index.h"
 #include "report/package_staging.h"
@@ -231,10 +232,8 @@ class report_builder::state {
 
   // The few common architecture names are static, not copied per package.
   std::string_view arch_of(std::string_view value) {
-    static constexpr std::string_view kArches[] = {"amd64", "all", "i386",
-                                                   "arm64"};
-    for (std::string_view a : kArches)
-      if (value == a) return a;
+    for (std::size_t i = 0; i < detail::kCommonArchCount; ++i)
+      if (value == detail::common_arch(i)) return detail::common_arch(i);
     return arena_->save(value);
   }
 
