@@ -3,6 +3,8 @@
 // same package as saving every field, over random mentions.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -104,6 +106,30 @@ TEST(ReportBuilderPlain, BuilderKeepsEveryFieldOfAFirstMention) {
   EXPECT_EQ(up[1].origins, "Debian-Security:12/stable-security");
   EXPECT_EQ(up[1].note, "due to foo");
   EXPECT_EQ(up[1].security, std::optional<bool>(true));
+}
+
+// package_from's flags, set as one word, against a test per flag: every
+// value of the 16 flag bits (the bits of no package flag must not leak).
+TEST(ReportBuilderPlain, FlagWordSetsEachFlagFromItsOwnBit) {
+  string_arena arena;
+  for (std::uint32_t f = 0; f <= 0xffff; ++f) {
+    package_ref r;
+    r.name = "p";
+    r.flags = static_cast<std::uint16_t>(f);
+    const package p = detail::package_from(r, arena, "", std::nullopt, true);
+    ASSERT_EQ(p.purge, (f & flag_purge) != 0) << f;
+    ASSERT_EQ(p.automatic, (f & flag_automatic) != 0) << f;
+    ASSERT_EQ(p.simulated, (f & flag_simulated) != 0) << f;
+    ASSERT_EQ(p.upgradable, (f & flag_upgradable) != 0) << f;
+    ASSERT_EQ(p.installed, (f & flag_installed) != 0) << f;
+    ASSERT_EQ(p.local, (f & flag_local) != 0) << f;
+    ASSERT_EQ(p.residual_config, (f & flag_residual_config) != 0) << f;
+    ASSERT_EQ(p.auto_removable, (f & flag_auto_removable) != 0) << f;
+    // Each bool's byte is 0 or 1, as a bool must be.
+    unsigned char bytes[8];
+    std::memcpy(bytes, &p.purge, sizeof bytes);
+    for (unsigned char b : bytes) ASSERT_LE(b, 1) << f;
+  }
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "aptparse/json.h"
+#include "json/arch_fields.h"
 #include "json/cursor.h"
 #include "json/escape.h"
 #include "json/flag_keys.h"
@@ -123,6 +124,14 @@ void append_head(json_cursor& c, const transaction& t,
   c.advance(w);
 }
 
+// The arch field: a common arch (most packages) as its ready-made text
+// (json/arch_fields.h); any other as a string, or null when empty.
+char* put_arch(char* w, std::string_view arch) {
+  if (const int i = detail::common_arch_index(arch); i >= 0)
+    return detail::put_common_arch_field(w, static_cast<std::size_t>(i));
+  return put_field_or_null(w, ",\"arch\":", arch);
+}
+
 // `lead` is ',' between packages, else '\0' (nothing).
 void append_package(json_cursor& c, const package& p, char lead) {
   std::size_t strings =
@@ -136,7 +145,7 @@ void append_package(json_cursor& c, const package& p, char lead) {
   *w = lead;
   w += lead != '\0';
   w = put_field(w, "{\"name\":", p.name);
-  w = put_field_or_null(w, ",\"arch\":", p.arch);
+  w = put_arch(w, p.arch);
   w = put_field_or_null(w, ",\"old\":", p.old_version);
   w = put_field_or_null(w, ",\"new\":", p.new_version);
   if (!p.origins.empty()) w = put_field(w, ",\"origins\":", p.origins);

@@ -6,7 +6,10 @@
 namespace aptparse {
 
 void check_consistency(transaction& t) {
-  t.consistency = consistency{};
+  // Emptied, not replaced: a reused transaction keeps the vectors' room.
+  t.consistency.verdict = consistency_verdict::no_counts;
+  t.consistency.mismatches.clear();
+  t.consistency.unverifiable.clear();
   if (!t.counts) return;  // verdict stays no_counts
   const counts& c = *t.counts;
   struct check {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
 
@@ -45,20 +46,21 @@ class package_index {
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const std::uint32_t s = slots_[i];
       if (s == 0) return -1;
-      const package& p = entries[s - 1];
-      if (p.name == name && (qualified_[s - 1] ? p.arch == arch : arch.empty()))
-        return static_cast<long>(s - 1);
+      const std::uint32_t at = (s & ~kQualified) - 1;
+      const package& p = entries[at];
+      if (p.name == name && ((s & kQualified) ? p.arch == arch : arch.empty()))
+        return static_cast<long>(at);
     }
   }
 
   // Records that entries[index] is keyed (name, arch), whose hash() is `h`.
   void insert(const package* entries, std::size_t index, bool qualified,
               std::size_t h) {
-    if (qualified_.size() <= index) qualified_.resize(index + 1);
-    qualified_[index] = qualified;
+    if (index >= kQualified - 1) throw_too_many();
     qualified_count_ += qualified;
     if ((count_ + 1) * 2 > slots_.size()) grow(entries);
-    place(index, h);
+    place(static_cast<std::uint32_t>(index + 1) | (qualified ? kQualified : 0),
+          h);
     ++count_;
   }
 
@@ -67,7 +69,6 @@ class package_index {
     if (count_ == 0) return;
     if (slots_.size() > 4096) {
       slots_ = {};
-      qualified_ = {};
     } else {
       std::fill(slots_.begin(), slots_.end(), 0);
     }
@@ -102,11 +103,16 @@ class package_index {
     return h ^ (h >> 29);
   }
 
-  void place(std::size_t index, std::size_t h) {
+  // A slot's top bit: its entry is keyed with its arch (kept beside the
+  // index, not in a vector<bool> of its own: one store and one load less
+  // per mention).
+  static constexpr std::uint32_t kQualified = std::uint32_t{1} << 31;
+
+  void place(std::uint32_t slot, std::size_t h) {
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = h & mask;
     while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = static_cast<std::uint32_t>(index + 1);
+    slots_[i] = slot;
   }
 
   // Out of line: rare, and inlined into add(), the hot path, it cost
@@ -116,14 +122,17 @@ class package_index {
     slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
     for (std::uint32_t s : old) {
       if (s == 0) continue;
-      const package& p = entries[s - 1];
-      place(s - 1, hash(p.name, qualified_[s - 1] ? std::string_view(p.arch)
-                                                  : std::string_view()));
+      const package& p = entries[(s & ~kQualified) - 1];
+      place(s, hash(p.name, (s & kQualified) ? std::string_view(p.arch)
+                                             : std::string_view()));
     }
   }
 
-  std::vector<std::uint32_t> slots_;  // index + 1; 0 is empty
-  std::vector<bool> qualified_;       // per entry: keyed with its arch
+  [[noreturn, gnu::noinline, gnu::cold]] static void throw_too_many() {
+    throw std::length_error("aptparse: too many packages in one set");
+  }
+
+  std::vector<std::uint32_t> slots_;  // index + 1 | kQualified; 0 is empty
   std::size_t count_ = 0;
   std::size_t qualified_count_ = 0;  // entries keyed with their arch
 };

@@ -13,6 +13,7 @@
 
 #include "aptparse/report.h"
 #include "classify/origin.h"
+#include "report/common_arches.h"
 #include "report/package_from.h"
 #include "report/package_index.h"
 #include "report/package_staging.h"
@@ -87,8 +88,14 @@ class report_builder::state {
     // A kept transaction's packages go into the report's arena with its
     // text; one handed on keeps an array of its own, reused in scratch_.
     staged_.take_into(t, where_ == target::report ? t.strings : nullptr);
-    detail::apply_downloads(t, downloads_, *t.strings);
-    t.security_count = detail::count_security(t);
+    if (!downloads_.empty()) {
+      detail::apply_downloads(t, downloads_, *t.strings);
+      security_seen_ = true;
+    }
+    // No package's security is known unless some origin or suite was read
+    // (history.log's and dpkg's records name none): nothing to count.
+    t.security_count =
+        std::exchange(security_seen_, false) ? detail::count_security(t) : 0;
     for (int s = 0; any_dropped_ && s < pkg_set_count; ++s)
       if (dropped_[s] != 0)
         t.diagnostics.push_back(
@@ -225,10 +232,8 @@ class report_builder::state {
 
   // The few common architecture names are static, not copied per package.
   std::string_view arch_of(std::string_view value) {
-    static constexpr std::string_view kArches[] = {"amd64", "all", "i386",
-                                                   "arm64"};
-    for (std::string_view a : kArches)
-      if (value == a) return a;
+    for (std::size_t i = 0; i < detail::kCommonArchCount; ++i)
+      if (value == detail::common_arch(i)) return detail::common_arch(i);
     return arena_->save(value);
   }
 
@@ -251,6 +256,7 @@ class report_builder::state {
 
   std::optional<bool> security_of(const package_ref& ref) {
     if (ref.origins.empty() && ref.suite.empty()) return std::nullopt;
+    security_seen_ = true;
     return detail::either(known_origins_(ref.origins),
                           detail::origins_security(ref.suite));
   }
@@ -310,8 +316,9 @@ class report_builder::state {
   detail::package_staging staged_;
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
-  bool any_dropped_ = false;   // some dropped_[s] is not 0
-  std::uint32_t touched_ = 0;  // bit s: set s, index_[s] may hold some
+  bool any_dropped_ = false;    // some dropped_[s] is not 0
+  bool security_seen_ = false;  // the open one read an origin or suite
+  std::uint32_t touched_ = 0;   // bit s: set s, index_[s] may hold some
   static_assert(pkg_set_count <= 32);
   std::vector<detail::download> downloads_;  // the open run's "Get:" lines
   std::string native_arch_;                  // the last on_native_arch()

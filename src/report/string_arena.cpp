@@ -138,16 +138,13 @@ void string_arena::grow(std::size_t need) {
   blocks_.push_back(std::move(b));
 }
 
-void string_arena::clear() noexcept {
-  if (!blocks_.empty() && blocks_.back().size > spare_.size) {
+void string_arena::release_blocks() noexcept {
+  if (blocks_.back().size > spare_.size) {
     block_cache::instance().give(spare_.bytes, spare_.size);
     spare_ = std::move(blocks_.back());
     blocks_.pop_back();
   }
   release(blocks_);
-  next_ = inline_;
-  left_ = kInline;
-  capacity_ = kInline + spare_.size;
 }
 
 std::shared_ptr<string_arena> make_string_arena() {

@@ -74,8 +74,14 @@ class string_arena {
   std::size_t capacity() const noexcept { return capacity_; }
 
   // Forgets every saved byte, keeping the largest block for reuse. Every
-  // view save() returned dangles afterwards.
-  void clear() noexcept;
+  // view save() returned dangles afterwards. Inline: a transaction handed
+  // to a callback clears its arena, and most never left the inline block.
+  void clear() noexcept {
+    if (!blocks_.empty()) release_blocks();
+    next_ = inline_;
+    left_ = kInline;
+    capacity_ = kInline + spare_.size;
+  }
 
   // Blocks, and their bytes, waiting in the process-wide cache.
   static std::size_t cached_blocks();
@@ -97,12 +103,18 @@ class string_arena {
     std::memcpy(to, &head, sizeof(T));
     std::memcpy(to + n - sizeof(T), &tail, sizeof(T));
   }
+  struct bytes16 {
+    char bytes[16];
+  };
   // memcpy for n >= 1, with the common short sizes (names, versions,
-  // arches: 1-16 bytes) as two overlapping fixed-size moves inline, not a
+  // arches: 1-32 bytes) as two overlapping fixed-size moves inline, not a
   // libc call each (three a package).
   static void copy(char* to, const char* from, std::size_t n) noexcept {
     if (n > 16) {
-      std::memcpy(to, from, n);
+      if (n > 32)
+        std::memcpy(to, from, n);
+      else
+        copy_ends<bytes16>(to, from, n);
     } else if (n >= 8) {
       copy_ends<std::uint64_t>(to, from, n);
     } else if (n >= 4) {
@@ -119,6 +131,9 @@ class string_arena {
     std::size_t size = 0;
   };
   void grow(std::size_t need);
+  // clear()'s blocks: the last one kept as the spare if larger, the others
+  // given to the cache or freed.
+  void release_blocks() noexcept;
   // The size of the next block, `capacity` bytes held so far.
   static std::size_t block_size(std::size_t need,
                                 std::size_t capacity) noexcept;
