@@ -5,6 +5,7 @@
 #ifndef APTPARSE_SRC_REPORT_COMMON_ARCHES_H_
 #define APTPARSE_SRC_REPORT_COMMON_ARCHES_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -17,7 +18,15 @@ inline constexpr std::size_t kCommonArchStride = 8;
 // what common_arch_index() tells the names by.
 inline constexpr char kCommonArches[kCommonArchCount][kCommonArchStride] = {
     "amd64", "all", "i386", "arm64"};
-inline constexpr std::size_t kCommonArchSizes[kCommonArchCount] = {5, 3, 4, 5};
+// Each name's length, from the table itself (the names are NUL-padded).
+inline constexpr auto kCommonArchSizes = [] {
+  std::array<std::size_t, kCommonArchCount> out{};
+  for (std::size_t i = 0; i < kCommonArchCount; ++i)
+    while (out[i] < kCommonArchStride && kCommonArches[i][out[i]] != '\0')
+      ++out[i];
+  return out;
+}();
+static_assert(kCommonArchSizes[0] == 5 && kCommonArchSizes[1] == 3);
 
 inline constexpr std::string_view common_arch(std::size_t i) {
   return {kCommonArches[i], kCommonArchSizes[i]};
