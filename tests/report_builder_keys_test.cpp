@@ -5,6 +5,7 @@
 // cleared) must merge exactly as the rules say.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <random>
 #include <string>
 #include <vector>
@@ -28,6 +29,19 @@ TEST(PackageIndexKeys, ArchExtendsTheBareHashAsTheWholeKeyHashes) {
               package_index::with_arch(package_index::hash(name), arch));
     EXPECT_EQ(package_index::hash(name, ""), package_index::hash(name));
   }
+}
+
+// A set is kept up to the option, but all sets of one transaction at
+// their limit must still fit the index (whose slots hold index + 1 in 31
+// bits): past that the builder drops and reports, it never overflows.
+TEST(PackageIndexKeys, EverySetAtItsLimitStillFitsTheIndex) {
+  using detail::packages_per_set_limit;
+  EXPECT_EQ(packages_per_set_limit(0), 0u);
+  EXPECT_EQ(packages_per_set_limit(std::size_t{1} << 20), std::size_t{1} << 20);
+  const std::size_t most = packages_per_set_limit(SIZE_MAX);
+  EXPECT_LE(most * pkg_set_count, package_index::kMaxEntries);
+  EXPECT_GT((most + 1) * pkg_set_count, package_index::kMaxEntries);
+  EXPECT_EQ(packages_per_set_limit(most + 1), most);
 }
 
 TEST(PackageIndexKeys, HasQualifiedUntilCleared) {

@@ -8,8 +8,10 @@
 //                                       errc::line_too_long. This bounds the
 //                                       parser's memory.
 //   max_packages_per_list   (1 << 20)   the report builder keeps at most this
-//                                       many packages in one set; the rest
-//                                       are reported as too_many_packages.
+//                                       many packages in one set (and never
+//                                       over about 10^8, its index's bound);
+//                                       the rest are reported as
+//                                       too_many_packages.
 //   max_transactions        (0 = none)  the report builder keeps at most this
 //                                       many transactions; the rest are
 //                                       counted and reported as one

@@ -7,9 +7,10 @@
 #ifndef APTPARSE_SRC_REPORT_PACKAGE_INDEX_H_
 #define APTPARSE_SRC_REPORT_PACKAGE_INDEX_H_
 
+#include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
-#include <stdexcept>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +21,9 @@ namespace aptparse::detail {
 
 class package_index {
  public:
+  // The most entries the index can hold: a slot keeps index + 1 in 31 bits.
+  static constexpr std::size_t kMaxEntries = (std::size_t{1} << 31) - 2;
+
   // The hash of the key (name, arch); `arch` is empty for a bare key.
   static std::size_t hash(std::string_view name, std::string_view arch) {
     return with_arch(hash(name), arch);
@@ -54,9 +58,11 @@ class package_index {
   }
 
   // Records that entries[index] is keyed (name, arch), whose hash() is `h`.
+  // `index < kMaxEntries`: the builder keeps no more
+  // (packages_per_set_limit).
   void insert(const package* entries, std::size_t index, bool qualified,
               std::size_t h) {
-    if (index >= kQualified - 1) throw_too_many();
+    assert(index < kMaxEntries);
     qualified_count_ += qualified;
     if ((count_ + 1) * 2 > slots_.size()) grow(entries);
     place(static_cast<std::uint32_t>(index + 1) | (qualified ? kQualified : 0),
@@ -107,6 +113,7 @@ class package_index {
   // index, not in a vector<bool> of its own: one store and one load less
   // per mention).
   static constexpr std::uint32_t kQualified = std::uint32_t{1} << 31;
+  static_assert(kMaxEntries + 1 < kQualified, "index + 1 must miss the bit");
 
   void place(std::uint32_t slot, std::size_t h) {
     const std::size_t mask = slots_.size() - 1;
@@ -128,14 +135,18 @@ class package_index {
     }
   }
 
-  [[noreturn, gnu::noinline, gnu::cold]] static void throw_too_many() {
-    throw std::length_error("aptparse: too many packages in one set");
-  }
-
   std::vector<std::uint32_t> slots_;  // index + 1 | kQualified; 0 is empty
   std::size_t count_ = 0;
   std::size_t qualified_count_ = 0;  // entries keyed with their arch
 };
+
+// How many packages the report builder keeps in one set of a transaction:
+// options::max_packages_per_list, but never so many that every set together
+// outgrows the index of the transaction's entries (the rest are dropped and
+// reported as too_many_packages, like those past the option).
+constexpr std::size_t packages_per_set_limit(std::size_t requested) noexcept {
+  return std::min(requested, package_index::kMaxEntries / pkg_set_count);
+}
 
 }  // namespace aptparse::detail
 

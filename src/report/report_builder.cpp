@@ -30,6 +30,8 @@ class report_builder::state {
  public:
   state(const options& opts, callback on_done)
       : opts_(opts),
+        max_per_set_(
+            detail::packages_per_set_limit(opts.max_packages_per_list)),
         on_done_(std::move(on_done)),
         room_(opts.max_transactions) {
     if (!opts_.timezone.empty())
@@ -127,7 +129,7 @@ class report_builder::state {
     }
     // Each listing line is its own entry (`apt list -a`: one per version).
     if (ref.set == pkg_set::listed) {
-      if (size >= opts_.max_packages_per_list) {
+      if (size >= max_per_set_) {
         ++dropped_[s];
         any_dropped_ = true;
       } else {
@@ -142,7 +144,7 @@ class report_builder::state {
       merge(staged_.data()[at], ref);
       return;
     }
-    if (size >= opts_.max_packages_per_list) {
+    if (size >= max_per_set_) {
       ++dropped_[s];
       any_dropped_ = true;
       return;
@@ -302,6 +304,7 @@ class report_builder::state {
   }
 
   options opts_;
+  const std::size_t max_per_set_;  // packages kept in one set
   callback on_done_;
   report report_;
   report pending_;  // outside any transaction, not yet followed by one

@@ -21,7 +21,8 @@ class Options(TypedDict, total=False):
     * ``max_line_bytes`` (1 MiB, at least 1): a longer line is cut to this
       many bytes and reported as a ``line_too_long`` diagnostic.
     * ``max_packages_per_list`` (1 << 20): more packages in one set are
-      reported as ``too_many_packages``.
+      reported as ``too_many_packages`` (and never more than about 10^8
+      are kept, the bound of the builder's index).
     * ``max_transactions`` (0 = no limit): parse() and parse_file() keep at
       most this many transactions and report the rest as
       ``Report.dropped_transactions``.
