@@ -5,14 +5,14 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "aptparse/aptparse.h"
 #include "column_builder.h"
 #include "convert.h"
-#include "io/log_reader.h"
-#include "lazy_transactions.h"
+#include "record_parts.h"
 
 namespace aptparse_py {
 namespace {
@@ -27,15 +27,6 @@ template <class T>
 cell opt_num(const std::optional<T>& v) {
   return v ? num(static_cast<std::int64_t>(*v)) : null();
 }
-
-// One input: a parsed log's transactions, and the names given to its rows.
-// A part of _read_records() may name a file instead (`path`): its
-// transactions are those of the file, read by build() (ts null until then).
-struct part {
-  const std::vector<aptparse::transaction>* ts = nullptr;
-  std::optional<std::string> source, host;
-  std::optional<std::string> path;
-};
 
 // A transaction, and how many rows of the table it gives: 1 in the
 // transaction table, its packages in the package table (the key columns
@@ -228,42 +219,50 @@ class table_builder {
 // packages (about 150 bytes each) stay in the L2 cache.
 constexpr std::size_t kBlockRows = 1024;
 
-// The rows of `in`, a block at a time, to `b`.
-void add_rows(table_builder<txn_row>& b, const std::vector<part>& in) {
-  std::vector<txn_row> txns;
-  txns.reserve(kBlockRows);
-  for (const part& p : in)
-    for (std::size_t i = 0; i < p.ts->size(); ++i) {
-      txns.push_back({&p, i, &(*p.ts)[i]});
-      if (txns.size() == kBlockRows) {
-        b.add(txns, txns);
-        txns.clear();
-      }
-    }
-  b.add(txns, txns);
+// The rows of one transaction in the package table: each package of each
+// set, in the sets' order. Returns how many.
+std::size_t append_package_rows(const aptparse::transaction& t,
+                                std::vector<pkg_row>& rows) {
+  const std::size_t before = rows.size();
+  for (int s = 0; s < aptparse::pkg_set_count; ++s) {
+    const auto set = static_cast<aptparse::pkg_set>(s);
+    for (const aptparse::package& pkg : t.set(set))
+      rows.push_back({&t, set, &pkg});
+  }
+  return rows.size() - before;
 }
 
-void add_rows(table_builder<pkg_row>& b, const std::vector<part>& in) {
+// Hands `b` the rows of `in` in blocks of whole transactions, each about
+// kBlockRows rows: a transaction table's rows are its transactions, a
+// package table's the packages of each (append_package_rows).
+template <class Row>
+void add_rows(table_builder<Row>& b, const std::vector<part>& in) {
+  constexpr bool kPackages = std::is_same_v<Row, pkg_row>;
   std::vector<txn_row> txns;
-  std::vector<pkg_row> rows;
-  rows.reserve(kBlockRows);
+  std::vector<pkg_row> pkgs;  // the package table's only
+  auto rows = [&]() -> std::vector<Row>& {
+    if constexpr (kPackages) {
+      return pkgs;
+    } else {
+      return txns;
+    }
+  };
+  rows().reserve(kBlockRows);
   for (const part& p : in)
     for (std::size_t i = 0; i < p.ts->size(); ++i) {
       const aptparse::transaction& t = (*p.ts)[i];
-      const std::size_t before = rows.size();
-      for (int s = 0; s < aptparse::pkg_set_count; ++s) {
-        const auto set = static_cast<aptparse::pkg_set>(s);
-        for (const aptparse::package& pkg : t.set(set))
-          rows.push_back({&t, set, &pkg});
+      if constexpr (kPackages) {
+        txns.push_back({&p, i, &t, append_package_rows(t, pkgs)});
+      } else {
+        txns.push_back({&p, i, &t});
       }
-      txns.push_back({&p, i, &t, rows.size() - before});
-      if (rows.size() >= kBlockRows) {
-        b.add(txns, rows);
+      if (rows().size() >= kBlockRows) {
+        b.add(txns, rows());
         txns.clear();
-        rows.clear();
+        rows().clear();
       }
     }
-  b.add(txns, rows);
+  b.add(txns, rows());
 }
 
 template <class Row>
@@ -274,73 +273,6 @@ py::tuple describe(std::span<const column<Row>> own) {
   for (const auto& c : own)
     out.append(py::make_tuple(c.name, kind_name(c.kind)));
   return py::tuple(out);
-}
-
-std::optional<std::string> opt_str(py::handle o, const char* what) {
-  if (o.is_none()) return std::nullopt;
-  return bytes_from_py(o, what);
-}
-
-// The C++ transactions of each part: those of a _LazyTransactions while it
-// still has them, else converted back from the Python Transactions; a
-// file's path (bytes) where `paths` allows it, read later.
-std::vector<part> parts_of(
-    py::handle parts, std::vector<std::vector<aptparse::transaction>>& keep,
-    bool paths = false) {
-  std::vector<part> out;
-  for (py::handle p : parts) {
-    auto item = p.cast<py::tuple>();
-    if (item.size() != 3)
-      throw py::type_error(
-          "_record_columns: parts are (transactions, source, host)");
-    part in;
-    py::handle src = item[0];
-    if (paths && py::isinstance<py::bytes>(src)) {
-      in.path = src.cast<std::string>();
-    } else if (py::isinstance<lazy_transactions>(src)) {
-      auto& lazy = src.cast<lazy_transactions&>();
-      in.ts = lazy.cpp();
-      if (in.ts == nullptr) {
-        std::vector<aptparse::transaction>& ts = keep.emplace_back();
-        for (std::size_t i = 0; i < lazy.size(); ++i)
-          ts.push_back(transaction_from_py(lazy.get(i)));
-        in.ts = &ts;
-      }
-    } else {
-      std::vector<aptparse::transaction>& ts = keep.emplace_back();
-      for (py::handle t : src) ts.push_back(transaction_from_py(t));
-      in.ts = &ts;
-    }
-    in.source = opt_str(item[1], "source");
-    in.host = opt_str(item[2], "host");
-    out.push_back(std::move(in));
-  }
-  return out;
-}
-
-// How build() reads the parts that name a file: as parse_file() does (the
-// CLI's reader, io/log_reader.h, gzip by its magic bytes; a parser whose
-// builder keeps every transaction), without the GIL. The reports live
-// here until the rows are built, and are freed without the GIL too.
-struct file_reads {
-  aptparse::options opts;
-  std::size_t chunk_bytes = 1 << 20;
-  std::vector<aptparse::report> reports;
-  std::optional<std::size_t> failed;  // the part whose file was not read
-};
-
-// Reads and parses the file of `p` into a new report of `rd`; false when
-// the file could not be read whole (parse_file() raises then).
-bool read_part(part& p, file_reads& rd) {
-  aptparse::report_builder builder(rd.opts);
-  aptparse::parser parser(builder, rd.opts);
-  const aptparse::io::read_result r = aptparse::io::read_log(
-      *p.path, [&](std::string_view chunk) { return parser.feed(chunk).ok(); },
-      {.chunk_bytes = rd.chunk_bytes});
-  if (!r.ok()) return false;
-  (void)parser.finish();
-  p.ts = &rd.reports.emplace_back(builder.take_report()).transactions;
-  return true;
 }
 
 std::size_t transaction_rows(const std::vector<part>& in) {
@@ -412,7 +344,9 @@ py::tuple record_columns(py::handle parts, const std::string& table,
 py::tuple read_records(py::handle parts, const std::string& table,
                        std::size_t chunk_size, const py::kwargs& kwargs) {
   if (chunk_size == 0) throw py::value_error("chunk_size must be >= 1");
-  file_reads rd{options_from_py(kwargs, "_read_records"), chunk_size};
+  file_reads rd;
+  rd.opts = options_from_py(kwargs, "_read_records");
+  rd.chunk_bytes = chunk_size;
   std::vector<std::vector<aptparse::transaction>> keep;
   keep.reserve(static_cast<std::size_t>(py::len(parts)));
   std::vector<part> in = parts_of(parts, keep, true);
