@@ -319,9 +319,12 @@ class report_builder::state {
   detail::package_staging staged_;
   std::array<detail::package_index, pkg_set_count> index_;
   std::array<std::uint64_t, pkg_set_count> dropped_{};
-  bool any_dropped_ = false;    // some dropped_[s] is not 0
-  bool security_seen_ = false;  // the open one read an origin or suite
-  std::uint32_t touched_ = 0;   // bit s: set s, index_[s] may hold some
+  bool any_dropped_ = false;  // some dropped_[s] is not 0
+  // The open transaction read an origin, a suite or a download: set where
+  // a package's security can become known (security_of, end()), so that
+  // end() counts only then.
+  bool security_seen_ = false;
+  std::uint32_t touched_ = 0;  // bit s: set s, index_[s] may hold some
   static_assert(pkg_set_count <= 32);
   std::vector<detail::download> downloads_;  // the open run's "Get:" lines
   std::string native_arch_;                  // the last on_native_arch()
