@@ -10,6 +10,7 @@ import copy
 import dataclasses
 import gc
 import json
+import operator
 import pickle
 import subprocess
 import sys
@@ -184,6 +185,30 @@ def test_a_subclass_of_package_is_made_and_freed() -> None:
     gc.collect()
 
 
+def test_a_field_read_twice_or_by_any_path_is_the_same_object(report: aptparse.Report) -> None:
+    """Package's getattr finds a field by its interned name's address; every
+    other way of reading it (a name made at run time, the generic lookup,
+    the descriptor) gives the object in the slot."""
+    n = 0
+    for s in _sets(report)[:400]:
+        for p in s:
+            for f in FIELDS[::-1]:
+                v = getattr(p, f)
+                runtime = "".join(list(f))  # equal, not the interned str
+                assert runtime is not f or len(f) == 1
+                assert getattr(p, runtime) is v and getattr(p, f) is v
+                assert object.__getattribute__(p, f) is v
+                assert aptparse.Package.__dict__[f].__get__(p) is v
+                assert operator.attrgetter(f)(p) is v
+                n += 1
+    assert n > 10000
+    p = _sets(report)[0][0]
+    assert p.qualified_name.startswith(p.name) and p.to_dict()["name"] == p.name
+    assert p.__class__ is aptparse.Package
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        p.nope  # type: ignore[attr-defined]
+
+
 def test_packages_of_different_sets_read_in_turn_stay_distinct(report: aptparse.Report) -> None:
     """Packages of two sets, made and read in turn (each freed object reused
     for the other set's next), have each their own package's fields."""
@@ -222,3 +247,28 @@ def test_freeing_a_package_releases_exactly_the_fields_read(report: aptparse.Rep
     del p
     assert sys.getrefcount(name) == c - 1
     assert checked > 1000
+
+
+def test_a_field_replaced_on_the_class_is_read_from_the_class(
+        report: aptparse.Report) -> None:
+    """Package's fast getattr holds only while the class is as _set_types()
+    left it: a descriptor set on the class (or a base) is used, and the lazy
+    fields work again once it is put back."""
+    s = next(s for s in _sets(report) if any(p.arch for p in s))
+    i = next(i for i, p in enumerate(s) if p.arch)
+    arch = s[i].arch
+    lazy = aptparse.Package.__dict__["arch"]
+    try:
+        aptparse.Package.arch = property(lambda self: "patched")  # type: ignore[assignment,misc]
+        assert s[i].arch == "patched" and s[i].name == s[i].name
+    finally:
+        type.__setattr__(aptparse.Package, "arch", lazy)
+    assert s[i].arch == arch and s[i].arch is s[i].arch
+    try:
+        _frozen_base = aptparse.Package.__mro__[2]
+        _frozen_base.extra = 1  # type: ignore[attr-defined]
+        assert s[i].arch == arch and s[i].extra == 1  # type: ignore[attr-defined]
+    finally:
+        del _frozen_base.extra  # type: ignore[attr-defined]
+    sys._clear_type_cache()  # every type's version tag is made anew
+    assert s[i].arch == arch and _values(s[i]) == _values(s[i])

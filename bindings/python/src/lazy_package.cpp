@@ -135,6 +135,81 @@ PyObject* field_get(PyObject* self, PyObject* obj, PyObject*) {
   return Py_NewRef(s);
 }
 
+// Package's tp_getattro: a field of a Package read without the generic
+// lookup (PyObject_GenericGetAttr's type lookup and descriptor call cost
+// about 130 instructions, more than the rest of reading a field). The
+// fields' names, interned as attribute names in code are, are found by
+// address in a small open-addressed table. Only while Package's type
+// version tag is one at which its dict was seen to hold these lazy fields
+// (revalidate()): any change to Package or its bases gives it a new tag.
+constexpr std::size_t kNameSlots = 64;  // a power of two, > 2 * fields
+struct name_entry {
+  PyObject* name;  // interned; a strong reference held by the field
+  std::size_t index;
+};
+std::array<name_entry, kNameSlots> name_table{};
+unsigned int fast_tag = 0;     // 0: none yet (0 is never a valid tag)
+unsigned int refused_tag = 0;  // a tag at which the dict was not ours
+
+std::size_t name_slot(PyObject* name) {
+  const auto a = reinterpret_cast<std::uintptr_t>(name);
+  return ((a >> 4) ^ (a >> 10)) & (kNameSlots - 1);
+}
+
+// The index of the field named `name` (by address), or -1.
+std::ptrdiff_t field_index(PyObject* name) {
+  for (std::size_t h = name_slot(name);; h = (h + 1) & (kNameSlots - 1)) {
+    if (name_table[h].name == name)
+      return static_cast<std::ptrdiff_t>(name_table[h].index);
+    if (name_table[h].name == nullptr) return -1;
+  }
+}
+
+// Whether Package's dict, at its current tag, holds our lazy field i under
+// each name of the table: then the generic lookup would call field_get.
+// Out of line, as is made_ref, so that package_getattro's path to a field
+// in its slot saves no registers.
+[[gnu::noinline]] bool revalidate(PyTypeObject* type) {
+  const unsigned int tag = type->tp_version_tag;
+  if (tag == refused_tag) return false;
+  for (const name_entry& e : name_table) {
+    if (e.name == nullptr) continue;
+    PyObject* d = PyDict_GetItemWithError(type->tp_dict, e.name);  // borrowed
+    if (d == nullptr || !Py_IS_TYPE(d, &field_type) || field(d)->cls != type ||
+        field(d)->index != e.index || field(d)->offset != offsets[e.index]) {
+      PyErr_Clear();
+      refused_tag = tag;
+      return false;
+    }
+  }
+  fast_tag = tag;
+  return true;
+}
+
+// Field i of `obj`, its slot empty, made of its C++ package if it has one:
+// a new reference, or null with an exception set.
+[[gnu::noinline]] PyObject* made_ref(PyObject* obj, PyObject* name,
+                                     std::size_t i) {
+  const aptparse::package* p = base(obj)->pkg;
+  if (p == nullptr) return PyObject_GenericGetAttr(obj, name);  // its error
+  PyObject* s = fill(obj, offsets[i], *p, i);
+  return s != nullptr ? Py_NewRef(s) : nullptr;
+}
+
+PyObject* package_getattro(PyObject* obj, PyObject* name) {
+  PyTypeObject* type = Py_TYPE(obj);
+  if (type == package_cls &&
+      (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) != 0 &&
+      (type->tp_version_tag == fast_tag || revalidate(type))) {
+    if (const std::ptrdiff_t i = field_index(name); i >= 0) {
+      const auto at = static_cast<std::size_t>(i);
+      if (PyObject* s = slot(obj, offsets[at])) return Py_NewRef(s);
+      return made_ref(obj, name, at);
+    }
+  }
+  return PyObject_GenericGetAttr(obj, name);
+}
+
 // Sets (value) or deletes (null) the field, as a member descriptor does.
 int field_set(PyObject* self, PyObject* obj, PyObject* value) {
   if (!applies(self, obj) || make_all(obj) < 0) return -1;
@@ -260,6 +335,14 @@ void make_fields_lazy(PyObject* cls, const std::vector<PyObject*>& names,
   while (free_count > 0) PyObject_GC_Del(free_list[--free_count]);
   Py_XSETREF(package_cls, reinterpret_cast<PyTypeObject*>(Py_NewRef(cls)));
   package_cls->tp_dealloc = package_dealloc;
+  name_table = {};
+  for (std::size_t i = 0; i < package_field_count; ++i) {
+    std::size_t h = name_slot(names[i]);
+    while (name_table[h].name != nullptr) h = (h + 1) & (kNameSlots - 1);
+    name_table[h] = {names[i], i};
+  }
+  fast_tag = refused_tag = 0;
+  package_cls->tp_getattro = package_getattro;
 }
 
 Py_ssize_t lazy_field_offset(PyObject* descr, PyTypeObject* cls) {
