@@ -145,6 +145,7 @@ PyObject* field_get(PyObject* self, PyObject* obj, PyObject*) {
 constexpr std::size_t kNameSlots = 64;  // a power of two, > 2 * fields
 struct name_entry {
   PyObject* name;  // interned; a strong reference held by the field
+  Py_ssize_t offset;
   std::size_t index;
 };
 std::array<name_entry, kNameSlots> name_table{};
@@ -156,12 +157,11 @@ std::size_t name_slot(PyObject* name) {
   return ((a >> 4) ^ (a >> 10)) & (kNameSlots - 1);
 }
 
-// The index of the field named `name` (by address), or -1.
-std::ptrdiff_t field_index(PyObject* name) {
+// The entry of the field named `name` (by address), or null.
+const name_entry* find_field(PyObject* name) {
   for (std::size_t h = name_slot(name);; h = (h + 1) & (kNameSlots - 1)) {
-    if (name_table[h].name == name)
-      return static_cast<std::ptrdiff_t>(name_table[h].index);
-    if (name_table[h].name == nullptr) return -1;
+    if (name_table[h].name == name) return &name_table[h];
+    if (name_table[h].name == nullptr) return nullptr;
   }
 }
 
@@ -176,7 +176,7 @@ std::ptrdiff_t field_index(PyObject* name) {
     if (e.name == nullptr) continue;
     PyObject* d = PyDict_GetItemWithError(type->tp_dict, e.name);  // borrowed
     if (d == nullptr || !Py_IS_TYPE(d, &field_type) || field(d)->cls != type ||
-        field(d)->index != e.index || field(d)->offset != offsets[e.index]) {
+        field(d)->index != e.index || field(d)->offset != e.offset) {
       PyErr_Clear();
       refused_tag = tag;
       return false;
@@ -201,10 +201,9 @@ PyObject* package_getattro(PyObject* obj, PyObject* name) {
   if (type == package_cls &&
       (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) != 0 &&
       (type->tp_version_tag == fast_tag || revalidate(type))) {
-    if (const std::ptrdiff_t i = field_index(name); i >= 0) {
-      const auto at = static_cast<std::size_t>(i);
-      if (PyObject* s = slot(obj, offsets[at])) return Py_NewRef(s);
-      return made_ref(obj, name, at);
+    if (const name_entry* e = find_field(name)) {
+      if (PyObject* s = slot(obj, e->offset)) return Py_NewRef(s);
+      return made_ref(obj, name, e->index);
     }
   }
   return PyObject_GenericGetAttr(obj, name);
@@ -339,7 +338,7 @@ void make_fields_lazy(PyObject* cls, const std::vector<PyObject*>& names,
   for (std::size_t i = 0; i < package_field_count; ++i) {
     std::size_t h = name_slot(names[i]);
     while (name_table[h].name != nullptr) h = (h + 1) & (kNameSlots - 1);
-    name_table[h] = {names[i], i};
+    name_table[h] = {names[i], slots[i], i};
   }
   fast_tag = refused_tag = 0;
   package_cls->tp_getattro = package_getattro;
