@@ -272,3 +272,23 @@ def test_a_field_replaced_on_the_class_is_read_from_the_class(
         del _frozen_base.extra  # type: ignore[attr-defined]
     sys._clear_type_cache()  # every type's version tag is made anew
     assert s[i].arch == arch and _values(s[i]) == _values(s[i])
+
+
+def test_names_that_differ_in_one_byte_are_each_their_own_str() -> None:
+    """The strs of package fields come through a cache keyed by a hash of
+    the first and last 8 bytes and the length: names equal there but for one
+    byte anywhere (every length the cache keeps, and longer) must each give
+    their own str, read first or from the cache."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789" * 2
+    names = []
+    for n in range(1, 61):
+        base = alphabet[:n]
+        names.append(base)
+        for k in range(n):
+            names.append(base[:k] + ("9" if base[k] != "9" else "8") + base[k + 1:])
+    names = list(dict.fromkeys(names))
+    log = ("The following NEW packages will be installed:\n  " + " ".join(names) + "\n"
+           f"0 upgraded, {len(names)} newly installed, 0 to remove and 0 not upgraded.\n")
+    for _ in range(3):  # the second and third read from the cache
+        t = aptparse.parse(log.encode()).transactions[0]
+        assert [p.name for p in t.newly_installed] == names

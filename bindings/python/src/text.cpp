@@ -61,10 +61,31 @@ class str_cache {
            (tail + s.size()) * 0xC2B2AE3D27D4EB4Full;
   }
 
-  // `str` (ASCII) has the bytes `s`.
+  // `str` (ASCII) has the bytes `s`: compared in words that may overlap
+  // (s is 1 to kMaxLen bytes), not by a call of memcmp, which cost as much
+  // again as the rest of a hit.
   static bool equal(PyObject* str, std::string_view s) {
-    return PyUnicode_GET_LENGTH(str) == static_cast<Py_ssize_t>(s.size()) &&
-           std::memcmp(PyUnicode_DATA(str), s.data(), s.size()) == 0;
+    const std::size_t n = s.size();
+    if (PyUnicode_GET_LENGTH(str) != static_cast<Py_ssize_t>(n)) return false;
+    const char* a = static_cast<const char*>(PyUnicode_DATA(str));
+    const char* b = s.data();
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 < n; i += 8)
+        if (word<std::uint64_t>(a + i) != word<std::uint64_t>(b + i))
+          return false;
+      return word<std::uint64_t>(a + n - 8) == word<std::uint64_t>(b + n - 8);
+    }
+    if (n >= 4)
+      return word<std::uint32_t>(a) == word<std::uint32_t>(b) &&
+             word<std::uint32_t>(a + n - 4) == word<std::uint32_t>(b + n - 4);
+    return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
+  }
+
+  template <class W>
+  static W word(const char* p) {
+    W w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
   }
 
   static constexpr int kSetBits = 12;
