@@ -1,6 +1,5 @@
 // Python strs of the log's bytes: text() decodes, cached_text() reuses the
 // strs of short strings that repeat (names, arches, versions).
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -51,14 +50,24 @@ class str_cache {
  private:
   // A cheap hash of the first and last 8 bytes (of the bytes there are)
   // and the length: a collision only costs a decode, and names that share
-  // a start (lib...) differ at the end or in length.
+  // a start (lib...) differ at the end or in length. Read in whole words
+  // (s is 1 to kMaxLen bytes): a copy of min(size, 8) bytes was a loop.
   static std::uint64_t hash(std::string_view s) {
+    const char* p = s.data();
+    const std::size_t n = s.size();
     std::uint64_t head = 0, tail = 0;
-    const std::size_t n = std::min<std::size_t>(s.size(), 8);
-    std::memcpy(&head, s.data(), n);
-    std::memcpy(&tail, s.data() + s.size() - n, n);
-    return (head * 0x9E3779B97F4A7C15ull) ^
-           (tail + s.size()) * 0xC2B2AE3D27D4EB4Full;
+    if (n >= 8) {
+      head = word<std::uint64_t>(p);
+      tail = word<std::uint64_t>(p + n - 8);
+    } else if (n >= 4) {
+      head = word<std::uint32_t>(p);
+      tail = word<std::uint32_t>(p + n - 4);
+    } else {
+      head = static_cast<unsigned char>(p[0]) |
+             static_cast<unsigned char>(p[n / 2]) << 8 |
+             static_cast<unsigned char>(p[n - 1]) << 16;
+    }
+    return (head * 0x9E3779B97F4A7C15ull) ^ (tail + n) * 0xC2B2AE3D27D4EB4Full;
   }
 
   // `str` (ASCII) has the bytes `s`: compared in words that may overlap
