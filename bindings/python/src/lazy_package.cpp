@@ -196,10 +196,20 @@ const name_entry* find_field(PyObject* name) {
   return s != nullptr ? Py_NewRef(s) : nullptr;
 }
 
+// Whether `type` has a version tag: the flag until 3.12 (3.10 keeps the
+// old number when it clears it); from 3.13 the flag is no longer set, and
+// a change sets the tag to 0.
+bool has_version_tag(PyTypeObject* type) {
+#if PY_VERSION_HEX >= 0x030D0000
+  return type->tp_version_tag != 0;
+#else
+  return (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) != 0;
+#endif
+}
+
 PyObject* package_getattro(PyObject* obj, PyObject* name) {
   PyTypeObject* type = Py_TYPE(obj);
-  if (type == package_cls &&
-      (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) != 0 &&
+  if (type == package_cls && has_version_tag(type) &&
       (type->tp_version_tag == fast_tag || revalidate(type))) {
     if (const name_entry* e = find_field(name)) {
       if (PyObject* s = slot(obj, e->offset)) return Py_NewRef(s);
