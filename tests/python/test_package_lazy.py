@@ -10,8 +10,10 @@ import copy
 import dataclasses
 import gc
 import json
+import operator
 import pickle
 import subprocess
+import sys
 import typing
 from collections.abc import Sequence
 from pathlib import Path
@@ -181,3 +183,112 @@ def test_a_subclass_of_package_is_made_and_freed() -> None:
     assert subs[1] != aptparse.Package("p1", arch="amd64")  # dataclass __eq__: same class only
     del subs
     gc.collect()
+
+
+def test_a_field_read_twice_or_by_any_path_is_the_same_object(report: aptparse.Report) -> None:
+    """Package's getattr finds a field by its interned name's address; every
+    other way of reading it (a name made at run time, the generic lookup,
+    the descriptor) gives the object in the slot."""
+    n = 0
+    for s in _sets(report)[:400]:
+        for p in s:
+            for f in FIELDS[::-1]:
+                v = getattr(p, f)
+                runtime = "".join(list(f))  # equal, not the interned str
+                assert runtime is not f or len(f) == 1
+                assert getattr(p, runtime) is v and getattr(p, f) is v
+                assert object.__getattribute__(p, f) is v
+                assert aptparse.Package.__dict__[f].__get__(p) is v
+                assert operator.attrgetter(f)(p) is v
+                n += 1
+    assert n > 10000
+    p = _sets(report)[0][0]
+    assert p.qualified_name.startswith(p.name) and p.to_dict()["name"] == p.name
+    assert p.__class__ is aptparse.Package
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        p.nope  # type: ignore[attr-defined]
+
+
+def test_packages_of_different_sets_read_in_turn_stay_distinct(report: aptparse.Report) -> None:
+    """Packages of two sets, made and read in turn (each freed object reused
+    for the other set's next), have each their own package's fields."""
+    sets = [s for s in _sets(report) if len(s) > 1]
+    want = [[_values(p) for p in s] for s in sets]
+    for a, b, wa, wb in zip(sets, sets[1:], want, want[1:]):
+        for (p, q), (vp, vq) in zip(zip(a, b), zip(wa, wb)):
+            assert (p.name, q.name, p.new, q.new) == (vp[0], vq[0], vp[3], vq[3])
+            assert _values(q) == vq and _values(p) == vp
+
+
+def test_freeing_a_package_releases_exactly_the_fields_read(report: aptparse.Report) -> None:
+    """A parsed Package frees the slots of the fields that were read (and
+    only those are set); one whose every field was set frees them all."""
+    def mortal(v: object) -> bool:  # 3.12's immortal objects keep their count
+        before = sys.getrefcount(v)
+        w = v  # noqa: F841
+        return sys.getrefcount(v) == before + 1
+
+    checked = 0
+    for s in _sets(report)[:300]:
+        for i in range(len(s)):
+            for fields in (FIELDS[i % 7:i % 7 + 1], FIELDS[::3], FIELDS):
+                p = s[i]
+                values = [getattr(p, f) for f in fields]
+                counts = [sys.getrefcount(v) for v in values]
+                del p
+                after = [sys.getrefcount(v) for v in values]  # as counts were
+                for f, v, c, a in zip(fields, values, counts, after):
+                    if mortal(v):
+                        assert a == c - sum(x is v for x in values), f  # False twice
+                        checked += 1
+    p = aptparse.Package("by-hand-" + str(checked), arch="x" * 3)
+    name = p.name
+    c = sys.getrefcount(name)
+    del p
+    assert sys.getrefcount(name) == c - 1
+    assert checked > 1000
+
+
+def test_a_field_replaced_on_the_class_is_read_from_the_class(
+        report: aptparse.Report) -> None:
+    """Package's fast getattr holds only while the class is as _set_types()
+    left it: a descriptor set on the class (or a base) is used, and the lazy
+    fields work again once it is put back."""
+    s = next(s for s in _sets(report) if any(p.arch for p in s))
+    i = next(i for i, p in enumerate(s) if p.arch)
+    arch = s[i].arch
+    lazy = aptparse.Package.__dict__["arch"]
+    try:
+        aptparse.Package.arch = property(lambda self: "patched")  # type: ignore[assignment,misc]
+        assert s[i].arch == "patched" and s[i].name == s[i].name
+    finally:
+        type.__setattr__(aptparse.Package, "arch", lazy)
+    assert s[i].arch == arch and s[i].arch is s[i].arch
+    try:
+        _frozen_base = aptparse.Package.__mro__[2]
+        _frozen_base.extra = 1  # type: ignore[attr-defined]
+        assert s[i].arch == arch and s[i].extra == 1  # type: ignore[attr-defined]
+    finally:
+        del _frozen_base.extra  # type: ignore[attr-defined]
+    sys._clear_type_cache()  # every type's version tag is made anew
+    assert s[i].arch == arch and _values(s[i]) == _values(s[i])
+
+
+def test_names_that_differ_in_one_byte_are_each_their_own_str() -> None:
+    """The strs of package fields come through a cache keyed by a hash of
+    the first and last 8 bytes and the length: names equal there but for one
+    byte anywhere (every length the cache keeps, and longer) must each give
+    their own str, read first or from the cache."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789" * 2
+    names = []
+    for n in range(1, 61):
+        base = alphabet[:n]
+        names.append(base)
+        for k in range(n):
+            names.append(base[:k] + ("9" if base[k] != "9" else "8") + base[k + 1:])
+    names = list(dict.fromkeys(names))
+    log = ("The following NEW packages will be installed:\n  " + " ".join(names) + "\n"
+           f"0 upgraded, {len(names)} newly installed, 0 to remove and 0 not upgraded.\n")
+    for _ in range(3):  # the second and third read from the cache
+        t = aptparse.parse(log.encode()).transactions[0]
+        assert [p.name for p in t.newly_installed] == names

@@ -3,7 +3,9 @@
 #include <structmember.h>  // PyMemberDef, T_OBJECT (Python.h from 3.12)
 
 #include <array>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 
@@ -16,11 +18,18 @@ namespace {
 // The C part of a Package: what _LazyPackage adds to object. Both null in
 // a Package made by hand; pkg null once its fields were all made (set stays
 // until the Package is freed: a field being made may still read *pkg).
+// `filled` has bit i set when field i's slot may hold a value: a parsed
+// Package whose loop reads one field then frees only that one, instead of
+// testing all 18 slots (which was most of the cost of freeing it).
 struct base_object {
   PyObject ob_base;              // PyObject_HEAD
   PyObject* set;                 // the Packages keeping *pkg alive
   const aptparse::package* pkg;  // the package the fields are made of
+  std::uint32_t filled;
 };
+static_assert(package_field_count <= 32);
+constexpr std::uint32_t kAllFilled =
+    (std::uint32_t{1} << package_field_count) - 1;
 
 // A lazy field of Package: its slot and its place in package_fields.h.
 struct field_object {
@@ -76,6 +85,7 @@ PyObject* fill(PyObject* obj, Py_ssize_t offset, const aptparse::package& p,
   if (s != nullptr) return s;
   PyObject* v = made(p, i);
   if (v == nullptr) return nullptr;
+  base(obj)->filled |= std::uint32_t{1} << i;
   if (s == nullptr)
     s = v;
   else
@@ -125,9 +135,94 @@ PyObject* field_get(PyObject* self, PyObject* obj, PyObject*) {
   return Py_NewRef(s);
 }
 
+// Package's tp_getattro: a field of a Package read without the generic
+// lookup (PyObject_GenericGetAttr's type lookup and descriptor call cost
+// about 130 instructions, more than the rest of reading a field). The
+// fields' names, interned as attribute names in code are, are found by
+// address in a small open-addressed table. Only while Package's type
+// version tag is one at which its dict was seen to hold these lazy fields
+// (revalidate()): any change to Package or its bases gives it a new tag.
+constexpr std::size_t kNameSlots = 64;  // a power of two, > 2 * fields
+struct name_entry {
+  PyObject* name;  // interned; a strong reference held by the field
+  Py_ssize_t offset;
+  std::size_t index;
+};
+std::array<name_entry, kNameSlots> name_table{};
+unsigned int fast_tag = 0;     // 0: none yet (0 is never a valid tag)
+unsigned int refused_tag = 0;  // a tag at which the dict was not ours
+
+std::size_t name_slot(PyObject* name) {
+  const auto a = reinterpret_cast<std::uintptr_t>(name);
+  return ((a >> 4) ^ (a >> 10)) & (kNameSlots - 1);
+}
+
+// The entry of the field named `name` (by address), or null.
+const name_entry* find_field(PyObject* name) {
+  for (std::size_t h = name_slot(name);; h = (h + 1) & (kNameSlots - 1)) {
+    if (name_table[h].name == name) return &name_table[h];
+    if (name_table[h].name == nullptr) return nullptr;
+  }
+}
+
+// Whether Package's dict, at its current tag, holds our lazy field i under
+// each name of the table: then the generic lookup would call field_get.
+// Out of line, as is made_ref, so that package_getattro's path to a field
+// in its slot saves no registers.
+[[gnu::noinline]] bool revalidate(PyTypeObject* type) {
+  const unsigned int tag = type->tp_version_tag;
+  if (tag == refused_tag) return false;
+  for (const name_entry& e : name_table) {
+    if (e.name == nullptr) continue;
+    PyObject* d = PyDict_GetItemWithError(type->tp_dict, e.name);  // borrowed
+    if (d == nullptr || !Py_IS_TYPE(d, &field_type) || field(d)->cls != type ||
+        field(d)->index != e.index || field(d)->offset != e.offset) {
+      PyErr_Clear();
+      refused_tag = tag;
+      return false;
+    }
+  }
+  fast_tag = tag;
+  return true;
+}
+
+// Field i of `obj`, its slot empty, made of its C++ package if it has one:
+// a new reference, or null with an exception set.
+[[gnu::noinline]] PyObject* made_ref(PyObject* obj, PyObject* name,
+                                     std::size_t i) {
+  const aptparse::package* p = base(obj)->pkg;
+  if (p == nullptr) return PyObject_GenericGetAttr(obj, name);  // its error
+  PyObject* s = fill(obj, offsets[i], *p, i);
+  return s != nullptr ? Py_NewRef(s) : nullptr;
+}
+
+// Whether `type` has a version tag: the flag until 3.12 (3.10 keeps the
+// old number when it clears it); from 3.13 the flag is no longer set, and
+// a change sets the tag to 0.
+bool has_version_tag(PyTypeObject* type) {
+#if PY_VERSION_HEX >= 0x030D0000
+  return type->tp_version_tag != 0;
+#else
+  return (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) != 0;
+#endif
+}
+
+PyObject* package_getattro(PyObject* obj, PyObject* name) {
+  PyTypeObject* type = Py_TYPE(obj);
+  if (type == package_cls && has_version_tag(type) &&
+      (type->tp_version_tag == fast_tag || revalidate(type))) {
+    if (const name_entry* e = find_field(name)) {
+      if (PyObject* s = slot(obj, e->offset)) return Py_NewRef(s);
+      return made_ref(obj, name, e->index);
+    }
+  }
+  return PyObject_GenericGetAttr(obj, name);
+}
+
 // Sets (value) or deletes (null) the field, as a member descriptor does.
 int field_set(PyObject* self, PyObject* obj, PyObject* value) {
   if (!applies(self, obj) || make_all(obj) < 0) return -1;
+  base(obj)->filled = kAllFilled;
   PyObject*& s = slot(obj, field(self)->offset);
   if (value == nullptr && s == nullptr) {
     no_attribute(self, obj);
@@ -166,7 +261,9 @@ PyObject* base_new(PyTypeObject* type, PyObject* args, PyObject* kwds) {
                     "_LazyPackage is the base of aptparse.Package only");
     return nullptr;
   }
-  return PyType_GenericNew(type, args, kwds);
+  PyObject* obj = PyType_GenericNew(type, args, kwds);
+  if (obj != nullptr) base(obj)->filled = kAllFilled;  // set by __init__
+  return obj;
 }
 
 // Package's tp_dealloc, in place of the generic subtype_dealloc (which
@@ -177,7 +274,14 @@ PyObject* base_new(PyTypeObject* type, PyObject* args, PyObject* kwds) {
 void package_dealloc(PyObject* self) {
   PyTypeObject* type = Py_TYPE(self);
   PyObject_GC_UnTrack(self);
-  for (const Py_ssize_t at : offsets) Py_CLEAR(slot(self, at));
+  const std::uint32_t filled = base(self)->filled;
+  if (filled == kAllFilled) {  // made by hand, or every field read
+    for (const Py_ssize_t at : offsets) Py_CLEAR(slot(self, at));
+  } else {
+    for (std::uint32_t m = filled; m != 0; m &= m - 1)
+      Py_CLEAR(
+          slot(self, offsets[static_cast<std::size_t>(std::countr_zero(m))]));
+  }
   Py_CLEAR(base(self)->set);
   base(self)->pkg = nullptr;
   if (type == package_cls && free_count < kFreeMax)
@@ -240,6 +344,14 @@ void make_fields_lazy(PyObject* cls, const std::vector<PyObject*>& names,
   while (free_count > 0) PyObject_GC_Del(free_list[--free_count]);
   Py_XSETREF(package_cls, reinterpret_cast<PyTypeObject*>(Py_NewRef(cls)));
   package_cls->tp_dealloc = package_dealloc;
+  name_table = {};
+  for (std::size_t i = 0; i < package_field_count; ++i) {
+    std::size_t h = name_slot(names[i]);
+    while (name_table[h].name != nullptr) h = (h + 1) & (kNameSlots - 1);
+    name_table[h] = {names[i], slots[i], i};
+  }
+  fast_tag = refused_tag = 0;
+  package_cls->tp_getattro = package_getattro;
 }
 
 Py_ssize_t lazy_field_offset(PyObject* descr, PyTypeObject* cls) {
@@ -271,6 +383,7 @@ PyObject* make_package(PyObject* set, const aptparse::package& p) noexcept {
   }
   base(obj)->set = Py_NewRef(set);
   base(obj)->pkg = &p;
+  base(obj)->filled = 0;
   return obj;
 }
 
