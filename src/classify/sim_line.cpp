@@ -74,11 +74,6 @@ package_ref inst_package(const sim_fields& f) noexcept {
   return pkg;
 }
 
-std::string_view native_arch_shown(const package_ref& pkg) noexcept {
-  if (pkg.arch_qualified || pkg.arch == "all") return {};
-  return pkg.arch;
-}
-
 package_ref removal_package(const sim_fields& f, bool purge) noexcept {
   package_ref pkg;
   pkg.set = pkg_set::to_remove;

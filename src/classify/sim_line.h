@@ -39,8 +39,11 @@ package_ref removal_package(const sim_fields& f, bool purge) noexcept;
 // The native architecture that a simulate line's package shows, or "": apt
 // prints a package of the native architecture unqualified with its arch
 // ("Inst a [1] (2 Debian:12/stable [amd64])"), a foreign one as "a:i386";
-// "all" belongs to no architecture.
-std::string_view native_arch_shown(const package_ref& pkg) noexcept;
+// "all" belongs to no architecture. Inline: every simulate line asks.
+inline std::string_view native_arch_shown(const package_ref& pkg) noexcept {
+  if (pkg.arch_qualified || pkg.arch == "all") return {};
+  return pkg.arch;
+}
 
 }  // namespace aptparse::detail
 
