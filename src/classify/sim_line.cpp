@@ -61,19 +61,6 @@ sim_fields sim_fields_of(std::string_view rest) noexcept {
   return out;
 }
 
-package_ref inst_package(const sim_fields& f) noexcept {
-  package_ref pkg;
-  pkg.set = f.current.empty() ? pkg_set::newly_installed
-                              : version_change(f.current, f.candidate);
-  set_name(pkg, f.name);
-  if (!f.arch.empty()) pkg.arch = f.arch;
-  pkg.old_version = f.current;
-  pkg.new_version = f.candidate;
-  pkg.origins = f.origins;
-  pkg.flags |= flag_simulated;
-  return pkg;
-}
-
 package_ref removal_package(const sim_fields& f, bool purge) noexcept {
   package_ref pkg;
   pkg.set = pkg_set::to_remove;

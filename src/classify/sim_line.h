@@ -14,6 +14,8 @@
 #include <string_view>
 
 #include "aptparse/events.h"
+#include "classify/list_items.h"
+#include "classify/version_change.h"
 
 namespace aptparse::detail {
 
@@ -38,7 +40,19 @@ inline bool parse_sim_fields(std::string_view rest, sim_fields& out) noexcept {
 
 // Builds the package of an Inst line: newly_installed without a current
 // version, else as version_change() says.
-package_ref inst_package(const sim_fields& f) noexcept;
+// Inline: every Inst line builds one, and its caller reads it at once.
+inline package_ref inst_package(const sim_fields& f) noexcept {
+  package_ref pkg;
+  pkg.set = f.current.empty() ? pkg_set::newly_installed
+                              : version_change(f.current, f.candidate);
+  set_name(pkg, f.name);
+  if (!f.arch.empty()) pkg.arch = f.arch;
+  pkg.old_version = f.current;
+  pkg.new_version = f.candidate;
+  pkg.origins = f.origins;
+  pkg.flags |= flag_simulated;
+  return pkg;
+}
 
 // Builds the package of a Remv (purge = false) or Purg line.
 package_ref removal_package(const sim_fields& f, bool purge) noexcept;
