@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -153,6 +154,36 @@ TEST(LineBits, BlocksGiveTheMasksOfTheByteLoop) {
 
 TEST(ListItems, BitPathGivesTheSearchPathsItemsOnRandomLines) {
   for (const std::string& s : random_lines(50000))
+    for (pkg_set set : {pkg_set::upgraded, pkg_set::to_remove})
+      ASSERT_EQ(refs(s, set, true), refs(s, set, false)) << '"' << s << '"';
+}
+
+// Lines of whole tokens in any order: names before and after groups and
+// "|", groups before any name, several groups after one name, nested and
+// unclosed groups, joined by runs of blanks (the bit path makes each item
+// at its name and emits it after the groups and "|" that follow).
+std::vector<std::string> token_lines(std::size_t count) {
+  static constexpr std::string_view tokens[] = {
+      "foo",     "libc6:i386",   "bar*",       "|",       "(1.0-1)",
+      "(1:2.0)", "(1.0 => 2.0)", "(due to x)", "((a) b)", "(",
+      "a:b:c",   "x|y",          "|z",         ")",       "q(r)"};
+  std::mt19937 rng(11);
+  std::vector<std::string> lines;
+  while (lines.size() < count) {
+    std::string s(1 + rng() % 3, ' ');
+    const std::size_t want = 1 + rng() % 6;
+    for (std::size_t k = 0; k < want; ++k) {
+      if (k != 0) s.append(1 + rng() % 2, rng() % 4 == 0 ? '\t' : ' ');
+      s += tokens[rng() % std::size(tokens)];
+    }
+    if (rng() % 4 == 0) s += ' ';
+    if (s.size() <= kLineBitsMax) lines.push_back(std::move(s));
+  }
+  return lines;
+}
+
+TEST(ListItems, BitPathGivesTheSearchPathsItemsOnTokenSequences) {
+  for (const std::string& s : token_lines(20000))
     for (pkg_set set : {pkg_set::upgraded, pkg_set::to_remove})
       ASSERT_EQ(refs(s, set, true), refs(s, set, false)) << '"' << s << '"';
 }

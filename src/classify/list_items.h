@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 #include "aptparse/events.h"
@@ -171,10 +170,27 @@ void parse_items_by_search(std::string_view line, const package_ref& item,
   if (have) emit(pending);
 }
 
+// The index of the ')' that closes the group opening at line[i] (a '('),
+// n if none: the first ')' after it, past any ':' (an epoch); a nested '('
+// before it: the depth loop decides. `mark` is the line's mark mask, `end`
+// its sentinel bit (1 << n).
+inline std::size_t group_close_by_bits(std::string_view line,
+                                       std::uint64_t mark, std::uint64_t end,
+                                       std::size_t i) {
+  const std::size_t n = line.size();
+  for (std::uint64_t m = (mark & bits_from(i + 1)) | end;; m &= m - 1) {
+    const std::size_t j = lowest_bit(m);
+    if (j == n || line[j] == ')') return j;
+    if (line[j] == '(') return group_end(line, i);
+  }
+}
+
 // The same items from the line's bit masks (line_bits.h): each token's
 // end and a group's first blank are bit scans; its ':' and a group's ')'
 // are the first marks of the kind, which the byte at each tells apart.
-// `line.size() <= kLineBitsMax`.
+// `line.size() <= kLineBitsMax`. Each name's package is made at its token
+// and emitted once the groups and '|' after it are read: no package is
+// held between the loop's turns, so none is made (or zeroed) for nothing.
 template <class Emit>
 void parse_items_by_bits(std::string_view line, const package_ref& item,
                          Emit&& emit) {
@@ -183,54 +199,54 @@ void parse_items_by_bits(std::string_view line, const package_ref& item,
   const std::uint64_t end = std::uint64_t{1} << n;  // n < 64: the sentinel
   const std::uint64_t blank = b.blank | end;
   std::uint64_t todo = ~blank & (end - 1);  // the bytes not yet read
-  // Made at the first token: copying `item` in for nothing cost as much
-  // as a token.
-  std::optional<package_ref> pending;
   bool alternative = false;
+  // The token [i, next) is "|", which marks the next name an alternative.
+  const auto bar = [&](std::size_t i, std::size_t next) {
+    return next == i + 1 && line[i] == '|';
+  };
   while (todo != 0) {
-    const std::size_t i = lowest_bit(todo);
-    std::size_t next;
-    if (line[i] == '(') {
-      // The first ')' after it, past any ':' (an epoch); a nested '('
-      // before it: the depth loop decides.
-      std::size_t j = n;
-      for (std::uint64_t m = (b.mark & bits_from(i + 1)) | end;; m &= m - 1) {
-        j = lowest_bit(m);
-        if (j == n || line[j] == ')') break;
-        if (line[j] == '(') {
-          j = group_end(line, i);
-          break;
-        }
-      }
-      if (pending) {
-        const std::size_t first = lowest_bit(blank & bits_from(i + 1));
-        apply_group(*pending, line.substr(i + 1, j - i - 1),
-                    std::min(first, j) - (i + 1));
-      }
-      next = j < n ? j + 1 : n;
-    } else {
-      next = lowest_bit(blank & bits_from(i));
-      const std::string_view token = line.substr(i, next - i);
-      if (token == "|") {
-        alternative = true;
-      } else {
-        if (pending) emit(*pending);
-        std::size_t colon = std::string_view::npos;
-        for (std::uint64_t m = b.mark & bits_from(i) & ~bits_from(next); m != 0;
-             m &= m - 1) {
-          if (line[lowest_bit(m)] == ':') {
-            colon = lowest_bit(m) - i;
-            break;
-          }
-        }
-        pending = item;
-        name_item(*pending, alternative, token, colon);
-        alternative = false;
+    std::size_t i = lowest_bit(todo);
+    if (line[i] == '(') [[unlikely]] {  // before any name: applies to none
+      const std::size_t j = group_close_by_bits(line, b.mark, end, i);
+      todo &= bits_from(j < n ? j + 1 : n);
+      continue;
+    }
+    std::size_t next = lowest_bit(blank & bits_from(i));
+    todo &= bits_from(next);
+    if (bar(i, next)) [[unlikely]] {
+      alternative = true;
+      continue;
+    }
+    std::size_t colon = std::string_view::npos;
+    for (std::uint64_t m = b.mark & bits_from(i) & ~bits_from(next); m != 0;
+         m &= m - 1) {
+      if (line[lowest_bit(m)] == ':') {
+        colon = lowest_bit(m) - i;
+        break;
       }
     }
-    todo &= bits_from(next);
+    package_ref pkg = item;
+    name_item(pkg, alternative, line.substr(i, next - i), colon);
+    alternative = false;
+    // The groups and '|' that follow the name, up to the next name (which
+    // the outer loop reads).
+    while (todo != 0) {
+      i = lowest_bit(todo);
+      if (line[i] == '(') {
+        const std::size_t j = group_close_by_bits(line, b.mark, end, i);
+        const std::size_t first = lowest_bit(blank & bits_from(i + 1));
+        apply_group(pkg, line.substr(i + 1, j - i - 1),
+                    std::min(first, j) - (i + 1));
+        todo &= bits_from(j < n ? j + 1 : n);
+        continue;
+      }
+      // "|" is a '|' with a blank (or the end) after it.
+      if (line[i] != '|' || ((blank >> (i + 1)) & 1) == 0) break;
+      alternative = true;
+      todo &= bits_from(i + 1);
+    }
+    emit(pkg);
   }
-  if (pending) emit(*pending);
 }
 
 // Calls emit(const package_ref&) for each item on `line`, each made from

@@ -23,22 +23,22 @@ std::size_t last_open_bracket(std::string_view group) {
 
 }  // namespace
 
-bool parse_sim_fields(std::string_view rest, sim_fields& out) noexcept {
-  out = sim_fields{};
+sim_fields sim_fields_of(std::string_view rest) noexcept {
+  sim_fields out;
   const std::size_t n = rest.size();
   std::size_t i = find_byte<' '>(rest, 0);
   out.name = rest.substr(0, i);
-  if (out.name.empty()) return false;
-  if (i == n) return true;
+  if (out.name.empty()) return out;
+  if (i == n) return out;
   ++i;
   if (i < n && rest[i] == '[') {
     const std::size_t close = find_byte<']'>(rest, i + 1);
     out.current = rest.substr(i + 1, close - (i + 1));
-    if (close == n) return true;
+    if (close == n) return out;
     i = close + 1;
     if (i < n && rest[i] == ' ') ++i;
   }
-  if (i >= n || rest[i] != '(') return true;
+  if (i >= n || rest[i] != '(') return out;
   ++i;
   // "candidate origins [arch])": the group ends at the first "])".
   std::size_t end = find_byte<']'>(rest, i);
@@ -47,7 +47,7 @@ bool parse_sim_fields(std::string_view rest, sim_fields& out) noexcept {
   std::string_view group = rest.substr(i, end - i);
   const std::size_t sp = find_byte<' '>(group, 0);
   out.candidate = group.substr(0, sp);
-  if (sp == group.size()) return true;
+  if (sp == group.size()) return out;
   group.remove_prefix(sp + 1);
   if (end != n) {
     std::size_t open = last_open_bracket(group);
@@ -58,25 +58,7 @@ bool parse_sim_fields(std::string_view rest, sim_fields& out) noexcept {
   }
   while (!group.empty() && group.back() == ' ') group.remove_suffix(1);
   out.origins = group;
-  return true;
-}
-
-package_ref inst_package(const sim_fields& f) noexcept {
-  package_ref pkg;
-  pkg.set = f.current.empty() ? pkg_set::newly_installed
-                              : version_change(f.current, f.candidate);
-  set_name(pkg, f.name);
-  if (!f.arch.empty()) pkg.arch = f.arch;
-  pkg.old_version = f.current;
-  pkg.new_version = f.candidate;
-  pkg.origins = f.origins;
-  pkg.flags |= flag_simulated;
-  return pkg;
-}
-
-std::string_view native_arch_shown(const package_ref& pkg) noexcept {
-  if (pkg.arch_qualified || pkg.arch == "all") return {};
-  return pkg.arch;
+  return out;
 }
 
 package_ref removal_package(const sim_fields& f, bool purge) noexcept {

@@ -14,6 +14,8 @@
 #include <string_view>
 
 #include "aptparse/events.h"
+#include "classify/list_items.h"
+#include "classify/version_change.h"
 
 namespace aptparse::detail {
 
@@ -25,13 +27,32 @@ struct sim_fields {
   std::string_view arch;
 };
 
-// Parses what follows "Inst "/"Conf "/"Remv "/"Purg ". Returns false if
-// there is no name.
-bool parse_sim_fields(std::string_view rest, sim_fields& out) noexcept;
+// Parses what follows "Inst "/"Conf "/"Remv "/"Purg "; an empty name: the
+// line has none. Returned, not filled in: the caller's fields are made once,
+// where a reference had them zeroed twice (by the caller, then here).
+sim_fields sim_fields_of(std::string_view rest) noexcept;
+
+// The same; returns false if there is no name.
+inline bool parse_sim_fields(std::string_view rest, sim_fields& out) noexcept {
+  out = sim_fields_of(rest);
+  return !out.name.empty();
+}
 
 // Builds the package of an Inst line: newly_installed without a current
 // version, else as version_change() says.
-package_ref inst_package(const sim_fields& f) noexcept;
+// Inline: every Inst line builds one, and its caller reads it at once.
+inline package_ref inst_package(const sim_fields& f) noexcept {
+  package_ref pkg;
+  pkg.set = f.current.empty() ? pkg_set::newly_installed
+                              : version_change(f.current, f.candidate);
+  set_name(pkg, f.name);
+  if (!f.arch.empty()) pkg.arch = f.arch;
+  pkg.old_version = f.current;
+  pkg.new_version = f.candidate;
+  pkg.origins = f.origins;
+  pkg.flags |= flag_simulated;
+  return pkg;
+}
 
 // Builds the package of a Remv (purge = false) or Purg line.
 package_ref removal_package(const sim_fields& f, bool purge) noexcept;
@@ -39,8 +60,11 @@ package_ref removal_package(const sim_fields& f, bool purge) noexcept;
 // The native architecture that a simulate line's package shows, or "": apt
 // prints a package of the native architecture unqualified with its arch
 // ("Inst a [1] (2 Debian:12/stable [amd64])"), a foreign one as "a:i386";
-// "all" belongs to no architecture.
-std::string_view native_arch_shown(const package_ref& pkg) noexcept;
+// "all" belongs to no architecture. Inline: every simulate line asks.
+inline std::string_view native_arch_shown(const package_ref& pkg) noexcept {
+  if (pkg.arch_qualified || pkg.arch == "all") return {};
+  return pkg.arch;
+}
 
 }  // namespace aptparse::detail
 

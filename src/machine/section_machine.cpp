@@ -282,8 +282,8 @@ void section_machine::emit_message(const table_row& row, std::string_view body,
 
 void section_machine::simulate_line(line_kind kind, std::string_view rest,
                                     const position& where) {
-  sim_fields f;
-  if (!parse_sim_fields(rest, f)) {
+  const sim_fields f = sim_fields_of(rest);
+  if (f.name.empty()) {  // no name
     ++stats_.unrecognized_lines;
     sink_->on_unrecognized(rest, where);
     return;
