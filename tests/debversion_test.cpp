@@ -145,5 +145,44 @@ TEST(CompareVersions, AgreesWithDpkgsAlgorithmOnRandomVersions) {
   }
 }
 
+TEST(CompareVersions,
+     AgreesWithDpkgsAlgorithmWhereDigitRunsFollowTheSharedPrefix) {
+  // Pairs whose difference starts in or at a digit run (where the digit
+  // run fast path decides), with leading zeros, ':' and several '-' in the
+  // rests, empty parts and one version a prefix of the other.
+  std::mt19937 rng(15);
+  const std::string alphabet = "0123456789.:~-+a";
+  auto piece = [&](std::size_t len) {
+    std::string s;
+    for (std::size_t i = 0; i < len; ++i)
+      s += rng() % 4 == 0 ? '0' : alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  auto digits = [&](std::size_t len) {
+    std::string s(rng() % 3, '0');  // leading zeros
+    for (std::size_t i = 0; i < len; ++i)
+      s += static_cast<char>('0' + rng() % 10);
+    return s;
+  };
+  auto epoch_ok = [](const std::string& v) {
+    const auto c = v.find(':');
+    return c == std::string::npos ||
+           (c < 10 && v.substr(0, c).find_first_not_of("0123456789") ==
+                          std::string::npos);  // and no overflow
+  };
+  for (int i = 0; i < 300000; ++i) {
+    std::string stem = (rng() % 4 == 0 ? std::to_string(rng() % 3) + ":" : "") +
+                       piece(rng() % 10) + digits(rng() % 3);
+    std::string a = stem + digits(rng() % 3) + piece(rng() % 8);
+    std::string b = stem + digits(rng() % 3) + piece(rng() % 8);
+    if (rng() % 8 == 0) b = a.substr(0, rng() % (a.size() + 1));
+    if (!epoch_ok(a) || !epoch_ok(b)) continue;
+    ASSERT_EQ(sign(compare_versions(a, b)), sign(compare_ref(a, b)))
+        << a << " vs " << b;
+    ASSERT_EQ(sign(compare_versions(b, a)), sign(compare_ref(b, a)))
+        << b << " vs " << a;
+  }
+}
+
 }  // namespace
 }  // namespace aptparse::detail

@@ -117,14 +117,74 @@ bool no_colon_last_dash(std::string_view s, std::size_t from,
   return true;
 }
 
+// 1 if s[from..] holds a '-', -1 if it holds a ':', else 0. Eight bytes
+// at a time, the last few by one overlapping load shifted past the bytes
+// before `from` (only whether they occur matters, so swar::matches, whose
+// false flags sit above real ones, will do). The early return keeps GCC
+// from vectorising a loop that runs once or twice.
+inline int dash_or_colon(std::string_view s, std::size_t k) {
+  const std::size_t n = s.size();
+  if (k >= n) return 0;
+  std::uint64_t dash = 0;
+  if (n >= 8) {
+    for (; n - k > 8; k += 8) {
+      const std::uint64_t x = swar::load(s.data() + k);
+      if (swar::matches(x, ':')) return -1;
+      dash |= swar::matches(x, '-');
+    }
+    const std::uint64_t x = swar::load(s.data() + n - 8) >> (8 * (k - (n - 8)));
+    if (swar::matches(x, ':')) return -1;
+    dash |= swar::matches(x, '-');
+  } else {
+    for (; k < n; ++k) {
+      if (s[k] == ':') return -1;
+      dash |= s[k] == '-';
+    }
+  }
+  return dash != 0;
+}
+
+// The common case, decided without splitting: after the shared prefix p
+// both versions go on with a digit run (backed up to its start), the runs
+// differ as numbers, and each rest after its run holds no ':' (same epoch)
+// and either both a '-' (the runs are in both upstreams) or neither (both
+// in the same part: the last '-' is in the prefix or nowhere). The runs
+// then order the versions. Returns 0 when they do not decide.
+int digit_run_order(std::string_view a, std::string_view b, std::size_t p) {
+  std::size_t q = p;
+  while (q > 0 && is_digit(a[q - 1])) --q;
+  std::size_t i = p, j = p;
+  while (i < a.size() && is_digit(a[i])) ++i;
+  while (j < b.size() && is_digit(b[j])) ++j;
+  if (i == q || j == q) return 0;  // not a digit run in both
+  std::size_t za = q, zb = q;      // leading zeros do not count
+  while (za < i && a[za] == '0') ++za;
+  while (zb < j && b[zb] == '0') ++zb;
+  int c = 0;
+  if (i - za != j - zb) {
+    c = i - za < j - zb ? -1 : 1;
+  } else {
+    for (; za < i; ++za, ++zb)
+      if (a[za] != b[zb]) {
+        c = a[za] < b[zb] ? -1 : 1;
+        break;
+      }
+    if (c == 0) return 0;
+  }
+  const int ra = dash_or_colon(a, i);
+  if (ra < 0 || ra != dash_or_colon(b, j)) return 0;
+  return c;
+}
+
 }  // namespace
 
 int compare_versions(std::string_view a, std::string_view b) noexcept {
-  if (a == b) return 0;
   // Two versions of one package share a long prefix; the parts only need
   // finding after it. ':' there means different epoch spellings (the slow
   // path); a ':' in the prefix is the same epoch for both.
   const std::size_t p = common_prefix(a, b);
+  if (p == a.size() && p == b.size()) return 0;  // equal
+  if (const int c = digit_run_order(a, b, p); c != 0) return c;
   std::size_t dash_a = std::string_view::npos, dash_b = dash_a;
   auto scan_rest = [p](std::string_view s, std::size_t& dash) {
     return no_colon_last_dash(s, p, dash);
