@@ -144,6 +144,16 @@ inline int dash_or_colon(std::string_view s, std::size_t k) {
   return dash != 0;
 }
 
+// The order of two digit runs as numbers (leading zeros do not count).
+int number_order(std::string_view a, std::string_view b) {
+  while (!a.empty() && a.front() == '0') a.remove_prefix(1);
+  while (!b.empty() && b.front() == '0') b.remove_prefix(1);
+  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k]) return a[k] < b[k] ? -1 : 1;
+  return 0;
+}
+
 // The common case, decided without splitting: after the shared prefix p
 // both versions go on with a digit run (backed up to its start), the runs
 // differ as numbers, and each rest after its run holds no ':' (same epoch)
@@ -157,18 +167,18 @@ int digit_run_order(std::string_view a, std::string_view b, std::size_t p) {
   while (i < a.size() && is_digit(a[i])) ++i;
   while (j < b.size() && is_digit(b[j])) ++j;
   if (i == q || j == q) return 0;  // not a digit run in both
-  std::size_t za = q, zb = q;      // leading zeros do not count
-  while (za < i && a[za] == '0') ++za;
-  while (zb < j && b[zb] == '0') ++zb;
-  int c = 0;
-  if (i - za != j - zb) {
-    c = i - za < j - zb ? -1 : 1;
+  int c;
+  if (a[q] != '0' && b[q] != '0') {
+    // No leading zeros: the longer run is the larger number; of two as
+    // long, the first digit that differs (at p) decides.
+    if (i != j)
+      c = i < j ? -1 : 1;
+    else if (i == p)
+      return 0;  // the same run
+    else
+      c = a[p] < b[p] ? -1 : 1;
   } else {
-    for (; za < i; ++za, ++zb)
-      if (a[za] != b[zb]) {
-        c = a[za] < b[zb] ? -1 : 1;
-        break;
-      }
+    c = number_order(a.substr(q, i - q), b.substr(q, j - q));
     if (c == 0) return 0;
   }
   const int ra = dash_or_colon(a, i);
