@@ -24,6 +24,30 @@ TEST(SwarMatches, TheLowestFlagIsTheFirstMatchingByte) {
   EXPECT_EQ((63 - __builtin_clzll(swar::exact_matches(x, ' '))) / 8, 6);
 }
 
+// swar::tail is what the package index's hash and the Python str cache
+// read past a text's whole words: two texts of one length must have equal
+// words and tails exactly when their bytes are equal, at every length
+// (each branch of tail: 1-3, 4-7, 8 and more bytes).
+TEST(SwarTail, WordsAndTailAreEqualExactlyWhenTheTextsAre) {
+  std::mt19937 rng(2024);
+  auto same_words = [](const std::string& a, const std::string& b) {
+    const std::size_t n = a.size();
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (swar::load(a.data() + i) != swar::load(b.data() + i)) return false;
+    return swar::tail(a.data(), n) == swar::tail(b.data(), n);
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string a(rng() % 25, 'x');
+    for (char& c : a) c = "ab\x00\xff"[rng() % 4];
+    std::string b = a;
+    EXPECT_TRUE(same_words(a, b)) << a;
+    if (a.empty()) continue;
+    b[rng() % b.size()] ^= static_cast<char>(1 + rng() % 255);
+    EXPECT_FALSE(same_words(a, b)) << a.size();
+  }
+  EXPECT_EQ(swar::tail("", 0), 0u);
+}
+
 // Strings of 0-40 bytes over a small alphabet, so that hits, misses, a hit
 // in the overlapping last word and one before `from` all occur.
 TEST(FindFlagged, AgreesWithStringViewFindOnRandomStrings) {

@@ -90,21 +90,11 @@ class package_index {
   static std::uint64_t mix(std::uint64_t h, std::string_view s) {
     const char* p = s.data();
     const std::size_t n = s.size();
-    std::uint64_t w = 0;
-    if (n >= 8) {
-      for (std::size_t i = 0; i + 8 < n; i += 8) {
-        h = (h ^ swar::load(p + i)) * 0xff51afd7ed558ccdull;
-        h ^= h >> 32;
-      }
-      w = swar::load(p + n - 8);
-    } else if (n >= 4) {
-      w = swar::load<std::uint32_t>(p) |
-          (std::uint64_t{swar::load<std::uint32_t>(p + n - 4)} << 32);
-    } else if (n > 0) {
-      w = static_cast<unsigned char>(p[0]) |
-          (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
-          (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      h = (h ^ swar::load(p + i)) * 0xff51afd7ed558ccdull;
+      h ^= h >> 32;
     }
+    const std::uint64_t w = swar::tail(p, n);
     h = (h ^ w ^ n) * 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
   }

@@ -64,6 +64,22 @@ T load_raw(const char* p) noexcept {
   std::memcpy(&x, p, sizeof x);
   return x;
 }
+// The bytes of a text of n bytes past its whole leading words, as one
+// word: its last eight (overlapping the words before) if n >= 8, its first
+// and last four if n >= 4, else its first, middle and last byte (all of
+// them). Two texts of one length are equal iff their words at 0, 8, ...
+// below n - 8 and their tails are; hashes of short texts (names, arches,
+// versions) read them so, without a byte loop or a memcpy of n bytes.
+inline std::uint64_t tail(const char* p, std::size_t n) noexcept {
+  if (n >= 8) return load(p + n - 8);
+  if (n >= 4)
+    return load<std::uint32_t>(p) |
+           (std::uint64_t{load<std::uint32_t>(p + n - 4)} << 32);
+  if (n == 0) return 0;
+  return static_cast<unsigned char>(p[0]) |
+         (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+         (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+}
 }  // namespace swar
 
 // The index of the first byte of s[from..] that `Test` wants, or s.size().

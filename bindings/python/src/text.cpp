@@ -1,5 +1,7 @@
 // Python strs of the log's bytes: text() decodes, cached_text() reuses the
 // strs of short strings that repeat (names, arches, versions).
+#include "util/text.h"
+
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -8,6 +10,8 @@
 #include "convert.h"
 
 namespace aptparse_py {
+
+namespace swar = aptparse::detail::swar;
 
 py::object text(std::string_view s) {
   PyObject* r = PyUnicode_DecodeUTF8(
@@ -53,21 +57,10 @@ class str_cache {
   // a start (lib...) differ at the end or in length. Read in whole words
   // (s is 1 to kMaxLen bytes): a copy of min(size, 8) bytes was a loop.
   static std::uint64_t hash(std::string_view s) {
-    const char* p = s.data();
     const std::size_t n = s.size();
-    std::uint64_t head = 0, tail = 0;
-    if (n >= 8) {
-      head = word<std::uint64_t>(p);
-      tail = word<std::uint64_t>(p + n - 8);
-    } else if (n >= 4) {
-      head = word<std::uint32_t>(p);
-      tail = word<std::uint32_t>(p + n - 4);
-    } else {
-      head = static_cast<unsigned char>(p[0]) |
-             static_cast<unsigned char>(p[n / 2]) << 8 |
-             static_cast<unsigned char>(p[n - 1]) << 16;
-    }
-    return (head * 0x9E3779B97F4A7C15ull) ^ (tail + n) * 0xC2B2AE3D27D4EB4Full;
+    const std::uint64_t head = n >= 8 ? swar::load(s.data()) : 0;
+    return (head * 0x9E3779B97F4A7C15ull) ^
+           (swar::tail(s.data(), n) + n) * 0xC2B2AE3D27D4EB4Full;
   }
 
   // `str` (ASCII) has the bytes `s`: compared in words that may overlap
@@ -78,23 +71,9 @@ class str_cache {
     if (PyUnicode_GET_LENGTH(str) != static_cast<Py_ssize_t>(n)) return false;
     const char* a = static_cast<const char*>(PyUnicode_DATA(str));
     const char* b = s.data();
-    if (n >= 8) {
-      for (std::size_t i = 0; i + 8 < n; i += 8)
-        if (word<std::uint64_t>(a + i) != word<std::uint64_t>(b + i))
-          return false;
-      return word<std::uint64_t>(a + n - 8) == word<std::uint64_t>(b + n - 8);
-    }
-    if (n >= 4)
-      return word<std::uint32_t>(a) == word<std::uint32_t>(b) &&
-             word<std::uint32_t>(a + n - 4) == word<std::uint32_t>(b + n - 4);
-    return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
-  }
-
-  template <class W>
-  static W word(const char* p) {
-    W w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (swar::load(a + i) != swar::load(b + i)) return false;
+    return swar::tail(a, n) == swar::tail(b, n);
   }
 
   static constexpr int kSetBits = 12;
