@@ -177,5 +177,29 @@ TEST(SimLine, FieldsAreThoseOfTheStringSearches) {
   EXPECT_GT(checked, 1000u);
 }
 
+// A line is read within its own bytes: every simulate line of the corpus
+// cut at every length, as a view into the whole line (so the bytes after
+// the cut, '[' and ']' among them, are there to be misread), gives the
+// fields of the string searches on the cut line.
+TEST(SimLine, ALineCutAnywhereIsReadWithinItsBytes) {
+  std::size_t checked = 0;
+  for (const std::string& name : testing::corpus_logs()) {
+    const std::string text =
+        testing::read_file(testing::corpus_dir() / (name + ".log"));
+    for (std::string_view line : split_lines(text)) {
+      if (!line.starts_with("Inst ") && !line.starts_with("Remv ")) continue;
+      const std::string_view rest = line.substr(5);
+      for (std::size_t k = 0; k <= rest.size(); ++k) {
+        const std::string_view cut = rest.substr(0, k);
+        ASSERT_EQ(places(cut, sim_fields_of(cut)),
+                  places(cut, fields_by_find(cut)))
+            << '"' << cut << '"';
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 1000u);
+}
+
 }  // namespace
 }  // namespace aptparse::detail
