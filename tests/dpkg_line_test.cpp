@@ -28,10 +28,10 @@ TEST(DpkgLine, UnpackOverComparesVersionsLikeASimulateLine) {
     EXPECT_EQ(d.set, c.set);
     EXPECT_EQ(d.old_version, c.installed);
     EXPECT_EQ(d.new_version, c.candidate);
-    sim_fields f;
     const std::string sim = std::string("a [") + c.installed + "] (" +
                             c.candidate + " Debian:12/stable [amd64])";
-    ASSERT_TRUE(parse_sim_fields(sim, f));
+    const sim_fields f = sim_fields_of(sim);
+    ASSERT_FALSE(f.name.empty());
     EXPECT_EQ(inst_package(f).set, c.set) << sim;
   }
 }

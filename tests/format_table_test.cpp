@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -104,6 +106,17 @@ TEST(FormatTable, IndexedSummaryLookupAgreesWithTheFullSearch) {
   EXPECT_GT(matched, 20u);
 }
 
+// Every line of the corpus logs that is not blank, trimmed.
+void add_corpus_lines(std::vector<std::string>& lines) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(APTPARSE_CORPUS_DIR "/logs")) {
+    if (entry.path().extension() != ".log") continue;
+    std::ifstream in(entry.path());
+    for (std::string l; std::getline(in, l);)
+      if (!trim(l).empty()) lines.push_back(std::string(trim(l)));
+  }
+}
+
 // match() with a hint gives what it gives without one, whatever the hint:
 // on every corpus line and every row's literal (alone, trimmed, followed by
 // text), hinted with the row the line before matched, with the line's own
@@ -120,13 +133,7 @@ TEST(FormatTable, AHintNeverChangesTheMatch) {
     lines.push_back(std::string(trim(row.literal)));
     lines.push_back(row.literal + "x 1.0 (y)");
   }
-  for (const auto& entry :
-       std::filesystem::directory_iterator(APTPARSE_CORPUS_DIR "/logs")) {
-    if (entry.path().extension() != ".log") continue;
-    std::ifstream in(entry.path());
-    for (std::string l; std::getline(in, l);)
-      if (!trim(l).empty()) lines.push_back(std::string(trim(l)));
-  }
+  add_corpus_lines(lines);
   const table_row* previous = nullptr;
   std::size_t hinted = 0;
   for (const std::string& line : lines) {
@@ -145,6 +152,64 @@ TEST(FormatTable, AHintNeverChangesTheMatch) {
     previous = want;
   }
   EXPECT_GT(hinted, 100000u);
+}
+
+// The hint a caller keeps per first byte (match(line, caps, hint&)) takes a
+// line by its row's literal alone only where match() without a hint gives
+// that row: on every corpus line, and on every row's literal cut at every
+// length, with one byte changed at every place, and followed by random
+// text; hinted as a caller carries it (the last line of the same first
+// byte), with the hint of the line's own row, and with that of every row
+// whose literal shares the line's first four bytes.
+TEST(FormatTable, ARowsHintTakesOnlyTheLinesItsRowMatches) {
+  const format_table& t = format_table::instance();
+  std::map<std::string, std::vector<const table_row*>> by_head;
+  std::vector<std::string> lines;
+  std::mt19937 rng(12);
+  const std::string_view alphabet = "ab1 :.-()[]%\t\xc3";
+  const auto noise = [&](std::size_t n) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  for (const table_row& row : t.rows()) {
+    const std::string& lit = row.literal;
+    if (lit.size() < 4) continue;
+    by_head[lit.substr(0, 4)].push_back(&row);
+    if (rng() % 4 != 0) continue;  // a quarter of the rows' variants
+    for (std::size_t k = 1; k <= lit.size(); ++k) {
+      lines.push_back(lit.substr(0, k));
+      lines.push_back(lit.substr(0, k) + noise(rng() % 40));
+      std::string changed = lit + noise(rng() % 30);
+      changed[k - 1] = alphabet[rng() % alphabet.size()];
+      lines.push_back(changed);
+    }
+  }
+  add_corpus_lines(lines);
+  std::array<format_table::hint, 256> carried{};
+  std::size_t taken = 0;
+  for (const std::string& line : lines) {
+    if (line.empty()) continue;
+    captures a;
+    const table_row* want = t.match(line, a);
+    std::vector<format_table::hint> hints = {
+        carried[static_cast<unsigned char>(line[0])]};
+    if (want != nullptr) hints.push_back(t.hint_for(*want));
+    if (auto it = by_head.find(line.substr(0, 4)); it != by_head.end())
+      for (const table_row* row : it->second) hints.push_back(t.hint_for(*row));
+    for (std::size_t k = 0; k < hints.size(); ++k) {
+      format_table::hint h = hints[k];
+      const table_row* before = h.row;
+      captures b;
+      ASSERT_EQ(t.match(line, b, h), want) << line;
+      for (int c = 0; c < max_captures; ++c)
+        ASSERT_EQ(b.arg(c), a.arg(c)) << line;
+      ASSERT_EQ(h.row, want != nullptr ? want : before) << line;
+      taken += want != nullptr && want == before;
+      if (k == 0) carried[static_cast<unsigned char>(line[0])] = h;
+    }
+  }
+  EXPECT_GT(taken, 10000u);
 }
 
 // Open-ended rows (a dpkg prefix whose literal is too short to dispatch on,

@@ -13,11 +13,10 @@ namespace aptparse::detail {
 namespace {
 
 TEST(SimLine, InstWithCurrentVersionIsAnUpgradeWithOriginsAndArch) {
-  sim_fields f;
-  ASSERT_TRUE(parse_sim_fields(
+  const sim_fields f = sim_fields_of(
       "libc6 [2.36-9+deb12u7] (2.36-9+deb12u10 Debian:12.11/stable, "
-      "Debian-Security:12/stable-security [amd64]) [libc-bin:amd64 ]",
-      f));
+      "Debian-Security:12/stable-security [amd64]) [libc-bin:amd64 ]");
+  ASSERT_FALSE(f.name.empty());
   package_ref p = inst_package(f);
   EXPECT_EQ(p.set, pkg_set::upgraded);
   EXPECT_EQ(p.name, "libc6");
@@ -30,23 +29,25 @@ TEST(SimLine, InstWithCurrentVersionIsAnUpgradeWithOriginsAndArch) {
 }
 
 TEST(SimLine, InstWithoutCurrentVersionIsANewInstall) {
-  sim_fields f;
-  ASSERT_TRUE(parse_sim_fields("jq (1.6-2.1 Debian:12.11/stable [amd64])", f));
+  const sim_fields f =
+      sim_fields_of("jq (1.6-2.1 Debian:12.11/stable [amd64])");
+  ASSERT_FALSE(f.name.empty());
   EXPECT_EQ(inst_package(f).set, pkg_set::newly_installed);
 }
 
 TEST(SimLine, LowerOrEqualCandidateIsADowngradeOrReinstall) {
-  sim_fields f;
-  ASSERT_TRUE(parse_sim_fields("a [2.0-1] (1.9-3 stable [all])", f));
+  sim_fields f = sim_fields_of("a [2.0-1] (1.9-3 stable [all])");
+  ASSERT_FALSE(f.name.empty());
   EXPECT_EQ(inst_package(f).set, pkg_set::downgraded);
-  ASSERT_TRUE(parse_sim_fields("a [2.0-1] (2.0-1 stable [all])", f));
+  f = sim_fields_of("a [2.0-1] (2.0-1 stable [all])");
+  ASSERT_FALSE(f.name.empty());
   EXPECT_EQ(inst_package(f).set, pkg_set::reinstalled);
 }
 
 TEST(SimLine, ForeignArchNameAndLabelWithSpaces) {
-  sim_fields f;
-  ASSERT_TRUE(parse_sim_fields(
-      "libfoo:i386 [1.0] (1.1 release/4.1.0-2 jessie:jessie [i386])", f));
+  const sim_fields f = sim_fields_of(
+      "libfoo:i386 [1.0] (1.1 release/4.1.0-2 jessie:jessie [i386])");
+  ASSERT_FALSE(f.name.empty());
   package_ref p = inst_package(f);
   EXPECT_EQ(p.name, "libfoo");
   EXPECT_EQ(p.arch, "i386");
@@ -55,8 +56,8 @@ TEST(SimLine, ForeignArchNameAndLabelWithSpaces) {
 }
 
 TEST(SimLine, RemvAndPurgHaveNoParentheses) {
-  sim_fields f;
-  ASSERT_TRUE(parse_sim_fields("nano [7.2-1]", f));
+  const sim_fields f = sim_fields_of("nano [7.2-1]");
+  ASSERT_FALSE(f.name.empty());
   package_ref p = removal_package(f, /*purge=*/true);
   EXPECT_EQ(p.set, pkg_set::to_remove);
   EXPECT_EQ(p.old_version, "7.2-1");
@@ -65,11 +66,12 @@ TEST(SimLine, RemvAndPurgHaveNoParentheses) {
 }
 
 TEST(SimLine, TruncatedLinesDoNotOverrun) {
-  sim_fields f;
-  EXPECT_FALSE(parse_sim_fields("", f));
-  EXPECT_TRUE(parse_sim_fields("a [1.0", f));
+  EXPECT_TRUE(sim_fields_of("").name.empty());
+  sim_fields f = sim_fields_of("a [1.0");
+  EXPECT_EQ(f.name, "a");
   EXPECT_EQ(f.current, "1.0");
-  EXPECT_TRUE(parse_sim_fields("a (1.0 stable [amd", f));
+  f = sim_fields_of("a (1.0 stable [amd");
+  EXPECT_EQ(f.name, "a");
   EXPECT_EQ(f.candidate, "1.0");
 }
 
@@ -101,7 +103,7 @@ TEST(FindByte, AgreesWithAByteLoop) {
 }
 
 // The fields as std::string_view's searches define them: the reference
-// parse_sim_fields is held to.
+// sim_fields_of is held to.
 sim_fields fields_by_find(std::string_view rest) {
   sim_fields out;
   std::size_t sp = rest.find(' ');
@@ -151,8 +153,7 @@ TEST(SimLine, FieldsAreThoseOfTheStringSearches) {
   static constexpr std::string_view alphabet = "a1 []():.-x\t\xa0\xdb\xdd";
   std::mt19937 rng(15);
   const auto check = [](std::string_view line) {
-    sim_fields got;
-    parse_sim_fields(line, got);
+    const sim_fields got = sim_fields_of(line);
     ASSERT_EQ(places(line, got), places(line, fields_by_find(line)))
         << '"' << line << '"';
   };
@@ -171,6 +172,30 @@ TEST(SimLine, FieldsAreThoseOfTheStringSearches) {
         check(trim_right(line.substr(key.size())));
         ++checked;
       }
+    }
+  }
+  EXPECT_GT(checked, 1000u);
+}
+
+// A line is read within its own bytes: every simulate line of the corpus
+// cut at every length, as a view into the whole line (so the bytes after
+// the cut, '[' and ']' among them, are there to be misread), gives the
+// fields of the string searches on the cut line.
+TEST(SimLine, ALineCutAnywhereIsReadWithinItsBytes) {
+  std::size_t checked = 0;
+  for (const std::string& name : testing::corpus_logs()) {
+    const std::string text =
+        testing::read_file(testing::corpus_dir() / (name + ".log"));
+    for (std::string_view line : split_lines(text)) {
+      if (!line.starts_with("Inst ") && !line.starts_with("Remv ")) continue;
+      const std::string_view rest = line.substr(5);
+      for (std::size_t k = 0; k <= rest.size(); ++k) {
+        const std::string_view cut = rest.substr(0, k);
+        ASSERT_EQ(places(cut, sim_fields_of(cut)),
+                  places(cut, fields_by_find(cut)))
+            << '"' << cut << '"';
+      }
+      ++checked;
     }
   }
   EXPECT_GT(checked, 1000u);

@@ -154,6 +154,26 @@ void format_table::find_shortcuts() {
     if (&index == &by4_ && by8_.has_key_starting(*c)) continue;
     shortcuts_[i] = shortcut{c, index.key_bytes()};
   }
+  // A row's hint takes, by its literal, the lines that match_hint would
+  // hand to the row: a shortcut that is not exact, and lines at least as
+  // long as the literal, the index's key and the sixteen bytes read.
+  row_hints_.assign(rows_.size(), hint{});
+  for (std::uint32_t i = 0; i < rows_.size(); ++i) {
+    hint& h = row_hints_[i];
+    h.row = &rows_[i];
+    const shortcut& s = shortcuts_[i];
+    if (s.candidate == nullptr || s.candidate->exact_size != 0) continue;
+    h.head = s.candidate->head;
+    h.head_mask = s.candidate->head_mask;
+    h.tail = s.candidate->tail;
+    h.tail_mask = s.candidate->tail_mask;
+    h.min_size = std::max<std::size_t>(
+        {16, s.min_size, std::size_t{s.candidate->literal_size}});
+    h.format = rows_[i].match == match_kind::format;
+    h.literal = s.candidate->literal;
+    h.rest_size =
+        s.candidate->literal_size > 16 ? s.candidate->literal_size - 16 : 0;
+  }
 }
 
 // Inlined into match(): a call per index cost a full prologue per line.

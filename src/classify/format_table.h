@@ -17,6 +17,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,47 @@ class format_table {
     return match_unmatched(line, caps);
   }
 
+  // A caller's hint for the lines of one first byte: the row the last of
+  // them matched and, when match_hint would take that row for every line
+  // that starts with its literal, that literal, so that the next line of a
+  // run is taken by two masked compares of its first sixteen bytes (and a
+  // compare of the literal's rest) without match_hint's look-ups: the
+  // row's shortcut, its candidate, the line's length cases.
+  struct hint {
+    std::uint64_t head = 0;  // the literal's bytes 0-7 and 8-15, masked
+    std::uint64_t head_mask = 0;
+    std::uint64_t tail = 0;
+    std::uint64_t tail_mask = 0;
+    // Lines shorter go the general way; the largest value: no shortcut.
+    std::size_t min_size = ~std::size_t{0};
+    const table_row* row = nullptr;
+    const char* literal = nullptr;  // its bytes from 16 on: rest_size
+    std::uint32_t rest_size = 0;
+    bool format = false;  // the row's format must still accept the line
+  };
+
+  // match(line, caps, h.row), and `h` made the hint of the row it returns
+  // (if any). The result is the same with any hint.
+  // Inline: it replaces the dispatch of most lines of a run.
+  const table_row* match(std::string_view line, captures& caps, hint& h) const {
+    if (takes(h, line)) {
+      if (!h.format || fits(*h.row, line, caps)) return h.row;
+      // As match_hint: the hint's format rejected the line.
+      if (const table_row* row = match_as_is(line, caps))
+        return remember(row, h);
+      return remember(match_unmatched(line, caps), h);
+    }
+    return remember(match(line, caps, h.row), h);
+  }
+
+  // The hint for the lines after one that matched `row`.
+  hint hint_for(const table_row& row) const {
+    const table_row* const first = rows_.data();
+    if (std::less<>{}(&row, first) || !std::less<>{}(&row, first + size()))
+      return hint{.row = &row};  // by_structure_
+    return row_hints_[static_cast<std::size_t>(&row - first)];
+  }
+
   // For tests: the row for a digit-led line found by searching every
   // numeric row's literal, which the indexed lookup in match() must agree
   // with.
@@ -68,6 +110,26 @@ class format_table {
   const std::vector<table_row>& rows() const noexcept { return rows_; }
 
  private:
+  // Whether `line` starts with the literal of `h`'s shortcut.
+  static bool takes(const hint& h, std::string_view line) {
+    if (line.size() < h.min_size) return false;
+    std::uint64_t head, tail;
+    std::memcpy(&head, line.data(), 8);
+    std::memcpy(&tail, line.data() + 8, 8);
+    return (head & h.head_mask) == h.head && (tail & h.tail_mask) == h.tail &&
+           (h.rest_size == 0 ||
+            prefix_index::same_bytes(line.data() + 16, h.literal + 16,
+                                     h.rest_size));
+  }
+  // `row` (if any) made `h`'s row, with its shortcut.
+  const table_row* remember(const table_row* row, hint& h) const {
+    if (row != nullptr && row != h.row) h = hint_for(*row);
+    return row;
+  }
+  bool fits(const table_row& row, std::string_view line, captures& caps) const {
+    return !row.literals.empty() ? fast_match(row, line, caps)
+                                 : row_matches(row, line, caps);
+  }
   void index_rows();
   void find_shortcuts();
   const table_row* match_hint(const table_row& hint, std::string_view line,
@@ -124,6 +186,8 @@ class format_table {
     std::size_t min_size = 0;  // the index's key bytes: shorter lines skip it
   };
   std::vector<shortcut> shortcuts_;
+  // Per row: the hint for the lines after one it matched (see hint).
+  std::vector<hint> row_hints_;
 };
 
 // Inline: it replaces the dispatch of most lines of a run.
@@ -142,9 +206,7 @@ inline const table_row* format_table::match_hint(const table_row& hint,
   if (!prefix_index::literal_matches(*s.candidate, line, head, tail))
     return nullptr;
   if (hint.match != match_kind::format) return &hint;
-  const bool fits = !hint.literals.empty() ? fast_match(hint, line, caps)
-                                           : row_matches(hint, line, caps);
-  return fits ? &hint : nullptr;
+  return fits(hint, line, caps) ? &hint : nullptr;
 }
 
 }  // namespace aptparse::detail

@@ -28,15 +28,8 @@ struct sim_fields {
 };
 
 // Parses what follows "Inst "/"Conf "/"Remv "/"Purg "; an empty name: the
-// line has none. Returned, not filled in: the caller's fields are made once,
-// where a reference had them zeroed twice (by the caller, then here).
+// line has none. Returned, not filled in: the caller's fields are made once.
 sim_fields sim_fields_of(std::string_view rest) noexcept;
-
-// The same; returns false if there is no name.
-inline bool parse_sim_fields(std::string_view rest, sim_fields& out) noexcept {
-  out = sim_fields_of(rest);
-  return !out.name.empty();
-}
 
 // Builds the package of an Inst line: newly_installed without a current
 // version, else as version_change() says.

@@ -77,9 +77,8 @@ void section_machine::dispatch(std::string_view body, const position& where) {
   }
   last_dpkg_log_ = false;
   captures caps;
-  const table_row*& hint = hints_[static_cast<unsigned char>(body[0])];
-  const table_row* row = last_match_ = table_->match(body, caps, hint);
-  if (row != nullptr) hint = row;
+  const table_row* row = last_match_ =
+      table_->match(body, caps, hints_[static_cast<unsigned char>(body[0])]);
   classified(body, row, caps, where);
 }
 
@@ -376,7 +375,7 @@ void section_machine::reset() {
   counts_ = counts{};
   last_prefix_ = prefix_ = line_prefix::none;
   held_.clear();
-  hints_.fill(nullptr);
+  hints_.fill(format_table::hint{});
   status_hint_ = nullptr;
   native_arch_.clear();
   record_ = record::none;

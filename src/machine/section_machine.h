@@ -258,10 +258,10 @@ class section_machine {
   std::unordered_set<std::string, name_hash, std::equal_to<>> held_;
   std::string native_arch_;  // the last one told to the sink
   const table_row* last_match_ = nullptr;
-  // Per first byte, the row its last line matched: the format table's hint
+  // Per first byte, the format table's hint: the row its last line matched
   // (format_table::match), as runs of one kind of line ("Inst ", "Conf ",
   // "Setting up ") interleave.
-  std::array<const table_row*, 256> hints_{};
+  std::array<format_table::hint, 256> hints_{};
   // The row the last `apt list` bracket matched ("[installed]"), the hint
   // for the next.
   const table_row* status_hint_ = nullptr;
