@@ -133,7 +133,7 @@ class report_builder::state {
         ++dropped_[s];
         any_dropped_ = true;
       } else {
-        staged_.append(s, [&] { return make_package(ref); });
+        staged_.append(s, [&](void* slot) { make_package(slot, ref); });
       }
       return;
     }
@@ -150,7 +150,7 @@ class report_builder::state {
       return;
     }
     const std::uint32_t at =
-        staged_.append(s, [&] { return make_package(ref); });
+        staged_.append(s, [&](void* slot) { make_package(slot, ref); });
     index_[s].insert(staged_.data(), at, !key_arch.empty(), h);
   }
 
@@ -250,10 +250,11 @@ class report_builder::state {
     return arena_->save(text_);
   }
 
-  package make_package(const package_ref& ref) {
+  // Inline: out of line it took a call and register saves per package.
+  [[gnu::always_inline]] void make_package(void* slot, const package_ref& ref) {
     const bool plain = detail::plain_ref(ref);
-    return detail::package_from(ref, *arena_, arch_of(ref.arch),
-                                plain ? std::nullopt : security_of(ref), plain);
+    detail::emplace_package(slot, ref, *arena_, arch_of(ref.arch),
+                            plain ? std::nullopt : security_of(ref), plain);
   }
 
   std::optional<bool> security_of(const package_ref& ref) {
