@@ -139,7 +139,8 @@ class report_builder::state {
     }
     std::size_t h = detail::package_index::hash(ref.name);
     const std::string_view key_arch = key_arch_of(ref, index_[s], h);
-    if (long at = index_[s].find(staged_.data(), ref.name, key_arch, h);
+    std::size_t hole = 0;
+    if (long at = index_[s].find(staged_.data(), ref.name, key_arch, h, hole);
         at >= 0) {
       merge(staged_.data()[at], ref);
       return;
@@ -151,7 +152,7 @@ class report_builder::state {
     }
     const std::uint32_t at =
         staged_.append(s, [&](void* slot) { make_package(slot, ref); });
-    index_[s].insert(staged_.data(), at, !key_arch.empty(), h);
+    index_[s].insert(staged_.data(), at, !key_arch.empty(), h, hole);
   }
 
   void unrecognized(std::string_view text, const position& where) {
