@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -62,6 +63,49 @@ TEST(PackageIndexKeys, HasQualifiedUntilCleared) {
   EXPECT_FALSE(index.has_qualified());
   index.insert(set.data(), 2, false, package_index::hash("c"));
   EXPECT_FALSE(index.has_qualified());
+}
+
+// The builder's insert at the hole its find() stopped at (one probe per new
+// entry) against the plain insert and a map, over random keys, bare or
+// qualified, many repeated, through growth and clears.
+TEST(PackageIndexKeys, InsertAtTheProbesHoleFindsWhatPlainInsertFinds) {
+  std::mt19937 rng(12);
+  const auto word = [&](std::size_t most) {
+    std::string s(1 + rng() % most, 'x');
+    for (char& c : s) c = static_cast<char>('a' + rng() % 4);
+    return s;
+  };
+  package_index by_hole, plain;  // cleared, not replaced, between rounds
+  for (int round = 0; round < 60; ++round) {
+    by_hole.clear();
+    plain.clear();
+    std::vector<package> entries;
+    entries.reserve(600);
+    std::vector<std::pair<std::string, std::string>> keys;  // kept alive
+    keys.reserve(600);
+    std::map<std::pair<std::string, std::string>, long> want;
+    const int n = 1 + static_cast<int>(rng() % 500);
+    for (int i = 0; i < n; ++i) {
+      keys.emplace_back(word(6), rng() % 4 == 0 ? word(2) : std::string());
+      const auto& [name, arch] = keys.back();
+      const std::size_t h = package_index::hash(name, arch);
+      std::size_t hole = 0;
+      const long at = by_hole.find(entries.data(), name, arch, h, hole);
+      ASSERT_EQ(at, plain.find(entries.data(), name, arch, h));
+      const auto it = want.find({name, arch});
+      ASSERT_EQ(at, it == want.end() ? -1 : it->second);
+      if (at >= 0) continue;
+      entries.push_back(package{.name = name, .arch = arch});
+      const std::size_t index = entries.size() - 1;
+      by_hole.insert(entries.data(), index, !arch.empty(), h, hole);
+      plain.insert(entries.data(), index, !arch.empty(), h);
+      want[{name, arch}] = static_cast<long>(index);
+    }
+    for (const auto& [key, index] : want)
+      ASSERT_EQ(by_hole.find(entries.data(), key.first, key.second,
+                             package_index::hash(key.first, key.second)),
+                index);
+  }
 }
 
 // The rules, as plainly as they can be written: an entry per (name, key

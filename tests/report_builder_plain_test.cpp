@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -37,33 +38,49 @@ void expect_same(const package& a, const package& b) {
   EXPECT_EQ(a.auto_removable, b.auto_removable);
 }
 
+// A random mention: its text owned here, `ref` viewing it; each field but
+// the name empty now and then, none longer than `longest` bytes.
+struct random_mention {
+  std::string name, arch, oldv, newv, origins, note, suite;
+  package_ref ref;
+  random_mention(std::mt19937& rng, std::size_t longest) {
+    const std::string letters = "abcdefghijklmnopqrstuvwxyz0123456789+-.:~/ ";
+    const auto text = [&](bool empty) {
+      std::string s(empty ? 0 : 1 + rng() % longest, 'x');
+      for (char& c : s) c = letters[rng() % letters.size()];
+      return s;
+    };
+    name = text(false);
+    arch = text(rng() % 4 == 0);
+    oldv = text(rng() % 3 == 0);
+    newv = text(rng() % 3 == 0);
+    origins = text(rng() % 2 == 0);
+    note = text(rng() % 2 == 0);
+    suite = text(rng() % 2 == 0);
+    ref.name = name;
+    ref.arch = arch;
+    ref.old_version = oldv;
+    ref.new_version = newv;
+    ref.origins = origins;
+    ref.note = note;
+    ref.suite = suite;
+    ref.reason = static_cast<hold_reason>(rng() % 3);
+    ref.flags = static_cast<std::uint16_t>(rng());
+  }
+  random_mention(const random_mention&) = delete;
+  random_mention& operator=(const random_mention&) = delete;
+};
+
 TEST(ReportBuilderPlain, PlainPathBuildsWhatSavingEveryFieldBuilds) {
   std::mt19937 rng(15);
-  const std::string letters = "abcdefghijklmnopqrstuvwxyz0123456789+-.:~/ ";
-  const auto text = [&](bool empty) {
-    std::string s(empty ? 0 : 1 + rng() % 20, 'x');
-    for (char& c : s) c = letters[rng() % letters.size()];
-    return s;
-  };
   string_arena arena;
   int plain_seen = 0;
   for (int i = 0; i < 5000; ++i) {
-    const std::string name = text(false), arch = text(rng() % 4 == 0),
-                      oldv = text(rng() % 3 == 0), newv = text(rng() % 3 == 0),
-                      origins = text(rng() % 2 == 0),
-                      note = text(rng() % 2 == 0), suite = text(rng() % 2 == 0);
-    package_ref r;
-    r.name = name;
-    r.arch = arch;
-    r.old_version = oldv;
-    r.new_version = newv;
-    r.origins = origins;
-    r.note = note;
-    r.suite = suite;
-    r.reason = static_cast<hold_reason>(rng() % 3);
-    r.flags = static_cast<std::uint16_t>(rng());
+    const random_mention m(rng, 20);
+    const package_ref& r = m.ref;
+    const std::string_view arch = m.arch;
     const bool plain = detail::plain_ref(r);
-    EXPECT_EQ(plain, origins.empty() && note.empty() && suite.empty());
+    EXPECT_EQ(plain, m.origins.empty() && m.note.empty() && m.suite.empty());
     plain_seen += plain;
     const std::optional<bool> sec =
         plain ? std::nullopt : std::optional<bool>(rng() % 2 == 0);
@@ -71,6 +88,30 @@ TEST(ReportBuilderPlain, PlainPathBuildsWhatSavingEveryFieldBuilds) {
                 detail::package_from(r, arena, arch, sec, false));
   }
   EXPECT_GT(plain_seen, 100);
+}
+
+// emplace_package (the builder's path: fields written one by one into raw
+// memory) against package_from's aggregate, over random mentions, plain or
+// not, into a slot filled with garbage first: a field it forgot to write
+// would keep the garbage.
+TEST(ReportBuilderPlain, EmplacedPackageEqualsTheAggregateOne) {
+  std::mt19937 rng(12);
+  string_arena arena;
+  alignas(package) unsigned char slot[sizeof(package)];
+  for (int i = 0; i < 5000; ++i) {
+    const random_mention m(rng, 40);
+    const package_ref& r = m.ref;
+    const std::string_view arch = m.arch;
+    const bool plain = detail::plain_ref(r);
+    const std::optional<bool> sec =
+        rng() % 3 == 0 ? std::nullopt : std::optional<bool>(rng() % 2 == 0);
+    std::memset(slot, static_cast<int>(rng() % 255 + 1), sizeof slot);
+    package* p = detail::emplace_package(slot, r, arena, arch, sec, plain);
+    const package want = detail::package_from(r, arena, arch, sec, plain);
+    expect_same(*p, want);
+    EXPECT_TRUE(*p == want);
+    std::destroy_at(p);
+  }
 }
 
 // Through the builder: plain mentions keep empty optional fields and an

@@ -89,14 +89,15 @@ char* put_position(char* w, const position& p) {
 void append_head(json_cursor& c, const transaction& t,
                  std::string_view source) {
   const std::string_view prefix = prefix_name(t.span.prefix);
+  const std::string_view kind = record_kind_name(t.kind);  // one call
   const bool by_user = t.requested_by_user.has_value();
   char* w = c.room(kKeysRoom + 5 * kNumberRoom + string_room(source.size()) +
-                   string_room(record_kind_name(t.kind).size()) +
-                   string_room(prefix.size()) + optional_room(t.start) +
-                   optional_room(t.end) + optional_room(t.command) +
+                   string_room(kind.size()) + string_room(prefix.size()) +
+                   optional_room(t.start) + optional_room(t.end) +
+                   optional_room(t.command) +
                    optional_room(t.requested_by_user) + optional_room(t.error));
   w = put_field(w, "{\"source\":", source);
-  w = put_field(w, ",\"kind\":", record_kind_name(t.kind));
+  w = put_field(w, ",\"kind\":", kind);
   w = put(w, ",\"first_line\":");
   w = put_number(w, t.span.first.line);
   w = put(w, ",\"last_line\":");

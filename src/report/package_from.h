@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <new>
 #include <optional>
 #include <string_view>
 
@@ -73,6 +74,8 @@ inline void set_flags(package& p, std::uint16_t flags) noexcept {
 }
 
 // `arch` is already saved (or static); `security` from the ref's origins.
+// The reference form of emplace_package() below (the tests hold the two to
+// each other).
 inline package package_from(const package_ref& ref, string_arena& arena,
                             std::string_view arch, std::optional<bool> security,
                             bool plain) {
@@ -87,6 +90,30 @@ inline package package_from(const package_ref& ref, string_arena& arena,
             .reason = ref.reason,
             .security = security};
   set_flags(p, ref.flags);
+  return p;
+}
+
+// package_from() built at `slot` (raw memory), field by field: built in
+// place, the aggregate cleared all 152 bytes with a vector loop before its
+// stores (~25 instructions a package); here each field is stored once,
+// after the package's own zeroing stores. Saving every text first and
+// storing after spilled registers in add() and cost more than it saved.
+inline package* emplace_package(void* slot, const package_ref& ref,
+                                string_arena& arena, std::string_view arch,
+                                std::optional<bool> security, bool plain) {
+  package* p = ::new (slot) package;
+  p->name = arena.save(ref.name);
+  p->arch = arch;
+  p->old_version = arena.save(ref.old_version);
+  p->new_version = arena.save(ref.new_version);
+  if (!plain) {
+    p->origins = arena.save(ref.origins);
+    p->note = arena.save(ref.note);
+    p->suite = arena.save(ref.suite);
+  }
+  p->reason = ref.reason;
+  p->security = security;
+  set_flags(*p, ref.flags);
   return p;
 }
 

@@ -45,11 +45,22 @@ class package_index {
   // hash() is `h`, or -1.
   long find(const package* entries, std::string_view name,
             std::string_view arch, std::size_t h) const {
+    std::size_t hole;
+    return find(entries, name, arch, h, hole);
+  }
+  // find(), and where the probe ended when it returns -1 (`hole`, the
+  // empty slot the key would take; unset when the index has no slots):
+  // insert() puts it there, probing once per new entry, not twice.
+  long find(const package* entries, std::string_view name,
+            std::string_view arch, std::size_t h, std::size_t& hole) const {
     if (slots_.empty()) return -1;
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const std::uint32_t s = slots_[i];
-      if (s == 0) return -1;
+      if (s == 0) {
+        hole = i;
+        return -1;
+      }
       const std::uint32_t at = (s & ~kQualified) - 1;
       const package& p = entries[at];
       if (p.name == name && ((s & kQualified) ? p.arch == arch : arch.empty()))
@@ -67,6 +78,23 @@ class package_index {
     if ((count_ + 1) * 2 > slots_.size()) grow(entries);
     place(static_cast<std::uint32_t>(index + 1) | (qualified ? kQualified : 0),
           h);
+    ++count_;
+  }
+  // insert() after find(..., hole) returned -1 for this key, with no insert
+  // in between: the slot is `hole` unless the index must grow first.
+  void insert(const package* entries, std::size_t index, bool qualified,
+              std::size_t h, std::size_t hole) {
+    assert(index < kMaxEntries);
+    qualified_count_ += qualified;
+    const std::uint32_t slot =
+        static_cast<std::uint32_t>(index + 1) | (qualified ? kQualified : 0);
+    if ((count_ + 1) * 2 > slots_.size()) {
+      grow(entries);
+      place(slot, h);
+    } else {
+      assert(slots_[hole] == 0);
+      slots_[hole] = slot;
+    }
     ++count_;
   }
 

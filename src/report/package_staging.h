@@ -27,12 +27,11 @@ class package_staging {
   // The last entry added to set s (count(s) > 0).
   package& last(int s) noexcept { return all_.data()[last_[s]]; }
 
-  // Appends to set s the package make() returns, built in its slot (no
-  // temporary, no move). Returns its index in data().
+  // Appends to set s the package build(void* slot) constructs in its slot
+  // (no temporary, no move). Returns its index in data().
   template <class F>
-  std::uint32_t append(int s, F&& make) {
-    package* slot = transaction_access::spare_slot(all_);
-    ::new (static_cast<void*>(slot)) package(make());
+  std::uint32_t append(int s, F&& build) {
+    build(static_cast<void*>(transaction_access::spare_slot(all_)));
     const std::uint32_t at = transaction_access::commit_slot(all_);
     if (s != run_set_) new_run(s, at);
     ++count_[s];

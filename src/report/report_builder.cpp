@@ -133,13 +133,14 @@ class report_builder::state {
         ++dropped_[s];
         any_dropped_ = true;
       } else {
-        staged_.append(s, [&] { return make_package(ref); });
+        staged_.append(s, [&](void* slot) { make_package(slot, ref); });
       }
       return;
     }
     std::size_t h = detail::package_index::hash(ref.name);
     const std::string_view key_arch = key_arch_of(ref, index_[s], h);
-    if (long at = index_[s].find(staged_.data(), ref.name, key_arch, h);
+    std::size_t hole = 0;
+    if (long at = index_[s].find(staged_.data(), ref.name, key_arch, h, hole);
         at >= 0) {
       merge(staged_.data()[at], ref);
       return;
@@ -150,8 +151,8 @@ class report_builder::state {
       return;
     }
     const std::uint32_t at =
-        staged_.append(s, [&] { return make_package(ref); });
-    index_[s].insert(staged_.data(), at, !key_arch.empty(), h);
+        staged_.append(s, [&](void* slot) { make_package(slot, ref); });
+    index_[s].insert(staged_.data(), at, !key_arch.empty(), h, hole);
   }
 
   void unrecognized(std::string_view text, const position& where) {
@@ -250,10 +251,11 @@ class report_builder::state {
     return arena_->save(text_);
   }
 
-  package make_package(const package_ref& ref) {
+  // Inline: out of line it took a call and register saves per package.
+  [[gnu::always_inline]] void make_package(void* slot, const package_ref& ref) {
     const bool plain = detail::plain_ref(ref);
-    return detail::package_from(ref, *arena_, arch_of(ref.arch),
-                                plain ? std::nullopt : security_of(ref), plain);
+    detail::emplace_package(slot, ref, *arena_, arch_of(ref.arch),
+                            plain ? std::nullopt : security_of(ref), plain);
   }
 
   std::optional<bool> security_of(const package_ref& ref) {
