@@ -32,12 +32,14 @@ inline scan_result scan_line_bytewise(const char* p, const char* const stop,
 }
 
 #if defined(__SSE2__)
-// Bit i is set iff p[i] <= ESC, for the 16 bytes at p.
+// Bit i is set iff p[i] <= ESC, for the 16 bytes at p. max(v, ESC) == ESC
+// rather than min(v, ESC) == v: the loaded bytes are not needed twice, so
+// SSE2's two-operand forms need no copy (nor a second load) of them.
 inline unsigned control_bits(const char* p) noexcept {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i low = _mm_set1_epi8(0x1b);
   return static_cast<unsigned>(
-      _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, low), v)));
+      _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, low), low)));
 }
 
 // Walks the control bytes of a block (bit i: p[i]), in order: most blocks
@@ -62,8 +64,8 @@ inline scan_result scan_line(const char* p, const char* const stop,
     const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
     // One test for the common 32 bytes: no control byte at all.
-    const __m128i any = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(a, low), a),
-                                     _mm_cmpeq_epi8(_mm_min_epu8(b, low), b));
+    const __m128i any = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(a, low), low),
+                                     _mm_cmpeq_epi8(_mm_max_epu8(b, low), low));
     if (_mm_movemask_epi8(any) != 0) {
       const std::uint32_t controls =
           control_bits(p) | (std::uint32_t{control_bits(p + 16)} << 16);
