@@ -178,14 +178,15 @@ TEST(ScanLine, AgreesWithTheByteLoop) {
 }
 
 // line_end_scanner walks a chunk's lines with one 64-byte control mask
-// shared by the lines in it: each next(p), for p at or past the last end it
-// gave, must be what the byte loop gives from p. Lines of 0-150 bytes
+// shared by the lines in it: each next(p), for p the start or the `next` it
+// gave last, must be what the byte loop gives from p, and `next` past the
+// line end ("\r\n" one). Lines of 0-150 bytes
 // (several per block, and lines across blocks), every line end, ESC and
 // other control bytes, ends of buffer at every length.
 void expect_scanner_is_byte_loop(std::string_view buf, const char* what) {
   const char* const stop = buf.data() + buf.size();
-  line_end_scanner scanner(stop);
   const char* p = buf.data();
+  line_end_scanner scanner(p, stop);
   for (;;) {
     const scan_result got = scanner.next(p);
     const scan_result want = scan_line_bytewise(p, stop);
@@ -195,6 +196,8 @@ void expect_scanner_is_byte_loop(std::string_view buf, const char* what) {
     if (want.end == stop) return;
     p = want.end + 1;
     if (*want.end == '\r' && p != stop && *p == '\n') ++p;
+    ASSERT_EQ(got.next - buf.data(), p - buf.data())
+        << what << " at " << (want.end - buf.data());
   }
 }
 

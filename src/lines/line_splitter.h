@@ -47,6 +47,7 @@ class line_splitter {
   // on_run(std::string_view text, const position& where) -> bool.
   template <class OnLine, class OnRun = no_run>
   void feed(std::string_view chunk, OnLine&& on_line, OnRun&& on_run = {}) {
+    if (chunk.empty()) return;
     const char* const begin = chunk.data();
     const char* const end = begin + chunk.size();
     const std::uint64_t base = offset_;  // the input offset of *begin
@@ -56,13 +57,13 @@ class line_splitter {
       skip_lf_ = false;
       if (*p == '\n') ++p;  // the '\n' of a "\r\n" split across chunks
     }
-    line_end_scanner scanner(end);
+    line_end_scanner scanner(p, end);
     std::uint64_t line_no = line_no_;
     if (!carry_.empty() || dropped_ != 0) {  // a line begun in an earlier chunk
-      const char* eol = scanner.next(p).end;
-      append_carry(p, eol);
-      if (eol == end) return;
-      p = after_line_end(eol, end);
+      const scan_result scan = scanner.next(p);
+      append_carry(p, scan.end);
+      if (scan.end == end) return;
+      p = scan.next;
       emit_carry(++line_no, on_line);
     }
     while (p != end) {
@@ -77,7 +78,7 @@ class line_splitter {
         }
         const std::uint64_t start =
             base + static_cast<std::uint64_t>(p - begin);
-        p = after_line_end(scan.end, end);
+        p = scan.next;
         const raw_line line{text, position{++line_no, start}, dropped,
                             scan.escape};
         if constexpr (std::is_void_v<decltype(on_line(line))>) {
@@ -103,7 +104,7 @@ class line_splitter {
               break;
             }
             ++line_no;
-            p = after_line_end(scan.end, end);
+            p = scan.next;
           }
           if (!declined) break;
         }
@@ -113,6 +114,8 @@ class line_splitter {
     if (p != end) {
       line_start_ = base + static_cast<std::uint64_t>(p - begin);
       append_carry(p, end);
+    } else if (end[-1] == '\r') {
+      skip_lf_ = true;  // the chunk's last line end: '\n' may open the next
     }
   }
 
@@ -134,19 +137,6 @@ class line_splitter {
   }
 
  private:
-  // Past the line end at eol: "\n", "\r\n", or "\r" (whose '\n', if any,
-  // may open the next chunk).
-  const char* after_line_end(const char* eol, const char* end) {
-    const char* next = eol + 1;
-    if (*eol == '\r') {
-      if (next == end)
-        skip_lf_ = true;
-      else if (*next == '\n')
-        ++next;
-    }
-    return next;
-  }
-
   // The line carried over from earlier chunks, now ended, as line
   // `line_no`. Whether it holds an ESC byte is unknown (raw_line's
   // default): the next stage checks.
