@@ -142,7 +142,9 @@ class parser_impl {
   section_machine machine_;
   quote_prefix quote_{printed_at_column_zero, is_known_line};
   std::string scratch_;
-  const bool runs_ = line_runs();  // false: every line the per-line way
+  // false: every line the per-line way. Strict mode takes none: a
+  // violation stops the parse at its line, and only on_line looks.
+  const bool runs_ = line_runs() && !opts_.strict;
   status misuse_;
   bool finished_ = false;
 };

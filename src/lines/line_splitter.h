@@ -52,6 +52,12 @@ class line_splitter {
     const char* const end = begin + chunk.size();
     const std::uint64_t base = offset_;  // the input offset of *begin
     offset_ += chunk.size();
+    // Per chunk, not per line: a line at p starts at input offset
+    // to_offset + address(p) (64-bit wrap-around is exact), and the cap is read
+    // once (on_line's calls could change members, as far as the compiler
+    // knows).
+    const std::uint64_t to_offset = base - address(begin);
+    const std::size_t cap = max_line_bytes_;
     const char* p = begin;
     if (p != end && skip_lf_) {
       skip_lf_ = false;
@@ -72,12 +78,11 @@ class line_splitter {
       for (;;) {  // the line at p, ending at scan.end
         std::string_view text(p, static_cast<std::size_t>(scan.end - p));
         std::uint64_t dropped = 0;
-        if (text.size() > max_line_bytes_) [[unlikely]] {
-          dropped = text.size() - max_line_bytes_;
-          text = text.substr(0, max_line_bytes_);
+        if (text.size() > cap) [[unlikely]] {
+          dropped = text.size() - cap;
+          text = text.substr(0, cap);
         }
-        const std::uint64_t start =
-            base + static_cast<std::uint64_t>(p - begin);
+        const std::uint64_t start = to_offset + address(p);
         p = scan.next;
         const raw_line line{text, position{++line_no, start}, dropped,
                             scan.escape};
@@ -96,10 +101,8 @@ class line_splitter {
             if (scan.end == end) break;
             const std::string_view next(p,
                                         static_cast<std::size_t>(scan.end - p));
-            if (scan.escape || next.size() > max_line_bytes_ ||
-                !on_run(next,
-                        position{line_no + 1, base + static_cast<std::uint64_t>(
-                                                         p - begin)})) {
+            if (scan.escape || next.size() > cap ||
+                !on_run(next, position{line_no + 1, to_offset + address(p)})) {
               declined = true;
               break;
             }
@@ -155,6 +158,10 @@ class line_splitter {
       n = room;
     }
     carry_.append(p, n);
+  }
+
+  static std::uint64_t address(const char* p) noexcept {
+    return static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(p));
   }
 
   std::size_t max_line_bytes_;

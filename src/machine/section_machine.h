@@ -76,9 +76,11 @@ class section_machine {
   // and returns true, or does nothing and returns false (the line then
   // goes to line()). list_run_line takes an item of the open list (an
   // indented line, not blank); plain_run_line a line that starts with
-  // neither white space nor a prefix, or a blank one.
+  // neither white space nor a prefix, or a blank one. No failure_ test:
+  // the parser takes no runs under options::strict, the one mode that
+  // stops at a line.
   bool list_run_line(std::string_view text, const position& where) {
-    if (state_ != state::in_list || !failure_.ok()) return false;
+    if (state_ != state::in_list) return false;
     if (text.empty() || (text[0] != ' ' && text[0] != '\t')) return false;
     const std::string_view t = trim_run_line(text);
     if (t.empty()) return false;
@@ -89,7 +91,7 @@ class section_machine {
     return true;
   }
   bool plain_run_line(std::string_view text, const position& where) {
-    if (state_ == state::in_listing || !failure_.ok()) return false;
+    if (state_ == state::in_listing) return false;
     // '\v' or '\f' first: white space to the trims.
     if (!text.empty() && is_space(text[0])) return false;
     ++stats_.lines;
