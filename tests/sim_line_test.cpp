@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -108,6 +109,7 @@ sim_fields fields_by_find(std::string_view rest) {
   sim_fields out;
   std::size_t sp = rest.find(' ');
   out.name = rest.substr(0, sp);
+  out.colon = std::min(out.name.find(':'), out.name.size());
   if (out.name.empty() || sp == std::string_view::npos) return out;
   rest.remove_prefix(sp + 1);
   if (rest.starts_with('[')) {
@@ -144,7 +146,7 @@ std::string places(std::string_view line, const sim_fields& f) {
   for (std::string_view v : {f.name, f.current, f.candidate, f.origins, f.arch})
     out += std::to_string(v.empty() ? -1 : v.data() - line.data()) + '+' +
            std::to_string(v.size()) + ' ';
-  return out;
+  return out + ':' + std::to_string(f.colon);
 }
 
 TEST(SimLine, FieldsAreThoseOfTheStringSearches) {

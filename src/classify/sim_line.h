@@ -21,6 +21,7 @@ namespace aptparse::detail {
 
 struct sim_fields {
   std::string_view name;  // as printed, maybe "name:arch"
+  std::size_t colon = 0;  // of name's first ':', or name.size(): none
   std::string_view current;
   std::string_view candidate;
   std::string_view origins;
@@ -38,7 +39,7 @@ inline package_ref inst_package(const sim_fields& f) noexcept {
   package_ref pkg;
   pkg.set = f.current.empty() ? pkg_set::newly_installed
                               : version_change(f.current, f.candidate);
-  set_name(pkg, f.name);
+  set_name(pkg, f.name, f.colon);
   if (!f.arch.empty()) pkg.arch = f.arch;
   pkg.old_version = f.current;
   pkg.new_version = f.candidate;
