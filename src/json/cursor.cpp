@@ -16,17 +16,13 @@ struct scratch {
 
 thread_local scratch t_scratch;
 
-// Above this, the scratch memory is given back after the object.
-constexpr std::size_t kKeptScratch = std::size_t{1} << 20;
-
 }  // namespace
 
 json_cursor::json_cursor()
     : begin_(t_scratch.data.get()), w_(begin_), end_(begin_ + t_scratch.size) {}
 
-json_cursor::~json_cursor() {
-  if (t_scratch.size > kKeptScratch) t_scratch = scratch{};
-}
+// Above kKeptScratch, the scratch memory is given back after the object.
+void json_cursor::release() { t_scratch = scratch{}; }
 
 void json_cursor::grow(std::size_t n) {
   const auto used = static_cast<std::size_t>(w_ - begin_);

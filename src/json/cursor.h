@@ -39,15 +39,22 @@ class json_cursor {
   }
 
   // Frees this thread's scratch memory if one large object grew it past
-  // 1 MiB, so that memory stays bounded after it.
-  ~json_cursor();
+  // 1 MiB, so that memory stays bounded after it. The test is inline (the
+  // cursor spans the whole scratch memory): no call for the usual object.
+  ~json_cursor() {
+    if (static_cast<std::size_t>(end_ - begin_) > kKeptScratch) [[unlikely]]
+      release();
+  }
 
   void append_to(std::string& out) const {
     out.append(begin_, static_cast<std::size_t>(w_ - begin_));
   }
 
  private:
+  static constexpr std::size_t kKeptScratch = std::size_t{1} << 20;
+
   void grow(std::size_t n);
+  static void release();
 
   char* begin_;
   char* w_;

@@ -134,7 +134,8 @@ char* put_arch(char* w, std::string_view arch) {
 }
 
 // `lead` is ',' between packages, else '\0' (nothing).
-void append_package(json_cursor& c, const package& p, char lead) {
+[[gnu::always_inline]] inline void append_package(json_cursor& c,
+                                                  const package& p, char lead) {
   std::size_t strings =
       string_room(p.name.size()) + string_room(p.arch.size()) +
       string_room(p.old_version.size()) + string_room(p.new_version.size()) +
