@@ -18,25 +18,14 @@ int order(char c) {
   return 0;
 }
 
-// The order of two digit runs as numbers (leading zeros do not count).
-[[gnu::always_inline]] inline int number_order(std::string_view a,
-                                               std::string_view b) {
-  while (!a.empty() && a.front() == '0') a.remove_prefix(1);
-  while (!b.empty() && b.front() == '0') b.remove_prefix(1);
-  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
-  for (std::size_t k = 0; k < a.size(); ++k)
-    if (a[k] != b[k]) return a[k] < b[k] ? -1 : 1;
-  return 0;
-}
-
-// Compares an upstream version or a revision (dpkg's verrevcmp): runs of
-// non-digits by order(), then runs of digits as numbers.
+// Compares an upstream version or a revision (dpkg's verrevcmp).
 int compare_part(std::string_view a, std::string_view b) {
   std::size_t i = 0, j = 0;
   auto at = [](std::string_view s, std::size_t k) {
     return k < s.size() ? s[k] : '\0';
   };
   while (i < a.size() || j < b.size()) {
+    int first_diff = 0;
     while ((i < a.size() && !is_digit(a[i])) ||
            (j < b.size() && !is_digit(b[j]))) {
       int ac = order(at(a, i));
@@ -45,11 +34,16 @@ int compare_part(std::string_view a, std::string_view b) {
       ++i;
       ++j;
     }
-    const std::size_t i0 = i, j0 = j;
-    while (i < a.size() && is_digit(a[i])) ++i;
-    while (j < b.size() && is_digit(b[j])) ++j;
-    if (const int c = number_order(a.substr(i0, i - i0), b.substr(j0, j - j0)))
-      return c;
+    while (at(a, i) == '0') ++i;
+    while (at(b, j) == '0') ++j;
+    while (is_digit(at(a, i)) && is_digit(at(b, j))) {
+      if (!first_diff) first_diff = at(a, i) - at(b, j);
+      ++i;
+      ++j;
+    }
+    if (is_digit(at(a, i))) return 1;
+    if (is_digit(at(b, j))) return -1;
+    if (first_diff) return first_diff;
   }
   return 0;
 }
@@ -105,6 +99,24 @@ std::size_t common_prefix(std::string_view a, std::string_view b) {
   return p;
 }
 
+// False if s[from..] holds a ':'; else sets `dash` to the index of its
+// last '-' (left unchanged if none). Eight bytes at a time.
+bool no_colon_last_dash(std::string_view s, std::size_t from,
+                        std::size_t& dash) {
+  std::size_t k = from;
+  for (; k + 8 <= s.size(); k += 8) {
+    const std::uint64_t x = swar::load(s.data() + k);
+    if (swar::exact_matches(x, ':') != 0) return false;
+    if (const std::uint64_t d = swar::exact_matches(x, '-'))
+      dash = k + static_cast<std::size_t>(63 - __builtin_clzll(d)) / 8;
+  }
+  for (; k < s.size(); ++k) {
+    if (s[k] == ':') return false;
+    if (s[k] == '-') dash = k;
+  }
+  return true;
+}
+
 // 1 if s[from..] holds a '-', -1 if it holds a ':', else 0. Eight bytes
 // at a time, the last few by one overlapping load shifted past the bytes
 // before `from` (only whether they occur matters, so swar::matches, whose
@@ -132,18 +144,14 @@ inline int dash_or_colon(std::string_view s, std::size_t k) {
   return dash != 0;
 }
 
-// False if s[from..] holds a ':'; else sets `dash` to the index of its
-// last '-' (left unchanged if none). Only versions the digit runs did not
-// order come here (4 % of an upgrade plan's pairs).
-bool no_colon_last_dash(std::string_view s, std::size_t from,
-                        std::size_t& dash) {
-  const int r = dash_or_colon(s, from);
-  if (r > 0) {
-    std::size_t k = s.size() - 1;
-    while (s[k] != '-') --k;
-    dash = k;
-  }
-  return r >= 0;
+// The order of two digit runs as numbers (leading zeros do not count).
+int number_order(std::string_view a, std::string_view b) {
+  while (!a.empty() && a.front() == '0') a.remove_prefix(1);
+  while (!b.empty() && b.front() == '0') b.remove_prefix(1);
+  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k]) return a[k] < b[k] ? -1 : 1;
+  return 0;
 }
 
 // The common case, decided without splitting: after the shared prefix p
