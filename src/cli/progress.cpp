@@ -28,7 +28,9 @@ progress_meter::~progress_meter() {
   cv_.notify_all();
   thread_.join();
   std::lock_guard lock(mu_);
-  if (shown_) draw(true);
+  // Not only `shown_`: the thread may not have woken before the run ended
+  // (a forced meter, delay 0, on a busy machine), and the last line is due.
+  if (shown_ || clock::now() - start_ >= delay_) draw(true);
 }
 
 void progress_meter::loop() {

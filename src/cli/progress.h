@@ -5,7 +5,8 @@
 // On a terminal the line is redrawn in place (carriage return) and shown
 // only once the run has taken `delay`; forced onto a file or pipe, each
 // update is a line of its own. The last update, with every file done, is
-// always written when any was.
+// written when any was or when the run took `delay`: a forced meter (delay
+// 0) always writes it, however soon the run ends.
 #ifndef APTPARSE_SRC_CLI_PROGRESS_H_
 #define APTPARSE_SRC_CLI_PROGRESS_H_
 
@@ -27,7 +28,7 @@ class progress_meter {
   progress_meter(std::FILE* err, bool terminal, clock::duration delay,
                  clock::duration interval, std::uint64_t total_files,
                  std::uint64_t total_bytes);
-  ~progress_meter();  // writes the last update if any was shown
+  ~progress_meter();  // writes the last update (see above)
   progress_meter(const progress_meter&) = delete;
   progress_meter& operator=(const progress_meter&) = delete;
 
