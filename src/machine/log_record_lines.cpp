@@ -36,7 +36,7 @@ void section_machine::key_line(const log_key& key, std::string_view value,
     ensure_transaction(where);
   }
   if (key.field == record_field::start || key.field == record_field::end) {
-    if (parse_log_time(value)) {
+    if (is_log_time(value)) {
       iso_time_of_accepted(value, time_);
       sink_->on_record_field(key.field, std::string_view(time_, iso_time_size),
                              where);
