@@ -103,7 +103,8 @@ inline group_span scan_group(const char* p, std::size_t n,
 // an index into `inside`, npos: none). Both versions are written, so that a
 // reused package needs no reset.
 inline void apply_record_parts(package_ref& pkg, std::string_view inside,
-                               std::size_t comma, std::uint8_t record_flags) {
+                               std::size_t comma, std::uint8_t record_flags,
+                               bool current) {
   // Spans built from pointers: the scans put the ", " inside the group, so
   // substr's range checks (and their throw paths) are dead code.
   std::string_view first = inside, second;
@@ -122,7 +123,7 @@ inline void apply_record_parts(package_ref& pkg, std::string_view inside,
     pkg.new_version = second;
   } else if (record_flags & record_reinstall) {
     pkg.old_version = pkg.new_version = first;
-  } else if (shows_current_version(pkg.set)) {
+  } else if (current) {
     pkg.old_version = first;
     pkg.new_version = {};
   } else {
@@ -170,6 +171,7 @@ void parse_record_line(std::string_view text, const list_context& ctx,
   // (a record line sets no origins, suite or note): cheaper than copying
   // it in or resetting them first.
   package_ref pkg = list_item(entry);
+  const bool current = shows_current_version(pkg.set);
   std::size_t i = 0;
   while (i < n) {
     if (i + 1 < n && p[i] == ',' && p[i + 1] == ' ') i += 2;  // apt's ", "
@@ -189,7 +191,7 @@ void parse_record_line(std::string_view text, const list_context& ctx,
       apply_record_parts(
           pkg, std::string_view(p + i + 1, g.close - i - 1),
           g.comma == std::string_view::npos ? g.comma : g.comma - (i + 1),
-          record_flags);
+          record_flags, current);
       i = g.close < n ? g.close + 1 : n;
     } else {
       pkg.old_version = pkg.new_version = {};
