@@ -269,5 +269,36 @@ TEST(Corpus, EveryLogRecordCarriesItsTimesAndCommand) {
   EXPECT_GE(files, 4);  // history.log and term.log of both releases
 }
 
+// The record path counts its packages a line at a time (not through
+// emit_package): the count must still be one per package the sink gets.
+TEST(HistoryLog, StatsCountEveryRecordPackageTheSinkGets) {
+  struct counting_sink : event_sink {
+    std::uint64_t packages = 0;
+    void on_package(const package_ref&, const position&) override {
+      ++packages;
+    }
+  };
+  int files = 0;
+  for (const std::string& name : testing::corpus_logs()) {
+    if (!name.ends_with("-history-log")) continue;
+    ++files;
+    counting_sink sink;
+    parser p(sink);
+    ASSERT_TRUE(
+        p.feed(testing::read_file(testing::corpus_dir() / (name + ".log")))
+            .ok());
+    ASSERT_TRUE(p.finish().ok());
+    EXPECT_GT(sink.packages, 0u) << name;
+    EXPECT_EQ(p.stats().packages, sink.packages) << name;
+  }
+  counting_sink sink;
+  parser p(sink);
+  ASSERT_TRUE(p.feed(kTwoRecords).ok());
+  ASSERT_TRUE(p.finish().ok());
+  EXPECT_EQ(sink.packages, 4u);
+  EXPECT_EQ(p.stats().packages, 4u);
+  EXPECT_GE(files, 2);
+}
+
 }  // namespace
 }  // namespace aptparse

@@ -58,10 +58,25 @@ TEST(LogTime, EpochSecondsFollowTheGregorianCalendar) {
 
 // parse_log_time's eight-byte tests against the field-by-field definition:
 // apt's times with each byte in turn replaced, and random strings from the
-// bytes a time is made of.
+// bytes a time is made of. is_log_time (the record path's verdict) is held
+// to the same definition on every one of them.
 void expect_same_time(const std::string& text) {
   const std::string exact(text);  // a buffer of the text's own size
-  EXPECT_EQ(parse_log_time(exact), parse_log_time_by_fields(exact)) << text;
+  const auto by_fields = parse_log_time_by_fields(exact);
+  EXPECT_EQ(parse_log_time(exact), by_fields) << text;
+  EXPECT_EQ(is_log_time(exact), by_fields.has_value()) << text;
+}
+
+TEST(LogTime, IsLogTimeAcceptsExactlyWhatTheParserAccepts) {
+  for (const char* text :
+       {"2026-11-27  05:56:57", "2024-02-29T23:59:60", "2023-02-29  10:00:00",
+        "2026-13-01  00:00:00", "2026-11-27  24:00:00", "2026-11-27 05:56",
+        "2026-11-27\t05:56:57", "", "2026-11-27  05:56:57 "}) {
+    const std::string exact(text);
+    EXPECT_EQ(is_log_time(exact), parse_log_time(exact).has_value()) << text;
+  }
+  EXPECT_TRUE(is_log_time("2026-11-27  05:56:57"));
+  EXPECT_FALSE(is_log_time("2023-02-29  10:00:00"));
 }
 
 TEST(LogTime, EightByteTestsReadAsTheFieldParserOnEveryByteChange) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -147,6 +148,47 @@ TEST(RecordLine, CorpusRecordLinesGiveTheSearchPathsEntries) {
     }
   }
   EXPECT_GT(seen, 10);
+}
+
+// The fast tokeniser reuses one package for a line's entries: an entry
+// without a group after one with versions, or without a ':' after one with
+// an arch, must not keep the earlier entry's fields. And no line, however
+// cut or whatever bytes it holds, may make it read outside its bytes
+// (expect_same's exact-size copy) or differ from the search path.
+TEST(RecordLine,
+     ACorpusLineCutAnywhereOrWithBadBytesGivesTheSearchPathsEntries) {
+  for (const char* line :
+       {"a:amd64 (1.0, 2.0), b, c:i386 (3), d (4, automatic), e*, f:x",
+        "a:amd64 (1.0, 2.0), b:i386, c"})
+    expect_same(line);
+  std::vector<std::string> lines;
+  for (const char* dir : {"logs", "wild"}) {
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(
+             std::filesystem::path(APTPARSE_CORPUS_DIR) / dir, ec)) {
+      const std::string text = testing::read_file(e.path());
+      for (std::size_t at = 0, end; at < text.size() && lines.size() < 60;
+           at = end + 1) {
+        end = std::min(text.find('\n', at), text.size());
+        const std::string_view line(text.data() + at, end - at);
+        if (line.starts_with("Install: ") || line.starts_with("Remove: ") ||
+            line.starts_with("Upgrade: "))
+          lines.emplace_back(line.substr(line.find(' ') + 1));
+      }
+    }
+  }
+  ASSERT_GT(lines.size(), 10u);
+  const char bad[] = {'\0', '\xff', '\x01', '\x1b', '\x7f'};
+  for (const std::string& line : lines) {
+    for (std::size_t cut = 0; cut <= line.size(); ++cut)
+      expect_same(line.substr(0, cut));
+    for (std::size_t at = 0; at < line.size(); at += 5) {
+      std::string changed = line;
+      changed[at] = bad[at % std::size(bad)];
+      expect_same(changed);
+    }
+    if (::testing::Test::HasFatalFailure()) return;
+  }
 }
 
 }  // namespace

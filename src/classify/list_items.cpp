@@ -59,7 +59,8 @@ void apply_spaced_group(package_ref& pkg, std::string_view inside,
 // block-mask tokeniser calls with the ", " it has already found.
 void apply_record_group(package_ref& pkg, std::string_view inside,
                         std::uint8_t record_flags) {
-  apply_record_parts(pkg, inside, inside.find(", "), record_flags);
+  apply_record_parts(pkg, inside, inside.find(", "), record_flags,
+                     shows_current_version(pkg.set));
 }
 
 }  // namespace aptparse::detail

@@ -100,9 +100,11 @@ inline group_span scan_group(const char* p, std::size_t n,
 
 // A record group's text (inside the parentheses) applied to `pkg`: "1.0-1",
 // "1.0-1, automatic" or "1.0-1, 1.1-1", with its ", " already found (`comma`,
-// an index into `inside`, npos: none).
+// an index into `inside`, npos: none). Both versions are written, so that a
+// reused package needs no reset.
 inline void apply_record_parts(package_ref& pkg, std::string_view inside,
-                               std::size_t comma, std::uint8_t record_flags) {
+                               std::size_t comma, std::uint8_t record_flags,
+                               bool current) {
   // Spans built from pointers: the scans put the ", " inside the group, so
   // substr's range checks (and their throw paths) are dead code.
   std::string_view first = inside, second;
@@ -121,15 +123,18 @@ inline void apply_record_parts(package_ref& pkg, std::string_view inside,
     pkg.new_version = second;
   } else if (record_flags & record_reinstall) {
     pkg.old_version = pkg.new_version = first;
-  } else if (shows_current_version(pkg.set)) {
+  } else if (current) {
     pkg.old_version = first;
+    pkg.new_version = {};
   } else {
+    pkg.old_version = {};
     pkg.new_version = first;
   }
 }
 
 // set_name for a record entry's name at p[0, size), its first ':' at
-// `colon` (npos: none), without substr's range checks.
+// `colon` (npos: none), without substr's range checks. Writes the arch
+// fields either way, as a reused package needs.
 inline void set_record_name(package_ref& pkg, const char* p, std::size_t size,
                             std::size_t colon) noexcept {
   if (pkg.set == pkg_set::to_remove && size != 0 && p[size - 1] == '*') {
@@ -140,6 +145,9 @@ inline void set_record_name(package_ref& pkg, const char* p, std::size_t size,
     pkg.arch = std::string_view(p + colon + 1, size - colon - 1);
     pkg.arch_qualified = true;
     size = colon;
+  } else {
+    pkg.arch = {};
+    pkg.arch_qualified = false;
   }
   pkg.name = std::string_view(p, size);
 }
@@ -159,9 +167,11 @@ void parse_record_line(std::string_view text, const list_context& ctx,
   list_context entry = ctx;
   entry.reason = hold_reason::none;
   entry.flags |= flag_log_arch;
-  // One package, its per-entry fields reset for each entry (a record
-  // line sets no origins, suite or note): cheaper than copying it in.
+  // One package, its per-entry fields each written once for each entry
+  // (a record line sets no origins, suite or note): cheaper than copying
+  // it in or resetting them first.
   package_ref pkg = list_item(entry);
+  const bool current = shows_current_version(pkg.set);
   std::size_t i = 0;
   while (i < n) {
     if (i + 1 < n && p[i] == ',' && p[i + 1] == ' ') i += 2;  // apt's ", "
@@ -171,10 +181,6 @@ void parse_record_line(std::string_view text, const list_context& ctx,
     const record_scan::name_span name = record_scan::scan_name(p, n, i);
     if (name.end == start) break;
     i = name.end;
-    pkg.arch = {};
-    pkg.arch_qualified = false;
-    pkg.old_version = {};
-    pkg.new_version = {};
     pkg.flags = entry.flags;
     set_record_name(
         pkg, p + start, i - start,
@@ -185,8 +191,10 @@ void parse_record_line(std::string_view text, const list_context& ctx,
       apply_record_parts(
           pkg, std::string_view(p + i + 1, g.close - i - 1),
           g.comma == std::string_view::npos ? g.comma : g.comma - (i + 1),
-          record_flags);
+          record_flags, current);
       i = g.close < n ? g.close + 1 : n;
+    } else {
+      pkg.old_version = pkg.new_version = {};
     }
     emit(static_cast<const package_ref&>(pkg));
   }

@@ -95,37 +95,41 @@ bool three_pairs(const char* p, char sep, int& a, int& b, int& c) noexcept {
   return true;
 }
 
-}  // namespace
-
 // apt's layout read by fixed loads: "CC" by two_digits, "YY-MM-DD" and
 // "HH:MM:SS" by one eight-byte test each; the general parse takes what
-// does not fit.
-std::optional<civil_time> parse_log_time(std::string_view s) noexcept {
+// does not fit. Fills `t` and says whether the time is valid; both entry
+// points below are this, so they accept the same texts.
+[[gnu::always_inline]] inline bool read_log_time(std::string_view s,
+                                                 civil_time& t) noexcept {
   constexpr std::size_t date = 10, time = 8;
-  if (s.size() < date + 1 + time) return std::nullopt;
-  if (!date_time_gap(s.substr(date, s.size() - date - time)))
-    return std::nullopt;
+  if (s.size() < date + 1 + time) return false;
+  if (!date_time_gap(s.substr(date, s.size() - date - time))) return false;
   const char* d = s.data();
   const int century = two_digits(d);
-  civil_time t;
   int year = 0;
   if (century < 0 || !three_pairs(d + 2, '-', year, t.month, t.day) ||
       !three_pairs(d + s.size() - time, ':', t.hour, t.minute, t.second))
-    return std::nullopt;
+    return false;
   t.year = century * 100 + year;
   // Every month has 28 days: the calendar (a leap-year test) only for
   // the month's last days.
-  if (t.month < 1 || t.month > 12 || t.day < 1 ||
-      (t.day > 28 && t.day > days_in_month(t.year, t.month)) || t.hour > 23 ||
-      t.minute > 59 || t.second > 60)
-    return std::nullopt;
+  return !(t.month < 1 || t.month > 12 || t.day < 1 ||
+           (t.day > 28 && t.day > days_in_month(t.year, t.month)) ||
+           t.hour > 23 || t.minute > 59 || t.second > 60);
+}
+
+}  // namespace
+
+std::optional<civil_time> parse_log_time(std::string_view s) noexcept {
+  civil_time t;
+  if (!read_log_time(s, t)) return std::nullopt;
   return t;
 }
 
-void iso_time_of_accepted(std::string_view text, char* out) noexcept {
-  std::memcpy(out, text.data(), 10);
-  out[10] = 'T';
-  std::memcpy(out + 11, text.data() + text.size() - 8, 8);
+// The fields are dead here: GCC drops their stores and the optional's.
+bool is_log_time(std::string_view s) noexcept {
+  civil_time t;
+  return read_log_time(s, t);
 }
 
 void format_iso_time(const civil_time& t, char* out) noexcept {

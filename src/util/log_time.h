@@ -5,6 +5,7 @@
 #define APTPARSE_SRC_UTIL_LOG_TIME_H_
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -22,6 +23,10 @@ struct civil_time {
 // month, leap years included; second 60 is a leap second).
 std::optional<civil_time> parse_log_time(std::string_view text) noexcept;
 
+// Whether parse_log_time accepts `text`, without building the time (a
+// history.log record needs only the verdict and iso_time_of_accepted).
+bool is_log_time(std::string_view text) noexcept;
+
 // The same, field by field with a two-digit helper: the definition
 // parse_log_time's eight-byte tests are held to.
 std::optional<civil_time> parse_log_time_by_fields(
@@ -35,7 +40,12 @@ void format_iso_time(const civil_time& t, char* out) noexcept;
 // Writes to out[0, iso_time_size) the ISO form of `text`, which
 // parse_log_time accepted: its date, 'T', its time. The same bytes as
 // format_iso_time of the parsed time, copied instead of computed.
-void iso_time_of_accepted(std::string_view text, char* out) noexcept;
+// Inline: two fixed-size copies, not a call, for each record time.
+inline void iso_time_of_accepted(std::string_view text, char* out) noexcept {
+  std::memcpy(out, text.data(), 10);
+  out[10] = 'T';
+  std::memcpy(out + 11, text.data() + text.size() - 8, 8);
+}
 
 // Days since 1970-01-01 of a proleptic Gregorian date.
 std::int64_t days_from_civil(int year, int month, int day) noexcept;
