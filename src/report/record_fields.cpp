@@ -79,4 +79,12 @@ void store_record_field(transaction& t, record_field field,
   }
 }
 
+void record_field_store::store_first_naive(transaction& t, record_field field,
+                                           std::string_view value,
+                                           const position& where) {
+  unreported_ = false;  // once: the times stay naive
+  t.diagnostics.push_back(diagnostic{errc::unknown_timezone, where, 0});
+  store_record_field(t, field, value, nullptr, scratch_);
+}
+
 }  // namespace aptparse::detail
