@@ -306,6 +306,29 @@ TEST(Json, EveryStringFieldKeepsHostileBytesAndTheObjectStaysStrict) {
 // The writer reads a package's flags as one word and writes the set
 // ones from a table: each of the 256 subsets gives exactly its keys, in
 // the documented order.
+// The head writes the usual prefix (none) and kind without looking their
+// names up; every prefix and kind is still written as its name says.
+TEST(Json, EveryLinePrefixAndKindIsWrittenByItsName) {
+  for (int p = 0; p <= static_cast<int>(line_prefix::quote); ++p) {
+    for (int k = 0; k <= static_cast<int>(record_kind::listing); ++k) {
+      transaction t;
+      t.span.prefix = static_cast<line_prefix>(p);
+      t.kind = static_cast<record_kind>(k);
+      const std::string json = to_json(t, "src");
+      const std::string_view prefix = prefix_name(t.span.prefix);
+      const std::string want_prefix =
+          prefix.empty() ? "null" : "\"" + std::string(prefix) + "\"";
+      EXPECT_NE(json.find(",\"line_prefix\":" + want_prefix + ","),
+                std::string::npos)
+          << json;
+      EXPECT_NE(json.find(",\"kind\":\"" +
+                          std::string(record_kind_name(t.kind)) + "\","),
+                std::string::npos)
+          << json;
+    }
+  }
+}
+
 TEST(Json, EverySubsetOfFlagsIsWrittenInTheDocumentedOrder) {
   const std::vector<std::string> names = {
       "purge",     "automatic", "simulated",       "upgradable",

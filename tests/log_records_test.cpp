@@ -246,6 +246,23 @@ TEST(Timezone, AnUnknownZoneIsDiagnosedOnceAndTimesStayNaive) {
   EXPECT_FALSE(has_diagnostic(r.transactions[1], errc::unknown_timezone));
 }
 
+// Start and End are both times: one diagnostic for the report, in the first
+// transaction with a time, whose fields before the time add none.
+TEST(Timezone, AnUnknownZoneGivesOneDiagnosticAtTheFirstTimeOnly) {
+  options o;
+  o.timezone = "Mars/Olympus";
+  const report r = parse(kTwoRecords, o);
+  std::size_t count = 0;
+  for (const transaction& t : r.transactions)
+    for (const diagnostic& d : t.diagnostics)
+      count += d.code == errc::unknown_timezone;
+  EXPECT_EQ(count, 1u);
+  ASSERT_EQ(r.transactions.size(), 2u);
+  EXPECT_EQ(r.transactions[0].end, parse(kTwoRecords).transactions[0].end);
+  EXPECT_EQ(r.transactions[1].start, parse(kTwoRecords).transactions[1].start);
+  EXPECT_TRUE(r.diagnostics.empty());
+}
+
 // The must-show of issue 12: every record of the corpus's history.log and
 // term.log captures carries its times, and history.log's its command.
 TEST(Corpus, EveryLogRecordCarriesItsTimesAndCommand) {

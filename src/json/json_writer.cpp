@@ -88,8 +88,16 @@ char* put_position(char* w, const position& p) {
 // The head of the object: "source" to "error".
 void append_head(json_cursor& c, const transaction& t,
                  std::string_view source) {
-  const std::string_view prefix = prefix_name(t.span.prefix);
-  const std::string_view kind = record_kind_name(t.kind);  // one call
+  // No call for the usual prefix and kind (prefix_name(none) is "", and
+  // the kind's name is looked up once).
+  static const std::string_view kTransaction =
+      record_kind_name(record_kind::transaction);
+  const std::string_view prefix = t.span.prefix == line_prefix::none
+                                      ? std::string_view()
+                                      : prefix_name(t.span.prefix);
+  const std::string_view kind = t.kind == record_kind::transaction
+                                    ? kTransaction
+                                    : record_kind_name(t.kind);
   const bool by_user = t.requested_by_user.has_value();
   char* w = c.room(kKeysRoom + 5 * kNumberRoom + string_room(source.size()) +
                    string_room(kind.size()) + string_room(prefix.size()) +

@@ -33,22 +33,12 @@ class report_builder::state {
         max_per_set_(
             detail::packages_per_set_limit(opts.max_packages_per_list)),
         on_done_(std::move(on_done)),
-        room_(opts.max_transactions) {
-    if (!opts_.timezone.empty())
-      zone_ = detail::time_zone::find(opts_.timezone);
-  }
+        room_(opts.max_transactions),
+        fields_(opts.timezone) {}
 
   void record_field(record_field field, std::string_view value,
                     const position& where) {
-    if (cur_ == nullptr) return;
-    const bool is_time =
-        field == record_field::start || field == record_field::end;
-    if (is_time && !opts_.timezone.empty() && !zone_ && !zone_reported_) {
-      zone_reported_ = true;  // once: the times stay naive
-      diagnose(diagnostic{errc::unknown_timezone, where, 0});
-    }
-    detail::store_record_field(*cur_, field, value, zone_ ? &*zone_ : nullptr,
-                               text_);
+    if (cur_ != nullptr) fields_.store(*cur_, field, value, where);
   }
 
   void begin(const position& where) {
@@ -332,9 +322,8 @@ class report_builder::state {
   std::string native_arch_;                  // the last on_native_arch()
   std::string text_;  // text built before it is saved, reused
   detail::origin_security_cache known_origins_;  // for security_of()
-  position first_dropped_;  // of report_'s first dropped transaction
-  std::optional<detail::time_zone> zone_;  // options::timezone, if known
-  bool zone_reported_ = false;             // unknown_timezone was reported
+  position first_dropped_;             // of report_'s first dropped transaction
+  detail::record_field_store fields_;  // of the open transaction's record
 };
 
 report_builder::report_builder(const options& opts, callback on_done)
