@@ -158,6 +158,24 @@ TEST(CompareVersions, AgreesWithDpkgsAlgorithmOnRandomVersions) {
   }
 }
 
+// True iff v has no epoch or a decimal one that fits (dpkg rejects
+// others, and the parser never compares them).
+bool epoch_ok(const std::string& v) {
+  const auto c = v.find(':');
+  return c == std::string::npos ||
+         (c < 10 &&
+          v.substr(0, c).find_first_not_of("0123456789") == std::string::npos);
+}
+
+// len bytes of `alphabet`, each a '0' one time in `zero_every`.
+std::string random_piece(std::mt19937& rng, const std::string& alphabet,
+                         std::size_t len, unsigned zero_every) {
+  std::string s;
+  for (std::size_t i = 0; i < len; ++i)
+    s += rng() % zero_every == 0 ? '0' : alphabet[rng() % alphabet.size()];
+  return s;
+}
+
 TEST(CompareVersions,
      AgreesWithDpkgsAlgorithmWhereDigitRunsFollowTheSharedPrefix) {
   // Pairs whose difference starts in or at a digit run (where the digit
@@ -166,22 +184,13 @@ TEST(CompareVersions,
   std::mt19937 rng(15);
   const std::string alphabet = "0123456789.:~-+a";
   auto piece = [&](std::size_t len) {
-    std::string s;
-    for (std::size_t i = 0; i < len; ++i)
-      s += rng() % 4 == 0 ? '0' : alphabet[rng() % alphabet.size()];
-    return s;
+    return random_piece(rng, alphabet, len, 4);
   };
   auto digits = [&](std::size_t len) {
     std::string s(rng() % 3, '0');  // leading zeros
     for (std::size_t i = 0; i < len; ++i)
       s += static_cast<char>('0' + rng() % 10);
     return s;
-  };
-  auto epoch_ok = [](const std::string& v) {
-    const auto c = v.find(':');
-    return c == std::string::npos ||
-           (c < 10 && v.substr(0, c).find_first_not_of("0123456789") ==
-                          std::string::npos);  // and no overflow
   };
   for (int i = 0; i < 300000; ++i) {
     std::string stem = (rng() % 4 == 0 ? std::to_string(rng() % 3) + ":" : "") +
@@ -205,16 +214,7 @@ TEST(CompareVersions, ShortVersionsReadWithinTheirBytesAgreeWithDpkg) {
   std::mt19937 rng(13);
   const std::string alphabet = "0123456789.:~-+a/\xff";
   auto piece = [&](std::size_t len) {
-    std::string s;
-    for (std::size_t i = 0; i < len; ++i)
-      s += rng() % 5 == 0 ? '0' : alphabet[rng() % alphabet.size()];
-    return s;
-  };
-  auto epoch_ok = [](const std::string& v) {
-    const auto c = v.find(':');
-    return c == std::string::npos ||
-           (c < 10 && v.substr(0, c).find_first_not_of("0123456789") ==
-                          std::string::npos);
+    return random_piece(rng, alphabet, len, 5);
   };
   for (int i = 0; i < 300000; ++i) {
     const std::string stem = piece(rng() % 12);
