@@ -158,6 +158,24 @@ TEST(CompareVersions, AgreesWithDpkgsAlgorithmOnRandomVersions) {
   }
 }
 
+// True iff v has no epoch or a decimal one that fits (dpkg rejects
+// others, and the parser never compares them).
+bool epoch_ok(const std::string& v) {
+  const auto c = v.find(':');
+  return c == std::string::npos ||
+         (c < 10 &&
+          v.substr(0, c).find_first_not_of("0123456789") == std::string::npos);
+}
+
+// len bytes of `alphabet`, each a '0' one time in `zero_every`.
+std::string random_piece(std::mt19937& rng, const std::string& alphabet,
+                         std::size_t len, unsigned zero_every) {
+  std::string s;
+  for (std::size_t i = 0; i < len; ++i)
+    s += rng() % zero_every == 0 ? '0' : alphabet[rng() % alphabet.size()];
+  return s;
+}
+
 TEST(CompareVersions,
      AgreesWithDpkgsAlgorithmWhereDigitRunsFollowTheSharedPrefix) {
   // Pairs whose difference starts in or at a digit run (where the digit
@@ -166,22 +184,13 @@ TEST(CompareVersions,
   std::mt19937 rng(15);
   const std::string alphabet = "0123456789.:~-+a";
   auto piece = [&](std::size_t len) {
-    std::string s;
-    for (std::size_t i = 0; i < len; ++i)
-      s += rng() % 4 == 0 ? '0' : alphabet[rng() % alphabet.size()];
-    return s;
+    return random_piece(rng, alphabet, len, 4);
   };
   auto digits = [&](std::size_t len) {
     std::string s(rng() % 3, '0');  // leading zeros
     for (std::size_t i = 0; i < len; ++i)
       s += static_cast<char>('0' + rng() % 10);
     return s;
-  };
-  auto epoch_ok = [](const std::string& v) {
-    const auto c = v.find(':');
-    return c == std::string::npos ||
-           (c < 10 && v.substr(0, c).find_first_not_of("0123456789") ==
-                          std::string::npos);  // and no overflow
   };
   for (int i = 0; i < 300000; ++i) {
     std::string stem = (rng() % 4 == 0 ? std::to_string(rng() % 3) + ":" : "") +
@@ -193,6 +202,34 @@ TEST(CompareVersions,
     ASSERT_EQ(sign(compare_versions(a, b)), sign(compare_ref(a, b)))
         << a << " vs " << b;
     ASSERT_EQ(sign(compare_versions(b, a)), sign(compare_ref(b, a)))
+        << b << " vs " << a;
+  }
+}
+
+TEST(CompareVersions, ShortVersionsReadWithinTheirBytesAgreeWithDpkg) {
+  // Versions of 0-17 bytes (the mask path takes those of at most 16) as
+  // views into a buffer whose next bytes are digits, '-' and ':': a read
+  // past a version's end would lengthen its digit run or find a '-' or
+  // ':' in its rest. '/' and ':' sit next to '0' and '9', 0xff is high.
+  std::mt19937 rng(13);
+  const std::string alphabet = "0123456789.:~-+a/\xff";
+  auto piece = [&](std::size_t len) {
+    return random_piece(rng, alphabet, len, 5);
+  };
+  for (int i = 0; i < 300000; ++i) {
+    const std::string stem = piece(rng() % 12);
+    std::string a = stem + piece(rng() % 7), b = stem + piece(rng() % 7);
+    if (a.size() > 17) a.resize(17);
+    if (b.size() > 17) b.resize(17);
+    if (rng() % 8 == 0) b = a.substr(0, rng() % (a.size() + 1));
+    if (!epoch_ok(a) || !epoch_ok(b)) continue;
+    const std::string buf_a = a + "9-9:" + piece(8),
+                      buf_b = b + "1:1-" + piece(8);
+    const std::string_view va(buf_a.data(), a.size()),
+        vb(buf_b.data(), b.size());
+    ASSERT_EQ(sign(compare_versions(va, vb)), sign(compare_ref(a, b)))
+        << a << " vs " << b;
+    ASSERT_EQ(sign(compare_versions(vb, va)), sign(compare_ref(b, a)))
         << b << " vs " << a;
   }
 }

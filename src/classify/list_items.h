@@ -40,6 +40,18 @@ inline package_ref list_item(const list_context& ctx) noexcept {
   return item;
 }
 
+// Splits a package name as printed, "name" or "name:arch", at its first
+// ':' (at `colon`; colon >= name.size(): none): `name` keeps the name,
+// `arch` gets the rest. Returns whether it was qualified. In place: a
+// returned struct cost the list tokeniser ~3 instructions an item.
+inline bool split_qualified(std::string_view& name, std::string_view& arch,
+                            std::size_t colon) noexcept {
+  if (colon >= name.size()) return false;
+  arch = name.substr(colon + 1);
+  name = name.substr(0, colon);
+  return true;
+}
+
 // Fills the name, arch and flags of `pkg` from a list token ("foo:i386*")
 // whose first ':' is at `colon` (npos: none).
 inline void set_name(package_ref& pkg, std::string_view token,
@@ -49,11 +61,7 @@ inline void set_name(package_ref& pkg, std::string_view token,
     token.remove_suffix(1);
     pkg.flags |= flag_purge;
   }
-  if (colon < token.size()) {
-    pkg.arch = token.substr(colon + 1);
-    pkg.arch_qualified = true;
-    token = token.substr(0, colon);
-  }
+  if (split_qualified(token, pkg.arch, colon)) pkg.arch_qualified = true;
   pkg.name = token;
 }
 

@@ -39,17 +39,10 @@ inline package_ref inst_package(const sim_fields& f) noexcept {
   // set_name's work without its purge marker (no Inst line's set is
   // to_remove), and every field written once in one initializer: filled
   // after a zeroing, the package cost its 136 bytes twice.
-  std::string_view name = f.name;
-  std::string_view arch;
-  const bool qualified = f.colon < name.size();
-  if (qualified) {
-    arch = std::string_view(name.data() + f.colon + 1,
-                            name.size() - (f.colon + 1));
-    name = std::string_view(name.data(), f.colon);
-  }
-  if (!f.arch.empty()) arch = f.arch;
+  std::string_view name = f.name, arch;
+  const bool qualified = split_qualified(name, arch, f.colon);
   return package_ref{.name = name,
-                     .arch = arch,
+                     .arch = f.arch.empty() ? arch : f.arch,
                      .arch_qualified = qualified,
                      .old_version = f.current,
                      .new_version = f.candidate,

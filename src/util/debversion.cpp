@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "util/text.h"
 
 namespace aptparse::detail {
@@ -186,13 +190,80 @@ int digit_run_order(std::string_view a, std::string_view b, std::size_t p) {
   return c;
 }
 
-}  // namespace
+#if defined(__SSE2__)
+// The n <= 16 bytes at s, zeros after them, read without a byte past them.
+__m128i load_short(const char* s, std::size_t n) {
+  std::uint64_t lo = 0, hi = 0;
+  if (n > 8) {
+    lo = swar::load(s);
+    hi = swar::load(s + n - 8) >> (8 * (16 - n));
+  } else if (n >= 4) {
+    lo = swar::load<std::uint32_t>(s) |
+         (std::uint64_t{swar::load<std::uint32_t>(s + n - 4)} << (8 * (n - 4)));
+  } else {
+    for (std::size_t k = 0; k < n; ++k)
+      lo |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
+  }
+  return _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo));
+}
 
-int compare_versions(std::string_view a, std::string_view b) noexcept {
-  // Two versions of one package share a long prefix; the parts only need
-  // finding after it. ':' there means different epoch spellings (the slow
-  // path); a ':' in the prefix is the same epoch for both.
-  const std::size_t p = common_prefix(a, b);
+// Bit k set iff byte k of v is c.
+unsigned byte_bits(__m128i v, char c) {
+  return static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
+}
+
+// digit_run_order for versions of at most 16 bytes, from one load of each:
+// the shared prefix, the digit runs and the rests' ':' and '-' are bit
+// scans. Sets p, the shared prefix's length, and returns 0 where
+// digit_run_order would, or where its runs have leading zeros (it decides
+// those itself).
+int short_digit_run_order(std::string_view a, std::string_view b,
+                          std::size_t& p) {
+  const std::size_t na = a.size(), nb = b.size();
+  const __m128i va = load_short(a.data(), na), vb = load_short(b.data(), nb);
+  const unsigned in_a = (1u << na) - 1, in_b = (1u << nb) - 1;
+  const unsigned differ =
+      ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(va, vb))) & in_a &
+      in_b;
+  p = differ != 0 ? static_cast<std::size_t>(__builtin_ctz(differ))
+                  : std::min(na, nb);
+  // Digits: bytes in '0'..'9', as signed compares after a shift.
+  const auto digit_bits = [](__m128i v) {
+    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0' - 128));
+    return static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_cmplt_epi8(d, _mm_set1_epi8(static_cast<char>(-128 + 10)))));
+  };
+  const unsigned da = digit_bits(va) & in_a, db = digit_bits(vb) & in_b;
+  const unsigned below = (1u << p) - 1;
+  // The run's start: after the last non-digit below p (the prefix is
+  // shared, so a's bits tell it for both).
+  const unsigned other_below = ~da & below;
+  const std::size_t q =
+      other_below != 0
+          ? static_cast<std::size_t>(32 - __builtin_clz(other_below))
+          : 0;
+  const std::size_t i = static_cast<std::size_t>(__builtin_ctz(~(da | below)));
+  const std::size_t j = static_cast<std::size_t>(__builtin_ctz(~(db | below)));
+  if (i == q || j == q) return 0;  // not a digit run in both
+  if (a[q] == '0' || b[q] == '0') return 0;
+  if (i == j && i == p) return 0;  // the same run
+  const unsigned after_a = in_a & ~((1u << i) - 1);
+  const unsigned after_b = in_b & ~((1u << j) - 1);
+  if (((byte_bits(va, ':') & after_a) | (byte_bits(vb, ':') & after_b)) != 0)
+    return 0;
+  if (((byte_bits(va, '-') & after_a) != 0) !=
+      ((byte_bits(vb, '-') & after_b) != 0))
+    return 0;
+  if (i != j) return i < j ? -1 : 1;
+  return a[p] < b[p] ? -1 : 1;
+}
+#endif
+
+// compare_versions after the shared prefix p, out of line: the short
+// versions' mask path returns without this frame.
+[[gnu::noinline]] int compare_after_prefix(std::string_view a,
+                                           std::string_view b, std::size_t p) {
   if (p == a.size() && p == b.size()) return 0;  // equal
   if (const int c = digit_run_order(a, b, p); c != 0) return c;
   std::size_t dash_a = std::string_view::npos, dash_b = dash_a;
@@ -220,6 +291,22 @@ int compare_versions(std::string_view a, std::string_view b) noexcept {
   if (pa.epoch != pb.epoch) return pa.epoch < pb.epoch ? -1 : 1;
   if (int c = compare_rest(pa.upstream, pb.upstream); c != 0) return c;
   return compare_rest(pa.revision, pb.revision);
+}
+
+}  // namespace
+
+int compare_versions(std::string_view a, std::string_view b) noexcept {
+  // Two versions of one package share a long prefix; the parts only need
+  // finding after it. ':' there means different epoch spellings (the slow
+  // path); a ':' in the prefix is the same epoch for both.
+#if defined(__SSE2__)
+  if (a.size() <= 16 && b.size() <= 16) {
+    std::size_t p;
+    if (const int c = short_digit_run_order(a, b, p); c != 0) return c;
+    return compare_after_prefix(a, b, p);
+  }
+#endif
+  return compare_after_prefix(a, b, common_prefix(a, b));
 }
 
 }  // namespace aptparse::detail
