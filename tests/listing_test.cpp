@@ -156,7 +156,7 @@ TEST(ListLine, TokensEndWhereTheByteLoopEndsThem) {
     listing_fields got, want;
     const bool ok = split_listing_line(view, got);
     ASSERT_EQ(ok, split_by_byte_loop(view, want))
-        << testing::PrintToString(line);
+        << ::testing::PrintToString(line);
     if (!ok) continue;
     EXPECT_EQ(got.name, want.name);
     EXPECT_EQ(got.suites, want.suites);
