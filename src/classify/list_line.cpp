@@ -3,35 +3,17 @@
 #include <cstdint>
 #include <variant>
 
+#include "classify/field_end.h"
 #include "util/text.h"
 
 namespace aptparse::detail {
 namespace {
 
-// The bytes up to ' ', which may be is_space: eight at a time, so that a
-// listing line's tokens (names, suites, versions: 5-60 bytes) are not read
-// by a byte loop (3 calls a line, ~170 instructions each on classic).
-struct low_test {
-  static std::uint64_t any(std::uint64_t x) noexcept {
-    return (x - swar::kOnes * 0x21) & ~x & swar::kHighs;
-  }
-  static std::uint64_t exact(std::uint64_t x) noexcept {
-    constexpr std::uint64_t low7 = 0x7f7f7f7f7f7f7f7full;
-    return ~(((x & low7) + swar::kOnes * (0x80 - 0x21)) | x) & swar::kHighs;
-  }
-  static bool one(char c) noexcept {
-    return static_cast<unsigned char>(c) <= ' ';
-  }
-};
-
 // The next space-free token of `rest`, which moves past it and the spaces
-// after it.
-// Inline: three calls a line.
+// after it. Inline: three calls a line.
 [[gnu::always_inline]] inline std::string_view next_token(
     std::string_view& rest) noexcept {
-  std::size_t end = find_flagged<low_test>(rest, 0);
-  while (end < rest.size() && !is_space(rest[end]))
-    end = find_flagged<low_test>(rest, end + 1);
+  const std::size_t end = field_end(rest);
   const std::string_view token = rest.substr(0, end);
   rest = trim_left(rest.substr(end));
   return token;
