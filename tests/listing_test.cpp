@@ -3,12 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <random>
+#include <string>
 #include <vector>
 
 #include "aptparse/aptparse.h"
 #include "classify/download_line.h"
 #include "classify/list_line.h"
 #include "support/parse_expect.h"
+#include "util/text.h"
 
 namespace aptparse::detail {
 namespace {
@@ -110,6 +113,57 @@ TEST(ListLine, OtherLinesDoNotHaveTheShape) {
       split_listing_line("WARNING: apt does not have a stable CLI", f));
   EXPECT_FALSE(split_listing_line("/x 1 amd64", f));
   EXPECT_FALSE(split_listing_line("a/x 1", f));
+}
+
+// The byte loop split_listing_line's token search replaced: a token ends
+// at its first is_space byte (' ' and '\t' to '\r').
+bool split_by_byte_loop(std::string_view line, listing_fields& out) {
+  const auto next = [](std::string_view& rest) {
+    std::size_t end = 0;
+    while (end < rest.size() && !is_space(rest[end])) ++end;
+    const std::string_view token = rest.substr(0, end);
+    rest = trim_left(rest.substr(end));
+    return token;
+  };
+  std::string_view rest = line;
+  const std::string_view first = next(rest);
+  const std::size_t slash = first.find('/');
+  if (slash == 0 || slash == std::string_view::npos) return false;
+  out.name = first.substr(0, slash);
+  out.suites = first.substr(slash + 1);
+  out.version = next(rest);
+  out.arch = next(rest);
+  out.status = trim_right(rest);
+  return !out.version.empty() && !out.arch.empty();
+}
+
+// Every byte up to ' ' (controls, every white space, NUL) and the bytes
+// next to them, in lines of 0-90 bytes: each is read as its own copy, cut
+// to its size, so a read past the end would be caught by the sanitizers.
+TEST(ListLine, TokensEndWhereTheByteLoopEndsThem) {
+  std::mt19937 rng(1513);
+  const std::string alphabet = std::string("ab/1.:-~[ ", 10) +
+                               std::string("\0\x01\x08\t\n\v\f\r", 8) +
+                               "\x0e\x1f !\x7f\x80\xa0\xff";
+  for (int round = 0; round < 20000; ++round) {
+    const std::size_t n = rng() % 91;
+    std::string line;
+    for (std::size_t i = 0; i < n; ++i)
+      line += rng() % 3 == 0 ? alphabet[rng() % alphabet.size()]
+                             : alphabet[rng() % 10];
+    const std::vector<char> own(line.begin(), line.end());
+    const std::string_view view(own.data(), own.size());
+    listing_fields got, want;
+    const bool ok = split_listing_line(view, got);
+    ASSERT_EQ(ok, split_by_byte_loop(view, want))
+        << ::testing::PrintToString(line);
+    if (!ok) continue;
+    EXPECT_EQ(got.name, want.name);
+    EXPECT_EQ(got.suites, want.suites);
+    EXPECT_EQ(got.version, want.version);
+    EXPECT_EQ(got.arch, want.arch);
+    EXPECT_EQ(got.status, want.status);
+  }
 }
 
 TEST(DownloadLine, APackageGivesItsSuiteAndAnIndexDoesNot) {

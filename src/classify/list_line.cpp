@@ -1,17 +1,19 @@
 #include "classify/list_line.h"
 
+#include <cstdint>
 #include <variant>
 
+#include "classify/field_end.h"
 #include "util/text.h"
 
 namespace aptparse::detail {
 namespace {
 
 // The next space-free token of `rest`, which moves past it and the spaces
-// after it.
-std::string_view next_token(std::string_view& rest) noexcept {
-  std::size_t end = 0;
-  while (end < rest.size() && !is_space(rest[end])) ++end;
+// after it. Inline: three calls a line.
+[[gnu::always_inline]] inline std::string_view next_token(
+    std::string_view& rest) noexcept {
+  const std::size_t end = field_end(rest);
   const std::string_view token = rest.substr(0, end);
   rest = trim_left(rest.substr(end));
   return token;
@@ -22,7 +24,7 @@ std::string_view next_token(std::string_view& rest) noexcept {
 bool split_listing_line(std::string_view line, listing_fields& out) noexcept {
   std::string_view rest = line;
   const std::string_view first = next_token(rest);
-  const std::size_t slash = first.find('/');
+  const std::size_t slash = find_short<'/'>(first);
   if (slash == 0 || slash == std::string_view::npos) return false;
   out.name = first.substr(0, slash);
   out.suites = first.substr(slash + 1);
