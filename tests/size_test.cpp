@@ -78,7 +78,9 @@ std::optional<std::uint64_t> parse_size_by_libm(std::string_view text) {
 // halves (one decimal digit ",5"), values past 2^53 and 2^63 included.
 TEST(ParseSize, EqualsThePowAndLlroundResult) {
   std::mt19937_64 rng(1513);
-  const std::string units = std::string("kMGTPEZYBbKmi \t\0\xff.,", 21);
+  // The literal's bytes without its terminator (it holds a NUL too).
+  static constexpr char kUnitBytes[] = "kMGTPEZYBbKmi \t\0\xff.,";
+  const std::string units(kUnitBytes, sizeof kUnitBytes - 1);
   for (int round = 0; round < 200000; ++round) {
     std::string text;
     const int digits = 1 + static_cast<int>(rng() % 20);
