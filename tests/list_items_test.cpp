@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <iterator>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -95,29 +96,47 @@ TEST(ListItems, UnclosedParenthesisEndsTheLine) {
   EXPECT_EQ(v[0].new_version, "2.3");
 }
 
+// A package as text: each view as its offset in `line` and size, then the
+// flags, so that two paths agree only if they cut the same bytes.
+std::string ref_text(std::string_view line, const package_ref& p) {
+  std::string out;
+  for (std::string_view v : {p.name, p.arch, p.old_version, p.new_version,
+                             p.origins, p.suite, p.note}) {
+    out += std::to_string(v.data() == nullptr ? -1 : v.data() - line.data());
+    out += '+' + std::to_string(v.size()) + ' ';
+  }
+  return out + std::to_string(p.arch_qualified) + ' ' +
+         std::to_string(static_cast<int>(p.set)) + ' ' +
+         std::to_string(static_cast<int>(p.reason)) + ' ' +
+         std::to_string(p.flags) + ";";
+}
+
 // The tokeniser's bit path against its search path: every field, views
 // compared by position (both must point at the same bytes of the line).
 std::string refs(std::string_view line, pkg_set set, bool by_bits) {
   list_context ctx;
   ctx.set = set;
   std::string out;
-  const auto view = [&](std::string_view v) {
-    out += std::to_string(v.data() == nullptr ? -1 : v.data() - line.data());
-    out += '+' + std::to_string(v.size()) + ' ';
-  };
-  const auto emit = [&](const package_ref& p) {
-    for (std::string_view v : {p.name, p.arch, p.old_version, p.new_version,
-                               p.origins, p.suite, p.note})
-      view(v);
-    out += std::to_string(p.arch_qualified) + ' ' +
-           std::to_string(static_cast<int>(p.set)) + ' ' +
-           std::to_string(static_cast<int>(p.reason)) + ' ' +
-           std::to_string(p.flags) + ";";
-  };
+  const auto emit = [&](const package_ref& p) { out += ref_text(line, p); };
   if (by_bits)
     parse_items_by_bits(line, list_item(ctx), emit);
   else
     parse_items_by_search(line, list_item(ctx), emit);
+  return out;
+}
+
+// The same through parse_one_versioned_item alone; nullopt where it
+// declines the line.
+std::optional<std::string> one_item_refs(std::string_view line, pkg_set set) {
+  list_context ctx;
+  ctx.set = set;
+  std::string out;
+  const line_bits b = line_bits_of(line);
+  const std::uint64_t blank = b.blank | std::uint64_t{1} << line.size();
+  if (!parse_one_versioned_item(
+          line, b, blank, list_item(ctx),
+          [&](const package_ref& p) { out += ref_text(line, p); }))
+    return std::nullopt;
   return out;
 }
 
@@ -204,6 +223,58 @@ TEST(ListItems, BitPathGivesTheSearchPathsItemsOnCorpusLines) {
     }
   }
   EXPECT_GT(checked, 10000u);
+}
+
+// apt-get -V's item lines, "name (old => new)" and "name (version)", and
+// near misses: qualified names, epochs, several blanks or a tab, nested,
+// unclosed and extra groups, a bar, something after the group, bytes with
+// the high bit set, cut at every length (so the last byte is not always
+// ')').
+std::vector<std::string> versioned_lines(std::size_t count) {
+  static constexpr std::string_view names[] = {
+      "libc6", "g++-14:amd64", "a:b:c", "|",  "x|y", "(",
+      "q(r)",  "n\xa9",        "(a)",   "z*", "",    "p:"};
+  static constexpr std::string_view groups[] = {"(1.0-1 => 1.1-1)",
+                                                "(1:2.39 => 1:2.47)",
+                                                "(1.0)",
+                                                "(2:1.0-1)",
+                                                "((a) b)",
+                                                "(due to libc-bin)",
+                                                "(",
+                                                "()",
+                                                "(1.0 =>2.0)",
+                                                "(a)b)",
+                                                "(a:)(b)",
+                                                "(1 => 2) x",
+                                                "(a\xa9\xa8)",
+                                                "(1.0) (2.0)",
+                                                "(x\t=> y)",
+                                                ")"};
+  std::mt19937 rng(14);
+  std::vector<std::string> lines;
+  while (lines.size() < count) {
+    std::string s(rng() % 4, rng() % 5 == 0 ? '\t' : ' ');
+    s += names[rng() % std::size(names)];
+    s.append(rng() % 3, rng() % 4 == 0 ? '\t' : ' ');
+    s += groups[rng() % std::size(groups)];
+    if (rng() % 3 == 0) s.resize(rng() % (s.size() + 1));
+    if (s.size() <= kLineBitsMax) lines.push_back(std::move(s));
+  }
+  return lines;
+}
+
+TEST(ListItems, OneVersionedItemIsTheSearchPathsItemOrDeclined) {
+  std::size_t taken = 0;
+  for (const std::string& s : versioned_lines(40000))
+    for (pkg_set set : {pkg_set::upgraded, pkg_set::to_remove}) {
+      const std::string want = refs(s, set, false);
+      ASSERT_EQ(refs(s, set, true), want) << '"' << s << '"';
+      if (const auto one = one_item_refs(s, set)) {
+        ASSERT_EQ(*one, want) << '"' << s << '"';
+        ++taken;
+      }
+    }
+  EXPECT_GT(taken, 10000u);
 }
 
 }  // namespace
