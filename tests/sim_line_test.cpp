@@ -179,6 +179,23 @@ TEST(SimLine, FieldsAreThoseOfTheStringSearches) {
   EXPECT_GT(checked, 1000u);
 }
 
+// Names of 0-40 bytes (one or two 16-byte loads, or the byte search) with
+// a ':' at every place or none, a second ':' after it, and a ' ' or the
+// line's end after the name: the name's end and first ':' are those of
+// the string searches.
+TEST(SimLine, NamesOfAnyLengthGiveTheirEndAndFirstColon) {
+  for (std::size_t len = 0; len <= 40; ++len)
+    for (std::size_t colon = 0; colon <= len; ++colon)
+      for (std::string_view after : {"", " ", " [1] (2 x [a])", " (2 :[a])"}) {
+        std::string s(len, 'n');
+        if (colon < len) s[colon] = ':';
+        if (colon + 3 < len) s[colon + 3] = ':';
+        s += after;
+        ASSERT_EQ(places(s, sim_fields_of(s)), places(s, fields_by_find(s)))
+            << '"' << s << '"';
+      }
+}
+
 // A line is read within its own bytes: every simulate line of the corpus
 // cut at every length, as a view into the whole line (so the bytes after
 // the cut, '[' and ']' among them, are there to be misread), gives the
