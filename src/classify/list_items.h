@@ -275,8 +275,11 @@ void parse_items_by_bits(std::string_view line, const package_ref& item,
         break;
       }
     }
+    // Views, not substr (i < next <= n; below, i < j <= n): no bounds
+    // checks.
     package_ref pkg = item;
-    name_item(pkg, alternative, line.substr(i, next - i), colon);
+    name_item(pkg, alternative, std::string_view(line.data() + i, next - i),
+              colon);
     alternative = false;
     // The groups and '|' that follow the name, up to the next name (which
     // the outer loop reads).
@@ -285,7 +288,7 @@ void parse_items_by_bits(std::string_view line, const package_ref& item,
       if (line[i] == '(') {
         const std::size_t j = group_close_by_bits(line, b.mark, end, i);
         const std::size_t first = lowest_bit(blank & bits_from(i + 1));
-        apply_group(pkg, line.substr(i + 1, j - i - 1),
+        apply_group(pkg, std::string_view(line.data() + i + 1, j - i - 1),
                     std::min(first, j) - (i + 1));
         todo &= bits_from(j < n ? j + 1 : n);
         continue;
