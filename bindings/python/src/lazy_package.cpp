@@ -257,9 +257,11 @@ PyObject* base_new(PyTypeObject* type, PyObject* args, PyObject* kwds) {
 // this, which releases the subclass too (as base deallocs do).
 void package_dealloc(PyObject* self) {
   PyTypeObject* type = Py_TYPE(self);
-  PyObject_GC_UnTrack(self);
   const std::uint32_t filled = base(self)->filled;
   if (filled == kAllFilled) {  // made by hand, or every field read
+    // Only these may be tracked: make_package's are not until field_set
+    // tracks them, and it sets every bit first.
+    PyObject_GC_UnTrack(self);
     for (const Py_ssize_t at : offsets) Py_CLEAR(slot(self, at));
   } else {
     for (std::uint32_t m = filled; m != 0; m &= m - 1)
