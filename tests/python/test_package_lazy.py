@@ -292,3 +292,69 @@ def test_names_that_differ_in_one_byte_are_each_their_own_str() -> None:
     for _ in range(3):  # the second and third read from the cache
         t = aptparse.parse(log.encode()).transactions[0]
         assert [p.name for p in t.newly_installed] == names
+
+
+def test_text_fields_not_ascii_are_decoded_each_time_and_never_cached() -> None:
+    """Only ASCII strs are kept by the str cache (their data are their
+    bytes); UTF-8 and invalid bytes (as surrogates) are decoded on every
+    read, the same whether read first or again, by any Package."""
+    names = ["caf\u00e9", "b\udcffd", "plain", "\u00e9" * 30, "x" * 47, "y" * 48]
+    raw = [n.encode("utf-8", "surrogateescape") for n in names]
+    log = (b"The following NEW packages will be installed:\n  " + b" ".join(raw) + b"\n"
+           b"0 upgraded, 6 newly installed, 0 to remove and 0 not upgraded.\n")
+    for _ in range(3):
+        t = aptparse.parse(log).transactions[0]
+        got = [p.name for p in t.newly_installed]
+        assert got == names
+        assert [p.name for p in t.newly_installed] == names  # new objects, cache hits
+
+
+def test_every_set_kind_iterates_as_it_indexes_and_stays_exhausted(
+        report: aptparse.Report) -> None:
+    """The set's C iterator gives package i as s[i] does, for every kind
+    of set the corpus has, and once exhausted keeps raising StopIteration."""
+    kinds = set()
+    for t in report.transactions:
+        for kind in aptparse.SET_NAMES:
+            s = getattr(t, kind)
+            if not s:
+                continue
+            kinds.add(kind)
+            it = iter(s)
+            assert [(p.name, p.new) for p in it] == [(s[i].name, s[i].new) for i in range(len(s))]
+            for _ in range(2):
+                with pytest.raises(StopIteration):
+                    next(it)
+            assert iter(it) is it
+    assert len(kinds) >= 10, kinds
+
+
+_TRACKED_AND_FREED = """
+import gc, sys
+import aptparse
+t = aptparse.parse(open(sys.argv[1], "rb").read()).transactions
+s = next(getattr(x, k) for x in t for k in aptparse.SET_NAMES if getattr(x, k))
+for i in range(200):
+    p = s[i % len(s)]
+    object.__setattr__(p, "alternatives", [p] if i % 2 else [i])  # tracked; a cycle or not
+    assert gc.is_tracked(p)
+    del p
+    q = s[0]  # may reuse the freed memory (the free list)
+    assert not gc.is_tracked(q) and q.name == s[0].name
+    del q
+gc.collect()
+print(sum(isinstance(o, aptparse.Package) for o in gc.get_objects()))
+"""
+
+
+def test_a_package_tracked_by_a_field_set_by_hand_is_untracked_when_freed(
+        corpus: Path) -> None:
+    """package_dealloc untracks only Packages whose every field bit is set
+    (made by hand, or a field set through the slot, which tracks them): a
+    parsed Package is untracked until then. One freed while still tracked
+    would stay in the collector's list (and crash it), so this runs in a
+    child process."""
+    out = subprocess.run([sys.executable, "-c", _TRACKED_AND_FREED, str(corpus)],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["0"]

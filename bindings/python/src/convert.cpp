@@ -3,11 +3,14 @@
 #include "convert.h"
 
 #include <array>
+#include <exception>
+#include <string_view>
 #include <vector>
 
 #include "lazy_packages.h"
 #include "lazy_transactions.h"
 #include "package_fields.h"
+#include "str_cache.h"
 
 namespace aptparse_py {
 
@@ -62,15 +65,38 @@ py::object strings(const std::vector<S>& v) {
 using field_maker = py::object (*)(const aptparse::package&);
 #define APTPARSE_PY_FIELD_MAKER(field, value) \
   [](const aptparse::package& p) -> py::object { return value; },
-const field_maker kPackageFields[] = {
-    APTPARSE_PY_PACKAGE_FIELDS(APTPARSE_PY_FIELD_MAKER)};
+#define APTPARSE_PY_TEXT_MAKER(field, member) \
+  APTPARSE_PY_FIELD_MAKER(field, cached_text(p.member))
+const field_maker kPackageFields[] = {APTPARSE_PY_PACKAGE_FIELDS(
+    APTPARSE_PY_FIELD_MAKER, APTPARSE_PY_TEXT_MAKER)};
+#undef APTPARSE_PY_TEXT_MAKER
 #undef APTPARSE_PY_FIELD_MAKER
 static_assert(std::size(kPackageFields) == package_field_count);
 
+// The member of aptparse::package that field i is the str of, or null
+// when field i is not a text field.
+using text_member = std::string_view aptparse::package::*;
+#define APTPARSE_PY_NOT_TEXT(field, value) nullptr,
+#define APTPARSE_PY_TEXT(field, member) &aptparse::package::member,
+constexpr text_member kTextMembers[] = {
+    APTPARSE_PY_PACKAGE_FIELDS(APTPARSE_PY_NOT_TEXT, APTPARSE_PY_TEXT)};
+#undef APTPARSE_PY_TEXT
+#undef APTPARSE_PY_NOT_TEXT
+
 }  // namespace
 
-py::object package_field(const aptparse::package& p, std::size_t i) {
-  return kPackageFields[i](p);
+// A text field (the name: most reads) is the str cache's inline hit, not a
+// py::object maker: their call and result cost as much as the hit.
+PyObject* package_field(const aptparse::package& p, std::size_t i) noexcept {
+  if (const text_member m = kTextMembers[i]) return str_cache::get(p.*m);
+  try {
+    return kPackageFields[i](p).release().ptr();
+  } catch (py::error_already_set& e) {
+    e.restore();
+  } catch (const std::exception& e) {
+    PyErr_SetString(PyExc_RuntimeError, e.what());
+  }
+  return nullptr;
 }
 
 namespace {

@@ -29,8 +29,9 @@ using transaction_vector = std::vector<aptparse::transaction>;
 py::object to_py(const std::shared_ptr<const transaction_vector>& ts,
                  std::size_t i);
 // Field i of a Package of `p`, i < package_field_count, in the order of
-// APTPARSE_PY_PACKAGE_FIELDS (package_fields.h).
-py::object package_field(const aptparse::package& p, std::size_t i);
+// APTPARSE_PY_PACKAGE_FIELDS (package_fields.h): a new reference, or null
+// with an exception set (for CPython's slots, which must not throw).
+PyObject* package_field(const aptparse::package& p, std::size_t i) noexcept;
 inline constexpr std::size_t package_field_count = 18;
 py::object to_py(const aptparse::parse_stats& s);
 py::object status_to_py(const aptparse::status& s);  // None when ok

@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <exception>
 
 #include "convert.h"
 #include "static_type.h"
@@ -51,7 +50,8 @@ std::array<Py_ssize_t, package_field_count> offsets{};
 // Freed Packages (memory of package_cls's size, from PyObject_GC_New,
 // untracked) for make_package to reuse: a loop over a set frees each
 // Package before it makes the next, and pymalloc's allocation and release
-// cost more than the rest of making one.
+// cost more than the rest of making one. Each keeps its reference to its
+// type: reuse is a new reference count, not PyObject_Init.
 constexpr std::size_t kFreeMax = 32;
 std::array<PyObject*, kFreeMax> free_list{};
 std::size_t free_count = 0;
@@ -63,19 +63,6 @@ PyObject*& slot(PyObject* obj, Py_ssize_t offset) {
   return *reinterpret_cast<PyObject**>(reinterpret_cast<char*>(obj) + offset);
 }
 
-// Field i of a Package of `p`: a new reference, or null with an exception
-// set (CPython's slots must not throw).
-PyObject* made(const aptparse::package& p, std::size_t i) noexcept {
-  try {
-    return package_field(p, i).release().ptr();
-  } catch (py::error_already_set& e) {
-    e.restore();
-  } catch (const std::exception& e) {
-    PyErr_SetString(PyExc_RuntimeError, e.what());
-  }
-  return nullptr;
-}
-
 // Field i of `obj` (of package p) in its slot at `offset`, made unless it
 // is there; a borrowed reference, or null with an exception set. Making a
 // tuple may start a collection, whose finalizers might set the slot.
@@ -83,7 +70,7 @@ PyObject* fill(PyObject* obj, Py_ssize_t offset, const aptparse::package& p,
                std::size_t i) {
   PyObject*& s = slot(obj, offset);
   if (s != nullptr) return s;
-  PyObject* v = made(p, i);
+  PyObject* v = package_field(p, i);
   if (v == nullptr) return nullptr;
   base(obj)->filled |= std::uint32_t{1} << i;
   if (s == nullptr)
@@ -135,13 +122,11 @@ PyObject* field_get(PyObject* self, PyObject* obj, PyObject*) {
   return Py_NewRef(s);
 }
 
-// Package's tp_getattro: a field of a Package read without the generic
-// lookup (PyObject_GenericGetAttr's type lookup and descriptor call cost
-// about 130 instructions, more than the rest of reading a field). The
-// fields' names, interned as attribute names in code are, are found by
-// address in a small open-addressed table. Only while Package's type
-// version tag is one at which its dict was seen to hold these lazy fields
-// (revalidate()): any change to Package or its bases gives it a new tag.
+// Package's tp_getattro: a field read without the generic lookup (~130
+// instructions). The fields' names, interned as names in code are, are
+// found by address in a small open-addressed table; only while Package's
+// version tag is one at which its dict held these lazy fields
+// (revalidate()): any change to Package or its bases gives a new tag.
 constexpr std::size_t kNameSlots = 64;  // a power of two, > 2 * fields
 struct name_entry {
   PyObject* name;  // interned; a strong reference held by the field
@@ -266,16 +251,17 @@ PyObject* base_new(PyTypeObject* type, PyObject* args, PyObject* kwds) {
   return obj;
 }
 
-// Package's tp_dealloc, in place of the generic subtype_dealloc (which
-// made a quarter of the cost of reading a package): Package has no
-// __dict__, no __weakref__, no __del__, and its only slots are its fields.
-// A subclass's dealloc (subtype_dealloc) clears the subclass's slots, then
-// calls this, which then also releases the subclass (as base deallocs do).
+// Package's tp_dealloc, not subtype_dealloc (a quarter of the cost of
+// reading a package): Package has no __dict__, __weakref__ or __del__, only
+// its fields. A subclass's subtype_dealloc clears its slots, then calls
+// this, which releases the subclass too (as base deallocs do).
 void package_dealloc(PyObject* self) {
   PyTypeObject* type = Py_TYPE(self);
-  PyObject_GC_UnTrack(self);
   const std::uint32_t filled = base(self)->filled;
   if (filled == kAllFilled) {  // made by hand, or every field read
+    // Only these may be tracked: make_package's are not until field_set
+    // tracks them, and it sets every bit first.
+    PyObject_GC_UnTrack(self);
     for (const Py_ssize_t at : offsets) Py_CLEAR(slot(self, at));
   } else {
     for (std::uint32_t m = filled; m != 0; m &= m - 1)
@@ -284,10 +270,11 @@ void package_dealloc(PyObject* self) {
   }
   Py_CLEAR(base(self)->set);
   base(self)->pkg = nullptr;
-  if (type == package_cls && free_count < kFreeMax)
-    free_list[free_count++] = self;
-  else
-    type->tp_free(self);
+  if (type == package_cls && free_count < kFreeMax) {
+    free_list[free_count++] = self;  // keeps its reference to type
+    return;
+  }
+  type->tp_free(self);
   Py_DECREF(type);
 }
 
@@ -341,7 +328,11 @@ void make_fields_lazy(PyObject* cls, const std::vector<PyObject*>& names,
     if (failed) throw py::error_already_set();
     offsets[i] = slots[i];
   }
-  while (free_count > 0) PyObject_GC_Del(free_list[--free_count]);
+  while (free_count > 0) {  // package_cls keeps their type alive here
+    PyObject* o = free_list[--free_count];
+    Py_DECREF(Py_TYPE(o));
+    PyObject_GC_Del(o);
+  }
   Py_XSETREF(package_cls, reinterpret_cast<PyTypeObject*>(Py_NewRef(cls)));
   package_cls->tp_dealloc = package_dealloc;
   name_table = {};
@@ -373,7 +364,8 @@ PyObject* make_package(PyObject* set, const aptparse::package& p) noexcept {
   // null (package_dealloc cleared them) or zeroed here.
   PyObject* obj;
   if (free_count > 0) {
-    obj = PyObject_Init(free_list[--free_count], type);
+    obj = free_list[--free_count];  // of type, which it still holds
+    _Py_NewReference(obj);          // PyObject_Init's last step
   } else {
     obj = PyObject_GC_New(PyObject, type);
     if (!obj) return nullptr;

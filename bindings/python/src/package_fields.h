@@ -6,20 +6,21 @@
 
 // X(name, value): `value` is a py::object made of `p`, a
 // const aptparse::package& (expanded in convert.cpp, which defines the
-// helpers it names).
-#define APTPARSE_PY_PACKAGE_FIELDS(X)                         \
-  X(name, cached_text(p.name))                                \
-  X(arch, cached_text(p.arch))                                \
-  X(old, cached_text(p.old_version))                          \
-  X(new, cached_text(p.new_version))                          \
-  X(origins, cached_text(p.origins))                          \
-  X(note, cached_text(p.note))                                \
+// helpers it names). T(name, member): a text field, the cached str of
+// p.member (cached_text).
+#define APTPARSE_PY_PACKAGE_FIELDS(X, T)                      \
+  T(name, name)                                               \
+  T(arch, arch)                                               \
+  T(old, old_version)                                         \
+  T(new, new_version)                                         \
+  T(origins, origins)                                         \
+  T(note, note)                                               \
   X(alternatives, tuple_of(p.alternatives, cached_text))      \
   X(reason, enums().reason[static_cast<int>(p.reason)])       \
   X(purge, boolean(p.purge))                                  \
   X(automatic, boolean(p.automatic))                          \
   X(simulated, boolean(p.simulated))                          \
-  X(suite, cached_text(p.suite))                              \
+  T(suite, suite)                                             \
   X(security, p.security ? boolean(*p.security) : py::none()) \
   X(upgradable, boolean(p.upgradable))                        \
   X(installed, boolean(p.installed))                          \

@@ -43,7 +43,9 @@ struct kind {
 #define APTPARSE_PY_STATS_NAME(name) #name,
 std::array<kind, k_count>& kinds() {
   static std::array<kind, k_count> k = {{
-      {"Package", {APTPARSE_PY_PACKAGE_FIELDS(APTPARSE_PY_FIELD_NAME)}},
+      {"Package",
+       {APTPARSE_PY_PACKAGE_FIELDS(APTPARSE_PY_FIELD_NAME,
+                                   APTPARSE_PY_FIELD_NAME)}},
       {"Counts", {APTPARSE_COUNT_MAP(APTPARSE_PY_COUNT_NAME)}},
       {"Consistency", {"verdict", "mismatches", "unverifiable"}},
       {"Sizes", {APTPARSE_SIZE_MAP(APTPARSE_PY_SIZE_NAME)}},
