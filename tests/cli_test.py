@@ -253,6 +253,28 @@ class Cli(unittest.TestCase):
         serial = run("--json", "-j", "1", *files)
         self.assertEqual(serial.stdout, r.stdout)
 
+    def test_large_json_lines_between_small_ones_come_out_whole_in_order(self):
+        # A line of 64 KiB or more goes straight to stdout when files are
+        # written one at a time, after the block of small lines before it;
+        # -j 2 and --unbuffered write the same bytes another way.
+        names = " ".join(f"pkg{i}" for i in range(3000))
+        big = (b"Reading package lists...\n"
+               b"The following packages will be upgraded:\n  " +
+               names.encode() + b"\n3000 upgraded, 0 newly installed, "
+               b"0 to remove and 0 not upgraded.\n")
+        files = [self.write("a.log", UPGRADE + big + UPGRADE),
+                 self.write("b.log", big), self.write("c.log", UPGRADE),
+                 self.write("d.log", big + big)]
+        serial = run("--json", "-j", "1", *files)
+        self.assertEqual(serial.returncode, 0)
+        lines = serial.stdout.splitlines(keepends=True)
+        self.assertEqual([len(json.loads(l)["upgraded"]) for l in lines],
+                         [2, 3000, 2, 3000, 2, 3000, 3000])
+        self.assertTrue(all(l.endswith(b"}\n") for l in lines))
+        self.assertGreater(max(map(len, lines)), 64 << 10)
+        for flags in (["-j", "2"], ["--unbuffered"], ["-j", "2", "--unbuffered"]):
+            self.assertEqual(run("--json", *flags, *files).stdout, serial.stdout)
+
     def test_parallel_output_that_spills_to_disk_stays_in_order(self):
         # Each file's JSON is larger than what -j keeps in memory (8 MiB)
         # before spilling to a temporary file: the spills must come back

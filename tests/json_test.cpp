@@ -8,6 +8,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "json/number.h"
@@ -402,6 +403,44 @@ TEST(Json, AppendsAfterExistingTextAndTwoObjectsInARowAreBothWhole) {
                        to_json(small, "c"));
     EXPECT_EQ(read_strictly(to_json(big, "b")).at("command").text,
               long_command);
+  }
+}
+
+// The line of write_json_line(), as one string.
+std::string json_line(const transaction& t, std::string_view source) {
+  std::string line;
+  int calls = 0;
+  write_json_line(t, source, [&](std::string_view v) {
+    line.assign(v);
+    ++calls;
+  });
+  EXPECT_EQ(calls, 1);
+  return line;
+}
+
+TEST(Json, AWrittenLineIsTheAppendedObjectAndALineEnd) {
+  // write_json_line() hands out the writer's scratch memory itself: every
+  // sample, hostile strings, and objects small and over 1 MiB in turn
+  // (the scratch memory grows, then is given back) against append_json().
+  std::vector<std::pair<transaction, std::string>> cases;
+  for (const testing::sample& s : testing::kSamples)
+    for (transaction& t : parse(s.text).transactions)
+      cases.emplace_back(std::move(t), s.name);
+  const transaction small = parse(testing::kRemovePurge).transactions.at(0);
+  const std::string hostile_command = hostile("command");
+  const std::string long_command = all_controls(400000);
+  for (const std::string* command : {&hostile_command, &long_command}) {
+    transaction t = small;
+    t.command = std::string_view(*command);
+    cases.emplace_back(std::move(t), hostile("source"));
+    cases.emplace_back(small, "after");
+  }
+  ASSERT_GE(cases.size(), 20u);
+  for (const auto& [t, source] : cases) {
+    std::string want;
+    append_json(want, t, source);
+    want += '\n';
+    EXPECT_EQ(json_line(t, source), want) << source;
   }
 }
 

@@ -15,6 +15,7 @@
 #ifndef APTPARSE_JSON_H_
 #define APTPARSE_JSON_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,15 @@ APTPARSE_EXPORT void append_json(std::string& out, const transaction& t,
 // Returns append_json() of `t` as a new string.
 APTPARSE_EXPORT std::string to_json(const transaction& t,
                                     std::string_view source = {});
+
+// Hands `t` as one JSON object and its line end ('\n') to `write`, as a
+// view that is valid only during the call: the same text as append_json(),
+// without its copy into a string (for output written straight to a file).
+// `write` must not itself write JSON on the same thread: the view is of
+// that thread's scratch memory.
+APTPARSE_EXPORT void write_json_line(
+    const transaction& t, std::string_view source,
+    const std::function<void(std::string_view)>& write);
 
 // Appends `text` as a JSON string literal (quotes included) to `out`.
 APTPARSE_EXPORT void append_json_string(std::string& out,

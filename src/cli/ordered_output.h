@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/spill_file.h"
@@ -54,6 +55,21 @@ class ordered_output {
     } else if (text.size() >= kSpillBytes) {
       spill(text, spill_of(i));
     }
+  }
+
+  // A line of file `i` too large to copy into `text` first: written after
+  // `text` (both then cleared) if it is i's turn, else kept after it, as
+  // write() keeps text.
+  void write(std::size_t i, std::string& text, std::string_view line) {
+    if (turn_.load(std::memory_order_acquire) == i) {
+      copy_out(take_spill(i));
+      emit(text);
+      text.clear();
+      emit(line);
+      return;
+    }
+    text.append(line);
+    write(i, text);
   }
 
   // File `i` is done: `text` is its unwritten output, `after` writes its
@@ -102,7 +118,7 @@ class ordered_output {
     std::function<void()> after;
   };
 
-  void emit(const std::string& text) {
+  void emit(std::string_view text) {
     std::fwrite(text.data(), 1, text.size(), out_);
     if (unbuffered_) std::fflush(out_);
   }

@@ -2,7 +2,7 @@
 // memory. Each part of a transaction asks room() for the most it can
 // write, writes through the returned pointer without checks, and hands
 // the end back with advance(). append_to() copies the whole object to the
-// caller's string in one append.
+// caller's string in one append; text() shows it without a copy.
 //
 // Why scratch memory and not the caller's string: growing a std::string
 // zero-fills what it adds, and the room asked for is up to six times what
@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 namespace aptparse::detail {
 
@@ -46,8 +47,10 @@ class json_cursor {
       release();
   }
 
-  void append_to(std::string& out) const {
-    out.append(begin_, static_cast<std::size_t>(w_ - begin_));
+  void append_to(std::string& out) const { out.append(text()); }
+  // What was written; valid until this cursor is destroyed.
+  std::string_view text() const {
+    return {begin_, static_cast<std::size_t>(w_ - begin_)};
   }
 
  private:

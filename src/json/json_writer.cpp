@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -86,8 +87,9 @@ char* put_position(char* w, const position& p) {
 }
 
 // The head of the object: "source" to "error".
-void append_head(json_cursor& c, const transaction& t,
-                 std::string_view source) {
+[[gnu::always_inline]] inline void append_head(json_cursor& c,
+                                               const transaction& t,
+                                               std::string_view source) {
   // No call for the usual prefix and kind (prefix_name(none) is "", and
   // the kind's name is looked up once).
   static const std::string_view kTransaction =
@@ -242,7 +244,8 @@ bool no_sizes(const sizes& s) {
 }
 
 // "security_count" to "sizes".
-void append_summary(json_cursor& c, const transaction& t) {
+[[gnu::always_inline]] inline void append_summary(json_cursor& c,
+                                                  const transaction& t) {
   char* w = c.room(kKeysRoom + 20 * kNumberRoom);
   w = put(w, ",\"security_count\":");
   w = put_number(w, t.security_count);
@@ -307,7 +310,8 @@ char* put_elements(json_cursor& c, char* w, const Items& items,
 }
 
 // "messages" to the end of the object.
-void append_tail(json_cursor& c, const transaction& t) {
+[[gnu::always_inline]] inline void append_tail(json_cursor& c,
+                                               const transaction& t) {
   if (t.messages.empty() && t.unrecognized_count == 0 &&
       t.unrecognized.empty() && t.diagnostics.empty()) {  // the usual case
     c.advance(put(c.room(96),
@@ -361,28 +365,34 @@ void append_tail(json_cursor& c, const transaction& t) {
   c.advance(w);
 }
 
-}  // namespace
-
-void append_json_string(std::string& out, std::string_view s) {
-  json_cursor c;
-  c.advance(put_string(c.room(string_room(s.size())), s));
-  c.append_to(out);
-}
-
-void append_json(std::string& out, const transaction& t,
-                 std::string_view source) {
-  json_cursor c;
+// The whole object at `c`; inline in both entry points below, where the
+// cursor stays in registers.
+[[gnu::always_inline]] inline void put_object(json_cursor& c,
+                                              const transaction& t,
+                                              std::string_view source) {
   append_head(c, t, source);
   append_sets(c, t);
   append_summary(c, t);
   append_tail(c, t);
+}
+
+}  // namespace
+
+void append_json(std::string& out, const transaction& t,
+                 std::string_view source) {
+  json_cursor c;
+  put_object(c, t, source);
   c.append_to(out);
 }
 
-std::string to_json(const transaction& t, std::string_view source) {
-  std::string out;
-  append_json(out, t, source);
-  return out;
+void write_json_line(const transaction& t, std::string_view source,
+                     const std::function<void(std::string_view)>& write) {
+  json_cursor c;
+  put_object(c, t, source);
+  char* w = c.room(1);
+  *w = '\n';
+  c.advance(w + 1);
+  write(c.text());
 }
 
 }  // namespace aptparse
