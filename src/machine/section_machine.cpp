@@ -317,8 +317,7 @@ void section_machine::dpkg_line(const table_row& row, const captures& caps,
                where);
 }
 
-void section_machine::ensure_transaction(const position& where) {
-  if (open_) return;
+void section_machine::open_transaction(const position& where) {
   open_ = true;
   first_ = run_start_.value_or(where);
   run_start_.reset();

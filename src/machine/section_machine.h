@@ -234,7 +234,13 @@ class section_machine {
   // Inlined into simulate_line, its one caller.
   [[gnu::always_inline]] inline void note_native_arch(std::string_view arch,
                                                       const position& where);
-  void ensure_transaction(const position& where);
+  // Opens a transaction unless one is open. The test is inline: most lines
+  // that call it find one open, and a call per line cost more than the test.
+  void ensure_transaction(const position& where) {
+    if (!open_) [[unlikely]]
+      open_transaction(where);
+  }
+  void open_transaction(const position& where);
   void end_transaction();
   void diagnose(errc code, const position& where, std::uint64_t dropped = 0);
 
