@@ -57,9 +57,9 @@ class ordered_output {
     }
   }
 
-  // A line of file `i` too large to copy into `text` first: written after
-  // `text` (both then cleared) if it is i's turn, else kept after it, as
-  // write() keeps text.
+  // A line of file `i` too large to copy into `text` first: written right
+  // after `text` (which is then cleared) if it is i's turn; else appended to
+  // `text` and kept as write() keeps text.
   void write(std::size_t i, std::string& text, std::string_view line) {
     if (turn_.load(std::memory_order_acquire) == i) {
       copy_out(take_spill(i));
