@@ -43,9 +43,7 @@ class ordered_output {
   void write(std::size_t i, std::string& text) {
     if (text.empty()) return;
     if (turn_.load(std::memory_order_acquire) == i) {
-      copy_out(take_spill(i));
-      emit(text);
-      text.clear();
+      write_now(i, text);
       return;
     }
     // Once a file has spilled, each new block follows while it is still
@@ -62,9 +60,7 @@ class ordered_output {
   // `text` and kept as write() keeps text.
   void write(std::size_t i, std::string& text, std::string_view line) {
     if (turn_.load(std::memory_order_acquire) == i) {
-      copy_out(take_spill(i));
-      emit(text);
-      text.clear();
+      write_now(i, text);
       emit(line);
       return;
     }
@@ -117,6 +113,13 @@ class ordered_output {
     std::string text;
     std::function<void()> after;
   };
+
+  // File i's turn: its spilled output, then `text` (then cleared).
+  void write_now(std::size_t i, std::string& text) {
+    copy_out(take_spill(i));
+    emit(text);
+    text.clear();
+  }
 
   void emit(std::string_view text) {
     std::fwrite(text.data(), 1, text.size(), out_);

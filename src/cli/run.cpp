@@ -276,18 +276,21 @@ int run(std::span<const std::string> args, const streams& io) {
   bool found = false, error = false;
   unsigned failed = 0;
   std::string text;
+  const auto put = [&](std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), io.out);
+  };
   const output_sink straight{
       .flush =
           [&](std::string& block) {
-            std::fwrite(block.data(), 1, block.size(), io.out);
+            put(block);
             block.clear();
             if (cfg.unbuffered) std::fflush(io.out);
           },
       .write_through =
           [&](std::string& block, std::string_view line) {
-            std::fwrite(block.data(), 1, block.size(), io.out);
+            put(block);
             block.clear();
-            std::fwrite(line.data(), 1, line.size(), io.out);
+            put(line);
           }};
   for (const std::string& path : cfg.files) {
     outcome o = run_one(ctx, path, text, straight);
