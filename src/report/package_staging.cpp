@@ -47,7 +47,7 @@ void package_staging::take_into(transaction& t,
         }
       }
     }
-    all_.clear();
+    transaction_access::forget_moved(all_);  // every entry moved out
   }
 }
 

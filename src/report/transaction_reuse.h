@@ -37,6 +37,12 @@ struct transaction_access {
   }
   // Appends the n packages at `from`, moved; reset() made room for them.
   static void append_moved(package_array& a, package* from, std::size_t n);
+  // Empties a, whose every package append_moved() moved out, without
+  // destroying them: a moved-from package holds nothing to release (its
+  // `alternatives` is left empty by vector's move constructor), and its
+  // storage may be reused without a destructor call ([basic.life]). One
+  // test and load a package less than clear() in report mode.
+  static void forget_moved(package_array& a) noexcept { a.size_ = 0; }
   // Empties t's sets, keeping the array's capacity.
   static void clear_packages(transaction& t) noexcept;
 
