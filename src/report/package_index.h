@@ -24,6 +24,11 @@ class package_index {
   // The most entries the index can hold: a slot keeps index + 1 in 31 bits.
   static constexpr std::size_t kMaxEntries = (std::size_t{1} << 31) - 2;
 
+  package_index() = default;
+  // Not copied or moved: at_ points into slots_ (see below).
+  package_index(const package_index&) = delete;
+  package_index& operator=(const package_index&) = delete;
+
   // The hash of the key (name, arch); `arch` is empty for a bare key.
   static std::size_t hash(std::string_view name, std::string_view arch) {
     return with_arch(hash(name), arch);
@@ -49,14 +54,12 @@ class package_index {
     return find(entries, name, arch, h, hole);
   }
   // find(), and where the probe ended when it returns -1 (`hole`, the
-  // empty slot the key would take; unset when the index has no slots):
+  // empty slot the key would take; 0 when the index has no slots):
   // insert() puts it there, probing once per new entry, not twice.
   long find(const package* entries, std::string_view name,
             std::string_view arch, std::size_t h, std::size_t& hole) const {
-    if (slots_.empty()) return -1;
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      const std::uint32_t s = slots_[i];
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const std::uint32_t s = at_[i];
       if (s == 0) {
         hole = i;
         return -1;
@@ -75,7 +78,7 @@ class package_index {
               std::size_t h) {
     assert(index < kMaxEntries);
     qualified_count_ += qualified;
-    if ((count_ + 1) * 2 > slots_.size()) grow(entries);
+    if (count_ >= room_) grow(entries);
     place(static_cast<std::uint32_t>(index + 1) | (qualified ? kQualified : 0),
           h);
     ++count_;
@@ -88,7 +91,7 @@ class package_index {
     qualified_count_ += qualified;
     const std::uint32_t slot =
         static_cast<std::uint32_t>(index + 1) | (qualified ? kQualified : 0);
-    if ((count_ + 1) * 2 > slots_.size()) {
+    if (count_ >= room_) {
       grow(entries);
       place(slot, h);
     } else {
@@ -103,6 +106,8 @@ class package_index {
     if (count_ == 0) return;
     if (slots_.size() > 4096) {
       slots_ = {};
+      at_ = &kNoSlot;
+      mask_ = room_ = 0;
     } else {
       std::fill(slots_.begin(), slots_.end(), 0);
     }
@@ -145,6 +150,9 @@ class package_index {
   [[gnu::noinline]] void grow(const package* entries) {
     std::vector<std::uint32_t> old = std::move(slots_);
     slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
+    at_ = slots_.data();
+    mask_ = slots_.size() - 1;
+    room_ = slots_.size() / 2;
     for (std::uint32_t s : old) {
       if (s == 0) continue;
       const package& p = entries[(s & ~kQualified) - 1];
@@ -154,6 +162,14 @@ class package_index {
   }
 
   std::vector<std::uint32_t> slots_;  // index + 1 | kQualified; 0 is empty
+  // What find() and insert() read of slots_, kept beside it (not computed
+  // from its bounds at every mention): its data, or one empty slot while
+  // it has none (so that find() needs no test for that), its size - 1, and
+  // the entries it holds before it grows (half its size).
+  static constexpr std::uint32_t kNoSlot = 0;
+  const std::uint32_t* at_ = &kNoSlot;
+  std::size_t mask_ = 0;
+  std::size_t room_ = 0;
   std::size_t count_ = 0;
   std::size_t qualified_count_ = 0;  // entries keyed with their arch
 };
