@@ -234,5 +234,38 @@ TEST(CompareVersions, ShortVersionsReadWithinTheirBytesAgreeWithDpkg) {
   }
 }
 
+TEST(CompareVersions, ShortVersionsFirstDifferenceAgreesWithDpkg) {
+  // Every pair of tails after a shared stem, the mask path's cases: the
+  // first difference at a non-digit or the end ('~', letters, '+', '.',
+  // '-'), digit runs of a lone '0' and with leading zeros, a '-' in the
+  // stem (p in the revision) or after it in one version only, an epoch.
+  const char* stems[] = {"",      "1",      "1.",    "1.0",    "10",
+                         "1:1.0", "1.0-1",  "1.0-",  "2.36-9", "1.0~",
+                         "0",     "1.0a",   "2026",  "5.",     "1-2:3",
+                         "1.00",  "3.0-1.", "a",     "1:"};
+  const char* tails[] = {"",    "~",     "~rc1", "+b1",  "a",    "Z",  ".",
+                         "-1",  "-0",    "0",    "0.5",  "5",    "10", "00",
+                         "01",  "-1+b1", ".0",   "~d13", "+d12", "-",  "a-1",
+                         ".5-2", "~-1",  "9-1",  "0-1",  "b",    "+",  "~~"};
+  for (const char* stem : stems)
+    for (const char* ta : tails)
+      for (const char* tb : tails) {
+        const std::string a = std::string(stem) + ta,
+                          b = std::string(stem) + tb;
+        if (!epoch_ok(a) || !epoch_ok(b)) continue;
+        // Views followed by bytes that would change the answer if read.
+        const std::string buf_a = a + "9-9:", buf_b = b + "1:1-";
+        const std::string_view va(buf_a.data(), a.size()),
+            vb(buf_b.data(), b.size());
+        ASSERT_EQ(sign(compare_versions(va, vb)), sign(compare_ref(a, b)))
+            << a << " vs " << b;
+      }
+  // The brief's tricky pairs, against dpkg's answers.
+  EXPECT_LT(compare_versions("1.0~rc1", "1.0"), 0);
+  EXPECT_GT(compare_versions("1:0", "2"), 0);
+  EXPECT_LT(compare_versions("1.0a", "1.0+"), 0);
+  EXPECT_GT(compare_versions("1.10", "1.9"), 0);
+}
+
 }  // namespace
 }  // namespace aptparse::detail

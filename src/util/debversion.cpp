@@ -213,13 +213,17 @@ unsigned byte_bits(__m128i v, char c) {
       _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
 }
 
-// digit_run_order for versions of at most 16 bytes, from one load of each:
-// the shared prefix, the digit runs and the rests' ':' and '-' are bit
-// scans. Sets p, the shared prefix's length, and returns 0 where
-// digit_run_order would, or where its runs have leading zeros (it decides
-// those itself).
-int short_digit_run_order(std::string_view a, std::string_view b,
-                          std::size_t& p) {
+// The order of versions of at most 16 bytes from one load of each: the
+// shared prefix, the digit runs and the rests' ':' and '-' are bit scans.
+// Sets p, the shared prefix's length, and returns 0 where it does not
+// decide (compare_after_prefix then does). It decides where p is in the
+// same part of both (no ':' from p on, so one epoch; a '-' before p only
+// if both or neither go on to another '-') and either
+// - digit runs meet at p (backed up to their start) with no leading zero
+//   but a lone "0": the longer run, or the digit at p, decides; or
+// - the runs (if any) end at p, or the prefix ends in a non-digit, and the
+//   bytes at p (the end sorting as 0) are not '-' and differ in order().
+int short_order(std::string_view a, std::string_view b, std::size_t& p) {
   const std::size_t na = a.size(), nb = b.size();
   const __m128i va = load_short(a.data(), na), vb = load_short(b.data(), nb);
   const unsigned in_a = (1u << na) - 1, in_b = (1u << nb) - 1;
@@ -228,6 +232,14 @@ int short_digit_run_order(std::string_view a, std::string_view b,
       in_b;
   p = differ != 0 ? static_cast<std::size_t>(__builtin_ctz(differ))
                   : std::min(na, nb);
+  const unsigned below = (1u << p) - 1;
+  const unsigned rest_a = in_a & ~below, rest_b = in_b & ~below;
+  if (((byte_bits(va, ':') & rest_a) | (byte_bits(vb, ':') & rest_b)) != 0)
+    return 0;  // an epoch after the prefix
+  const unsigned dash_a = byte_bits(va, '-'), dash_b = byte_bits(vb, '-');
+  if ((dash_a & below) != 0 &&
+      ((dash_a & rest_a) != 0) != ((dash_b & rest_b) != 0))
+    return 0;  // p in the revision of one, the upstream of the other
   // Digits: bytes in '0'..'9', as signed compares after a shift.
   const auto digit_bits = [](__m128i v) {
     const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0' - 128));
@@ -235,7 +247,6 @@ int short_digit_run_order(std::string_view a, std::string_view b,
         _mm_cmplt_epi8(d, _mm_set1_epi8(static_cast<char>(-128 + 10)))));
   };
   const unsigned da = digit_bits(va) & in_a, db = digit_bits(vb) & in_b;
-  const unsigned below = (1u << p) - 1;
   // The run's start: after the last non-digit below p (the prefix is
   // shared, so a's bits tell it for both).
   const unsigned other_below = ~da & below;
@@ -245,18 +256,16 @@ int short_digit_run_order(std::string_view a, std::string_view b,
           : 0;
   const std::size_t i = static_cast<std::size_t>(__builtin_ctz(~(da | below)));
   const std::size_t j = static_cast<std::size_t>(__builtin_ctz(~(db | below)));
-  if (i == q || j == q) return 0;  // not a digit run in both
-  if (a[q] == '0' || b[q] == '0') return 0;
-  if (i == j && i == p) return 0;  // the same run
-  const unsigned after_a = in_a & ~((1u << i) - 1);
-  const unsigned after_b = in_b & ~((1u << j) - 1);
-  if (((byte_bits(va, ':') & after_a) | (byte_bits(vb, ':') & after_b)) != 0)
-    return 0;
-  if (((byte_bits(va, '-') & after_a) != 0) !=
-      ((byte_bits(vb, '-') & after_b) != 0))
-    return 0;
-  if (i != j) return i < j ? -1 : 1;
-  return a[p] < b[p] ? -1 : 1;
+  if (i != q && j != q && !(i == p && j == p)) {  // runs that differ
+    if ((a[q] == '0' && i - q > 1) || (b[q] == '0' && j - q > 1)) return 0;
+    if (i != j) return i < j ? -1 : 1;
+    return a[p] < b[p] ? -1 : 1;
+  }
+  const char ca = p < na ? a[p] : '\0', cb = p < nb ? b[p] : '\0';
+  if (ca == '-' || cb == '-') return 0;  // a part's end in one only
+  const int oa = order(ca), ob = order(cb);
+  if (oa == ob) return 0;  // a digit against the end, or equal versions
+  return oa < ob ? -1 : 1;
 }
 #endif
 
@@ -302,7 +311,7 @@ int compare_versions(std::string_view a, std::string_view b) noexcept {
 #if defined(__SSE2__)
   if (a.size() <= 16 && b.size() <= 16) {
     std::size_t p;
-    if (const int c = short_digit_run_order(a, b, p); c != 0) return c;
+    if (const int c = short_order(a, b, p); c != 0) return c;
     return compare_after_prefix(a, b, p);
   }
 #endif
