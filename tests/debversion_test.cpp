@@ -207,20 +207,22 @@ TEST(CompareVersions,
 }
 
 TEST(CompareVersions, ShortVersionsReadWithinTheirBytesAgreeWithDpkg) {
-  // Versions of 0-17 bytes (the mask path takes those of at most 16) as
-  // views into a buffer whose next bytes are digits, '-' and ':': a read
-  // past a version's end would lengthen its digit run or find a '-' or
-  // ':' in its rest. '/' and ':' sit next to '0' and '9', 0xff is high.
+  // Versions of 0-17 and 0-33 bytes (the mask paths take those of at most
+  // 16 and 32) as views into a buffer whose next bytes are digits, '-' and
+  // ':': a read past a version's end would lengthen its digit run or find
+  // a '-' or ':' in its rest. '/' and ':' sit next to '0' and '9', 0xff
+  // is high.
   std::mt19937 rng(13);
   const std::string alphabet = "0123456789.:~-+a/\xff";
   auto piece = [&](std::size_t len) {
     return random_piece(rng, alphabet, len, 5);
   };
-  for (int i = 0; i < 300000; ++i) {
-    const std::string stem = piece(rng() % 12);
+  for (int i = 0; i < 600000; ++i) {
+    const std::size_t most = i % 2 == 0 ? 17 : 33;
+    const std::string stem = piece(rng() % (most - 5));
     std::string a = stem + piece(rng() % 7), b = stem + piece(rng() % 7);
-    if (a.size() > 17) a.resize(17);
-    if (b.size() > 17) b.resize(17);
+    if (a.size() > most) a.resize(most);
+    if (b.size() > most) b.resize(most);
     if (rng() % 8 == 0) b = a.substr(0, rng() % (a.size() + 1));
     if (!epoch_ok(a) || !epoch_ok(b)) continue;
     const std::string buf_a = a + "9-9:" + piece(8),
@@ -232,6 +234,46 @@ TEST(CompareVersions, ShortVersionsReadWithinTheirBytesAgreeWithDpkg) {
     ASSERT_EQ(sign(compare_versions(vb, va)), sign(compare_ref(b, a)))
         << b << " vs " << a;
   }
+}
+
+TEST(CompareVersions, ShortVersionsFirstDifferenceAgreesWithDpkg) {
+  // Every pair of tails after a shared stem, the mask path's cases: the
+  // first difference at a non-digit or the end ('~', letters, '+', '.',
+  // '-'), digit runs of a lone '0' and with leading zeros, a '-' in the
+  // stem (p in the revision) or after it in one version only, an epoch.
+  const char* stems[] = {"",      "1",      "1.",    "1.0",    "10",
+                         "1:1.0", "1.0-1",  "1.0-",  "2.36-9", "1.0~",
+                         "0",     "1.0a",   "2026",  "5.",     "1-2:3",
+                         "1.00",  "3.0-1.", "a",     "1:"};
+  const char* tails[] = {"",    "~",     "~rc1", "+b1",  "a",    "Z",  ".",
+                         "-1",  "-0",    "0",    "0.5",  "5",    "10", "00",
+                         "01",  "-1+b1", ".0",   "~d13", "+d12", "-",  "a-1",
+                         ".5-2", "~-1",  "9-1",  "0-1",  "b",    "+",  "~~"};
+  // Each stem also after 14 and 22 bytes (the wide path, and the second
+  // vector's first bytes).
+  const char* leads[] = {"", "1.2.3.4.5.6.7.", "1:1.3.dfsg+really1.3.1"};
+  for (const char* lead : leads) {
+    for (const char* stem : stems) {
+      for (const char* ta : tails) {
+        for (const char* tb : tails) {
+          const std::string a = std::string(lead) + stem + ta,
+                            b = std::string(lead) + stem + tb;
+          if (!epoch_ok(a) || !epoch_ok(b)) continue;
+          // Views followed by bytes that would change the answer if read.
+          const std::string buf_a = a + "9-9:", buf_b = b + "1:1-";
+          const std::string_view va(buf_a.data(), a.size()),
+              vb(buf_b.data(), b.size());
+          ASSERT_EQ(sign(compare_versions(va, vb)), sign(compare_ref(a, b)))
+              << a << " vs " << b;
+        }
+      }
+    }
+  }
+  // The brief's tricky pairs, against dpkg's answers.
+  EXPECT_LT(compare_versions("1.0~rc1", "1.0"), 0);
+  EXPECT_GT(compare_versions("1:0", "2"), 0);
+  EXPECT_LT(compare_versions("1.0a", "1.0+"), 0);
+  EXPECT_GT(compare_versions("1.10", "1.9"), 0);
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 #include "util/debversion.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -207,56 +209,100 @@ __m128i load_short(const char* s, std::size_t n) {
   return _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo));
 }
 
-// Bit k set iff byte k of v is c.
-unsigned byte_bits(__m128i v, char c) {
-  return static_cast<unsigned>(
-      _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
-}
+// A version of at most 16 bytes (kWide: 32) in one vector (two), zeros
+// after its bytes, none read past them; its byte masks, bit k for byte k.
+template <bool kWide>
+struct version_bytes {
+  using mask = std::conditional_t<kWide, std::uint64_t, unsigned>;
+  static constexpr int kBits = kWide ? 64 : 32;
+  __m128i lo, hi;
 
-// digit_run_order for versions of at most 16 bytes, from one load of each:
-// the shared prefix, the digit runs and the rests' ':' and '-' are bit
-// scans. Sets p, the shared prefix's length, and returns 0 where
-// digit_run_order would, or where its runs have leading zeros (it decides
-// those itself).
-int short_digit_run_order(std::string_view a, std::string_view b,
-                          std::size_t& p) {
+  version_bytes(const char* s, std::size_t n) {
+    if (kWide && n > 16) {
+      lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+      hi = load_short(s + 16, n - 16);
+    } else {
+      lo = load_short(s, n);
+      hi = _mm_setzero_si128();
+    }
+  }
+  // The bits of f's compare of each half.
+  template <class F>
+  mask bits(F f) const {
+    mask m = static_cast<unsigned>(_mm_movemask_epi8(f(lo)));
+    if constexpr (kWide)
+      m |= mask{static_cast<unsigned>(_mm_movemask_epi8(f(hi)))} << 16;
+    return m;
+  }
+  mask bytes_of(char c) const {
+    return bits([c](__m128i v) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); });
+  }
+  // Bytes in '0'..'9', as signed compares after a shift.
+  mask digits() const {
+    return bits([](__m128i v) {
+      const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0' - 128));
+      return _mm_cmplt_epi8(d, _mm_set1_epi8(static_cast<char>(-128 + 10)));
+    });
+  }
+  mask same_as(const version_bytes& o) const {
+    mask m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(lo, o.lo)));
+    if constexpr (kWide)
+      m |= mask{static_cast<unsigned>(
+               _mm_movemask_epi8(_mm_cmpeq_epi8(hi, o.hi)))}
+           << 16;
+    return m;
+  }
+};
+
+// The order of versions of at most 16 bytes (kWide: 32) from one load
+// (two) of each: the shared prefix, the digit runs and the rests' ':' and
+// '-' are bit scans. Sets p, the shared prefix's length, and returns 0
+// where it does not decide (compare_after_prefix then does). It decides
+// where p is in the same part of both (no ':' from p on, so one epoch; a
+// '-' before p only if both or neither go on to another '-') and either
+// - digit runs meet at p (backed up to their start) with no leading zero
+//   but a lone "0": the longer run, or the digit at p, decides; or
+// - the runs (if any) end at p, or the prefix ends in a non-digit, and the
+//   bytes at p (the end sorting as 0) are not '-' and differ in order().
+template <bool kWide>
+int short_order(std::string_view a, std::string_view b, std::size_t& p) {
+  using bytes = version_bytes<kWide>;
+  using mask = typename bytes::mask;
   const std::size_t na = a.size(), nb = b.size();
-  const __m128i va = load_short(a.data(), na), vb = load_short(b.data(), nb);
-  const unsigned in_a = (1u << na) - 1, in_b = (1u << nb) - 1;
-  const unsigned differ =
-      ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(va, vb))) & in_a &
-      in_b;
-  p = differ != 0 ? static_cast<std::size_t>(__builtin_ctz(differ))
+  const bytes va(a.data(), na), vb(b.data(), nb);
+  const mask in_a = (mask{1} << na) - 1, in_b = (mask{1} << nb) - 1;
+  const mask differ = ~va.same_as(vb) & in_a & in_b;
+  p = differ != 0 ? static_cast<std::size_t>(std::countr_zero(differ))
                   : std::min(na, nb);
-  // Digits: bytes in '0'..'9', as signed compares after a shift.
-  const auto digit_bits = [](__m128i v) {
-    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0' - 128));
-    return static_cast<unsigned>(_mm_movemask_epi8(
-        _mm_cmplt_epi8(d, _mm_set1_epi8(static_cast<char>(-128 + 10)))));
-  };
-  const unsigned da = digit_bits(va) & in_a, db = digit_bits(vb) & in_b;
-  const unsigned below = (1u << p) - 1;
+  const mask below = (mask{1} << p) - 1;
+  const mask rest_a = in_a & ~below, rest_b = in_b & ~below;
+  if (((va.bytes_of(':') & rest_a) | (vb.bytes_of(':') & rest_b)) != 0)
+    return 0;  // an epoch after the prefix
+  const mask dash_a = va.bytes_of('-'), dash_b = vb.bytes_of('-');
+  if ((dash_a & below) != 0 &&
+      ((dash_a & rest_a) != 0) != ((dash_b & rest_b) != 0))
+    return 0;  // p in the revision of one, the upstream of the other
+  const mask da = va.digits() & in_a, db = vb.digits() & in_b;
   // The run's start: after the last non-digit below p (the prefix is
   // shared, so a's bits tell it for both).
-  const unsigned other_below = ~da & below;
+  const mask other_below = ~da & below;
   const std::size_t q =
       other_below != 0
-          ? static_cast<std::size_t>(32 - __builtin_clz(other_below))
+          ? static_cast<std::size_t>(bytes::kBits -
+                                     std::countl_zero(other_below))
           : 0;
-  const std::size_t i = static_cast<std::size_t>(__builtin_ctz(~(da | below)));
-  const std::size_t j = static_cast<std::size_t>(__builtin_ctz(~(db | below)));
-  if (i == q || j == q) return 0;  // not a digit run in both
-  if (a[q] == '0' || b[q] == '0') return 0;
-  if (i == j && i == p) return 0;  // the same run
-  const unsigned after_a = in_a & ~((1u << i) - 1);
-  const unsigned after_b = in_b & ~((1u << j) - 1);
-  if (((byte_bits(va, ':') & after_a) | (byte_bits(vb, ':') & after_b)) != 0)
-    return 0;
-  if (((byte_bits(va, '-') & after_a) != 0) !=
-      ((byte_bits(vb, '-') & after_b) != 0))
-    return 0;
-  if (i != j) return i < j ? -1 : 1;
-  return a[p] < b[p] ? -1 : 1;
+  const auto i = static_cast<std::size_t>(std::countr_zero(~(da | below)));
+  const auto j = static_cast<std::size_t>(std::countr_zero(~(db | below)));
+  if (i != q && j != q && !(i == p && j == p)) {  // runs that differ
+    if ((a[q] == '0' && i - q > 1) || (b[q] == '0' && j - q > 1)) return 0;
+    if (i != j) return i < j ? -1 : 1;
+    return a[p] < b[p] ? -1 : 1;
+  }
+  const char ca = p < na ? a[p] : '\0', cb = p < nb ? b[p] : '\0';
+  if (ca == '-' || cb == '-') return 0;  // a part's end in one only
+  const int oa = order(ca), ob = order(cb);
+  if (oa == ob) return 0;  // a digit against the end, or equal versions
+  return oa < ob ? -1 : 1;
 }
 #endif
 
@@ -300,9 +346,13 @@ int compare_versions(std::string_view a, std::string_view b) noexcept {
   // finding after it. ':' there means different epoch spellings (the slow
   // path); a ':' in the prefix is the same epoch for both.
 #if defined(__SSE2__)
+  std::size_t p;
   if (a.size() <= 16 && b.size() <= 16) {
-    std::size_t p;
-    if (const int c = short_digit_run_order(a, b, p); c != 0) return c;
+    if (const int c = short_order<false>(a, b, p); c != 0) return c;
+    return compare_after_prefix(a, b, p);
+  }
+  if (a.size() <= 32 && b.size() <= 32) {
+    if (const int c = short_order<true>(a, b, p); c != 0) return c;
     return compare_after_prefix(a, b, p);
   }
 #endif
