@@ -30,11 +30,15 @@ class parser_impl {
     splitter_.feed(
         chunk, [this](const raw_line& l) { return on_line(l); },
         [this](std::string_view text, const position& where) {
-          const line_start start = start_of(text);
-          if (start == line_start::plain)
+          // A run line is followed by its line end: an empty one's first
+          // byte is that.
+          const run_start start =
+              kRunStarts[static_cast<unsigned char>(*text.data())];
+          if (start == run_start::plain)
             return machine_.plain_run_line(text, where);
-          return start == line_start::indent &&
-                 machine_.list_run_line(text, where);
+          if (start == run_start::indent)
+            return machine_.list_run_line(text, where);
+          return start == run_start::blank && machine_.blank_run_line(where);
         });
     // Under options::strict the input ends with the violating line,
     // whichever chunk it came in.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "aptparse/parser.h"
+#include "lines/line_start.h"
 #include "support/corpus_files.h"
 #include "support/event_trace.h"
 
@@ -132,7 +133,12 @@ std::string random_line(std::mt19937_64& rng) {
       "\x1b[33mWARNING:\x1b[0m coloured",
   };
   const auto pick = [&](std::size_t n) { return rng() % n; };
-  switch (pick(10)) {
+  switch (pick(11)) {
+    case 10: {  // any first byte but a line end: the run gate's every case
+      char first = static_cast<char>(1 + pick(255));
+      if (first == '\n' || first == '\r') first = '\0';
+      return std::string(1, first) + (pick(2) ? " foo bar" : "");
+    }
     case 0:
       return kHeaders[pick(std::size(kHeaders))];
     case 1:
@@ -178,6 +184,30 @@ TEST(LineRuns, RandomListsGiveThePerLinePathsEvents) {
     if (round % 4 == 1) opts.max_line_bytes = 24 + rng() % 48;
     expect_runs_exact(log, opts, fmt::format("round {}", round));
     if (::testing::Test::HasFatalFailure()) return;
+  }
+}
+
+// The run gate's table (kRunStarts) is the rule it replaced, byte by
+// byte: a line end is a blank line's; a byte that start_of finds plain
+// goes to plain_run_line unless the trims take it for white space ('\v',
+// '\f'); an indent to list_run_line; the rest the per-line way.
+TEST(LineRuns, RunStartOfEveryByteIsStartOfsAndTheTrims) {
+  using detail::run_start;
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    run_start want = run_start::other;
+    if (c == '\n' || c == '\r') {
+      want = run_start::blank;
+    } else {
+      const detail::line_start start =
+          detail::start_of(std::string_view(&c, 1));
+      if (start == detail::line_start::indent)
+        want = run_start::indent;
+      else if (start == detail::line_start::plain && !detail::is_space(c))
+        want = run_start::plain;
+    }
+    EXPECT_EQ(static_cast<int>(detail::kRunStarts[b]), static_cast<int>(want))
+        << "byte " << b;
   }
 }
 

@@ -44,9 +44,13 @@ class line_splitter {
   // memory per line around on_line's calls.
   //
   // on_line may instead return bool: true asks for a run (below), taken by
-  // on_run(std::string_view text, const position& where) -> bool.
+  // on_run(std::string_view text, const position& where) -> bool. A run
+  // line's text is followed in memory by its line end ('\n' or '\r'), so
+  // text.data()[0] may be read when it is empty. Both are taken by value:
+  // a copy's captures sit in this frame, one load a line rather than two
+  // through the caller's (callbacks are small, like lambdas of a pointer).
   template <class OnLine, class OnRun = no_run>
-  void feed(std::string_view chunk, OnLine&& on_line, OnRun&& on_run = {}) {
+  void feed(std::string_view chunk, OnLine on_line, OnRun on_run = {}) {
     if (chunk.empty()) return;
     const char* const begin = chunk.data();
     const char* const end = begin + chunk.size();

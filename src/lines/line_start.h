@@ -13,6 +13,7 @@
 #include "lines/ci_prefix.h"
 #include "lines/quote_prefix.h"
 #include "lines/transcript_noise.h"
+#include "util/text.h"
 
 namespace aptparse::detail {
 
@@ -40,6 +41,30 @@ inline line_start start_of(std::string_view line) noexcept {
   return line.empty() ? line_start::plain
                       : kLineStarts[static_cast<unsigned char>(line[0])];
 }
+
+// The run gate's reading (lines/line_runs.h) of a run line's first byte,
+// or of its line end when the line is empty: one lookup tells which of the
+// machine's run functions may take it, with no empty or white space test.
+enum class run_start : std::uint8_t {
+  other,   // the per-line way: a prefix, '\v' or '\f' first
+  blank,   // empty: the byte is its line end
+  plain,   // neither white space nor a prefix first
+  indent,  // ' ' or '\t' first: an item of the open list, maybe
+};
+
+inline constexpr std::array<run_start, 256> kRunStarts = [] {
+  std::array<run_start, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    if (c == '\n' || c == '\r')
+      t[b] = run_start::blank;
+    else if (kLineStarts[b] == line_start::indent)
+      t[b] = run_start::indent;
+    else if (kLineStarts[b] == line_start::plain && !is_space(c))
+      t[b] = run_start::plain;
+  }
+  return t;
+}();
 
 }  // namespace aptparse::detail
 

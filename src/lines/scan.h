@@ -115,7 +115,9 @@ class line_end_scanner {
  public:
   // The range [start, stop).
   line_end_scanner(const char* start, const char* stop) noexcept
-      : block_end_(start), stop_(stop) {}
+      : block_end_(start),
+        stop_(stop),
+        last_block_(stop - start >= 64 ? address(stop - 64) : 0) {}
 
   scan_result next(const char* p) noexcept {
 #if defined(__SSE2__)
@@ -126,13 +128,16 @@ class line_end_scanner {
     if (controls_ == 0 && p < block_end_) p = block_end_;
     for (;;) {
       if (controls_ == 0) {
-        if (stop_ - p < 64) return tail(p, escape);
+        if (address(p) > last_block_) return tail(p, escape);
         block_end_ = p + 64;
         controls_ = control_bits64(p);
       }
       const char* const block = block_end_ - 64;
       for (; controls_ != 0; controls_ &= controls_ - 1) {
         const char* c = block + __builtin_ctzll(controls_);
+        // A block's line end is before stop_: the caller's end-of-range
+        // test folds away on this path.
+        if (c == stop_) __builtin_unreachable();
         if (*c == '\n') {
           controls_ &= controls_ - 1;
           return {c, escape, c + 1};
@@ -169,9 +174,16 @@ class line_end_scanner {
   }
   std::uint64_t controls_ = 0;  // the block's control bytes not yet passed
 #endif
+  static std::uintptr_t address(const char* p) noexcept {
+    return reinterpret_cast<std::uintptr_t>(p);
+  }
+
   // The end of the 64 bytes controls_ describes (SSE2 only).
   [[maybe_unused]] const char* block_end_;
   const char* stop_;
+  // The address of the range's last whole block (0: none), so that "a
+  // block fits at p" is one compare, not a subtraction and a compare.
+  [[maybe_unused]] std::uintptr_t last_block_;
 };
 
 }  // namespace aptparse::detail

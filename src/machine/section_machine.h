@@ -74,14 +74,14 @@ class section_machine {
   // The lines of a run (lines/line_runs.h), which come without prefix,
   // ESC byte or cut: each does exactly what line() does with such a line
   // and returns true, or does nothing and returns false (the line then
-  // goes to line()). list_run_line takes an item of the open list (an
-  // indented line, not blank); plain_run_line a line that starts with
-  // neither white space nor a prefix, or a blank one. No failure_ test:
-  // the parser takes no runs under options::strict, the one mode that
-  // stops at a line.
+  // goes to line()). The parser's gate (run_start, lines/line_start.h)
+  // picks the function from the first byte: list_run_line takes an item
+  // of the open list (a line that starts with ' ' or '\t'); plain_run_line
+  // a line that starts with neither white space nor a prefix;
+  // blank_run_line an empty one. No failure_ test: the parser takes no
+  // runs under options::strict, the one mode that stops at a line.
   bool list_run_line(std::string_view text, const position& where) {
     if (state_ != state::in_list) return false;
-    if (text.empty() || (text[0] != ' ' && text[0] != '\t')) return false;
     const std::string_view t = trim_run_line(text);
     if (t.empty()) return false;
     ++stats_.lines;
@@ -92,14 +92,16 @@ class section_machine {
   }
   bool plain_run_line(std::string_view text, const position& where) {
     if (state_ == state::in_listing) return false;
-    // '\v' or '\f' first: white space to the trims.
-    if (!text.empty() && is_space(text[0])) return false;
     ++stats_.lines;
-    if (text.empty())
-      blank_line();
-    else
-      dispatch(trim_run_line(text), where);
+    dispatch(trim_run_line(text), where);
     line_done(where, where.offset + text.size());
+    return true;
+  }
+  bool blank_run_line(const position& where) {
+    if (state_ == state::in_listing) return false;
+    ++stats_.lines;
+    blank_line();
+    line_done(where, where.offset);
     return true;
   }
 
