@@ -54,18 +54,25 @@ char* put_string_any(char* w, std::string_view s);
 #endif
 }
 
+// put_string() writes at most this many bytes itself (a plain string of
+// up to 32 bytes and its quotes, its word stores included); any other
+// string it hands to its `other`.
+constexpr std::size_t kInlineStringRoom = 34;
+
 // A string of 17 to 32 bytes (long package names and versions, log
 // times): its first and last 16 bytes, overlapping, checked as two blocks
-// and stored as the same blocks when plain; else put_string_any().
+// and stored as the same blocks when plain; else other(w, s).
+template <class Other>
 [[gnu::always_inline]] inline char* put_string_17_32(char* w,
-                                                     std::string_view s) {
+                                                     std::string_view s,
+                                                     Other other) {
   const char* p = s.data();
   const std::size_t n = s.size();
   const std::uint64_t a = swar::load_raw(p), b = swar::load_raw(p + 8);
   const std::uint64_t y = swar::load_raw(p + n - 16),
                       z = swar::load_raw(p + n - 8);
   if (has_special(a, b) || has_special(y, z)) [[unlikely]]
-    return put_string_any(w, s);
+    return other(w, s);
   w[0] = '"';
   std::memcpy(w + 1, &a, 8);
   std::memcpy(w + 9, &b, 8);
@@ -77,14 +84,18 @@ char* put_string_any(char* w, std::string_view s);
 
 // put_string_any() with the common case inline: a plain string of at most
 // 16 bytes is loaded as two (overlapping) words, checked once, and stored
-// as the same two words; one of 17 to 32 bytes as two blocks of 16.
-[[gnu::always_inline]] inline char* put_string(char* w, std::string_view s) {
+// as the same two words; one of 17 to 32 bytes as two blocks of 16. Any
+// other string is other(w, s)'s (put_string_any(), or a caller's that
+// makes room for it first).
+template <class Other>
+[[gnu::always_inline]] inline char* put_string(char* w, std::string_view s,
+                                               Other other) {
   const char* p = s.data();
   const std::size_t n = s.size();
   std::uint64_t lo, hi;
   if (n > 16) {
-    if (n > 32) return put_string_any(w, s);
-    return put_string_17_32(w, s);
+    if (n > 32) return other(w, s);
+    return put_string_17_32(w, s, other);
   }
   if (n >= 8) {
     lo = swar::load_raw(p);
@@ -106,7 +117,7 @@ char* put_string_any(char* w, std::string_view s);
     return w + 2;
   }
   if (has_special(lo, hi)) [[unlikely]]
-    return put_string_any(w, s);
+    return other(w, s);
   w[0] = '"';
   if (n >= 8) {
     std::memcpy(w + 1, &lo, 8);
@@ -123,6 +134,9 @@ char* put_string_any(char* w, std::string_view s);
   }
   w[n + 1] = '"';
   return w + n + 2;
+}
+[[gnu::always_inline]] inline char* put_string(char* w, std::string_view s) {
+  return put_string(w, s, put_string_any);
 }
 
 }  // namespace aptparse::detail
