@@ -31,19 +31,29 @@ constexpr std::size_t string_room(std::size_t n) { return 6 * n + 2 + 16; }
 // string_room(s.size()) bytes; returns the end. Any length, any bytes.
 char* put_string_any(char* w, std::string_view s);
 
+#if defined(__SSE2__)
+// 0xff for each byte of `v` that needs no escaping: from 0x20 to 0x7f, not
+// '"' or '\\'. Signed compare: bytes below 0x20 and from 0x80 up are both
+// not "> 0x1f" (one compare of the range, no negation of it).
+[[gnu::always_inline]] inline __m128i plain_bytes(__m128i v) {
+  return _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                          _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1f)));
+}
+// True iff a byte of `v` must be escaped or may start invalid UTF-8: below
+// 0x20, from 0x80 up, '"' or '\\'.
+[[gnu::always_inline]] inline bool has_special(__m128i v) {
+  return _mm_movemask_epi8(plain_bytes(v)) != 0xffff;
+}
+#endif
+
 // True iff a byte of `lo` or `hi` must be escaped or may start invalid
-// UTF-8: below 0x20, from 0x80 up, '"' or '\\'.
+// UTF-8 (as has_special(__m128i)).
 [[gnu::always_inline]] inline bool has_special(std::uint64_t lo,
                                                std::uint64_t hi) {
 #if defined(__SSE2__)
-  const __m128i v =
-      _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo));
-  // Signed compare: bytes below 0x20 and from 0x80 up are both "< 0x20".
-  const __m128i bad =
-      _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-  return _mm_movemask_epi8(bad) != 0;
+  return has_special(
+      _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo)));
 #else
   using swar::kHighs, swar::kOnes, swar::matches;
   const auto one = [](std::uint64_t x) {
@@ -97,6 +107,35 @@ template <class Other>
     if (n > 32) return other(w, s);
     return put_string_17_32(w, s, other);
   }
+#if defined(__SSE2__)
+  if (n >= 8) {  // two words loaded into one block, no general registers
+    const __m128i a = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
+    const __m128i z =
+        _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p + n - 8));
+    if (has_special(_mm_unpacklo_epi64(a, z))) [[unlikely]]
+      return other(w, s);
+    w[0] = '"';
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(w + 1), a);
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(w + 1 + n - 8), z);
+    w[n + 1] = '"';
+    return w + n + 2;
+  }
+  if (n >= 4) {  // the same with two (overlapping) four-byte halves
+    const __m128i a = _mm_cvtsi32_si128(swar::load_raw<std::int32_t>(p));
+    const __m128i z =
+        _mm_cvtsi32_si128(swar::load_raw<std::int32_t>(p + n - 4));
+    const __m128i v = _mm_unpacklo_epi32(a, z);
+    if (has_special(_mm_unpacklo_epi64(v, v))) [[unlikely]]
+      return other(w, s);
+    w[0] = '"';
+    const std::int32_t head = _mm_cvtsi128_si32(a);
+    const std::int32_t tail = _mm_cvtsi128_si32(z);
+    std::memcpy(w + 1, &head, 4);
+    std::memcpy(w + 1 + n - 4, &tail, 4);
+    w[n + 1] = '"';
+    return w + n + 2;
+  }
+#endif
   if (n >= 8) {
     lo = swar::load_raw(p);
     hi = swar::load_raw(p + n - 8);
