@@ -406,6 +406,77 @@ TEST(Json, AppendsAfterExistingTextAndTwoObjectsInARowAreBothWhole) {
   }
 }
 
+// A package object as the schema says, strings by reference_quoted().
+std::string reference_package(const package& p) {
+  const auto or_null = [](std::string_view s) {
+    return s.empty() ? std::string("null") : reference_quoted(s);
+  };
+  std::string out = "{\"name\":" + reference_quoted(p.name) +
+                    ",\"arch\":" + or_null(p.arch) +
+                    ",\"old\":" + or_null(p.old_version) +
+                    ",\"new\":" + or_null(p.new_version);
+  if (!p.origins.empty()) out += ",\"origins\":" + reference_quoted(p.origins);
+  if (!p.note.empty()) out += ",\"note\":" + reference_quoted(p.note);
+  if (!p.suite.empty()) out += ",\"suite\":" + reference_quoted(p.suite);
+  if (!p.alternatives.empty()) {
+    out += ",\"alternatives\":[";
+    for (std::size_t i = 0; i < p.alternatives.size(); ++i)
+      out += (i ? "," : "") + reference_quoted(p.alternatives[i]);
+    out += ']';
+  }
+  return out + '}';
+}
+
+TEST(Json, EveryPackageStringOfAnyLengthAndEscapeIsTheReferences) {
+  // A package reserves a fixed room and writes plain strings of up to 32
+  // bytes inline; longer ones and those with a byte to escape make their
+  // own room first. Every field gets strings of every length around the
+  // 8/16/32-byte cases, a special byte at its start, middle or end, and
+  // long all-escape ones; thousands of packages in one set, so the room
+  // runs out inside packages and between them.
+  std::vector<std::string> texts;
+  const std::string specials[] = {"\"", "\\", "\x01", "\xff", "\xc3\xa9"};
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string plain(n, 'a');
+    for (std::size_t k = 0; k < n; ++k)
+      plain[k] = static_cast<char>('a' + (k * 7 + n) % 26);
+    texts.push_back(plain);
+    for (std::size_t at : {std::size_t{0}, n / 2, n})
+      for (const std::string& sp : specials) {
+        std::string s = plain;
+        s.insert(at, sp);
+        texts.push_back(s);
+      }
+  }
+  for (std::size_t n : {100, 700, 3000}) texts.push_back(all_controls(n));
+  transaction t;
+  t.strings = make_string_arena();
+  std::vector<package> want;
+  const auto text = [&](std::size_t i) {
+    return save_string(*t.strings, texts[i % texts.size()]);
+  };
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    for (int field = 0; field < 8; ++field) {
+      package p{.name = text(i * 3 + 1), .new_version = text(i + 2)};
+      std::string_view* fields[] = {&p.name,        &p.arch,    &p.old_version,
+                                    &p.new_version, &p.origins, &p.note,
+                                    &p.suite};
+      if (field < 7)
+        *fields[field] = text(i);
+      else
+        p.alternatives = {text(i), text(i + 1), text(i + 5)};
+      want.push_back(p);
+      t.add(pkg_set::upgraded, std::move(p));
+    }
+  std::string set = "\"upgraded\":[";
+  for (std::size_t i = 0; i < want.size(); ++i)
+    set += (i ? "," : "") + reference_package(want[i]);
+  set += ']';
+  const std::string j = to_json(t, "x");
+  EXPECT_NE(j.find(set), std::string::npos);
+  read_strictly(j);
+}
+
 // The line of write_json_line(), as one string.
 std::string json_line(const transaction& t, std::string_view source) {
   std::string line;

@@ -1,6 +1,7 @@
 // The JSON writer's output buffer: a cursor over this thread's scratch
 // memory. Each part of a transaction asks room() for the most it can
-// write, writes through the returned pointer without checks, and hands
+// write (a package: a fixed room, more only for a long or escaped
+// string), writes through the returned pointer without checks, and hands
 // the end back with advance(). append_to() copies the whole object to the
 // caller's string in one append; text() shows it without a copy.
 //

@@ -31,19 +31,29 @@ constexpr std::size_t string_room(std::size_t n) { return 6 * n + 2 + 16; }
 // string_room(s.size()) bytes; returns the end. Any length, any bytes.
 char* put_string_any(char* w, std::string_view s);
 
+#if defined(__SSE2__)
+// 0xff for each byte of `v` that needs no escaping: from 0x20 to 0x7f, not
+// '"' or '\\'. Signed compare: bytes below 0x20 and from 0x80 up are both
+// not "> 0x1f" (one compare of the range, no negation of it).
+[[gnu::always_inline]] inline __m128i plain_bytes(__m128i v) {
+  return _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                          _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1f)));
+}
+// True iff a byte of `v` must be escaped or may start invalid UTF-8: below
+// 0x20, from 0x80 up, '"' or '\\'.
+[[gnu::always_inline]] inline bool has_special(__m128i v) {
+  return _mm_movemask_epi8(plain_bytes(v)) != 0xffff;
+}
+#endif
+
 // True iff a byte of `lo` or `hi` must be escaped or may start invalid
-// UTF-8: below 0x20, from 0x80 up, '"' or '\\'.
+// UTF-8 (as has_special(__m128i)).
 [[gnu::always_inline]] inline bool has_special(std::uint64_t lo,
                                                std::uint64_t hi) {
 #if defined(__SSE2__)
-  const __m128i v =
-      _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo));
-  // Signed compare: bytes below 0x20 and from 0x80 up are both "< 0x20".
-  const __m128i bad =
-      _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-  return _mm_movemask_epi8(bad) != 0;
+  return has_special(
+      _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo)));
 #else
   using swar::kHighs, swar::kOnes, swar::matches;
   const auto one = [](std::uint64_t x) {
@@ -54,18 +64,25 @@ char* put_string_any(char* w, std::string_view s);
 #endif
 }
 
+// put_string() writes at most this many bytes itself (a plain string of
+// up to 32 bytes and its quotes, its word stores included); any other
+// string it hands to its `other`.
+constexpr std::size_t kInlineStringRoom = 34;
+
 // A string of 17 to 32 bytes (long package names and versions, log
 // times): its first and last 16 bytes, overlapping, checked as two blocks
-// and stored as the same blocks when plain; else put_string_any().
+// and stored as the same blocks when plain; else other(w, s).
+template <class Other>
 [[gnu::always_inline]] inline char* put_string_17_32(char* w,
-                                                     std::string_view s) {
+                                                     std::string_view s,
+                                                     Other other) {
   const char* p = s.data();
   const std::size_t n = s.size();
   const std::uint64_t a = swar::load_raw(p), b = swar::load_raw(p + 8);
   const std::uint64_t y = swar::load_raw(p + n - 16),
                       z = swar::load_raw(p + n - 8);
   if (has_special(a, b) || has_special(y, z)) [[unlikely]]
-    return put_string_any(w, s);
+    return other(w, s);
   w[0] = '"';
   std::memcpy(w + 1, &a, 8);
   std::memcpy(w + 9, &b, 8);
@@ -77,15 +94,48 @@ char* put_string_any(char* w, std::string_view s);
 
 // put_string_any() with the common case inline: a plain string of at most
 // 16 bytes is loaded as two (overlapping) words, checked once, and stored
-// as the same two words; one of 17 to 32 bytes as two blocks of 16.
-[[gnu::always_inline]] inline char* put_string(char* w, std::string_view s) {
+// as the same two words; one of 17 to 32 bytes as two blocks of 16. Any
+// other string is other(w, s)'s (put_string_any(), or a caller's that
+// makes room for it first).
+template <class Other>
+[[gnu::always_inline]] inline char* put_string(char* w, std::string_view s,
+                                               Other other) {
   const char* p = s.data();
   const std::size_t n = s.size();
   std::uint64_t lo, hi;
   if (n > 16) {
-    if (n > 32) return put_string_any(w, s);
-    return put_string_17_32(w, s);
+    if (n > 32) return other(w, s);
+    return put_string_17_32(w, s, other);
   }
+#if defined(__SSE2__)
+  if (n >= 8) {  // two words loaded into one block, no general registers
+    const __m128i a = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
+    const __m128i z =
+        _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p + n - 8));
+    if (has_special(_mm_unpacklo_epi64(a, z))) [[unlikely]]
+      return other(w, s);
+    w[0] = '"';
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(w + 1), a);
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(w + 1 + n - 8), z);
+    w[n + 1] = '"';
+    return w + n + 2;
+  }
+  if (n >= 4) {  // the same with two (overlapping) four-byte halves
+    const __m128i a = _mm_cvtsi32_si128(swar::load_raw<std::int32_t>(p));
+    const __m128i z =
+        _mm_cvtsi32_si128(swar::load_raw<std::int32_t>(p + n - 4));
+    const __m128i v = _mm_unpacklo_epi32(a, z);
+    if (has_special(_mm_unpacklo_epi64(v, v))) [[unlikely]]
+      return other(w, s);
+    w[0] = '"';
+    const std::int32_t head = _mm_cvtsi128_si32(a);
+    const std::int32_t tail = _mm_cvtsi128_si32(z);
+    std::memcpy(w + 1, &head, 4);
+    std::memcpy(w + 1 + n - 4, &tail, 4);
+    w[n + 1] = '"';
+    return w + n + 2;
+  }
+#endif
   if (n >= 8) {
     lo = swar::load_raw(p);
     hi = swar::load_raw(p + n - 8);
@@ -106,7 +156,7 @@ char* put_string_any(char* w, std::string_view s);
     return w + 2;
   }
   if (has_special(lo, hi)) [[unlikely]]
-    return put_string_any(w, s);
+    return other(w, s);
   w[0] = '"';
   if (n >= 8) {
     std::memcpy(w + 1, &lo, 8);
@@ -123,6 +173,9 @@ char* put_string_any(char* w, std::string_view s);
   }
   w[n + 1] = '"';
   return w + n + 2;
+}
+[[gnu::always_inline]] inline char* put_string(char* w, std::string_view s) {
+  return put_string(w, s, put_string_any);
 }
 
 }  // namespace aptparse::detail

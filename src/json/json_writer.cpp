@@ -3,9 +3,11 @@
 //
 // Speed: each part of the object (the head, a package, a message, ...)
 // reserves the most it can write in one room() call and is then written
-// through a plain pointer: keys are literals copied with fixed-size moves
-// (a run of empty sets, and each set flag: json/flag_keys.h), plain
-// strings of up to 32 bytes are checked and copied inline (json/escape.h),
+// through a plain pointer (a package reserves a fixed room, and only its
+// rare long or escaped strings make more): keys are literals copied with
+// fixed-size moves (a run of empty sets, and each set flag:
+// json/flag_keys.h), plain strings of up to 32 bytes are checked and
+// copied inline (json/escape.h),
 // numbers are made eight digits at a time (json/number.h). See "JSON
 // writer" and "JSON writer, round 6" in bench/PROFILE.md for what it costs.
 #include <array>
@@ -63,10 +65,6 @@ template <std::size_t N>
 [[gnu::always_inline]] inline char* put_field(char* w, const char (&k)[N],
                                               std::string_view v) {
   return put_string(put(w, k), v);
-}
-template <std::size_t N>
-char* put_field_or_null(char* w, const char (&k)[N], std::string_view v) {
-  return put_string_or_null(put(w, k), v);
 }
 template <std::size_t N, class S>
 char* put_optional_field(char* w, const char (&k)[N],
@@ -135,34 +133,63 @@ char* put_position(char* w, const position& p) {
   c.advance(w);
 }
 
+// Room for one package besides its alternatives: its keys and flags, and
+// each of its eight strings (name, arch, old, new, origins, note, suite,
+// reason) as put_string() writes it inline. A longer string, or one that
+// needs escaping, makes its own room (put_package_string_any()), so the
+// package's strings need not be measured first.
+constexpr std::size_t kPackageRoom = kKeysRoom + 8 * detail::kInlineStringRoom;
+
+// A package string that put_string() does not write inline: room for its
+// worst case and the rest of the package (kPackageRoom) first.
+[[gnu::noinline]] char* put_package_string_any(json_cursor& c, char* w,
+                                               std::string_view s) {
+  return detail::put_string_any(c.more(w, string_room(s.size()) + kPackageRoom),
+                                s);
+}
+
+// A package's string at `w`, within kPackageRoom.
+[[gnu::always_inline]] inline char* put_package_string(json_cursor& c, char* w,
+                                                       std::string_view s) {
+  return put_string(w, s, [&c](char* w, std::string_view s) {
+    return put_package_string_any(c, w, s);
+  });
+}
+template <std::size_t N>
+[[gnu::always_inline]] inline char* put_package_field(json_cursor& c, char* w,
+                                                      const char (&k)[N],
+                                                      std::string_view v) {
+  return put_package_string(c, put(w, k), v);
+}
+template <std::size_t N>
+[[gnu::always_inline]] inline char* put_package_field_or_null(
+    json_cursor& c, char* w, const char (&k)[N], std::string_view v) {
+  w = put(w, k);
+  return v.empty() ? put(w, "null") : put_package_string(c, w, v);
+}
+
 // The arch field: a common arch (most packages) as its ready-made text
 // (json/arch_fields.h); any other as a string, or null when empty.
-char* put_arch(char* w, std::string_view arch) {
+char* put_arch(json_cursor& c, char* w, std::string_view arch) {
   if (const int i = detail::common_arch_index(arch); i >= 0)
     return detail::put_common_arch_field(w, static_cast<std::size_t>(i));
-  return put_field_or_null(w, ",\"arch\":", arch);
+  return put_package_field_or_null(c, w, ",\"arch\":", arch);
 }
 
 // `lead` is ',' between packages, else '\0' (nothing).
 [[gnu::always_inline]] inline void append_package(json_cursor& c,
                                                   const package& p, char lead) {
-  std::size_t strings =
-      string_room(p.name.size()) + string_room(p.arch.size()) +
-      string_room(p.old_version.size()) + string_room(p.new_version.size()) +
-      string_room(p.origins.size()) + string_room(p.note.size()) +
-      string_room(p.suite.size());
-  for (std::string_view a : p.alternatives)
-    strings += 1 + string_room(a.size());
-  char* w = c.room(kKeysRoom + strings);
+  char* w = c.room(kPackageRoom);
   *w = lead;
   w += lead != '\0';
-  w = put_field(w, "{\"name\":", p.name);
-  w = put_arch(w, p.arch);
-  w = put_field_or_null(w, ",\"old\":", p.old_version);
-  w = put_field_or_null(w, ",\"new\":", p.new_version);
-  if (!p.origins.empty()) w = put_field(w, ",\"origins\":", p.origins);
-  if (!p.note.empty()) w = put_field(w, ",\"note\":", p.note);
-  if (!p.suite.empty()) w = put_field(w, ",\"suite\":", p.suite);
+  w = put_package_field(c, w, "{\"name\":", p.name);
+  w = put_arch(c, w, p.arch);
+  w = put_package_field_or_null(c, w, ",\"old\":", p.old_version);
+  w = put_package_field_or_null(c, w, ",\"new\":", p.new_version);
+  if (!p.origins.empty())
+    w = put_package_field(c, w, ",\"origins\":", p.origins);
+  if (!p.note.empty()) w = put_package_field(c, w, ",\"note\":", p.note);
+  if (!p.suite.empty()) w = put_package_field(c, w, ",\"suite\":", p.suite);
   if (p.security)
     w = *p.security ? put(w, ",\"security\":true")
                     : put(w, ",\"security\":false");
@@ -170,6 +197,7 @@ char* put_arch(char* w, std::string_view arch) {
     w = put(w, ",\"alternatives\":[");
     bool first = true;
     for (std::string_view a : p.alternatives) {
+      w = c.more(w, 1 + string_room(a.size()) + kPackageRoom);
       if (!first) *w++ = ',';
       first = false;
       w = put_string(w, a);
@@ -177,7 +205,7 @@ char* put_arch(char* w, std::string_view arch) {
     *w++ = ']';
   }
   if (p.reason != hold_reason::none) {
-    w = put_field(w, ",\"reason\":", reason_name(p.reason));
+    w = put_package_field(c, w, ",\"reason\":", reason_name(p.reason));
   }
   w = put_flags(w, p);
   *w++ = '}';
