@@ -241,14 +241,14 @@ TEST(CompareVersions, ShortVersionsFirstDifferenceAgreesWithDpkg) {
   // first difference at a non-digit or the end ('~', letters, '+', '.',
   // '-'), digit runs of a lone '0' and with leading zeros, a '-' in the
   // stem (p in the revision) or after it in one version only, an epoch.
-  const char* stems[] = {"",      "1",      "1.",    "1.0",    "10",
-                         "1:1.0", "1.0-1",  "1.0-",  "2.36-9", "1.0~",
-                         "0",     "1.0a",   "2026",  "5.",     "1-2:3",
-                         "1.00",  "3.0-1.", "a",     "1:"};
-  const char* tails[] = {"",    "~",     "~rc1", "+b1",  "a",    "Z",  ".",
-                         "-1",  "-0",    "0",    "0.5",  "5",    "10", "00",
-                         "01",  "-1+b1", ".0",   "~d13", "+d12", "-",  "a-1",
-                         ".5-2", "~-1",  "9-1",  "0-1",  "b",    "+",  "~~"};
+  const char* stems[] = {"",      "1",      "1.",   "1.0",    "10",
+                         "1:1.0", "1.0-1",  "1.0-", "2.36-9", "1.0~",
+                         "0",     "1.0a",   "2026", "5.",     "1-2:3",
+                         "1.00",  "3.0-1.", "a",    "1:"};
+  const char* tails[] = {"",     "~",     "~rc1", "+b1",  "a",    "Z",  ".",
+                         "-1",   "-0",    "0",    "0.5",  "5",    "10", "00",
+                         "01",   "-1+b1", ".0",   "~d13", "+d12", "-",  "a-1",
+                         ".5-2", "~-1",   "9-1",  "0-1",  "b",    "+",  "~~"};
   // Each stem also after 14 and 22 bytes (the wide path, and the second
   // vector's first bytes).
   const char* leads[] = {"", "1.2.3.4.5.6.7.", "1:1.3.dfsg+really1.3.1"};

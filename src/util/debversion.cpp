@@ -286,11 +286,10 @@ int short_order(std::string_view a, std::string_view b, std::size_t& p) {
   // The run's start: after the last non-digit below p (the prefix is
   // shared, so a's bits tell it for both).
   const mask other_below = ~da & below;
-  const std::size_t q =
-      other_below != 0
-          ? static_cast<std::size_t>(bytes::kBits -
-                                     std::countl_zero(other_below))
-          : 0;
+  const std::size_t q = other_below != 0
+                            ? static_cast<std::size_t>(
+                                  bytes::kBits - std::countl_zero(other_below))
+                            : 0;
   const auto i = static_cast<std::size_t>(std::countr_zero(~(da | below)));
   const auto j = static_cast<std::size_t>(std::countr_zero(~(db | below)));
   if (i != q && j != q && !(i == p && j == p)) {  // runs that differ
