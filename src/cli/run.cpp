@@ -276,8 +276,8 @@ int run(std::span<const std::string> args, const streams& io) {
   bool found = false, error = false;
   unsigned failed = 0;
   std::string text;
-  const auto put = [&](std::string_view text) {
-    std::fwrite(text.data(), 1, text.size(), io.out);
+  const auto put = [&](std::string_view bytes) {
+    std::fwrite(bytes.data(), 1, bytes.size(), io.out);
   };
   const output_sink straight{
       .flush =
