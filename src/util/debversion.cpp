@@ -226,13 +226,18 @@ struct version_bytes {
       hi = _mm_setzero_si128();
     }
   }
+  // The bits of two compares' bytes, one of each half (the high half's
+  // only when kWide).
+  static mask combine(__m128i lo_cmp, __m128i hi_cmp) {
+    mask m = static_cast<unsigned>(_mm_movemask_epi8(lo_cmp));
+    if constexpr (kWide)
+      m |= mask{static_cast<unsigned>(_mm_movemask_epi8(hi_cmp))} << 16;
+    return m;
+  }
   // The bits of f's compare of each half.
   template <class F>
   mask bits(F f) const {
-    mask m = static_cast<unsigned>(_mm_movemask_epi8(f(lo)));
-    if constexpr (kWide)
-      m |= mask{static_cast<unsigned>(_mm_movemask_epi8(f(hi)))} << 16;
-    return m;
+    return combine(f(lo), f(hi));
   }
   mask bytes_of(char c) const {
     return bits([c](__m128i v) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); });
@@ -245,12 +250,7 @@ struct version_bytes {
     });
   }
   mask same_as(const version_bytes& o) const {
-    mask m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(lo, o.lo)));
-    if constexpr (kWide)
-      m |= mask{static_cast<unsigned>(
-               _mm_movemask_epi8(_mm_cmpeq_epi8(hi, o.hi)))}
-           << 16;
-    return m;
+    return combine(_mm_cmpeq_epi8(lo, o.lo), _mm_cmpeq_epi8(hi, o.hi));
   }
 };
 
