@@ -45,9 +45,12 @@ using detail::string_room;
 // every flag, is under 300 bytes).
 constexpr std::size_t kKeysRoom = 512;
 
-// A string, or null when empty.
-char* put_string_or_null(char* w, std::string_view v) {
-  return v.empty() ? put(w, "null") : put_string(w, v);
+// A string, or null when empty; `other` writes the strings put_string()
+// does not write inline (see put_string()).
+template <class Other = decltype(&detail::put_string_any)>
+inline char* put_string_or_null(char* w, std::string_view v,
+                                Other other = detail::put_string_any) {
+  return v.empty() ? put(w, "null") : put_string(w, v, other);
 }
 
 // Room for put_optional_string(); `S` is std::string or std::string_view.
@@ -148,12 +151,17 @@ constexpr std::size_t kPackageRoom = kKeysRoom + 8 * detail::kInlineStringRoom;
                                 s);
 }
 
+// put_package_string_any() into `c`, as put_string()'s `other`.
+[[gnu::always_inline]] inline auto package_string_any(json_cursor& c) {
+  return [&c](char* w, std::string_view s) {
+    return put_package_string_any(c, w, s);
+  };
+}
+
 // A package's string at `w`, within kPackageRoom.
 [[gnu::always_inline]] inline char* put_package_string(json_cursor& c, char* w,
                                                        std::string_view s) {
-  return put_string(w, s, [&c](char* w, std::string_view s) {
-    return put_package_string_any(c, w, s);
-  });
+  return put_string(w, s, package_string_any(c));
 }
 template <std::size_t N>
 [[gnu::always_inline]] inline char* put_package_field(json_cursor& c, char* w,
@@ -164,8 +172,7 @@ template <std::size_t N>
 template <std::size_t N>
 [[gnu::always_inline]] inline char* put_package_field_or_null(
     json_cursor& c, char* w, const char (&k)[N], std::string_view v) {
-  w = put(w, k);
-  return v.empty() ? put(w, "null") : put_package_string(c, w, v);
+  return put_string_or_null(put(w, k), v, package_string_any(c));
 }
 
 // The arch field: a common arch (most packages) as its ready-made text
