@@ -75,6 +75,40 @@ def test_cli_json_of_the_corpus_is_valid(cli: Path) -> None:
         assert errors(record) == [], (record["source"], record["first_line"])
 
 
+def test_cli_json_of_the_wild_logs_is_valid(cli: Path) -> None:
+    """corpus/wild: logs as people pasted them, indented and quoted too."""
+    logs = sorted((ROOT / "corpus" / "wild").glob("*.log"))
+    out = subprocess.run(
+        [str(cli), "--json", *map(str, logs)], capture_output=True, check=False
+    )
+    assert out.returncode in (0, 1), out.stderr
+    records = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    assert len(records) > len(logs) // 2
+    for record in records:
+        assert errors(record) == [], (record["source"], record["first_line"])
+
+
+LOG = (
+    b"The following packages will be upgraded:\n  libc6\n"
+    b"1 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n"
+)
+# Each prefix the parser strips, before every line of LOG.
+PREFIXES = {
+    "buildkit": b"#7 12.34 ",
+    "github_actions": b"2024-05-01T10:00:00.1234567Z ",
+    "indent": b"    ",
+    "quote": b"> ",
+}
+
+
+@pytest.mark.parametrize("name", PREFIXES)
+def test_every_line_prefix_is_in_the_schema(name: str) -> None:
+    data = b"".join(PREFIXES[name] + line + b"\n" for line in LOG.splitlines())
+    [record] = json_lines(data, "-")
+    assert record["line_prefix"] == name
+    assert errors(record) == []
+
+
 # A record that uses most of the schema: lists, counts, a message, sizes.
 SAMPLE = (
     b"The following packages have been kept back:\n  tzdata\n"
