@@ -79,6 +79,51 @@ TEST(LineSplitter, KeepsNulBytesInsideLines) {
   EXPECT_EQ(c.text[0], std::string("a\0b", 3));
 }
 
+// The splitter drops the cap test for a chunk whose rest is no longer than
+// the cap (no line in it can be cut): lines of every length around the cap,
+// fed in chunks of every size around it, are cut as a byte at a time cuts
+// them (chunks of 1 byte go through the carried line, which has its own
+// cap), on the per-line path and in runs (whose on_run must decline a line
+// over the cap, for on_line to cut it).
+TEST(LineSplitter, LinesAroundTheCapAreCutAlikeInChunksOfAnySize) {
+  constexpr std::size_t cap = 16;
+  std::mt19937 rng(16);
+  const char* const ends[] = {"\n", "\r\n", "\r"};
+  std::string input;
+  for (int i = 0; i < 400; ++i) {
+    const std::size_t len = rng() % 3 == 0 ? rng() % 6 : cap - 3 + rng() % 7;
+    input += std::string(len, static_cast<char>('a' + i % 26));
+    input += ends[rng() % 3];
+  }
+  const collected want = split(input, 1, cap);
+  for (std::size_t chunk = 2; chunk <= 3 * cap + 4; ++chunk) {
+    for (bool runs : {false, true}) {
+      collected got;
+      line_splitter s(cap);
+      const auto keep = [&](std::string_view text, const position& where,
+                            std::uint64_t dropped) {
+        got.text.emplace_back(text);
+        got.where.push_back(where);
+        got.dropped.push_back(dropped);
+      };
+      const auto on_line = [&](const raw_line& l) {
+        keep(l.text, l.where, l.dropped);
+        return runs;
+      };
+      const auto on_run = [&](std::string_view text, const position& where) {
+        keep(text, where, 0);
+        return true;
+      };
+      for (std::size_t i = 0; i < input.size(); i += chunk)
+        s.feed(std::string_view(input).substr(i, chunk), on_line, on_run);
+      s.finish(on_line);
+      ASSERT_EQ(got.text, want.text) << chunk << (runs ? " runs" : "");
+      ASSERT_EQ(got.where, want.where) << chunk << (runs ? " runs" : "");
+      ASSERT_EQ(got.dropped, want.dropped) << chunk << (runs ? " runs" : "");
+    }
+  }
+}
+
 // Lines of every length around the 64-byte blocks the splitter reads, with
 // ESC bytes and "\r\n" / "\r" / "\n" ends at every position: the lines,
 // their offsets and their escape flags must be those of a byte-at-a-time

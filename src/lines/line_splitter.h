@@ -76,47 +76,13 @@ class line_splitter {
       p = scan.next;
       emit_carry(++line_no, on_line);
     }
-    while (p != end) {
-      scan_result scan = scanner.next(p);
-      if (scan.end == end) break;
-      for (;;) {  // the line at p, ending at scan.end
-        std::string_view text(p, static_cast<std::size_t>(scan.end - p));
-        std::uint64_t dropped = 0;
-        if (text.size() > cap) [[unlikely]] {
-          dropped = text.size() - cap;
-          text = text.substr(0, cap);
-        }
-        const std::uint64_t start = to_offset + address(p);
-        p = scan.next;
-        const raw_line line{text, position{++line_no, start}, dropped,
-                            scan.escape};
-        if constexpr (std::is_void_v<decltype(on_line(line))>) {
-          on_line(line);
-          break;
-        } else {
-          if (!on_line(line)) break;
-          // A run: on_run(text, where) takes the lines that follow, in one
-          // loop, until it declines one (which then goes to on_line, not
-          // scanned again) or the chunk's complete lines end. It sees only
-          // lines under the cap and free of ESC bytes.
-          bool declined = false;
-          while (p != end) {
-            scan = scanner.next(p);
-            if (scan.end == end) break;
-            const std::string_view next(p,
-                                        static_cast<std::size_t>(scan.end - p));
-            if (scan.escape || next.size() > cap ||
-                !on_run(next, position{line_no + 1, to_offset + address(p)})) {
-              declined = true;
-              break;
-            }
-            ++line_no;
-            p = scan.next;
-          }
-          if (!declined) break;
-        }
-      }
-    }
+    // A line inside the chunk is shorter than what is left of it: when that
+    // is no longer than the cap, as with any chunk under 1 MiB, no line is
+    // cut, and the loop without the cap test runs.
+    if (static_cast<std::size_t>(end - p) > cap) [[unlikely]]
+      p = lines<true>(scanner, p, end, to_offset, line_no, on_line, on_run);
+    else
+      p = lines<false>(scanner, p, end, to_offset, line_no, on_line, on_run);
     line_no_ = line_no;
     if (p != end) {
       line_start_ = base + static_cast<std::uint64_t>(p - begin);
@@ -144,6 +110,60 @@ class line_splitter {
   }
 
  private:
+  // The lines that the chunk completes from p, up to its last line end;
+  // returns where the unfinished line starts (or end). kCut: a line may be
+  // longer than the cap. Inline: the counters stay in feed's registers.
+  template <bool kCut, class OnLine, class OnRun>
+  [[gnu::always_inline]] const char* lines(line_end_scanner& scanner,
+                                           const char* p, const char* end,
+                                           std::uint64_t to_offset,
+                                           std::uint64_t& line_no,
+                                           OnLine& on_line, OnRun& on_run) {
+    [[maybe_unused]] const std::size_t cap = max_line_bytes_;
+    while (p != end) {
+      scan_result scan = scanner.next(p);
+      if (scan.end == end) break;
+      for (;;) {  // the line at p, ending at scan.end
+        std::string_view text(p, static_cast<std::size_t>(scan.end - p));
+        std::uint64_t dropped = 0;
+        if (kCut && text.size() > cap) [[unlikely]] {
+          dropped = text.size() - cap;
+          text = text.substr(0, cap);
+        }
+        const std::uint64_t start = to_offset + address(p);
+        p = scan.next;
+        const raw_line line{text, position{++line_no, start}, dropped,
+                            scan.escape};
+        if constexpr (std::is_void_v<decltype(on_line(line))>) {
+          on_line(line);
+          break;
+        } else {
+          if (!on_line(line)) break;
+          // A run: on_run(text, where) takes the lines that follow, in one
+          // loop, until it declines one (which then goes to on_line, not
+          // scanned again) or the chunk's complete lines end. It sees only
+          // lines under the cap and free of ESC bytes.
+          bool declined = false;
+          while (p != end) {
+            scan = scanner.next(p);
+            if (scan.end == end) break;
+            const std::string_view next(p,
+                                        static_cast<std::size_t>(scan.end - p));
+            if (scan.escape || (kCut && next.size() > cap) ||
+                !on_run(next, position{line_no + 1, to_offset + address(p)})) {
+              declined = true;
+              break;
+            }
+            ++line_no;
+            p = scan.next;
+          }
+          if (!declined) break;
+        }
+      }
+    }
+    return p;
+  }
+
   // The line carried over from earlier chunks, now ended, as line
   // `line_no`. Whether it holds an ESC byte is unknown (raw_line's
   // default): the next stage checks.

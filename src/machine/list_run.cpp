@@ -6,10 +6,12 @@
 
 namespace aptparse::detail {
 
-void section_machine::list_line(std::string_view t, const position& where) {
+void section_machine::list_line(std::string_view t, position where,
+                                std::uint64_t end_offset) {
   list_empty_ = false;
   parse_list_line(t, list_item_,
                   [&](const package_ref& pkg) { emit_package(pkg, where); });
+  last_line_at(where, end_offset);
 }
 
 }  // namespace aptparse::detail

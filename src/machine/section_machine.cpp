@@ -40,7 +40,8 @@ std::uint64_t to_count(std::string_view digits) {
 
 }  // namespace
 
-void section_machine::text_line(std::string_view text, const position& where) {
+void section_machine::text_line(std::string_view text, const position& where,
+                                std::uint64_t end_offset) {
   std::string_view t = trim_right(text);
   if (state_ == state::in_listing) [[unlikely]] {
     // `apt list -a` separates packages by blank lines.
@@ -53,18 +54,24 @@ void section_machine::text_line(std::string_view text, const position& where) {
   if (t.empty()) {
     blank_line();
   } else if (is_space(t[0]) && state_ == state::in_list) {
-    list_line(t, where);
+    list_line(t, where, end_offset);
   } else if (is_space(t[0]) && state_ == state::in_message) {
     sink_->on_message_continuation(trim_left(t), where);
   } else if (is_space(t[0]) && unknown_list_item(t)) {
     ++stats_.unrecognized_lines;
     sink_->on_unrecognized(trim_left(t), where);
   } else {
-    dispatch(trim_left(t), where);
+    dispatch(trim_left(t), where, end_offset);
   }
 }
 
-void section_machine::dispatch(std::string_view body, const position& where) {
+void section_machine::dispatch(std::string_view body, position where,
+                               std::uint64_t end_offset) {
+  read_line(body, where);
+  line_done(where, end_offset);
+}
+
+void section_machine::read_line(std::string_view body, const position& where) {
   // dpkg.log's lines begin with the date: one compare keeps apt's off
   // that path (only counts begin with a digit).
   if (is_digit(body[0])) [[unlikely]] {

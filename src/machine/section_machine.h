@@ -66,7 +66,7 @@ class section_machine {
     if (l.ci_status) [[unlikely]] {
       ++stats_.noise_lines;
     } else if (failure_.ok()) [[likely]] {  // strict: a cut line stops here
-      text_line(l.text, l.where);
+      text_line(l.text, l.where, l.end_offset);
     }
     line_done(l.where, l.end_offset);
   }
@@ -80,21 +80,18 @@ class section_machine {
   // a line that starts with neither white space nor a prefix;
   // blank_run_line an empty one. No failure_ test: the parser takes no
   // runs under options::strict, the one mode that stops at a line.
-  bool list_run_line(std::string_view text, const position& where) {
+  bool list_run_line(std::string_view text, position where) {
     if (state_ != state::in_list) return false;
     const std::string_view t = trim_run_line(text);
     if (t.empty()) return false;
     ++stats_.lines;
-    list_line(t, where);
-    // Not line_done(): an item is no record's last line.
-    last_line_at(where, where.offset + text.size());
+    list_line(t, where, where.offset + text.size());
     return true;
   }
-  bool plain_run_line(std::string_view text, const position& where) {
+  bool plain_run_line(std::string_view text, position where) {
     if (state_ == state::in_listing) return false;
     ++stats_.lines;
-    dispatch(trim_run_line(text), where);
-    line_done(where, where.offset + text.size());
+    dispatch(trim_run_line(text), where, where.offset + text.size());
     return true;
   }
   bool blank_run_line(const position& where) {
@@ -153,7 +150,8 @@ class section_machine {
     }
   };
 
-  void text_line(std::string_view text, const position& where);
+  void text_line(std::string_view text, const position& where,
+                 std::uint64_t end_offset);
   // A line's end, whether it came to line() or in a run: where it was
   // (last_line_at), and the transaction that a log record's last line
   // ("End-Date:") ends.
@@ -181,11 +179,20 @@ class section_machine {
     ++stats_.noise_lines;
   }
 
+  // dispatch and list_line end the line they read (line_done; for an item
+  // last_line_at: an item is no record's last line), which line() does
+  // again, to the same effect; the position comes by value. So a run's
+  // line leaves the splitter's loop nothing to keep across the call, and
+  // its position never goes through the loop's stack.
+  //
   // text_line's reading of a line that starts with neither white space
   // nor nothing: a dpkg.log line or the format table's row.
-  void dispatch(std::string_view body, const position& where);
+  void dispatch(std::string_view body, position where,
+                std::uint64_t end_offset);
+  [[gnu::always_inline]] inline void read_line(std::string_view body,
+                                               const position& where);
   // An item line of the open list, trimmed on the right.
-  void list_line(std::string_view t, const position& where);
+  void list_line(std::string_view t, position where, std::uint64_t end_offset);
   // classified, simulate_line and dpkg_line are inlined into dispatch,
   // their one caller (section_machine.cpp): a call of their own cost a
   // frame on every line the table classifies.
