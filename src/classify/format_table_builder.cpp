@@ -1,7 +1,8 @@
 #include "classify/format_table_builder.h"
 
+#include <bit>
+#include <span>
 #include <string>
-#include <unordered_map>
 
 #include "classify/spaces.h"
 #include "util/text.h"
@@ -85,6 +86,46 @@ constexpr summary_translation kSummaryTranslations[] = {
 #undef TR_SUMMARY
 #undef TR
 
+constexpr std::uint32_t kNone = ~std::uint32_t{0};
+
+// The English rows by msgid (a translation applies to every row of its
+// msgid), in source order: a flat hash table of each msgid's first row and
+// a chain per row, so that no node or vector is allocated per msgid.
+class msgid_index {
+ public:
+  explicit msgid_index(std::span<const source_row> rows)
+      : rows_(rows),
+        first_(std::bit_ceil(2 * rows.size()), kNone),
+        next_(rows.size(), kNone) {
+    // Backwards, each row put before the chain: chains in source order.
+    for (std::size_t i = rows.size(); i-- > 0;) {
+      std::uint32_t& head = first_[slot(rows[i].msgid)];
+      next_[i] = head;
+      head = static_cast<std::uint32_t>(i);
+    }
+  }
+  // The first row of `msgid`, or kNone; next(i): the row after row i.
+  std::uint32_t first(std::string_view msgid) const {
+    return first_[slot(msgid)];
+  }
+  std::uint32_t next(std::uint32_t i) const { return next_[i]; }
+
+ private:
+  // Open addressing, linear probing: the slot of `msgid`, or the empty
+  // slot where it belongs.
+  std::size_t slot(std::string_view msgid) const {
+    const std::size_t mask = first_.size() - 1;
+    std::size_t i = std::hash<std::string_view>{}(msgid)&mask;
+    while (first_[i] != kNone && rows_[first_[i]].msgid != msgid)
+      i = (i + 1) & mask;
+    return i;
+  }
+
+  std::span<const source_row> rows_;
+  std::vector<std::uint32_t> first_;  // per slot: a msgid's first row
+  std::vector<std::uint32_t> next_;   // per row: the next of its msgid
+};
+
 // Keeps a format row's literals and conversion kinds for fast_match(),
 // unless two conversions touch: then only a backtracking matcher (RE2) can
 // tell where one ends. A prefix row (open_end: its RE2 pattern ends in
@@ -153,19 +194,19 @@ std::uint64_t form_hash(const table_row& row) {
 
 std::vector<table_row> format_table_builder::build() {
   rows_.clear();
-  first_of_form_.clear();
   next_of_form_.clear();
-  first_of_form_.reserve(16384);
-  std::unordered_map<std::string_view, std::vector<const source_row*>> by_id;
-  for (const source_row& src : kEnglish) by_id[src.msgid].push_back(&src);
+  // Every English row, translation and composition of the summary line is
+  // at most a row or two: no reallocation of the rows on the way.
+  rows_.reserve(std::size(kEnglish) + std::size(kTranslations) +
+                8 * std::size(kSummaryTranslations) + 64);
+  form_slots_.assign(std::bit_ceil(2 * rows_.capacity()), form_slot{});
+  const msgid_index by_id(kEnglish);
   for (const source_row& src : kEnglish)
     if (src.kind != line_kind::summary) add_text(src, src.msgid, "");
-  for (const translation& tr : kTranslations) {
-    auto it = by_id.find(tr.msgid);
-    if (it == by_id.end()) continue;
-    for (const source_row* src : it->second)
-      if (src->kind != line_kind::summary) add_text(*src, tr.msgstr, tr.lang);
-  }
+  for (const translation& tr : kTranslations)
+    for (std::uint32_t i = by_id.first(tr.msgid); i != kNone; i = by_id.next(i))
+      if (kEnglish[i].kind != line_kind::summary)
+        add_text(kEnglish[i], tr.msgstr, tr.lang);
   // The summary line: English, then every composition a catalogue printed.
   std::array<std::array<std::string_view, 4>, 2> english;
   std::array<row_meaning, 2> layouts;
@@ -188,7 +229,11 @@ void format_table_builder::add_text(const source_row& src,
                                     std::string_view text,
                                     std::string_view lang) {
   bool continuation = false;
-  for (std::string_view line : split_lines(text)) {
+  for (std::string_view rest = text; !rest.empty();) {
+    const std::size_t nl = rest.find('\n');
+    const std::string_view line = rest.substr(0, nl);
+    rest =
+        nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
     // Lines are matched trimmed, so patterns are too; a prefix keeps its
     // trailing space ("Inst " must not match "Installiere").
     std::string_view t =
@@ -255,19 +300,36 @@ bool format_table_builder::add_format_row(table_row row, printf_format f,
 void format_table_builder::keep(table_row row) {
   const std::uint64_t form = form_hash(row);
   const auto index = static_cast<std::uint32_t>(rows_.size());
-  const auto [it, added] = first_of_form_.try_emplace(form, index);
-  if (!added) {
-    for (std::uint32_t i = it->second; i != kNone; i = next_of_form_[i]) {
-      const table_row& r = rows_[i];
-      if (same_form(r, row) && r.match == row.match && r.kind == row.kind &&
-          r.meaning == row.meaning)
-        return;
-    }
+  form_slot& slot = find_form(form);
+  for (std::uint32_t i = slot.newest; i != kNone; i = next_of_form_[i]) {
+    const table_row& r = rows_[i];
+    if (same_form(r, row) && r.match == row.match && r.kind == row.kind &&
+        r.meaning == row.meaning)
+      return;
   }
   // Rows of one form hash are chained, the newest first.
-  next_of_form_.push_back(added ? kNone : it->second);
-  it->second = index;
+  next_of_form_.push_back(slot.newest);
+  slot = form_slot{form, index};
   rows_.push_back(std::move(row));
+  if (2 * rows_.size() > form_slots_.size()) grow_forms();
+}
+
+// Open addressing, linear probing: the slot of `form`, or the empty slot
+// where it belongs.
+format_table_builder::form_slot& format_table_builder::find_form(
+    std::uint64_t form) {
+  const std::size_t mask = form_slots_.size() - 1;
+  std::size_t i = static_cast<std::size_t>(form ^ (form >> 29)) & mask;
+  while (form_slots_[i].newest != kNone && form_slots_[i].hash != form)
+    i = (i + 1) & mask;
+  return form_slots_[i];
+}
+
+void format_table_builder::grow_forms() {
+  std::vector<form_slot> old(2 * form_slots_.size(), form_slot{});
+  old.swap(form_slots_);
+  for (const form_slot& s : old)
+    if (s.newest != kNone) find_form(s.hash) = s;
 }
 
 void format_table_builder::add_summary(

@@ -15,7 +15,6 @@
 #include <array>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "classify/printf_format.h"
@@ -54,11 +53,19 @@ class format_table_builder {
   // and the others would crowd the candidate lists.
   void keep(table_row row);
 
+  // Per hash of a form (see keep()), its newest row (kNone: an empty slot);
+  // per row, the previous row of the same hash, or kNone. A flat table:
+  // ~10,000 rows are kept at start, and a node each cost an allocation.
+  struct form_slot {
+    std::uint64_t hash = 0;
+    std::uint32_t newest = kNone;
+  };
+  form_slot& find_form(std::uint64_t form);
+  void grow_forms();
+
   static constexpr std::uint32_t kNone = ~std::uint32_t{0};
   std::vector<table_row> rows_;
-  // Per hash of a form (see keep()), its newest row; per row, the previous
-  // row of the same hash, or kNone.
-  std::unordered_map<std::uint64_t, std::uint32_t> first_of_form_;
+  std::vector<form_slot> form_slots_;  // a power of two, at most half full
   std::vector<std::uint32_t> next_of_form_;
 };
 
