@@ -94,8 +94,10 @@ void format_table::index_rows() {
     }
   }
   numeric_by_literal_.build();
+  numeric_search_.build();
   for (std::uint32_t k = 0; k < fallback_.size(); ++k)
     fallback_search_.add(k, rows_[fallback_[k]].required);
+  fallback_search_.build();
 }
 
 bool format_table::row_matches(const table_row& row, std::string_view line,

@@ -1,0 +1,86 @@
+// A hash table from a 32-bit key to the list of values added with it, laid
+// out once: values are added, then build() sorts them by key into one array
+// and an open-addressing table of each key's range. Built at start for the
+// format table's literal search, where a node and a vector per key (an
+// unordered_map of vectors) cost an allocation each.
+#ifndef APTPARSE_SRC_CLASSIFY_FLAT_MULTIMAP_H_
+#define APTPARSE_SRC_CLASSIFY_FLAT_MULTIMAP_H_
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace aptparse::detail {
+
+template <class V>
+class flat_multimap {
+ public:
+  void add(std::uint32_t key, const V& value) {
+    pending_.push_back(keyed{key, value});
+  }
+
+  // Lays out the table. Call once, after the last add().
+  void build() {
+    std::stable_sort(
+        pending_.begin(), pending_.end(),
+        [](const keyed& a, const keyed& b) { return a.key < b.key; });
+    std::size_t keys = 0;
+    for (std::size_t k = 0; k < pending_.size(); ++k)
+      keys += k == 0 || pending_[k].key != pending_[k - 1].key;
+    slots_.assign(std::bit_ceil(2 * keys + 2), slot{});
+    shift_ = 32 - std::countr_zero(slots_.size());
+    values_.reserve(pending_.size());
+    for (std::size_t k = 0; k < pending_.size();) {
+      slot& s = slots_[free_slot(pending_[k].key)];
+      s.key = pending_[k].key;
+      s.begin = static_cast<std::uint32_t>(values_.size());
+      for (; k < pending_.size() && pending_[k].key == s.key; ++k)
+        values_.push_back(pending_[k].value);
+      s.end = static_cast<std::uint32_t>(values_.size());
+    }
+    pending_ = {};
+  }
+
+  // The values added with `key`, in the order added. After build().
+  std::span<const V> find(std::uint32_t key) const {
+    if (values_.empty()) return {};
+    for (std::size_t i = first_slot(key);; i = (i + 1) & (slots_.size() - 1)) {
+      const slot& s = slots_[i];
+      if (s.begin == s.end) return {};
+      if (s.key == key) return {values_.data() + s.begin, s.end - s.begin};
+    }
+  }
+
+  bool empty() const noexcept { return values_.empty() && pending_.empty(); }
+
+ private:
+  struct keyed {
+    std::uint32_t key;
+    V value;
+  };
+  struct slot {
+    std::uint32_t key = 0;
+    std::uint32_t begin = 0;  // range in values_; begin == end: empty
+    std::uint32_t end = 0;
+  };
+
+  std::size_t first_slot(std::uint32_t key) const {
+    return (key * 0x9E3779B1u) >> shift_;
+  }
+  std::size_t free_slot(std::uint32_t key) const {
+    std::size_t i = first_slot(key);
+    while (slots_[i].begin != slots_[i].end) i = (i + 1) & (slots_.size() - 1);
+    return i;
+  }
+
+  std::vector<keyed> pending_;
+  std::vector<slot> slots_;
+  std::vector<V> values_;
+  int shift_ = 32;
+};
+
+}  // namespace aptparse::detail
+
+#endif  // APTPARSE_SRC_CLASSIFY_FLAT_MULTIMAP_H_
