@@ -23,13 +23,16 @@ constexpr std::string_view kDecorations[] = {"\u2514\u2500 ", "- "};
 const format_table& format_table::instance() {
   // Never destroyed: freeing its thousands of rows at exit cost a tenth of
   // a short run, for memory the process is about to give back anyway.
-  static const format_table& table =
-      *new format_table(format_table_builder().build());
+  static const format_table& table = *[] {
+    format_table_builder builder;
+    std::vector<table_row> rows = builder.build();
+    return new format_table(std::move(rows), builder.take_text());
+  }();
   return table;
 }
 
-format_table::format_table(std::vector<table_row> rows)
-    : rows_(std::move(rows)) {
+format_table::format_table(std::vector<table_row> rows, text_arena text)
+    : text_(std::move(text)), rows_(std::move(rows)) {
   by_structure_.kind = line_kind::summary;
   by_structure_.match = match_kind::format;
   by_structure_.meaning = summary_counts{summary_counts::classic, true};
@@ -102,7 +105,7 @@ void format_table::index_rows() {
 
 bool format_table::row_matches(const table_row& row, std::string_view line,
                                captures& caps) const {
-  const auto starts_with = [&](const std::string& s) {
+  const auto starts_with = [&](std::string_view s) {
     return line.size() >= s.size() &&
            prefix_index::same_bytes(line.data(), s.data(), s.size());
   };
@@ -148,7 +151,7 @@ bool format_table::re2_match(const table_row& row, std::string_view line,
 void format_table::find_shortcuts() {
   shortcuts_.assign(rows_.size(), shortcut{});
   for (std::uint32_t i = 0; i < rows_.size(); ++i) {
-    const std::string& literal = rows_[i].literal;
+    const std::string_view literal = rows_[i].literal;
     const prefix_index& index = literal.size() >= 8 ? by8_ : by4_;
     if (literal.size() < 4) continue;
     const prefix_index::candidate* c = index.first_unlike_earlier(i, literal);
@@ -208,7 +211,7 @@ bool format_table::fast_match(const table_row& row, std::string_view line,
   const char* group_at[max_captures];
   std::size_t group_size[max_captures];
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string& next = row.literals[i + 1];
+    const std::string_view next = row.literals[i + 1];
     std::size_t end;
     if (row.numeric[i]) {
       end = pos;

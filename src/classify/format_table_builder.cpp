@@ -131,8 +131,7 @@ class msgid_index {
 // tell where one ends. A prefix row (open_end: its RE2 pattern ends in
 // ".*") qualifies without numbers: each lazy "(.*?)" then ends at the
 // first occurrence of the next literal, which is what fast_match takes.
-// The literals are moved from `f` (which then serves no regex).
-void set_fast_match(printf_format& f, table_row& row, bool open_end) {
+void set_fast_match(const printf_format& f, table_row& row, bool open_end) {
   if (f.conversions.size() > max_captures) return;
   for (std::size_t i = 1; i + 1 < f.literals.size(); ++i)
     if (f.literals[i].empty()) return;
@@ -140,8 +139,7 @@ void set_fast_match(printf_format& f, table_row& row, bool open_end) {
     for (const auto& c : f.conversions)
       if (c.numeric) return;
   row.open_end = open_end;
-  row.literals = std::move(f.literals);
-  row.numeric.clear();
+  for (const std::string& l : f.literals) row.literals.push_back(l);
   for (const auto& c : f.conversions) row.numeric.push_back(c.numeric);
 }
 
@@ -185,7 +183,7 @@ std::uint64_t form_hash(const table_row& row) {
     h = (h ^ std::hash<std::string_view>{}(s)) * 0x100000001b3ull;
   };
   if (row.literals.empty()) mix(row.text);
-  for (const std::string& l : row.literals) mix(l);
+  for (std::string_view l : row.literals) mix(l);
   for (int a : row.arg_of_group) h = (h ^ static_cast<unsigned>(a)) * 31;
   return h ^ (row.open_end ? 1 : 0) ^ (row.literals.size() << 1);
 }
@@ -257,14 +255,15 @@ void format_table_builder::add_line(const source_row& src,
                                     std::string_view line,
                                     std::string_view lang, bool continuation) {
   table_row row;
-  row.text = std::string(line);
-  row.lang = std::string(lang);
+  row.text = line;
+  row.lang = lang;
   // The second line of a two-line header keeps the list open.
   row.kind = (src.kind == line_kind::header && continuation)
                  ? line_kind::header_more
                  : src.kind;
   row.meaning = src.meaning;
-  printf_format f = printf_format::parse(line);
+  printf_format& f = format_;
+  printf_format::parse(line, f);
   row.literal = f.literals[0];
   row.match = src.match;
   if (row.match == match_kind::exact && !f.conversions.empty())
@@ -276,11 +275,12 @@ void format_table_builder::add_line(const source_row& src,
     keep(std::move(row));
     return;
   }
-  add_format_row(std::move(row), std::move(f), src.match == match_kind::prefix);
+  add_format_row(std::move(row), f, src.match == match_kind::prefix);
 }
 
-bool format_table_builder::add_format_row(table_row row, printf_format f,
+bool format_table_builder::add_format_row(table_row row, const printf_format& f,
                                           bool prefix) {
+  if (f.conversions.size() > row.arg_of_group.capacity()) return false;
   row.literal = f.literals[0];
   row.required = f.longest_literal();
   row.starts_with_number = f.literals[0].empty() && !f.conversions.empty() &&
@@ -311,7 +311,17 @@ void format_table_builder::keep(table_row row) {
   next_of_form_.push_back(slot.newest);
   slot = form_slot{form, index};
   rows_.push_back(std::move(row));
+  own_text(rows_.back());
   if (2 * rows_.size() > form_slots_.size()) grow_forms();
+}
+
+// Until kept, a row's views point into the line or format being read;
+// `lang` is static.
+void format_table_builder::own_text(table_row& row) {
+  row.text = text_.store(row.text);
+  row.literal = text_.store(row.literal);
+  row.required = text_.store(row.required);
+  for (std::string_view& l : row.literals) l = text_.store(l);
 }
 
 // Open addressing, linear probing: the slot of `form`, or the empty slot
@@ -342,8 +352,8 @@ void format_table_builder::add_summary(
   // (upgraded, installed, reinstalled, downgraded, to remove, not upgraded).
   static constexpr int kFirstCount[4] = {0, 2, 3, 4};
   std::string plain_format;
+  std::array<printf_format, 4>& pieces = pieces_;
   for (const bool in_normal_form : {false, true}) {
-    std::array<printf_format, 4> pieces;
     std::string text, format;
     for (int i = 0; i < 4; ++i) {
       std::string_view piece = p[i];
@@ -353,13 +363,14 @@ void format_table_builder::add_summary(
       text += in_normal_form ? std::string_view(normal) : p[i];
       if (in_normal_form) piece = normal;
       format += piece;
-      pieces[i] = printf_format::parse(piece);
+      printf_format::parse(piece, pieces[i]);
       for (auto& c : pieces[i].conversions) c.arg += kFirstCount[i];
     }
     if (in_normal_form && format == plain_format) break;
     plain_format = format;
     for (int optional = 0; optional < 4; ++optional) {
-      printf_format f = pieces[0];
+      printf_format& f = format_;
+      f = pieces[0];
       for (int i = 1; i < 4; ++i) {
         if ((i == 1 && !(optional & 1)) || (i == 2 && !(optional & 2)))
           continue;
@@ -368,10 +379,10 @@ void format_table_builder::add_summary(
       table_row row;
       row.kind = line_kind::summary;
       row.match = match_kind::format;
-      row.lang = std::string(lang);
+      row.lang = lang;
       row.meaning = layout;
       row.text = text;
-      add_format_row(std::move(row), std::move(f), false);
+      add_format_row(std::move(row), f, false);
     }
   }
 }
