@@ -44,21 +44,27 @@ void format_table::index_rows() {
   fallback_.clear();
   // Within a bucket, exact rows come first (a header never loses to another
   // language's prefix), then the longest literal prefix, then the most
-  // literal text in all ("%s (%s) over (%s) ..." before "%s (%s) ...").
+  // literal text in all ("%s (%s) over (%s) ..." before "%s (%s) ..."),
+  // then English (the most common). One 64-bit key per row with its index in
+  // the low bits: sorting the keys is the stable sort in that order, without a
+  // comparator that reads two rows per compare (a tenth of the start-up). Sizes
+  // of 64 KiB and more, which no line of apt's has, would count as equal.
+  constexpr int kIndexBits = 30;
+  std::vector<std::uint64_t> keys(rows_.size());
+  for (std::uint32_t i = 0; i < keys.size(); ++i) {
+    const table_row& r = rows_[i];
+    const auto capped = [](std::size_t n) -> std::uint64_t {
+      return 0xffff - std::min<std::size_t>(n, 0xffff);  // longest first
+    };
+    keys[i] = std::uint64_t{r.match != match_kind::exact} << 63 |
+              capped(r.literal.size()) << 47 |
+              capped(r.text.size() - r.arg_of_group.size() * 2) << 31 |
+              std::uint64_t{!r.lang.empty()} << kIndexBits | i;
+  }
+  std::sort(keys.begin(), keys.end());
   std::vector<std::uint32_t> order(rows_.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
-    const table_row& x = rows_[a];
-    const table_row& y = rows_[b];
-    bool xe = x.match == match_kind::exact, ye = y.match == match_kind::exact;
-    if (xe != ye) return xe;
-    if (x.literal.size() != y.literal.size())
-      return x.literal.size() > y.literal.size();
-    const auto xs = x.text.size() - x.arg_of_group.size() * 2;
-    const auto ys = y.text.size() - y.arg_of_group.size() * 2;
-    if (xs != ys) return xs > ys;
-    return x.lang.empty() && !y.lang.empty();  // English is the most common
-  });
+  for (std::size_t k = 0; k < keys.size(); ++k)
+    order[k] = static_cast<std::uint32_t>(keys[k] & ((1u << kIndexBits) - 1));
   for (std::uint32_t i : order) {
     const table_row& row = rows_[i];
     const bool exact = row.match == match_kind::exact;
