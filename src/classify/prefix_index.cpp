@@ -33,20 +33,22 @@ void prefix_index::build() {
   slots_.assign(kSlots, slot{});
   candidates_.clear();
   sorted_keys_.clear();
-  // One flat sort instead of a map of vectors: a node and a vector per key
-  // were most of the index's start-up.
-  std::stable_sort(
-      pending_.begin(), pending_.end(),
-      [](const keyed& a, const keyed& b) { return a.key < b.key; });
+  // One flat sort instead of a map of vectors: (key, position added) pairs,
+  // whose plain sort is the stable sort by key, moved less than the
+  // candidates themselves.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> order(pending_.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k)
+    order[k] = {pending_[k].key, k};
+  std::sort(order.begin(), order.end());
   candidates_.reserve(pending_.size());
-  for (std::size_t k = 0; k < pending_.size();) {
-    const std::uint64_t key = pending_[k].key;
+  for (std::size_t k = 0; k < order.size();) {
+    const std::uint64_t key = order[k].first;
     std::size_t i = slot_of(key);
     while (slots_[i].begin != slots_[i].end) i = (i + 1) & (kSlots - 1);
     slots_[i].key = key;
     slots_[i].begin = static_cast<std::uint32_t>(candidates_.size());
-    for (; k < pending_.size() && pending_[k].key == key; ++k)
-      candidates_.push_back(pending_[k].c);
+    for (; k < order.size() && order[k].first == key; ++k)
+      candidates_.push_back(pending_[order[k].second].c);
     slots_[i].end = static_cast<std::uint32_t>(candidates_.size());
     const std::size_t bit = filter_bit(key);
     filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
