@@ -1,6 +1,8 @@
 #include "classify/format_table_builder.h"
 
+#include <algorithm>
 #include <bit>
+#include <cstring>
 #include <span>
 #include <string>
 
@@ -58,15 +60,16 @@ const source_row kEnglish[] = {
 #undef HEADER
 #undef ROW
 
+// Views, not pointers: their lengths are counted at compile time.
 struct translation {
-  const char* lang;
-  const char* msgid;
-  const char* msgstr;
+  std::string_view lang;
+  std::string_view msgid;
+  std::string_view msgstr;
 };
 struct summary_translation {
-  const char* lang;
+  std::string_view lang;
   summary_counts::layout_t layout;
-  std::array<const char*, 4> pieces;
+  std::array<std::string_view, 4> pieces;
 };
 constexpr summary_counts::layout_t classic = summary_counts::classic,
                                    apt3 = summary_counts::apt3;
@@ -87,6 +90,23 @@ constexpr summary_translation kSummaryTranslations[] = {
 #undef TR
 
 constexpr std::uint32_t kNone = ~std::uint32_t{0};
+
+// A hash of a text's size and of its first, middle and last eight bytes:
+// enough to spread the tables' texts (a hash table compares equal hashes'
+// texts in full), without reading every byte of ~20,000 texts at start.
+std::uint64_t sketch(std::string_view s) {
+  const auto load = [&s](std::size_t at) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, s.data() + at, std::min<std::size_t>(8, s.size() - at));
+    return v;
+  };
+  std::uint64_t h = s.size() * 0x9E3779B97F4A7C15ull;
+  if (s.empty()) return h;
+  for (const std::size_t at : {std::size_t{0}, s.size() / 2,
+                               s.size() - std::min<std::size_t>(8, s.size())})
+    h = (h ^ load(at)) * 0xff51afd7ed558ccdull;
+  return h ^ (h >> 32);
+}
 
 // The English rows by msgid (a translation applies to every row of its
 // msgid), in source order: a flat hash table of each msgid's first row and
@@ -115,7 +135,7 @@ class msgid_index {
   // slot where it belongs.
   std::size_t slot(std::string_view msgid) const {
     const std::size_t mask = first_.size() - 1;
-    std::size_t i = std::hash<std::string_view>{}(msgid)&mask;
+    std::size_t i = sketch(msgid) & mask;
     while (first_[i] != kNone && rows_[first_[i]].msgid != msgid)
       i = (i + 1) & mask;
     return i;
@@ -180,7 +200,7 @@ bool same_form(const table_row& a, const table_row& b) {
 std::uint64_t form_hash(const table_row& row) {
   std::uint64_t h = 0xcbf29ce484222325ull;
   const auto mix = [&h](std::string_view s) {
-    h = (h ^ std::hash<std::string_view>{}(s)) * 0x100000001b3ull;
+    h = (h ^ sketch(s)) * 0x100000001b3ull;
   };
   if (row.literals.empty()) mix(row.text);
   for (std::string_view l : row.literals) mix(l);

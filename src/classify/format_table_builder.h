@@ -28,8 +28,8 @@ struct source_row {
   match_kind match;
   line_kind kind;
   row_meaning meaning;
-  std::uint8_t piece;  // summary rows: which of the four msgids
-  const char* msgid;
+  std::uint8_t piece;      // summary rows: which of the four msgids
+  std::string_view msgid;  // its length known at compile time: no strlen
 };
 
 class format_table_builder {
