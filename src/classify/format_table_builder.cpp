@@ -95,16 +95,23 @@ constexpr std::uint32_t kNone = ~std::uint32_t{0};
 // enough to spread the tables' texts (a hash table compares equal hashes'
 // texts in full), without reading every byte of ~20,000 texts at start.
 std::uint64_t sketch(std::string_view s) {
-  const auto load = [&s](std::size_t at) {
-    std::uint64_t v = 0;
-    std::memcpy(&v, s.data() + at, std::min<std::size_t>(8, s.size() - at));
-    return v;
-  };
   std::uint64_t h = s.size() * 0x9E3779B97F4A7C15ull;
-  if (s.empty()) return h;
-  for (const std::size_t at : {std::size_t{0}, s.size() / 2,
-                               s.size() - std::min<std::size_t>(8, s.size())})
-    h = (h ^ load(at)) * 0xff51afd7ed558ccdull;
+  const auto mix = [&h](std::uint64_t v) {
+    h = (h ^ v) * 0xff51afd7ed558ccdull;
+  };
+  if (s.size() >= 8) {  // fixed-size loads, inline
+    for (const std::size_t at :
+         {std::size_t{0}, (s.size() - 8) / 2, s.size() - 8}) {
+      std::uint64_t v;
+      std::memcpy(&v, s.data() + at, 8);
+      mix(v);
+    }
+  } else {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < s.size(); ++i)
+      v |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+    mix(v);
+  }
   return h ^ (h >> 32);
 }
 
@@ -379,7 +386,9 @@ void format_table_builder::add_summary(
       std::string_view piece = p[i];
       if (i == 0) piece = trim_left(piece);
       if (i == 3) piece = trim_right(piece);
-      const std::string normal = normalised_keeping_end(piece);
+      // The normal form only in its pass (it was half the summary's cost).
+      const std::string normal =
+          in_normal_form ? normalised_keeping_end(piece) : std::string();
       text += in_normal_form ? std::string_view(normal) : p[i];
       if (in_normal_form) piece = normal;
       format += piece;
