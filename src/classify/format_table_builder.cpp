@@ -73,7 +73,10 @@ struct summary_translation {
 };
 constexpr summary_counts::layout_t classic = summary_counts::classic,
                                    apt3 = summary_counts::apt3;
-#define TR(lang, id, str) {lang, id, str},
+// A literal's view by its size: clang's constant evaluation of strlen over
+// the catalogues' long strings hit its step limit.
+#define SV(literal) std::string_view(literal, sizeof(literal) - 1)
+#define TR(lang, id, str) {SV(lang), SV(id), SV(str)},
 #define TR_SUMMARY(lang, layout, p0, p1, p2, p3)
 constexpr translation kTranslations[] = {
 #include "classify/tables/translations.inc"
@@ -82,12 +85,13 @@ constexpr translation kTranslations[] = {
 #undef TR
 #define TR(lang, id, str)
 #define TR_SUMMARY(lang, layout, p0, p1, p2, p3) \
-  {lang, layout, {p0, p1, p2, p3}},
+  {SV(lang), layout, {SV(p0), SV(p1), SV(p2), SV(p3)}},
 constexpr summary_translation kSummaryTranslations[] = {
 #include "classify/tables/translations.inc"
 };
 #undef TR_SUMMARY
 #undef TR
+#undef SV
 
 constexpr std::uint32_t kNone = ~std::uint32_t{0};
 
