@@ -97,7 +97,7 @@ TEST(FormatTableBuild, PrintfParseEqualsTheRegexParse) {
   // conversions and stray percents.
   for (const table_row& row : format_table::instance().rows()) {
     expect_same_parse(row.text);
-    std::string twisted = row.text;
+    std::string twisted(row.text);
     for (std::size_t at = twisted.find(' '); at != std::string::npos;
          at = twisted.find(' ', at + 7))
       twisted.replace(at, 1, "%d%");

@@ -78,10 +78,11 @@ TEST(FormatTable, IndexedSummaryLookupAgreesWithTheFullSearch) {
   for (const table_row& row : t.rows()) {
     if (row.literals.empty() || row.numeric.empty() || !row.numeric[0])
       continue;
-    std::string line = row.literals[0];
-    for (std::size_t i = 0; i < row.numeric.size(); ++i)
-      line += (row.numeric[i] ? std::to_string(7 * i + 3) : "x") +
-              row.literals[i + 1];
+    std::string line(row.literals[0]);
+    for (std::size_t i = 0; i < row.numeric.size(); ++i) {
+      line += row.numeric[i] ? std::to_string(7 * i + 3) : "x";
+      line += row.literals[i + 1];
+    }
     lines.push_back(line);
   }
   ASSERT_GT(lines.size(), 20u);
@@ -128,10 +129,10 @@ TEST(FormatTable, AHintNeverChangesTheMatch) {
   std::vector<std::string> lines;
   for (const table_row& row : t.rows()) {
     if (row.literal.size() < 4) continue;
-    by_head[row.literal.substr(0, 4)].push_back(&row);
-    lines.push_back(row.literal);
-    lines.push_back(std::string(trim(row.literal)));
-    lines.push_back(row.literal + "x 1.0 (y)");
+    by_head[std::string(row.literal.substr(0, 4))].push_back(&row);
+    lines.emplace_back(row.literal);
+    lines.emplace_back(trim(row.literal));
+    lines.push_back(std::string(row.literal) + "x 1.0 (y)");
   }
   add_corpus_lines(lines);
   const table_row* previous = nullptr;
@@ -173,7 +174,7 @@ TEST(FormatTable, ARowsHintTakesOnlyTheLinesItsRowMatches) {
     return s;
   };
   for (const table_row& row : t.rows()) {
-    const std::string& lit = row.literal;
+    const std::string lit(row.literal);
     if (lit.size() < 4) continue;
     by_head[lit.substr(0, 4)].push_back(&row);
     if (rng() % 4 != 0) continue;  // a quarter of the rows' variants
@@ -235,9 +236,11 @@ TEST(FormatTable, OpenEndedRowsMatchAsTheirRegexDoes) {
     opt.set_dot_nl(true);
     const re2::RE2 re(f.regex() + ".*", opt);
     ASSERT_TRUE(re.ok()) << row.text;
-    std::string filled = row.literals[0];
-    for (std::size_t i = 0; i + 1 < row.literals.size(); ++i)
-      filled += "a (b)" + row.literals[i + 1];
+    std::string filled(row.literals[0]);
+    for (std::size_t i = 0; i + 1 < row.literals.size(); ++i) {
+      filled += "a (b)";
+      filled += row.literals[i + 1];
+    }
     std::vector<std::string> lines = {filled, filled + " and more"};
     for (const std::string& l : corpus)
       if (l.find(row.required) != std::string::npos) lines.push_back(l);
@@ -410,7 +413,7 @@ TEST(FormatTable, Apt31SummaryBlockInSpanish) {
 TEST(FormatTable, EveryLanguageOfTheCataloguesIsLoaded) {
   std::set<std::string> langs;
   for (const table_row& r : format_table::instance().rows())
-    langs.insert(r.lang);
+    langs.emplace(r.lang);
   EXPECT_GE(langs.size(), 40u);
 }
 

@@ -25,6 +25,7 @@ TEST(LiteralSearch, ReportsTheIdsWhoseLiteralOccursAnywhereInTheLine) {
   s.add(1, " is already the newest version (");
   s.add(2, " set on hold.");
   s.add(3, " was already set on hold.");
+  s.build();
   EXPECT_EQ(found(s, "jq is already the newest version (1.6-2.1)."), ids{1});
   EXPECT_EQ(found(s, "tzdata set on hold."), ids{2});
   // Both literals occur; the row's own matcher decides later.
@@ -36,6 +37,7 @@ TEST(LiteralSearch, ReportsTheIdsWhoseLiteralOccursAnywhereInTheLine) {
 TEST(LiteralSearch, FindsLiteralsAtTheStartAndEndAndAcrossShortLines) {
   literal_search s;
   s.add(7, "abcd");
+  s.build();
   EXPECT_EQ(found(s, "abcd"), ids{7});       // the whole line
   EXPECT_EQ(found(s, "abcdxyz"), ids{7});    // at the start
   EXPECT_EQ(found(s, "xyzabcd"), ids{7});    // at the end
@@ -49,6 +51,7 @@ TEST(LiteralSearch, ShortLiteralsAreFoundAndOneByteOnesMatchEveryLine) {
   s.add(2, "B/");   // two bytes
   s.add(3, "xyz");  // three bytes
   s.add(4, ":");    // one byte: cannot filter, always reported
+  s.build();
   EXPECT_EQ(found(s, "Progress: [ 40%)"), (ids{1, 4}));
   EXPECT_EQ(found(s, "Need to get 1 kB/2 kB"), (ids{2, 4}));
   EXPECT_EQ(found(s, "wxyz"), (ids{3, 4}));
@@ -60,6 +63,7 @@ TEST(LiteralSearch, LiteralsSharingTheirFirstBytesAreToldApart) {
   s.add(1, "upgraded, ");
   s.add(2, "upgrade of ");
   s.add(3, "up");
+  s.build();
   EXPECT_EQ(found(s, "1 upgraded, 0 newly installed"), (ids{1, 3}));
   EXPECT_EQ(found(s, "an upgrade of apt"), (ids{2, 3}));
   EXPECT_EQ(found(s, "upgrading"), ids{3});
@@ -71,6 +75,7 @@ TEST(LiteralSearch, ALongLiteralIsFoundAtEveryPlaceBetweenTheSampledOnes) {
   literal_search s;
   s.add(1, "newest versi");
   s.add(2, " is already the newest version (");
+  s.build();
   for (std::size_t at = 0; at < 40; ++at) {
     const std::string line =
         std::string(at, 'x') + "newest version" + std::string(at % 5, 'y');
@@ -106,6 +111,7 @@ TEST(LiteralSearch, StridedSearchReportsWhatTryingEveryPositionReports) {
     const std::size_t min_size = 1 + rng() % 16;
     for (int id = 0; id < literals; ++id)
       s.add(static_cast<std::uint32_t>(id), text(min_size + rng() % 12));
+    s.build();
     for (int k = 0; k < 40; ++k) {
       const std::string line = text(rng() % 90);
       EXPECT_EQ(reports([&](auto f) { s.search(line, f); }),

@@ -25,6 +25,7 @@
 #include "classify/literal_search.h"
 #include "classify/prefix_index.h"
 #include "classify/table_row.h"
+#include "classify/text_arena.h"
 
 namespace aptparse::detail {
 
@@ -33,7 +34,8 @@ class format_table {
   // The table of every known language, built on first use (thread-safe).
   static const format_table& instance();
 
-  explicit format_table(std::vector<table_row> rows);
+  // `text` holds the rows' text (format_table_builder::take_text()).
+  format_table(std::vector<table_row> rows, text_arena text);
 
   // Returns the row that `line` (trimmed, non-empty) matches, or nullptr.
   // Fills `caps` for format rows. The captures of a line matched in its
@@ -152,6 +154,7 @@ class format_table {
                                const std::vector<std::uint32_t>& rows,
                                std::string_view line, captures& caps) const;
 
+  text_arena text_;
   std::vector<table_row> rows_;
   // Dispatch: rows whose literal prefix has eight bytes or more are found
   // by a line's first eight bytes, those with four to seven by its first

@@ -15,11 +15,11 @@
 #include <array>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "classify/printf_format.h"
 #include "classify/table_row.h"
+#include "classify/text_arena.h"
 
 namespace aptparse::detail {
 
@@ -28,14 +28,17 @@ struct source_row {
   match_kind match;
   line_kind kind;
   row_meaning meaning;
-  std::uint8_t piece;  // summary rows: which of the four msgids
-  const char* msgid;
+  std::uint8_t piece;      // summary rows: which of the four msgids
+  std::string_view msgid;  // its length known at compile time: no strlen
 };
 
 class format_table_builder {
  public:
-  // Every row of every source, in source order.
+  // Every row of every source, in source order. Their text is views into
+  // the builder's arena (take_text()), `lang` into the static tables.
   std::vector<table_row> build();
+  // The arena that the rows built hold their text in: it must outlive them.
+  text_arena take_text() { return std::move(text_); }
 
  private:
   void add_text(const source_row& src, std::string_view text,
@@ -45,21 +48,36 @@ class format_table_builder {
   void add_summary(std::string_view lang, const row_meaning& layout,
                    const std::array<std::string_view, 4>& pieces);
   // Completes `row` from its format and appends it; false if the format
-  // cannot be compiled.
-  bool add_format_row(table_row row, printf_format f, bool prefix);
+  // cannot be compiled or has more than max_conversions conversions.
+  bool add_format_row(table_row row, const printf_format& f, bool prefix);
   // Appends `row` unless an earlier row of the same form (the same literals
   // and arguments, or text) matches the same lines with the same meaning (many
   // catalogues share a wording, and every composition of a summary line that
   // fell back to an English piece shares it): only the first could ever match,
   // and the others would crowd the candidate lists.
   void keep(table_row row);
+  // Copies a kept row's text into text_.
+  void own_text(table_row& row);
+
+  // Per hash of a form (see keep()), its newest row (kNone: an empty slot);
+  // per row, the previous row of the same hash, or kNone. A flat table:
+  // ~10,000 rows are kept at start, and a node each cost an allocation.
+  struct form_slot {
+    std::uint64_t hash = 0;
+    std::uint32_t newest = kNone;
+  };
+  form_slot& find_form(std::uint64_t form);
+  void grow_forms();
 
   static constexpr std::uint32_t kNone = ~std::uint32_t{0};
   std::vector<table_row> rows_;
-  // Per hash of a form (see keep()), its newest row; per row, the previous
-  // row of the same hash, or kNone.
-  std::unordered_map<std::uint64_t, std::uint32_t> first_of_form_;
+  std::vector<form_slot> form_slots_;  // a power of two, at most half full
   std::vector<std::uint32_t> next_of_form_;
+  text_arena text_;
+  // Scratch formats, reused for every line (their strings keep their
+  // storage).
+  printf_format format_;
+  std::array<printf_format, 4> pieces_;
 };
 
 }  // namespace aptparse::detail

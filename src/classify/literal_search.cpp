@@ -10,13 +10,15 @@ void literal_search::add(std::uint32_t id, std::string_view literal) {
     return;
   }
   const auto index = static_cast<std::uint32_t>(literals_.size());
-  literals_.push_back(entry{std::string(literal), id});
+  literals_.push_back(entry{static_cast<std::uint32_t>(chars_.size()),
+                            static_cast<std::uint32_t>(literal.size()), id});
+  chars_ += literal;
   if (literal.size() < 4) {
     const std::uint32_t k =
         static_cast<unsigned char>(literal[0]) |
         (std::uint32_t{static_cast<unsigned char>(literal[1])} << 8);
     short_bits_[k >> 6] |= std::uint64_t{1} << (k & 63);
-    short_[k].push_back(index);
+    short_.add(k, index);
     return;
   }
   // The windows at offsets below the stride: a shorter literal added later
@@ -29,7 +31,7 @@ void literal_search::add(std::uint32_t id, std::string_view literal) {
     std::memcpy(&k, literal.data() + offset, 4);
     const std::uint32_t h = hash4(k);
     window_bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
-    windows_[k].push_back(window{index, static_cast<std::uint32_t>(offset)});
+    windows_.add(k, window{index, static_cast<std::uint32_t>(offset)});
   }
 }
 

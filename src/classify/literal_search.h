@@ -20,16 +20,24 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "classify/flat_multimap.h"
 
 namespace aptparse::detail {
 
 class literal_search {
  public:
-  // Registers `id` with `literal`. A literal shorter than two bytes
-  // matches every line.
+  // Registers `id` with `literal` (copied). A literal shorter than two
+  // bytes matches every line.
   void add(std::uint32_t id, std::string_view literal);
+
+  // Lays out the lookup tables. Call once, after the last add() and before
+  // the first search().
+  void build() {
+    windows_.build();
+    short_.build();
+  }
 
   // Calls found(id) once for every occurrence in `line` of the literal of
   // `id` (an id whose literal occurs twice is reported twice).
@@ -62,14 +70,15 @@ class literal_search {
   void search_bytewise(std::string_view line, Found&& found) const {
     for (std::uint32_t id : always_) found(id);
     for (const entry& e : literals_)
-      for (std::size_t at = line.find(e.literal); at != std::string_view::npos;
-           at = line.find(e.literal, at + 1))
+      for (std::size_t at = line.find(literal_of(e));
+           at != std::string_view::npos; at = line.find(literal_of(e), at + 1))
         found(e.id);
   }
 
  private:
   struct entry {
-    std::string literal;
+    std::uint32_t offset;  // the literal: chars_[offset, offset + size)
+    std::uint32_t size;
     std::uint32_t id;
   };
   // A literal's four bytes at `offset`.
@@ -86,11 +95,9 @@ class literal_search {
   template <class Found>
   void probe_short(std::uint32_t key, std::string_view line, std::size_t at,
                    Found& found) const {
-    auto it = short_.find(key);
-    if (it == short_.end()) return;
-    for (std::uint32_t i : it->second) {
+    for (std::uint32_t i : short_.find(key)) {
       const entry& e = literals_[i];
-      if (line.compare(at, e.literal.size(), e.literal) == 0) found(e.id);
+      if (line.compare(at, e.size, literal_of(e)) == 0) found(e.id);
     }
   }
 
@@ -100,28 +107,31 @@ class literal_search {
   template <class Found>
   void probe_window(std::uint32_t key, std::string_view line, std::size_t q,
                     Found& found) const {
-    auto it = windows_.find(key);
-    if (it == windows_.end()) return;
-    for (const window& w : it->second) {
+    for (const window& w : windows_.find(key)) {
       if (w.offset >= stride_) continue;
       const entry& e = literals_[w.literal];
       const std::size_t start = q - w.offset;
-      if (line.size() - start >= e.literal.size() &&
-          std::memcmp(line.data() + start, e.literal.data(),
-                      e.literal.size()) == 0)
+      if (line.size() - start >= e.size &&
+          std::memcmp(line.data() + start, chars_.data() + e.offset, e.size) ==
+              0)
         found(e.id);
     }
   }
 
+  std::string_view literal_of(const entry& e) const {
+    return std::string_view(chars_).substr(e.offset, e.size);
+  }
+
   std::vector<entry> literals_;  // all but the always-reported ones
+  std::string chars_;            // the literals' bytes, one after another
   std::vector<std::uint64_t> window_bits_ =
       std::vector<std::uint64_t>(kBits / 64, 0);
-  std::unordered_map<std::uint32_t, std::vector<window>> windows_;
+  flat_multimap<window> windows_;
   std::size_t stride_ = 0;  // the shortest long literal's size - 3
   std::vector<std::uint64_t> short_bits_ = std::vector<std::uint64_t>(1024, 0);
   // Two- and three-byte literals (indexes into literals_), by their first
   // two bytes.
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> short_;
+  flat_multimap<std::uint32_t> short_;
   std::vector<std::uint32_t> always_;
 };
 

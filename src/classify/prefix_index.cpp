@@ -26,19 +26,29 @@ void prefix_index::add(std::uint32_t row, std::string_view literal,
   c.literal_size = static_cast<std::uint32_t>(literal.size());
   c.exact_size = exact ? c.literal_size : 0;
   c.literal = literal.data();
-  pending_[key_of(literal)].push_back(c);
+  pending_.push_back(keyed{key_of(literal), c});
 }
 
 void prefix_index::build() {
   slots_.assign(kSlots, slot{});
   candidates_.clear();
   sorted_keys_.clear();
-  for (const auto& [key, list] : pending_) {
+  // One flat sort instead of a map of vectors: (key, position added) pairs,
+  // whose plain sort is the stable sort by key, moved less than the
+  // candidates themselves.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> order(pending_.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k)
+    order[k] = {pending_[k].key, k};
+  std::sort(order.begin(), order.end());
+  candidates_.reserve(pending_.size());
+  for (std::size_t k = 0; k < order.size();) {
+    const std::uint64_t key = order[k].first;
     std::size_t i = slot_of(key);
     while (slots_[i].begin != slots_[i].end) i = (i + 1) & (kSlots - 1);
     slots_[i].key = key;
     slots_[i].begin = static_cast<std::uint32_t>(candidates_.size());
-    candidates_.insert(candidates_.end(), list.begin(), list.end());
+    for (; k < order.size() && order[k].first == key; ++k)
+      candidates_.push_back(pending_[order[k].second].c);
     slots_[i].end = static_cast<std::uint32_t>(candidates_.size());
     const std::size_t bit = filter_bit(key);
     filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
@@ -46,6 +56,7 @@ void prefix_index::build() {
   }
   std::sort(sorted_keys_.begin(), sorted_keys_.end());
   pending_.clear();
+  pending_.shrink_to_fit();
 }
 
 const prefix_index::candidate* prefix_index::first_unlike_earlier(

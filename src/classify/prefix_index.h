@@ -8,7 +8,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -130,7 +129,13 @@ class prefix_index {
   }
 
   std::size_t key_bytes_;
-  std::map<std::uint64_t, std::vector<candidate>> pending_;
+  // The added candidates with their keys, in the order added; build()
+  // sorts them by key (stable: each key's list keeps that order).
+  struct keyed {
+    std::uint64_t key;
+    candidate c;
+  };
+  std::vector<keyed> pending_;
   std::vector<slot> slots_;
   std::vector<candidate> candidates_;
   std::vector<std::uint64_t> sorted_keys_;  // for has_key_starting()

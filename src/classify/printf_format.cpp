@@ -10,17 +10,34 @@ namespace aptparse::detail {
 
 printf_format printf_format::parse(std::string_view f) {
   printf_format out;
-  out.literals.emplace_back();
+  parse(f, out);
+  return out;
+}
+
+void printf_format::parse(std::string_view f, printf_format& out) {
+  // Literals [0, n) are this format's; those beyond, left from an earlier
+  // one, are reused (cleared) before new ones are made.
+  std::size_t n = 0;
+  const auto next_literal = [&out, &n]() -> std::string& {
+    if (n == out.literals.size()) {
+      out.literals.emplace_back();
+    } else {
+      out.literals[n].clear();
+    }
+    return out.literals[n++];
+  };
+  out.conversions.clear();
+  std::string* literal = &next_literal();
   int next_arg = 0;
   std::size_t i = 0;
   while (i < f.size()) {
     // Literal text up to the next '%', appended in one piece.
     const std::size_t pct = std::min(f.find('%', i), f.size());
-    out.literals.back().append(f.data() + i, pct - i);
+    literal->append(f.data() + i, pct - i);
     i = pct;
     if (i == f.size()) break;
     if (i + 1 < f.size() && f[i + 1] == '%') {
-      out.literals.back() += '%';
+      *literal += '%';
       i += 2;
       continue;
     }
@@ -37,18 +54,18 @@ printf_format printf_format::parse(std::string_view f) {
            std::strchr("'-+ #0123456789.hlLqjzt", f[j]) != nullptr)
       ++j;
     if (j >= f.size()) {  // a lone '%' at the end stays literal
-      out.literals.back() += f.substr(i);
+      *literal += f.substr(i);
       break;
     }
     conversion c;
     c.arg = position >= 0 ? position : next_arg;
     c.numeric = std::strchr("diuxX", f[j]) != nullptr;
     out.conversions.push_back(c);
-    out.literals.emplace_back();
+    literal = &next_literal();
     ++next_arg;
     i = j + 1;
   }
-  return out;
+  out.literals.resize(n);
 }
 
 void printf_format::append(const printf_format& next) {

@@ -7,17 +7,19 @@
 
 #include <cstdint>
 #include <memory>
-#include <string>
 #include <string_view>
 #include <variant>
-#include <vector>
 
 #include "aptparse/events.h"
+#include "classify/inline_list.h"
 #include "classify/line_kind.h"
 
 namespace aptparse::detail {
 
 inline constexpr int max_captures = 6;
+// The most conversions a row's format may have (only RE2 matches a format
+// with more than max_captures; it captures the first max_captures).
+inline constexpr int max_conversions = 16;
 
 // The printf arguments a format row captured, in argument order (a
 // translation may reorder them with %1$s; captures are put back in order).
@@ -98,10 +100,12 @@ using row_meaning =
     std::variant<std::monostate, list_header, summary_counts, message_text,
                  dpkg_action, log_record, hold_change, log_key, list_status>;
 
+// The text of a row is views: into the table's text_arena (text_arena.h),
+// or for `lang` into the static tables. They live as long as the table.
 struct table_row {
-  std::string text;     // one line of the msgid or msgstr, trimmed
-  std::string literal;  // text before the first conversion
-  std::string lang;     // "" for English
+  std::string_view text;     // one line of the msgid or msgstr, trimmed
+  std::string_view literal;  // text before the first conversion
+  std::string_view lang;     // "" for English
   match_kind match = match_kind::exact;
   line_kind kind = line_kind::unknown;
   row_meaning meaning;
@@ -111,13 +115,14 @@ struct table_row {
   std::shared_ptr<re2::RE2> re;  // compiled, for rows fast_match cannot do
   // The longest literal run of the format: a line without it cannot match,
   // which spares RE2 most calls.
-  std::string required;
-  std::vector<int> arg_of_group;  // capture group i holds printf arg [i]
+  std::string_view required;
+  // capture group i holds printf arg [i]
+  inline_list<int, max_conversions> arg_of_group;
   // For the fast matcher: the literals around the conversions (one more
   // than conversions) and whether each conversion is a number. Empty when
   // only RE2 can match the row.
-  std::vector<std::string> literals;
-  std::vector<bool> numeric;
+  inline_list<std::string_view, max_captures + 1> literals;
+  inline_list<bool, max_captures> numeric;
   // A prefix row matched in full (its literal prefix is too short to
   // dispatch on): any text may follow its last literal.
   bool open_end = false;
