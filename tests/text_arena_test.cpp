@@ -34,6 +34,25 @@ TEST(TextArena, EveryStoredViewKeepsItsTextAcrossChunksAndMoves) {
   }
 }
 
+TEST(TextArena, AMovedFromArenaStoresIntoNoneOfTheArenaItWentTo) {
+  text_arena from;
+  const std::string_view kept = from.store("kept");
+  text_arena to = std::move(from);
+  // Reused after the move, `from` must not write into `to`'s chunk: the
+  // next store of `to` would then overwrite it, or it overwrite `to`'s.
+  const std::string_view again = from.store("again");
+  const std::string_view more = to.store("more!");
+  EXPECT_EQ(kept, "kept");
+  EXPECT_EQ(again, "again");
+  EXPECT_EQ(more, "more!");
+  text_arena third;
+  third = std::move(to);
+  EXPECT_EQ(to.store("later"), "later");
+  EXPECT_EQ(third.store("third"), "third");
+  EXPECT_EQ(kept, "kept");
+  EXPECT_EQ(more, "more!");
+}
+
 TEST(InlineList, HoldsWhatWasPushedAndComparesLikeAVector) {
   inline_list<int, 4> a, b;
   EXPECT_TRUE(a.empty());

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace aptparse::detail {
@@ -17,8 +18,18 @@ namespace aptparse::detail {
 class text_arena {
  public:
   text_arena() = default;
-  text_arena(text_arena&&) = default;  // the views stay valid
-  text_arena& operator=(text_arena&&) = default;
+  // The views stay valid. The moved-from arena is empty: its free space
+  // went with its chunks, so its next store() starts a chunk of its own.
+  text_arena(text_arena&& o) noexcept
+      : chunks_(std::move(o.chunks_)),
+        next_(std::exchange(o.next_, nullptr)),
+        end_(std::exchange(o.end_, nullptr)) {}
+  text_arena& operator=(text_arena&& o) noexcept {
+    chunks_ = std::move(o.chunks_);
+    next_ = std::exchange(o.next_, nullptr);
+    end_ = std::exchange(o.end_, nullptr);
+    return *this;
+  }
 
   // A copy of `s` that lives as long as the arena (or the one it is moved
   // to). An empty `s` gives an empty view of a static "".
