@@ -101,6 +101,10 @@ PREFIXES = {
 }
 
 
+def test_there_is_an_example_of_every_prefix_the_library_names() -> None:
+    assert set(PREFIXES) == set(aptparse._core.ENUM_NAMES["line_prefix"][1:])
+
+
 @pytest.mark.parametrize("name", PREFIXES)
 def test_every_line_prefix_is_in_the_schema(name: str) -> None:
     data = b"".join(PREFIXES[name] + line + b"\n" for line in LOG.splitlines())

@@ -19,6 +19,8 @@ COUNT_NAMES: Final[tuple[str, ...]]
 OPTION_DEFAULTS: Final[Options]
 # error code name -> (stable number, English explanation)
 ERROR_CODES: Final[dict[str, tuple[int, str]]]
+# C++ enum name -> the names of its values in order ("" is JSON's null)
+ENUM_NAMES: Final[dict[str, tuple[str, ...]]]
 
 # table name -> ((column name, kind), ...); see aptparse/_records.py
 RECORD_COLUMNS: Final[dict[str, tuple[tuple[str, str], ...]]]

@@ -2,11 +2,45 @@
 #include <pybind11/stl.h>
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "convert.h"
 #include "register.h"
 
 namespace aptparse_py {
+namespace {
+
+// The names of an enumeration's values, 0 to `last`, as its *_name()
+// function gives them. `last` is named here as in names.cpp's static_asserts:
+// the C++ enums carry no count.
+template <class E>
+py::tuple enum_names(std::string_view (*name)(E) noexcept, E last) {
+  const auto n = static_cast<std::size_t>(last) + 1;
+  py::tuple out(n);
+  for (std::size_t v = 0; v < n; ++v)
+    out[v] = py::str(std::string(name(static_cast<E>(v))));
+  return out;
+}
+
+// The strings JSON and the Python objects print for the library's enums
+// other than sets and error codes; "" is JSON's null. Keyed by the C++
+// enum's name.
+py::dict enum_name_lists() {
+  using namespace aptparse;
+  py::dict enums;
+  enums["hold_reason"] = enum_names(&reason_name, hold_reason::held);
+  enums["line_prefix"] = enum_names(&prefix_name, line_prefix::quote);
+  enums["message_level"] = enum_names(&level_name, message_level::audit);
+  enums["consistency_verdict"] =
+      enum_names(&verdict_name, consistency_verdict::no_counts);
+  enums["record_kind"] = enum_names(&record_kind_name, record_kind::listing);
+  enums["change_action"] = enum_names(&action_name, change_action::none);
+  enums["change_status"] = enum_names(&status_name, change_status::absent);
+  return enums;
+}
+
+}  // namespace
 
 void register_parse(py::module_& m) {
   const aptparse::options defaults;
@@ -37,6 +71,8 @@ void register_parse(py::module_& m) {
   APTPARSE_ERRC_MAP(APTPARSE_PY_CODE)
 #undef APTPARSE_PY_CODE
   m.attr("ERROR_CODES") = codes;
+
+  m.attr("ENUM_NAMES") = enum_name_lists();
 
   m.attr("OPTION_DEFAULTS") = options_to_py(defaults);
 
