@@ -1,12 +1,13 @@
 // The parser facade: wires the stages together.
 //   line_splitter -> strip_terminal_controls -> strip_ci_prefix
-//     -> quote_prefix -> section_machine -> sink
+//     -> json_result -> quote_prefix -> section_machine -> sink
 #include "aptparse/parser.h"
 
 #include <string>
 
 #include "classify/anchor_line.h"
 #include "lines/ci_prefix.h"
+#include "lines/json_result.h"
 #include "lines/line_runs.h"
 #include "lines/line_splitter.h"
 #include "lines/line_start.h"
@@ -57,6 +58,7 @@ class parser_impl {
   void reset() {
     splitter_.reset();
     quote_.reset();
+    json_.reset();
     machine_.reset();
     misuse_ = status{};
     finished_ = false;
@@ -83,8 +85,7 @@ class parser_impl {
                               .where = l.where,
                               .end_offset = end,
                               .dropped = l.dropped};
-      if (start == line_start::plain ||
-          (start == line_start::indent && machine_.in_indented_block())) {
+      if (start == line_start::plain || read_as_it_is(start, text)) {
         machine_.line(line);
         return runs_;
       }
@@ -93,8 +94,18 @@ class parser_impl {
     return false;
   }
 
-  // A line that may carry a CI or quote prefix, or be a fence or prompt of
-  // a document. Out of line: on_line runs for every line and stays small.
+  // A line that starts like a stage's line but is apt's own: an item or
+  // continuation (unless a JSON result's block may be open), or a line that
+  // starts like a task's status and is not one.
+  bool read_as_it_is(line_start start, std::string_view text) const {
+    if (start == line_start::indent)
+      return machine_.in_indented_block() && !json_.wants_indented();
+    return start == line_start::status && !json_result::is_one_line(text);
+  }
+
+  // A line that may carry a CI or quote prefix, be a JSON result, or be a
+  // fence or prompt of a document. Out of line: on_line runs for every line
+  // and stays small.
   [[gnu::noinline]] void prefixed_line(std::string_view text,
                                        const position& where, std::uint64_t end,
                                        std::uint64_t dropped) {
@@ -107,6 +118,11 @@ class parser_impl {
                       .ci_status = p.ci_status};
     if (p.ci_status) {
       machine_.line(line);
+      return;
+    }
+    if (const json_result::reading r = json_.read(p.text);
+        r != json_result::reading::none) {
+      json_lines(r, line);
       return;
     }
     const quote_prefix::result q =
@@ -136,6 +152,30 @@ class parser_impl {
     }
   }
 
+  // A JSON result's line: its block's noise, a block's item, or the lines
+  // of a decoded string.
+  void json_lines(json_result::reading r, logical_line line) {
+    if (r == json_result::reading::noise) {
+      line.ci_status = true;  // counted as noise
+      machine_.line(line);
+      return;
+    }
+    if (line.prefix == line_prefix::none)
+      line.prefix = line_prefix::json_string;
+    for (std::string_view rest = json_.text(); !rest.empty();) {
+      const std::string_view text = json_result::take_line(rest);
+      line.text =
+          has_escape(text) ? strip_terminal_controls(text, scratch_) : text;
+      machine_.line(line);
+    }
+    // The string ended, so did apt's output: as after a blank line, no
+    // list or message goes on into the JSON that follows.
+    if (r == json_result::reading::decoded && machine_.in_indented_block()) {
+      line.text = {};
+      machine_.line(line);
+    }
+  }
+
   status sticky(errc code) {
     if (misuse_.ok()) misuse_ = status{code, {}};
     return misuse_;
@@ -145,6 +185,7 @@ class parser_impl {
   line_splitter splitter_;
   section_machine machine_;
   quote_prefix quote_{printed_at_column_zero, is_known_line};
+  json_result json_;
   std::string scratch_;
   // false: every line the per-line way. Strict mode takes none: a
   // violation stops the parse at its line, and only on_line looks.

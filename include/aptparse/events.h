@@ -210,16 +210,21 @@ APTPARSE_EXPORT std::string_view level_name(message_level level) noexcept;
 // parsing. A CI system's prefix is found on each line by its pattern; a
 // document's indentation or quote marker is adopted at a line apt prints at
 // column 0 ("Reading package lists...", a list header, the summary line, an
-// Inst line...) and holds until a line does not carry it.
+// Inst line...) and holds until a line does not carry it. A JSON string is
+// not a prefix but is reported as one: the lines were its escaped content.
 enum class line_prefix : std::uint8_t {
   none,
   buildkit,        // Docker BuildKit: "#7 12.34 "
   github_actions,  // GitHub Actions: "2024-05-01T10:00:00.1234567Z "
   indent,          // spaces or tabs: a markdown or reST code block
   quote,           // a quote marker, maybe indented: "> ", "#> ", "    > "
+  // Ansible's result as JSON: its "stdout" string ("...lists...\nBuilding
+  // dependency tree...\n...") or its "stdout_lines" items, one a line.
+  json_string,
 };
 
-// Returns "", "buildkit", "github_actions", "indent" or "quote".
+// Returns "", "buildkit", "github_actions", "indent", "quote" or
+// "json_string".
 APTPARSE_EXPORT std::string_view prefix_name(line_prefix prefix) noexcept;
 
 // Where a transaction lies in the input.

@@ -1,8 +1,8 @@
 // The gate in front of the per-line stages between the splitter and the
-// machine (CI prefix, quote prefix, transcript lines): a line's first byte
-// tells whether any of them may change it. Most of apt's and dpkg's lines
-// start with a letter and go straight on; a table lookup decides, so the
-// stages cost the common path one load and a compare.
+// machine (CI prefix, quote prefix, transcript lines, JSON results): a
+// line's first byte tells whether any of them may change it. Most of apt's
+// and dpkg's lines start with a letter and go straight on; a table lookup
+// decides, so the stages cost the common path one load and a compare.
 #ifndef APTPARSE_SRC_LINES_LINE_START_H_
 #define APTPARSE_SRC_LINES_LINE_START_H_
 
@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "lines/ci_prefix.h"
+#include "lines/json_result.h"
 #include "lines/quote_prefix.h"
 #include "lines/transcript_noise.h"
 #include "util/text.h"
@@ -22,6 +23,8 @@ enum class line_start : std::uint8_t {
   indent,  // white space: a quote prefix may start here, unless apt
            // indents the line itself (a list item, a continuation)
   marked,  // a CI prefix, a quote marker, a fence or a prompt may start here
+  status,  // a task's status before a JSON result may start here
+           // (lines/json_result.h); most such lines are apt's
 };
 
 inline constexpr std::array<line_start, 256> kLineStarts = [] {
@@ -33,6 +36,8 @@ inline constexpr std::array<line_start, 256> kLineStarts = [] {
     else if (may_begin_ci_prefix(c) || quote_prefix::is_quote_marker(c) ||
              may_begin_transcript(c))
       t[b] = line_start::marked;
+    else if (json_result::may_begin(c))
+      t[b] = line_start::status;
   }
   return t;
 }();
@@ -46,7 +51,7 @@ inline line_start start_of(std::string_view line) noexcept {
 // or of its line end when the line is empty: one lookup tells which of the
 // machine's run functions may take it, with no empty or white space test.
 enum class run_start : std::uint8_t {
-  other,   // the per-line way: a prefix, '\v' or '\f' first
+  other,   // the per-line way: a prefix, a status, '\v' or '\f' first
   blank,   // empty: the byte is its line end
   plain,   // neither white space nor a prefix first
   indent,  // ' ' or '\t' first: an item of the open list, maybe

@@ -92,12 +92,21 @@ LOG = (
     b"The following packages will be upgraded:\n  libc6\n"
     b"1 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n"
 )
-# Each prefix the parser strips, before every line of LOG.
+
+
+def prefixed(prefix: bytes) -> bytes:
+    return b"".join(prefix + line + b"\n" for line in LOG.splitlines())
+
+
+# LOG as each prefix the parser strips presents it.
 PREFIXES = {
-    "buildkit": b"#7 12.34 ",
-    "github_actions": b"2024-05-01T10:00:00.1234567Z ",
-    "indent": b"    ",
-    "quote": b"> ",
+    "buildkit": prefixed(b"#7 12.34 "),
+    "github_actions": prefixed(b"2024-05-01T10:00:00.1234567Z "),
+    "indent": prefixed(b"    "),
+    "quote": prefixed(b"> "),
+    "json_string": b'changed: [web1] => {"stdout": "'
+    + LOG.replace(b"\n", b"\\n")
+    + b'"}\n',
 }
 
 
@@ -107,8 +116,7 @@ def test_there_is_an_example_of_every_prefix_the_library_names() -> None:
 
 @pytest.mark.parametrize("name", PREFIXES)
 def test_every_line_prefix_is_in_the_schema(name: str) -> None:
-    data = b"".join(PREFIXES[name] + line + b"\n" for line in LOG.splitlines())
-    [record] = json_lines(data, "-")
+    [record] = json_lines(PREFIXES[name], "-")
     assert record["line_prefix"] == name
     assert errors(record) == []
 

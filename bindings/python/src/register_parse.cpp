@@ -30,7 +30,7 @@ py::dict enum_name_lists() {
   using namespace aptparse;
   py::dict enums;
   enums["hold_reason"] = enum_names(&reason_name, hold_reason::held);
-  enums["line_prefix"] = enum_names(&prefix_name, line_prefix::quote);
+  enums["line_prefix"] = enum_names(&prefix_name, line_prefix::json_string);
   enums["message_level"] = enum_names(&level_name, message_level::audit);
   enums["consistency_verdict"] =
       enum_names(&verdict_name, consistency_verdict::no_counts);
