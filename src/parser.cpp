@@ -59,6 +59,7 @@ class parser_impl {
     splitter_.reset();
     quote_.reset();
     json_.reset();
+    staged_ = false;
     machine_.reset();
     misuse_ = status{};
     finished_ = false;
@@ -80,27 +81,20 @@ class parser_impl {
     std::string_view text =
         l.escape ? strip_terminal_controls(l.text, scratch_) : l.text;
     const line_start start = start_of(text);
-    if (!quote_.active()) {
+    if (!staged_) {
       const logical_line line{.text = text,
                               .where = l.where,
                               .end_offset = end,
                               .dropped = l.dropped};
-      if (start == line_start::plain || read_as_it_is(start, text)) {
+      if (start == line_start::plain ||
+          (start == line_start::indent && machine_.in_indented_block())) {
         machine_.line(line);
         return runs_;
       }
     }
     prefixed_line(text, l.where, end, l.dropped);
+    staged_ = quote_.active() || json_.wants_indented();
     return false;
-  }
-
-  // A line that starts like a stage's line but is apt's own: an item or
-  // continuation (unless a JSON result's block may be open), or a line that
-  // starts like a task's status and is not one.
-  bool read_as_it_is(line_start start, std::string_view text) const {
-    if (start == line_start::indent)
-      return machine_.in_indented_block() && !json_.wants_indented();
-    return start == line_start::status && !json_result::is_one_line(text);
   }
 
   // A line that may carry a CI or quote prefix, be a JSON result, or be a
@@ -120,10 +114,12 @@ class parser_impl {
       machine_.line(line);
       return;
     }
-    if (const json_result::reading r = json_.read(p.text);
-        r != json_result::reading::none) {
-      json_lines(r, line);
-      return;
+    if (json_.wants_indented() || json_result::may_read(p.text)) {
+      if (const json_result::reading r = json_.read(p.text);
+          r != json_result::reading::none) {
+        json_lines(r, line);
+        return;
+      }
     }
     const quote_prefix::result q =
         quote_.strip(p.text, machine_.in_indented_block());
@@ -186,6 +182,9 @@ class parser_impl {
   section_machine machine_;
   quote_prefix quote_{printed_at_column_zero, is_known_line};
   json_result json_;
+  // A stage holds state that every line must see: a quote prefix was
+  // adopted, or a JSON result's block may follow (its items are indented).
+  bool staged_ = false;
   std::string scratch_;
   // false: every line the per-line way. Strict mode takes none: a
   // violation stops the parse at its line, and only on_line looks.

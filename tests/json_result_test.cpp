@@ -213,6 +213,19 @@ TEST(JsonResult, OtherLinesAreNotResults) {
   }
 }
 
+TEST(JsonResult, TheCheapTestLetsEveryResultLineThrough) {
+  for (std::string_view line :
+       {R"(changed: [h] => {)", "ok: [h]", "fatal: [h]: FAILED! => {",
+        R"(    "stdout": "a\nb",)", R"(        "item",)",
+        R"(            "nested loop result",)"})
+    EXPECT_TRUE(json_result::may_read(line)) << line;
+  // apt's indented lines: apt 3's summary block, list items, continuations.
+  for (std::string_view line :
+       {"  Upgrading: 3, Installing: 0, Removing: 0, Not Upgrading: 1",
+        "  libc6 tzdata", "    libc6", "  \"quoted\"", "", "   "})
+    EXPECT_FALSE(json_result::may_read(line)) << line;
+}
+
 TEST(JsonResult, TakeLineEndsAtEachLineEndTheSplitterKnows) {
   std::string_view rest = "a\nb\r\nc\rd\n\ne";
   std::string got;
@@ -222,7 +235,7 @@ TEST(JsonResult, TakeLineEndsAtEachLineEndTheSplitterKnows) {
 
 TEST(JsonResult, EveryStatusFirstByteIsGated) {
   for (std::string_view status : {"changed", "ok", "fatal", "failed"})
-    EXPECT_EQ(detail::start_of(status), detail::line_start::status) << status;
+    EXPECT_EQ(detail::start_of(status), detail::line_start::marked) << status;
 }
 
 // Corpus logs as ansible prints them.

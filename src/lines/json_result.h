@@ -5,22 +5,22 @@
 // result as JSON: either on one line, the key after the task's status
 //   changed: [web1] => {"cache_updated": false, ..., "stdout": "Reading
 //   package lists...\nBuilding dependency tree...\n...", "stdout_lines": [...]}
-// or pretty-printed, one key a line ('    "stdout": "Reading
-// package...\n..."'), its "stdout_lines" then one item a line. Issue threads
-// and CI logs keep both. apt's line ends are escaped there, so no line of the
-// run is apt's.
+// or pretty-printed, one key a line, four spaces a level
+//       "stdout": "Reading package lists...\nBuilding dependency tree...",
+// its "stdout_lines" then one item a line. Issue threads and CI logs keep
+// both. apt's line ends are escaped there, so no line of the run is apt's.
 //
 // A line that is such a result (its status first: "changed: [", "ok: [",
 // "fatal: [", "failed: ["; or, pretty-printed, the key first) and whose
 // "stdout" string holds an escaped line end is read as the lines of that
 // string, decoded (\n \r \t \" \\ \/ \b \f \uXXXX, surrogate pairs
 // included: Python's json escapes every non-ASCII byte), followed by the
-// lines of the result's "stderr" (apt's "E:" and "W:" lines), as a
-// terminal shows them. The result's other
-// copies of the same text are not read again: "msg" (some modules repeat
-// stdout there) is not looked at, and the items of a pretty-printed
-// "stdout_lines" or "stderr_lines" block after a decoded "stdout" are
-// reported as noise.
+// lines of the result's "stderr" (apt's "E:" and "W:" lines), as a terminal
+// shows them. The result's other copies of the same text are not read
+// again: "msg" (some modules repeat stdout there) is not looked at, and the
+// items of a "stderr_lines" block, or of a "stdout_lines" block after the
+// decoded "stdout", are noise. A "stdout_lines" block alone (ansible's debug
+// of a registered variable prints only it) is read item by item.
 //
 // Each line is judged on its own (the block's state passes from line to
 // line), so the result does not depend on chunking. A line longer than
@@ -48,6 +48,18 @@ class json_result {
   // anyway.
   static constexpr bool may_begin(char c) noexcept {
     return c == 'c' || c == 'o' || c == 'f';
+  }
+  // Can read() take `line`? A task's status first (c, o, f), or a key or a
+  // block's item: '"' after an indent of four spaces or more (ansible
+  // indents by four). The cheap test before read(): apt's own indented
+  // lines (apt 3's summary block, list items) have two.
+  static bool may_read(std::string_view line) noexcept {
+    if (line.empty()) return false;
+    if (may_begin(line[0])) return true;
+    if (line.size() < 5 || line.substr(0, 4) != "    ") return false;
+    std::size_t i = 4;
+    while (i < line.size() && line[i] == ' ') ++i;
+    return i < line.size() && line[i] == '"';
   }
   // Does `line` start with a task's status, as a one-line result does?
   static bool is_one_line(std::string_view line) noexcept;

@@ -22,9 +22,8 @@ enum class line_start : std::uint8_t {
   plain,   // no stage changes the line
   indent,  // white space: a quote prefix may start here, unless apt
            // indents the line itself (a list item, a continuation)
-  marked,  // a CI prefix, a quote marker, a fence or a prompt may start here
-  status,  // a task's status before a JSON result may start here
-           // (lines/json_result.h); most such lines are apt's
+  marked,  // a CI prefix, a quote marker, a fence or a prompt, or a task's
+           // status before a JSON result (lines/json_result.h) may start here
 };
 
 inline constexpr std::array<line_start, 256> kLineStarts = [] {
@@ -34,10 +33,8 @@ inline constexpr std::array<line_start, 256> kLineStarts = [] {
     if (quote_prefix::is_indent(c))
       t[b] = line_start::indent;
     else if (may_begin_ci_prefix(c) || quote_prefix::is_quote_marker(c) ||
-             may_begin_transcript(c))
+             may_begin_transcript(c) || json_result::may_begin(c))
       t[b] = line_start::marked;
-    else if (json_result::may_begin(c))
-      t[b] = line_start::status;
   }
   return t;
 }();
@@ -51,7 +48,7 @@ inline line_start start_of(std::string_view line) noexcept {
 // or of its line end when the line is empty: one lookup tells which of the
 // machine's run functions may take it, with no empty or white space test.
 enum class run_start : std::uint8_t {
-  other,   // the per-line way: a prefix, a status, '\v' or '\f' first
+  other,   // the per-line way: a prefix, '\v' or '\f' first
   blank,   // empty: the byte is its line end
   plain,   // neither white space nor a prefix first
   indent,  // ' ' or '\t' first: an item of the open list, maybe
