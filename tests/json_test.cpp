@@ -129,6 +129,21 @@ TEST(JsonNumber, EveryNumberIsWrittenAsToCharsWritesIt) {
   expect_number(std::uint32_t{4294967295u});
 }
 
+// Each fixed-point factor of put_number over the ends of its range and
+// the numbers whose later pairs are 99 or 00 (where a rounding error
+// would carry into or out of the pair before).
+TEST(JsonNumber, EveryDigitPairOfEachFactorsRangeIsExact) {
+  for (std::uint64_t p : {100u, 10000u, 1000000u, 100000000u})
+    for (std::uint64_t v = p - 3000; v < p + 3000; ++v) expect_number(v);
+  for (std::uint64_t lead = 1; lead < 100; ++lead)
+    for (std::uint64_t rest : {0u, 1u, 99u, 100u, 9899u, 9900u, 9999u}) {
+      expect_number(lead * 100 + rest % 100);
+      expect_number(lead * 10000 + rest);
+      expect_number(lead * 1000000 + rest * 100 + 99);
+      expect_number(lead * 1000000 + rest * 100);
+    }
+}
+
 using testing::json_value;
 
 json_value read_strictly(std::string_view j) {
