@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -183,23 +184,31 @@ char* put_arch(json_cursor& c, char* w, std::string_view arch) {
   return put_package_field_or_null(c, w, ",\"arch\":", arch);
 }
 
-// `lead` is ',' between packages, else '\0' (nothing).
-[[gnu::always_inline]] inline void append_package(json_cursor& c,
-                                                  const package& p, char lead) {
-  char* w = c.room(kPackageRoom);
-  *w = lead;
-  w += lead != '\0';
-  w = put_package_field(c, w, "{\"name\":", p.name);
-  w = put_arch(c, w, p.arch);
-  w = put_package_field_or_null(c, w, ",\"old\":", p.old_version);
-  w = put_package_field_or_null(c, w, ",\"new\":", p.new_version);
-  if (!p.origins.empty())
-    w = put_package_field(c, w, ",\"origins\":", p.origins);
-  if (!p.note.empty()) w = put_package_field(c, w, ",\"note\":", p.note);
-  if (!p.suite.empty()) w = put_package_field(c, w, ",\"suite\":", p.suite);
+// ",\"security\":true" or false when the package says.
+[[gnu::always_inline]] inline char* put_security(char* w, const package& p) {
   if (p.security)
     w = *p.security ? put(w, ",\"security\":true")
                     : put(w, ",\"security\":false");
+  return w;
+}
+
+// True iff the package has a note, suite, alternatives or hold reason:
+// few have any, so one test of them all keeps four off the common path.
+[[gnu::always_inline]] inline bool has_rare_fields(const package& p) {
+  const auto alternatives =  // their bytes: no division by the size
+      reinterpret_cast<std::uintptr_t>(std::to_address(p.alternatives.end())) -
+      reinterpret_cast<std::uintptr_t>(p.alternatives.data());
+  return (p.note.size() | p.suite.size() | alternatives |
+          static_cast<std::size_t>(p.reason)) != 0;
+}
+
+// "note" to "reason" of a package that has_rare_fields() (with
+// "security", which comes between them), within kPackageRoom.
+[[gnu::noinline]] char* put_rare_fields(json_cursor& c, char* w,
+                                        const package& p) {
+  if (!p.note.empty()) w = put_package_field(c, w, ",\"note\":", p.note);
+  if (!p.suite.empty()) w = put_package_field(c, w, ",\"suite\":", p.suite);
+  w = put_security(w, p);
   if (!p.alternatives.empty()) {
     w = put(w, ",\"alternatives\":[");
     bool first = true;
@@ -214,15 +223,31 @@ char* put_arch(json_cursor& c, char* w, std::string_view arch) {
   if (p.reason != hold_reason::none) {
     w = put_package_field(c, w, ",\"reason\":", reason_name(p.reason));
   }
+  return w;
+}
+
+// `lead` is '[' before a set's first package (its key comes without it),
+// ',' before the others.
+[[gnu::always_inline]] inline void append_package(json_cursor& c,
+                                                  const package& p, char lead) {
+  char* w = c.room(kPackageRoom);
+  *w++ = lead;
+  w = put_package_field(c, w, "{\"name\":", p.name);
+  w = put_arch(c, w, p.arch);
+  w = put_package_field_or_null(c, w, ",\"old\":", p.old_version);
+  w = put_package_field_or_null(c, w, ",\"new\":", p.new_version);
+  if (!p.origins.empty())
+    w = put_package_field(c, w, ",\"origins\":", p.origins);
+  w = has_rare_fields(p) ? put_rare_fields(c, w, p) : put_security(w, p);
   w = put_flags(w, p);
   *w++ = '}';
   c.advance(w);
 }
 
 // Writes the keys of sets [from, to) as empty; with `open`, the last one's
-// without its ']', for its packages to follow.
+// without its "[]", for its packages to follow (the first writes '[').
 void put_set_keys(json_cursor& c, int from, int to, bool open) {
-  const std::size_t n = kSetAt[to] - kSetAt[from] - (open ? 1 : 0);
+  const std::size_t n = kSetAt[to] - kSetAt[from] - (open ? 2 : 0);
   char* w = c.room(sizeof kEmptySets);
   std::memcpy(w, kEmptySets + kSetAt[from], n);
   c.advance(w + n);
@@ -239,7 +264,7 @@ void append_sets(json_cursor& c, const transaction& t) {
     if (items.empty()) continue;
     left -= items.size();
     put_set_keys(c, from, s + 1, true);
-    char lead = '\0';
+    char lead = '[';
     for (const package& p : items) {
       append_package(c, p, lead);
       lead = ',';
