@@ -31,10 +31,12 @@ namespace aptparse {
 namespace {
 
 using detail::json_cursor;
+using detail::kBareRest;
 using detail::kEmptySets;
 using detail::kNullSizes;
 using detail::kNumberRoom;
 using detail::kSetAt;
+using detail::kUsualTail;
 using detail::put;
 using detail::put_flags;
 using detail::put_number;
@@ -369,14 +371,17 @@ char* put_elements(json_cursor& c, char* w, const Items& items,
   return w;
 }
 
+// True iff the object ends in kUsualTail.
+[[gnu::always_inline]] inline bool usual_tail(const transaction& t) {
+  return t.messages.empty() && t.unrecognized_count == 0 &&
+         t.unrecognized.empty() && t.diagnostics.empty();
+}
+
 // "messages" to the end of the object.
 [[gnu::always_inline]] inline void append_tail(json_cursor& c,
                                                const transaction& t) {
-  if (t.messages.empty() && t.unrecognized_count == 0 &&
-      t.unrecognized.empty() && t.diagnostics.empty()) {  // the usual case
-    c.advance(put(c.room(96),
-                  ",\"messages\":[],\"unrecognized_count\":0,"
-                  "\"unrecognized\":[],\"diagnostics\":[]}"));
+  if (usual_tail(t)) {
+    c.advance(put(c.room(sizeof kUsualTail), kUsualTail));
     return;
   }
   char* w = c.room(16);
@@ -432,6 +437,16 @@ char* put_elements(json_cursor& c, char* w, const Items& items,
                                               std::string_view source) {
   append_head(c, t, source);
   append_sets(c, t);
+  if (!t.counts && t.consistency.verdict == consistency_verdict::no_counts &&
+      t.consistency.mismatches.empty() && t.consistency.unverifiable.empty() &&
+      no_sizes(t.sizes) && usual_tail(t)) {  // kBareRest's case
+    char* w =
+        c.room(kNumberRoom + sizeof ",\"security_count\":" + kBareRest.size());
+    w = put_number(put(w, ",\"security_count\":"), t.security_count);
+    std::memcpy(w, kBareRest.data(), kBareRest.size());
+    c.advance(w + kBareRest.size());
+    return;
+  }
   append_summary(c, t);
   append_tail(c, t);
 }
