@@ -5,11 +5,12 @@
 // reserves the most it can write in one room() call and is then written
 // through a plain pointer (a package reserves a fixed room, and only its
 // rare long or escaped strings make more): keys are literals copied with
-// fixed-size moves (a run of empty sets, and each set flag:
-// json/flag_keys.h), plain strings of up to 32 bytes are checked and
-// copied inline (json/escape.h),
-// numbers are made eight digits at a time (json/number.h). See "JSON
-// writer" and "JSON writer, round 6" in bench/PROFILE.md for what it costs.
+// fixed-size moves (a run of empty sets, each set flag: json/flag_keys.h,
+// and all after "security_count" of a transaction without counts:
+// json/literals.h), plain strings of up to 32 bytes are checked and
+// copied inline (json/escape.h), numbers are written two digits at a time
+// (json/number.h). See "JSON writer" and "JSON writer, round 6" in
+// bench/PROFILE.md for what it costs.
 #include <array>
 #include <cstddef>
 #include <cstdint>
