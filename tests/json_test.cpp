@@ -129,6 +129,21 @@ TEST(JsonNumber, EveryNumberIsWrittenAsToCharsWritesIt) {
   expect_number(std::uint32_t{4294967295u});
 }
 
+// Each fixed-point factor of put_number over the ends of its range and
+// the numbers whose later pairs are 99 or 00 (where a rounding error
+// would carry into or out of the pair before).
+TEST(JsonNumber, EveryDigitPairOfEachFactorsRangeIsExact) {
+  for (std::uint64_t p : {100u, 10000u, 1000000u, 100000000u})
+    for (std::uint64_t v = p - 3000; v < p + 3000; ++v) expect_number(v);
+  for (std::uint64_t lead = 1; lead < 100; ++lead)
+    for (std::uint64_t rest : {0u, 1u, 99u, 100u, 9899u, 9900u, 9999u}) {
+      expect_number(lead * 100 + rest % 100);
+      expect_number(lead * 10000 + rest);
+      expect_number(lead * 1000000 + rest * 100 + 99);
+      expect_number(lead * 1000000 + rest * 100);
+    }
+}
+
 using testing::json_value;
 
 json_value read_strictly(std::string_view j) {
@@ -182,6 +197,74 @@ TEST(Json, TransactionObjectHasItsKeysInTheDocumentedOrder) {
             std::to_string(r.transactions[0].counts->to_remove));
   EXPECT_EQ(v.at("sizes").at("disk_change").text, "-4096000");
   EXPECT_EQ(v.at("consistency").at("verdict").text, "consistent");
+}
+
+// `j` with its first `from` replaced by `to`.
+std::string replaced(std::string j, std::string_view from,
+                     std::string_view to) {
+  const std::size_t at = j.find(from);
+  EXPECT_NE(at, std::string::npos) << from << " in " << j;
+  if (at != std::string::npos) j.replace(at, from.size(), to);
+  return j;
+}
+
+// A transaction without counts, sizes, messages, unrecognised lines or
+// diagnostics ends in one precomputed text (kBareRest): each near miss,
+// one field away, takes the general path, and its object with that field
+// put back as the bare one has it is the bare object, byte for byte.
+TEST(Json, ATransactionWithoutCountsEndsAsTheGeneralPathWritesIt) {
+  for (std::uint64_t security : {0u, 7u, 123456789u}) {
+    report r = parse(testing::kRemovePurge);
+    transaction bare = r.transactions.at(0);
+    bare.counts.reset();
+    bare.consistency = consistency{};
+    bare.sizes = sizes{};
+    bare.messages.clear();
+    bare.unrecognized_count = 0;
+    bare.unrecognized.clear();
+    bare.diagnostics.clear();
+    bare.security_count = security;
+    const std::string want = to_json(bare, "x.log");
+    read_strictly(want);
+    EXPECT_NE(
+        want.find("\"verdict\":\"" +
+                  std::string(verdict_name(consistency_verdict::no_counts)) +
+                  "\""),
+        std::string::npos);
+    const auto near = [&](auto change, std::string_view from,
+                          std::string_view to) {
+      transaction t = bare;
+      change(t);
+      const std::string j = to_json(t, "x.log");
+      EXPECT_NE(j, want) << from;
+      EXPECT_EQ(replaced(j, from, to), want) << from;
+    };
+#define APTPARSE_TEST_SIZE(type, name)                              \
+  near([](transaction& t) { t.sizes.name = 1; }, "\"" #name "\":1", \
+       "\"" #name "\":null");
+    APTPARSE_SIZE_MAP(APTPARSE_TEST_SIZE)
+#undef APTPARSE_TEST_SIZE
+    for (consistency_verdict v :
+         {consistency_verdict::consistent, consistency_verdict::inconsistent})
+      near([v](transaction& t) { t.consistency.verdict = v; },
+           "\"verdict\":\"" + std::string(verdict_name(v)) + "\"",
+           "\"verdict\":\"no_counts\"");
+    near([](transaction& t) { t.consistency.mismatches = {"upgraded"}; },
+         "\"mismatches\":[\"upgraded\"]", "\"mismatches\":[]");
+    near([](transaction& t) { t.consistency.unverifiable = {"upgraded"}; },
+         "\"unverifiable\":[\"upgraded\"]", "\"unverifiable\":[]");
+    near([](transaction& t) { t.unrecognized_count = 3; },
+         "\"unrecognized_count\":3", "\"unrecognized_count\":0");
+    {  // counts: the whole object back to null
+      transaction t = bare;
+      t.counts = counts{};
+      std::string j = to_json(t, "x.log");
+      const std::size_t at = j.find("\"counts\":{");
+      ASSERT_NE(at, std::string::npos) << j;
+      j.replace(at, j.find('}', at) + 1 - at, "\"counts\":null");
+      EXPECT_EQ(j, want);
+    }
+  }
 }
 
 TEST(Json, EverySampleIsStrictJsonAndItsStringsDecodeToTheLogsBytes) {

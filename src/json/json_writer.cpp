@@ -5,16 +5,18 @@
 // reserves the most it can write in one room() call and is then written
 // through a plain pointer (a package reserves a fixed room, and only its
 // rare long or escaped strings make more): keys are literals copied with
-// fixed-size moves (a run of empty sets, and each set flag:
-// json/flag_keys.h), plain strings of up to 32 bytes are checked and
-// copied inline (json/escape.h),
-// numbers are made eight digits at a time (json/number.h). See "JSON
-// writer" and "JSON writer, round 6" in bench/PROFILE.md for what it costs.
+// fixed-size moves (a run of empty sets, each set flag: json/flag_keys.h,
+// and all after "security_count" of a transaction without counts:
+// json/literals.h), plain strings of up to 32 bytes are checked and
+// copied inline (json/escape.h), numbers are written two digits at a time
+// (json/number.h). See "JSON writer" and "JSON writer, round 6" in
+// bench/PROFILE.md for what it costs.
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -30,10 +32,12 @@ namespace aptparse {
 namespace {
 
 using detail::json_cursor;
+using detail::kBareRest;
 using detail::kEmptySets;
 using detail::kNullSizes;
 using detail::kNumberRoom;
 using detail::kSetAt;
+using detail::kUsualTail;
 using detail::put;
 using detail::put_flags;
 using detail::put_number;
@@ -183,23 +187,31 @@ char* put_arch(json_cursor& c, char* w, std::string_view arch) {
   return put_package_field_or_null(c, w, ",\"arch\":", arch);
 }
 
-// `lead` is ',' between packages, else '\0' (nothing).
-[[gnu::always_inline]] inline void append_package(json_cursor& c,
-                                                  const package& p, char lead) {
-  char* w = c.room(kPackageRoom);
-  *w = lead;
-  w += lead != '\0';
-  w = put_package_field(c, w, "{\"name\":", p.name);
-  w = put_arch(c, w, p.arch);
-  w = put_package_field_or_null(c, w, ",\"old\":", p.old_version);
-  w = put_package_field_or_null(c, w, ",\"new\":", p.new_version);
-  if (!p.origins.empty())
-    w = put_package_field(c, w, ",\"origins\":", p.origins);
-  if (!p.note.empty()) w = put_package_field(c, w, ",\"note\":", p.note);
-  if (!p.suite.empty()) w = put_package_field(c, w, ",\"suite\":", p.suite);
+// ",\"security\":true" or false when the package says.
+[[gnu::always_inline]] inline char* put_security(char* w, const package& p) {
   if (p.security)
     w = *p.security ? put(w, ",\"security\":true")
                     : put(w, ",\"security\":false");
+  return w;
+}
+
+// True iff the package has a note, suite, alternatives or hold reason:
+// few have any, so one test of them all keeps four off the common path.
+[[gnu::always_inline]] inline bool has_rare_fields(const package& p) {
+  const auto alternatives =  // their bytes: no division by the size
+      reinterpret_cast<std::uintptr_t>(std::to_address(p.alternatives.end())) -
+      reinterpret_cast<std::uintptr_t>(p.alternatives.data());
+  return (p.note.size() | p.suite.size() | alternatives |
+          static_cast<std::size_t>(p.reason)) != 0;
+}
+
+// "note" to "reason" of a package that has_rare_fields() (with
+// "security", which comes between them), within kPackageRoom.
+[[gnu::noinline]] char* put_rare_fields(json_cursor& c, char* w,
+                                        const package& p) {
+  if (!p.note.empty()) w = put_package_field(c, w, ",\"note\":", p.note);
+  if (!p.suite.empty()) w = put_package_field(c, w, ",\"suite\":", p.suite);
+  w = put_security(w, p);
   if (!p.alternatives.empty()) {
     w = put(w, ",\"alternatives\":[");
     bool first = true;
@@ -214,15 +226,31 @@ char* put_arch(json_cursor& c, char* w, std::string_view arch) {
   if (p.reason != hold_reason::none) {
     w = put_package_field(c, w, ",\"reason\":", reason_name(p.reason));
   }
+  return w;
+}
+
+// `lead` is '[' before a set's first package (its key comes without it),
+// ',' before the others.
+[[gnu::always_inline]] inline void append_package(json_cursor& c,
+                                                  const package& p, char lead) {
+  char* w = c.room(kPackageRoom);
+  *w++ = lead;
+  w = put_package_field(c, w, "{\"name\":", p.name);
+  w = put_arch(c, w, p.arch);
+  w = put_package_field_or_null(c, w, ",\"old\":", p.old_version);
+  w = put_package_field_or_null(c, w, ",\"new\":", p.new_version);
+  if (!p.origins.empty())
+    w = put_package_field(c, w, ",\"origins\":", p.origins);
+  w = has_rare_fields(p) ? put_rare_fields(c, w, p) : put_security(w, p);
   w = put_flags(w, p);
   *w++ = '}';
   c.advance(w);
 }
 
 // Writes the keys of sets [from, to) as empty; with `open`, the last one's
-// without its ']', for its packages to follow.
+// without its "[]", for its packages to follow (the first writes '[').
 void put_set_keys(json_cursor& c, int from, int to, bool open) {
-  const std::size_t n = kSetAt[to] - kSetAt[from] - (open ? 1 : 0);
+  const std::size_t n = kSetAt[to] - kSetAt[from] - (open ? 2 : 0);
   char* w = c.room(sizeof kEmptySets);
   std::memcpy(w, kEmptySets + kSetAt[from], n);
   c.advance(w + n);
@@ -239,7 +267,7 @@ void append_sets(json_cursor& c, const transaction& t) {
     if (items.empty()) continue;
     left -= items.size();
     put_set_keys(c, from, s + 1, true);
-    char lead = '\0';
+    char lead = '[';
     for (const package& p : items) {
       append_package(c, p, lead);
       lead = ',';
@@ -344,14 +372,17 @@ char* put_elements(json_cursor& c, char* w, const Items& items,
   return w;
 }
 
+// True iff the object ends in kUsualTail.
+[[gnu::always_inline]] inline bool usual_tail(const transaction& t) {
+  return t.messages.empty() && t.unrecognized_count == 0 &&
+         t.unrecognized.empty() && t.diagnostics.empty();
+}
+
 // "messages" to the end of the object.
 [[gnu::always_inline]] inline void append_tail(json_cursor& c,
                                                const transaction& t) {
-  if (t.messages.empty() && t.unrecognized_count == 0 &&
-      t.unrecognized.empty() && t.diagnostics.empty()) {  // the usual case
-    c.advance(put(c.room(96),
-                  ",\"messages\":[],\"unrecognized_count\":0,"
-                  "\"unrecognized\":[],\"diagnostics\":[]}"));
+  if (usual_tail(t)) {
+    c.advance(put(c.room(sizeof kUsualTail), kUsualTail));
     return;
   }
   char* w = c.room(16);
@@ -407,6 +438,16 @@ char* put_elements(json_cursor& c, char* w, const Items& items,
                                               std::string_view source) {
   append_head(c, t, source);
   append_sets(c, t);
+  if (!t.counts && t.consistency.verdict == consistency_verdict::no_counts &&
+      t.consistency.mismatches.empty() && t.consistency.unverifiable.empty() &&
+      no_sizes(t.sizes) && usual_tail(t)) {  // kBareRest's case
+    char* w =
+        c.room(kNumberRoom + sizeof ",\"security_count\":" + kBareRest.size());
+    w = put_number(put(w, ",\"security_count\":"), t.security_count);
+    std::memcpy(w, kBareRest.data(), kBareRest.size());
+    c.advance(w + kBareRest.size());
+    return;
+  }
   append_summary(c, t);
   append_tail(c, t);
 }

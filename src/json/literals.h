@@ -55,6 +55,31 @@ inline constexpr auto kNullSizes = [] {
   return a;
 }();
 
+// The end of the object when the transaction has no message, unrecognised
+// line or diagnostic (append_tail's usual case).
+inline constexpr char kUsualTail[] =
+    ",\"messages\":[],\"unrecognized_count\":0,\"unrecognized\":[],"
+    "\"diagnostics\":[]}";
+
+// Everything from "counts" on when apt printed no counts, and so no
+// consistency to check (verdict no_counts, the name verdict_name() gives),
+// no size and nothing for the tail: history.log's records and -qq output.
+// One copy.
+inline constexpr char kNoCounts[] =
+    ",\"counts\":null,\"consistency\":{\"verdict\":\"no_counts\","
+    "\"mismatches\":[],\"unverifiable\":[]";
+inline constexpr auto kBareRest = [] {
+  std::array<char,
+             sizeof kNoCounts - 1 + kNullSizes.size() + sizeof kUsualTail - 1>
+      a{};
+  std::size_t i = 0;
+  for (std::size_t k = 0; k + 1 < sizeof kNoCounts; ++k) a[i++] = kNoCounts[k];
+  for (char c : kNullSizes) a[i++] = c;
+  for (std::size_t k = 0; k + 1 < sizeof kUsualTail; ++k)
+    a[i++] = kUsualTail[k];
+  return a;
+}();
+
 }  // namespace aptparse::detail
 
 #endif  // APTPARSE_SRC_JSON_LITERALS_H_

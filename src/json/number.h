@@ -1,12 +1,14 @@
 // Decimal numbers for the JSON writer. Line numbers and byte offsets are
 // the writer's numbers (a dozen per transaction); below 10^8 they are
-// turned into eight digits at once with a few multiplications in one
-// 64-bit word (no division loop, no table), then the leading zeros are
-// dropped. Larger ones, and big-endian machines, use std::to_chars.
+// written two digits at a time from a table of the pairs "00" to "99":
+// one multiplication turns the number into a fixed-point fraction whose
+// integer part is its leading one or two digits, and each further pair
+// is the integer part of the fraction times 100 (no division, no loop).
+// Larger ones, and negative ones, use std::to_chars.
 #ifndef APTPARSE_SRC_JSON_NUMBER_H_
 #define APTPARSE_SRC_JSON_NUMBER_H_
 
-#include <bit>
+#include <array>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
@@ -17,16 +19,40 @@ namespace aptparse::detail {
 // The longest number: "-9223372036854775808" or 18446744073709551615.
 constexpr std::size_t kNumberRoom = 20;
 
-// The eight decimal digits of `v` < 10^8 as byte values 0-9, the most
-// significant in the lowest byte: splits into two halves of four digits,
-// each into two of two, each into two digits (x / 100 as x * 10486 >> 20,
-// x / 10 as x * 103 >> 10: exact below 10^4 and 10^2).
-constexpr std::uint64_t eight_digits(std::uint32_t v) {
-  const std::uint64_t fours = (v / 10000) | (std::uint64_t{v % 10000} << 32);
-  const std::uint64_t hi2 = ((fours * 10486) >> 20) & 0x0000007f0000007full;
-  const std::uint64_t twos = ((fours - 100 * hi2) << 16) + hi2;
-  const std::uint64_t hi1 = ((twos * 103) >> 10) & 0x000f000f000f000full;
-  return hi1 + ((twos - 10 * hi1) << 8);
+// "00" to "99", two bytes each.
+inline constexpr auto kDigitPairs = [] {
+  std::array<char, 200> a{};
+  for (std::size_t i = 0; i < 100; ++i) {
+    a[2 * i] = static_cast<char>('0' + i / 10);
+    a[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return a;
+}();
+
+// The pair of digits `d` (< 100) at `w`.
+[[gnu::always_inline]] inline char* put_pair(char* w, std::uint32_t d) {
+  std::memcpy(w, &kDigitPairs[2 * d], 2);
+  return w + 2;
+}
+
+// `y` is a number's fraction n / 10^(2k) in 32.32 fixed point, rounded
+// up: writes its integer part (1-99, without a leading zero), then its
+// `pairs` (= k) pairs of digits, each the integer part of the fraction's
+// rest times 100. The rounding error stays below one digit for n < 10^8
+// with the factors of put_number() (each checked for every n of its range).
+template <int pairs>
+[[gnu::always_inline]] inline char* put_fraction(char* w, std::uint64_t y) {
+  const auto lead = static_cast<std::uint32_t>(y >> 32);
+  if (lead < 10) {
+    *w++ = static_cast<char>('0' + lead);
+  } else {
+    w = put_pair(w, lead);
+  }
+  for (int i = 0; i < pairs; ++i) {
+    y = (y & 0xffffffffu) * 100;
+    w = put_pair(w, static_cast<std::uint32_t>(y >> 32));
+  }
+  return w;
 }
 
 // put_number()'s rare case, out of line so that the inline part stays
@@ -36,22 +62,26 @@ template <class T>
   return std::to_chars(w, w + kNumberRoom, v).ptr;
 }
 
-// Writes `v` in decimal at `w`, which has kNumberRoom bytes (up to eight
-// bytes past the number may be overwritten); returns the end. Inline: the
-// head writes four, and a call each cost about a fifth of the number.
+// Writes `v` in decimal at `w`, which has kNumberRoom bytes; returns the
+// end. Inline: the head writes four, and a call each cost about a fifth
+// of the number.
 template <class T>
 [[gnu::always_inline]] inline char* put_number(char* w, T v) {
   const auto u = static_cast<std::uint64_t>(v);  // negative ones: large
-  if constexpr (std::endian::native == std::endian::little) {
-    if (u - 1 < 99999999) {  // 1 .. 10^8 - 1
-      const std::uint64_t d = eight_digits(static_cast<std::uint32_t>(u));
-      const int zeros = __builtin_ctzll(d) / 8;  // leading zero digits
-      const std::uint64_t text = (d >> (8 * zeros)) + 0x3030303030303030ull;
-      std::memcpy(w, &text, 8);
-      return w + 8 - zeros;
+  if (u >= 100000000) [[unlikely]]
+    return put_number_any(w, v);
+  const auto n = static_cast<std::uint32_t>(u);
+  if (n < 100) {
+    if (n < 10) {
+      *w = static_cast<char>('0' + n);
+      return w + 1;
     }
+    return put_pair(w, n);
   }
-  return put_number_any(w, v);
+  // 2^32 / 10^2k rounded up; 10^6's with 16 more bits, shifted back.
+  if (n < 10000) return put_fraction<1>(w, n * std::uint64_t{42949673});
+  if (n < 1000000) return put_fraction<2>(w, n * std::uint64_t{429497});
+  return put_fraction<3>(w, (n * std::uint64_t{281474977}) >> 16);
 }
 
 }  // namespace aptparse::detail
