@@ -43,8 +43,8 @@ constexpr std::string_view kRecordFieldNames[] = {
 #undef APTPARSE_FIELD_NAME
 constexpr std::string_view kReasonNames[] = {"", "kept_back", "phasing",
                                              "held"};
-constexpr std::string_view kPrefixNames[] = {"", "buildkit", "github_actions",
-                                             "indent", "quote"};
+constexpr std::string_view kPrefixNames[] = {
+    "", "buildkit", "github_actions", "indent", "quote", "syslog"};
 constexpr std::string_view kLevelNames[] = {"error", "warning", "notice",
                                             "audit"};
 constexpr std::string_view kVerdictNames[] = {"consistent", "inconsistent",
@@ -58,7 +58,7 @@ constexpr bool names_all(const std::string_view (&)[N], E last) {
 static_assert(std::size(kSetNames) == pkg_set_count);
 static_assert(names_all(kRecordFieldNames, record_field::error));
 static_assert(names_all(kReasonNames, hold_reason::held));
-static_assert(names_all(kPrefixNames, line_prefix::quote));
+static_assert(names_all(kPrefixNames, line_prefix::syslog));
 static_assert(names_all(kLevelNames, message_level::audit));
 static_assert(names_all(kVerdictNames, consistency_verdict::no_counts));
 static_assert(names_all(kRecordKindNames, record_kind::listing));
