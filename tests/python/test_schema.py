@@ -98,6 +98,7 @@ PREFIXES = {
     "github_actions": b"2024-05-01T10:00:00.1234567Z ",
     "indent": b"    ",
     "quote": b"> ",
+    "syslog": b"Jan  4 20:56:33 host apt-get[42]: ",
 }
 
 
