@@ -27,7 +27,7 @@ struct prefix_result {
   bool ci_status = false;  // a line of the CI system itself, not of the log
   // A syslog line's sender, "host tag:" (the tag holds the process id):
   // apt's lines of one run share it.
-  std::string_view source;
+  std::string_view source{};
 };
 
 // The full check, for lines that start like a prefix.
