@@ -44,7 +44,8 @@ constexpr std::string_view kRecordFieldNames[] = {
 constexpr std::string_view kReasonNames[] = {"", "kept_back", "phasing",
                                              "held"};
 constexpr std::string_view kPrefixNames[] = {
-    "", "buildkit", "github_actions", "indent", "quote", "json_string"};
+    "",      "buildkit", "github_actions", "indent",
+    "quote", "syslog",   "json_string"};
 constexpr std::string_view kLevelNames[] = {"error", "warning", "notice",
                                             "audit"};
 constexpr std::string_view kVerdictNames[] = {"consistent", "inconsistent",

@@ -15,6 +15,7 @@
 #include "lines/terminal_text.h"
 #include "lines/transcript_noise.h"
 #include "machine/section_machine.h"
+#include "util/text.h"
 
 namespace aptparse {
 namespace detail {
@@ -39,6 +40,9 @@ class parser_impl {
             return machine_.plain_run_line(text, where);
           if (start == run_start::indent)
             return machine_.list_run_line(text, where);
+          if (start == run_start::month)
+            return !may_be_bsd_syslog(text) &&
+                   machine_.plain_run_line(text, where);
           return start == run_start::blank && machine_.blank_run_line(where);
         });
     // Under options::strict the input ends with the violating line,
@@ -60,6 +64,7 @@ class parser_impl {
     quote_.reset();
     json_.reset();
     staged_ = false;
+    source_.clear();
     machine_.reset();
     misuse_ = status{};
     finished_ = false;
@@ -87,7 +92,8 @@ class parser_impl {
                               .end_offset = end,
                               .dropped = l.dropped};
       if (start == line_start::plain ||
-          (start == line_start::indent && machine_.in_indented_block())) {
+          (start == line_start::indent && machine_.in_indented_block()) ||
+          (start == line_start::month && !may_be_bsd_syslog(text))) {
         machine_.line(line);
         return runs_;
       }
@@ -103,7 +109,8 @@ class parser_impl {
   [[gnu::noinline]] void prefixed_line(std::string_view text,
                                        const position& where, std::uint64_t end,
                                        std::uint64_t dropped) {
-    const prefix_result p = strip_ci_prefix(text);
+    prefix_result p = strip_ci_prefix(text);
+    if (p.kind == line_prefix::syslog) syslog_line(p);
     logical_line line{.text = p.text,
                       .where = where,
                       .end_offset = end,
@@ -172,6 +179,26 @@ class parser_impl {
     }
   }
 
+  // A syslog line inside a list or a message: another program's (a sender
+  // other than the list's) is noise, not an item; and as the journal drops
+  // a message's leading blanks, apt's list indent with them, a line that the
+  // tables do not know keeps the blank before it (that ends the prefix) as
+  // its indent. Elsewhere every sender's lines are read, and the line's
+  // sender becomes the one apt's lines have.
+  void syslog_line(prefix_result& p) {
+    if (!machine_.in_indented_block()) {
+      if (p.source != source_) source_.assign(p.source);
+      return;
+    }
+    if (p.source != source_) {
+      p.ci_status = true;
+      return;
+    }
+    const std::string_view text = p.text;
+    if (!text.empty() && !is_space(text[0]) && !is_known_line(trim_right(text)))
+      p.text = {text.data() - 1, text.size() + 1};
+  }
+
   status sticky(errc code) {
     if (misuse_.ok()) misuse_ = status{code, {}};
     return misuse_;
@@ -186,6 +213,7 @@ class parser_impl {
   // adopted, or a JSON result's block may follow (its items are indented).
   bool staged_ = false;
   std::string scratch_;
+  std::string source_;  // the sender of apt's syslog lines: syslog_line
   // false: every line the per-line way. Strict mode takes none: a
   // violation stops the parse at its line, and only on_line looks.
   const bool runs_ = line_runs() && !opts_.strict;

@@ -191,6 +191,31 @@ constexpr std::string_view kDamagedRecords =
     "\nLog started: 2026-11-27  05:59:00\nLog ended: 2026-11-27  05:59:00\n"
     "\nStart-Date: 2026-11-27  06:00:00\nInstall: c:amd64 (3.0), d:amd64 (4.";
 
+// Samples as syslog writes them, with another program's lines (a different
+// tag) between apt's, and as the journal shows them (leading blanks
+// dropped): the sender and the lost indent pass from line to line.
+TEST(SyslogChunking, SyslogAndJournalLinesGiveTheEventsOfTheWholeInput) {
+  for (const testing::sample& s : testing::kSamples) {
+    for (bool journal : {false, true}) {
+      std::string text;
+      std::size_t n = 0;
+      for (std::size_t i = 0; i < s.text.size(); ++n) {
+        const std::size_t nl = std::min(s.text.find('\n', i), s.text.size());
+        std::string_view line = s.text.substr(i, nl - i);
+        if (journal)
+          while (!line.empty() && line[0] == ' ') line.remove_prefix(1);
+        text += fmt::format("Jan {:2} 20:56:{:02} web apt-get[42]: {}\n",
+                            n % 31 + 1, n % 60, line);
+        if (n % 4 == 1)
+          text += "Jan  1 20:56:33 web systemd[1]: Started Session 5.\n";
+        i = nl + 1;
+      }
+      SCOPED_TRACE(fmt::format("{} journal={}", s.name, journal));
+      expect_chunking_exact(text);
+    }
+  }
+}
+
 TEST(RecordChunking, DamagedLogRecordsGiveTheEventsOfTheWholeInput) {
   expect_chunking_exact(kDamagedRecords);
 }

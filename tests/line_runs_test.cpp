@@ -190,7 +190,8 @@ TEST(LineRuns, RandomListsGiveThePerLinePathsEvents) {
 // The run gate's table (kRunStarts) is the rule it replaced, byte by
 // byte: a line end is a blank line's; a byte that start_of finds plain
 // goes to plain_run_line unless the trims take it for white space ('\v',
-// '\f'); an indent to list_run_line; the rest the per-line way.
+// '\f'); an indent to list_run_line; a month's capital to the syslog test;
+// the rest the per-line way.
 TEST(LineRuns, RunStartOfEveryByteIsStartOfsAndTheTrims) {
   using detail::run_start;
   for (int b = 0; b < 256; ++b) {
@@ -205,6 +206,8 @@ TEST(LineRuns, RunStartOfEveryByteIsStartOfsAndTheTrims) {
         want = run_start::indent;
       else if (start == detail::line_start::plain && !detail::is_space(c))
         want = run_start::plain;
+      else if (start == detail::line_start::month)
+        want = run_start::month;
     }
     EXPECT_EQ(static_cast<int>(detail::kRunStarts[b]), static_cast<int>(want))
         << "byte " << b;

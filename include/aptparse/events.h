@@ -207,7 +207,8 @@ enum class message_level : std::uint8_t { error, warning, notice, audit };
 APTPARSE_EXPORT std::string_view level_name(message_level level) noexcept;
 
 // A prefix that every line of an apt run carries; it is stripped before
-// parsing. A CI system's prefix is found on each line by its pattern; a
+// parsing. A CI system's or a system logger's prefix is found on each line
+// by its pattern; a
 // document's indentation or quote marker is adopted at a line apt prints at
 // column 0 ("Reading package lists...", a list header, the summary line, an
 // Inst line...) and holds until a line does not carry it. A JSON string is
@@ -218,12 +219,15 @@ enum class line_prefix : std::uint8_t {
   github_actions,  // GitHub Actions: "2024-05-01T10:00:00.1234567Z "
   indent,          // spaces or tabs: a markdown or reST code block
   quote,           // a quote marker, maybe indented: "> ", "#> ", "    > "
+  // syslog or the journal: "<time> <host> <tag>: ", the time BSD's
+  // "Jan  4 20:56:33" or RFC 3339's "2026-01-04T20:56:33.123456+00:00"
+  syslog,
   // Ansible's result as JSON: its "stdout" string ("...lists...\nBuilding
   // dependency tree...\n...") or its "stdout_lines" items, one a line.
   json_string,
 };
 
-// Returns "", "buildkit", "github_actions", "indent", "quote" or
+// Returns "", "buildkit", "github_actions", "indent", "quote", "syslog" or
 // "json_string".
 APTPARSE_EXPORT std::string_view prefix_name(line_prefix prefix) noexcept;
 

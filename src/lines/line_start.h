@@ -24,6 +24,7 @@ enum class line_start : std::uint8_t {
            // indents the line itself (a list item, a continuation)
   marked,  // a CI prefix, a quote marker, a fence or a prompt, or a task's
            // status before a JSON result (lines/json_result.h) may start here
+  month,   // a month's capital: a syslog time if may_be_bsd_syslog says so
 };
 
 inline constexpr std::array<line_start, 256> kLineStarts = [] {
@@ -35,6 +36,8 @@ inline constexpr std::array<line_start, 256> kLineStarts = [] {
     else if (may_begin_ci_prefix(c) || quote_prefix::is_quote_marker(c) ||
              may_begin_transcript(c) || json_result::may_begin(c))
       t[b] = line_start::marked;
+    else if (may_begin_month(c))
+      t[b] = line_start::month;
   }
   return t;
 }();
@@ -52,6 +55,7 @@ enum class run_start : std::uint8_t {
   blank,   // empty: the byte is its line end
   plain,   // neither white space nor a prefix first
   indent,  // ' ' or '\t' first: an item of the open list, maybe
+  month,   // plain, unless may_be_bsd_syslog: then the per-line way
 };
 
 inline constexpr std::array<run_start, 256> kRunStarts = [] {
@@ -64,6 +68,8 @@ inline constexpr std::array<run_start, 256> kRunStarts = [] {
       t[b] = run_start::indent;
     else if (kLineStarts[b] == line_start::plain && !is_space(c))
       t[b] = run_start::plain;
+    else if (kLineStarts[b] == line_start::month)
+      t[b] = run_start::month;
   }
   return t;
 }();

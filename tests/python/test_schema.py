@@ -104,6 +104,7 @@ PREFIXES = {
     "github_actions": prefixed(b"2024-05-01T10:00:00.1234567Z "),
     "indent": prefixed(b"    "),
     "quote": prefixed(b"> "),
+    "syslog": prefixed(b"Jan  4 20:56:33 host apt-get[42]: "),
     "json_string": b'changed: [web1] => {"stdout": "'
     + LOG.replace(b"\n", b"\\n")
     + b'"}\n',

@@ -29,7 +29,7 @@ COUNTED = ("upgraded", "newly_installed", "to_remove", "not_upgraded",
 CLASSES = ("indent/quote", "whitespace", "ubuntu-translation", "old-wording",
            "no-preamble", "other")
 LAYOUTS = ("classic", "apt3", "sqq", "dpkg", "history")
-QUOTING = ("none", "indent", "quote", "ci-prefix", "json-string")
+QUOTING = ("none", "indent", "quote", "ci-prefix", "syslog", "json-string")
 
 
 def meta(log: Path) -> dict:

@@ -157,8 +157,9 @@ class Transaction(_Frozen):
     end_offset: int = 0
     complete: bool = True
     # "", "buildkit", "github_actions" (a CI's prefix), "indent", "quote"
-    # (a document's indentation or quote marker), "json_string" (an Ansible
-    # result's "stdout" string)
+    # (a document's indentation or quote marker), "syslog" (syslog's or the
+    # journal's time, host and tag), "json_string" (an Ansible result's
+    # "stdout" string)
     line_prefix: str = ""
     kind: Kind = "transaction"
     # packages of upgraded, newly_installed, listed (upgradable) whose
